@@ -1,0 +1,1 @@
+"""The read side: search, citations, and the HTML and JSON views over the Whoosh index."""

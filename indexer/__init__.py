@@ -1,0 +1,4 @@
+"""The write side: documents in, passages and attributed quotes out, into a Whoosh index.
+
+Never imports Flask.
+"""

@@ -1,0 +1,424 @@
+"""Who said each quotation, read the way a careful reader of a news story reads it.
+
+The cues, tried in this order for every quotation:
+
+1. after it:   '"...," Roth said'  /  '", said HRW executive director Kenneth Roth'
+2. before it:  'Another trader said: "..."'  /  'Carson said, "..."'  /  'X was blunt: "..."'
+3. in its sentence: 'the association called the report "preposterous"' (the subject of the
+   reporting verb), 'according to the agency'
+4. around it:  the second half of '"A," she said. "B."', the next paragraph of a long quotation
+
+A quotation no cue speaks for keeps speaker None; a short one with no speaker and a title in
+title case ("This Week") are not speech and are dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .constants import CLAUSE_OPENERS, OBJECT_ONLY_VERBS, PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
+from .model import Speaker
+from .names import Memory, speaker_from_phrase
+from .quotes import Span
+from .sentences import Token, mask, sentence_bounds, tokens
+
+AUXILIARIES = frozenset("is was are were be been being has have had will would could can may might should must "
+                        "did does do appears appear seems seem remains remain isn't wasn't aren't weren't hasn't "
+                        "haven't hadn't won't wouldn't couldn't can't didn't doesn't don't shouldn't".split())
+COMMON_VERBS = frozenset("""
+makes made take takes took give gives gave go goes went get gets got want wants wanted think thinks thought
+believe believes believed know knows knew see sees saw show shows showed paint paints painted plan plans
+hope hopes face faces need needs look looks feel feels felt become becomes became come comes came keep keeps
+kept issue issues issued publish publishes published interview interviews interviewed hold holds held
+""".split())
+COMMUNICATION_NOUNS = frozenset("statement statements remarks interview speech tweet tweets letter testimony comments "
+                                "message post op-ed editorial briefing phrase catchphrase catch-phrase slogan motto "
+                                "words headline report article column email memo".split())
+ADVERBS = frozenset("also then later again once previously recently earlier still just repeatedly "
+                    "often flatly simply quickly yet meanwhile however though too instead".split())
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "(", ")", '"', "“", "”", "‘", "’", "'", "«", "»"})
+CONJUNCTIONS = frozenset("and but that because while when as if or so than though although whether".split())
+_ED_NOT_VERBS = frozenset("based red bed need speed seed hundred united related unwanted alleged so-called "
+                          "armed aged supposed detailed limited noted".split())
+
+
+@dataclass(frozen=True)
+class Attribution:
+    span: Span
+    speaker: Speaker | None
+    cue: str | None
+
+
+NOUN_MARKERS = frozenset("a an the his her its their our my your this that these those whose "
+                         "of in on at for from by with".split())
+TITLE_PREPOSITIONS = frozenset("on in at of from for by with about".split())
+
+
+def names_a_work(before: list[Token]) -> bool:
+    """'on "Meet the Press"', 'ABC's "This Week"': the quotation is a title, not words said."""
+    return bool(before) and (before[-1].lower in TITLE_PREPOSITIONS | {"the"}
+                             or before[-1].lower.endswith(("'s", "’s")))
+
+
+def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool:
+    """toks[i] is a reporting verb here, not the noun of the same spelling ('the report', 'her post')."""
+    tok = toks[i]
+    low = tok.lower.replace("’", "'")
+    if low not in SPEECH_VERBS or (not object_verbs and low in OBJECT_ONLY_VERBS):
+        return False
+    # A capitalised verb is one only after a comma ("Murphy, the head of X, Tweeted"): "United States" is not.
+    if not tok.text.islower() and not (i > 0 and toks[i - 1].text == "," and tok.text[1:].islower()):
+        return False
+    return not (i > 0 and toks[i - 1].lower in NOUN_MARKERS)
+
+
+def is_verb(toks: list[Token], i: int) -> bool:
+    """A rough verb test, enough to find where a subject ends; 'the report' and 'a post' are nouns."""
+    token = toks[i]
+    low = token.lower.replace("’", "'")
+    if i > 0 and toks[i - 1].lower in NOUN_MARKERS and low not in AUXILIARIES:
+        return False
+    if low in SPEECH_VERBS:
+        return is_speech_verb(toks, i)
+    if low in AUXILIARIES or low in COMMON_VERBS:
+        return True
+    return token.text.islower() and len(low) > 4 and low.endswith("ed") and low not in _ED_NOT_VERBS
+
+
+def _skip_clause_opener(toks: list[Token]) -> int:
+    """Index of the first word after a leading phrase like 'In a summary of the report,'."""
+    if not toks:
+        return 0
+    first = toks[0].lower
+    if first in CLAUSE_OPENERS or (first.endswith("ing") and toks[0].text[0].isupper()) or first == "asked":
+        for i, tok in enumerate(toks[:20]):
+            if tok.text in (",", "”", '"', "’") and i > 0:
+                return i + 1
+    return 0
+
+
+def _is_aside(words: list[Token]) -> bool:
+    """', who was his top adviser,' / ', 44,' / ', meanwhile,' / ', the head of Right to Rise USA,'."""
+    first = words[0]
+    return (first.lower in ("who", "a", "an", "the", "whose") or first.text[:1].isdigit()
+            or all(w.lower in ADVERBS for w in words))
+
+
+def subject_before(toks: list[Token], verb: int) -> str:
+    """The noun phrase before toks[verb], skipping adverbs and asides set off by commas."""
+    j = verb - 1
+    while j >= 0 and (toks[j].lower in ADVERBS or toks[j].lower.replace("’", "'") in AUXILIARIES
+                      or (toks[j].lower.endswith("ly") and toks[j].text.islower())):
+        j -= 1  # "has described", "also said", "flatly denied"
+    end, asides = j + 1, 0
+    while j > 0 and toks[j].text == "," and asides < 3:
+        k = j - 1
+        while k >= 0 and toks[k].text != ",":
+            k -= 1
+        aside = toks[k + 1:j]
+        if not (k > 0 and aside and _is_aside(aside)):
+            break
+        j, asides = k, asides + 1
+    if asides:
+        end, j = j, j - 1
+    while j >= 0:
+        tok = toks[j]
+        if tok.text == ")":
+            k = j
+            while k >= 0 and toks[k].text != "(":
+                k -= 1
+            if k > 0:
+                j = k - 1  # "Sen. Claire McCaskill (D-Mo.)": the bracket belongs to the name
+                continue
+        if tok.lower == "and" and 0 < j < end - 1 and toks[j - 1].text[:1].isupper() and toks[j + 1].text[:1].isupper():
+            j -= 1  # "David Albright and Serena Kelleher-Vergantini", "Science and International Security"
+            continue
+        if tok.text in CLAUSE_BREAKS or is_verb(toks, j) or tok.lower in CONJUNCTIONS:
+            break
+        j -= 1
+    phrase = " ".join(t.text for t in toks[j + 1:end])
+    if phrase.lower() in RELATIVE_PRONOUNS and j >= 0:
+        return antecedent(toks, j + (0 if toks[j].text == "," else 1))
+    return phrase
+
+
+def antecedent(toks: list[Token], relative: int) -> str:
+    """The noun phrase a 'who' refers to: 'an anonymous former textile trader in her 40s, who ...'."""
+    j = relative - 1
+    if j >= 0 and toks[j].text == ",":
+        j -= 1
+    end = j + 1
+    while j >= 0 and end - j <= 12:
+        tok = toks[j]
+        if tok.text in CLAUSE_BREAKS or is_verb(toks, j):
+            break
+        if tok.lower in ("a", "an", "the", "another", "one"):
+            return " ".join(t.text for t in toks[j:end])
+        j -= 1
+    return " ".join(t.text for t in toks[j + 1:end])
+
+
+def sentence_subject(toks: list[Token]) -> str:
+    i = _skip_clause_opener(toks)
+    out = []
+    for k in range(i, min(i + 16, len(toks))):
+        tok = toks[k]
+        if tok.lower in ADVERBS and out:
+            continue
+        if is_verb(toks, k) and k + 1 < len(toks) and is_verb(toks, k + 1) and tok.lower in SPEECH_VERBS:
+            out.append(tok.text)  # "The 86-page report concludes": a noun before the verb
+            continue
+        if tok.text in CLAUSE_BREAKS or is_verb(toks, k) or (tok.lower in CONJUNCTIONS and out):
+            break
+        out.append(tok.text)
+    return " ".join(out)
+
+
+class ParagraphAttributor:
+    """Attributes the quotations of one paragraph after another, keeping what it has learned."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.memory = Memory()
+        self.last_speaker: Speaker | None = None  # speaker of the last quotation
+        self.left_open = False  # the paragraph before ended inside a quotation
+        self.pending_intro: Speaker | None = None  # the paragraph before ended 'X said:'
+
+    def _resolve(self, phrase: str, toks: list[Token]) -> Speaker | None:
+        if not phrase:
+            return None
+        opener = _skip_clause_opener(toks)
+        starts = {toks[0].text, toks[opener].text if opener < len(toks) else ""} if toks else set()
+        if phrase.lower() in ("he", "she"):
+            # "Erin Brockovich ... endorsed Sanders' approach, saying she hadn't yet called for ...":
+            # a pronoun inside a sentence about a named person is that person.
+            subject = sentence_subject(toks)
+            if subject and subject.split()[0].lower() not in PRONOUNS and subject.split()[0][:1].isupper():
+                found = speaker_from_phrase(subject, self.memory, sentence_start=True)
+                if found and found.kind == "person":
+                    return found
+        return speaker_from_phrase(phrase, self.memory, sentence_start=phrase.split()[0] in starts)
+
+    def learn_label(self, speaker: Speaker | None) -> None:
+        if speaker:
+            self.last_speaker = speaker
+
+    def paragraph(self, start: int, end: int, spans: list[Span]) -> list[Attribution]:
+        masked = mask(self.text, start, end, spans)
+        results: list[Attribution] = []
+        previous_sentence_speaker: Speaker | None = None
+        paragraph_speaker: Speaker | None = None  # who the paragraph quotes: a later bare quotation is theirs
+        bounds = sentence_bounds(masked, start)
+        for number, (s_start, s_end) in enumerate(bounds):
+            toks = self._words(masked, start, s_start, s_end, spans)
+            self.memory.sentence = masked[s_start - start:s_end - start]
+            self.next_toks = self._words(masked, start, *bounds[number + 1], spans) if number + 1 < len(bounds) else []
+            inside = [sp for sp in spans if s_start <= sp.start - 1 < s_end or (not sp.opened and sp.start == s_start)]
+            spoken_here: Speaker | None = None
+            for span in inside:
+                speaker, cue = self._attribute(span, toks, s_start, s_end, masked, start,
+                                               previous_sentence_speaker or paragraph_speaker, first=span is spans[0])
+                results.append(Attribution(span, speaker, cue))
+                if speaker:
+                    spoken_here = speaker
+                    self.last_speaker = speaker
+            if not inside:
+                subject = sentence_subject(toks)
+                if subject and len(subject.split()) <= 12 and subject.split()[0].lower() not in PRONOUNS:
+                    self._resolve(subject, toks)
+            self.memory.learn_text(masked[s_start - start:s_end - start])
+            previous_sentence_speaker = spoken_here or (previous_sentence_speaker if inside else None)
+            paragraph_speaker = spoken_here or paragraph_speaker
+        self.left_open = bool(spans) and not spans[-1].closed and spans[-1].end >= len(self.text[:end].rstrip()) - 1
+        self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
+        return results
+
+    def _words(self, masked: str, offset: int, start: int, end: int, spans: list[Span]) -> list[Token]:
+        """The sentence's own words: quoted words are someone else's and never a subject or a verb."""
+        return [t for t in tokens(masked, offset, start, end)
+                if t.text == self.text[t.start:t.end] and not any(sp.start <= t.start < sp.end for sp in spans)]
+
+    def _intro_at_end(self, masked: str, start: int, end: int) -> Speaker | None:
+        """'She told the court:' closing a paragraph introduces the quotation that follows."""
+        tail = masked.rstrip()
+        if not tail.endswith(":"):
+            return None
+        toks = tokens(masked, start, start, start + len(tail) - 1)
+        verbs = [i for i in range(len(toks)) if is_speech_verb(toks, i)]
+        phrase = subject_before(toks, verbs[-1]) if verbs else sentence_subject(toks)
+        return self._resolve(phrase, toks)
+
+    def _attribute(self, span: Span, toks: list[Token], s_start: int, s_end: int, masked: str, offset: int,
+                   previous: Speaker | None, first: bool) -> tuple[Speaker | None, str | None]:
+        before = [t for t in toks if t.end <= span.start - (1 if span.opened else 0)]
+        after = [t for t in toks if t.start >= span.end + (1 if span.closed else 0)]
+        # Quotation marks of the quote itself are not words of the sentence around it.
+        while before and before[-1].text in "\"“‘'«`":
+            before.pop()
+        while after and after[0].text in "\"”’'»`":
+            after.pop(0)
+
+        if span.closed:
+            found = self._trailer(after)
+            if not found and not after and self.next_toks and self.next_toks[0].text not in "\"“‘'«":
+                # '"Not us but can't argue with it!" Murphy tweeted.': the mark ended the sentence early.
+                found = self._trailer(self.next_toks)
+            if found:
+                return found, "after"
+        found = self._intro(before)
+        if found:
+            return found, "before"
+        found = self._in_sentence(before, after, toks)
+        if found:
+            return found, "sentence"
+        if not span.opened or (first and span.start - 1 <= s_start and self.left_open):
+            return self.last_speaker, "continued"
+        if first and self.pending_intro and not before:
+            return self.pending_intro, "before"
+        if previous and not before:
+            return previous, "continued"
+        return None, None
+
+    def _trailer(self, after: list[Token]) -> Speaker | None:
+        i = 0
+        while i < len(after) and after[i].text in (",", "—", "–", "--", "-"):
+            i += 1
+        rest = after[i:]
+        if not rest:
+            return None
+        if is_speech_verb(rest, 0, object_verbs=False):
+            phrase = []
+            for tok in rest[1:]:
+                if tok.text in (".", ";", '"', "“", "”", "(") or (tok.lower in ("on", "in", "at", "during", "after") and phrase):
+                    break
+                phrase.append(tok.text)
+            text = " ".join(phrase)
+            if phrase and (phrase[0][0].isupper() or phrase[0].lower() in ("one", "a", "an", "another", "the")
+                           or any(w[:1].isupper() for w in phrase[:6])):
+                return speaker_from_phrase(text, self.memory)
+            return None
+        for v, tok in enumerate(rest[:26]):
+            if is_speech_verb(rest, v, object_verbs=False):
+                phrase = subject_before(rest, v)
+                following = rest[v + 1].lower if v + 1 < len(rest) else "."
+                if following == "that" or (following in PRONOUNS and following != "her"):
+                    return None  # 'Carson admitted that ...': the quote before was a name, not his words
+                starts_np = phrase and (phrase[0].isupper() or phrase.split()[0].lower() in
+                                        {"a", "an", "the", "another", "one", "some", "two", "three"} | set(PRONOUNS)
+                                        or any(w[:1].isupper() for w in phrase.split()[1:4]))
+                if starts_np and " ".join(t.text for t in rest[:v]).startswith(phrase.split()[0]):
+                    return speaker_from_phrase(phrase, self.memory)
+                return None
+            if tok.text in ('"', "“", "”", ";") or (is_verb(rest, v) and v > 0):
+                break
+        return self._sentence_final(rest)
+
+    def _sentence_final(self, rest: list[Token]) -> Speaker | None:
+        """'"...," where they forced sexual encounters, she said.': the attribution closes the sentence."""
+        words = [t for t in rest if t.text not in (".", "!", "?")]
+        commas = [k for k, t in enumerate(words) if t.text == ","]
+        if not commas:
+            return None
+        tail = words[commas[-1] + 1:]
+        for verb in (len(tail) - 1, len(tail) - 2):
+            if 1 <= verb <= 4 and is_speech_verb(tail, verb, object_verbs=False):
+                return speaker_from_phrase(" ".join(t.text for t in tail[:verb]), self.memory)
+        return None
+
+    def _intro(self, before: list[Token]) -> Speaker | None:
+        if not before or names_a_work(before):
+            return None
+        if before[-1].text == ":":
+            verbs = [i for i in range(len(before)) if is_speech_verb(before, i)]
+            if not verbs:
+                found = self._author_of(before[:-1])
+                if found:
+                    return found  # 'this new headline from the Washington Post, which ...: "..."'
+            phrase = subject_before(before, verbs[-1]) if verbs else sentence_subject(before)
+            return self._resolve(phrase, before)
+        for back in range(1, min(len(before), 8) + 1):
+            if is_speech_verb(before, len(before) - back, object_verbs=False):
+                between = before[len(before) - back + 1:]
+                if any(t.text in (".", ";") for t in between):
+                    return None
+                return self._subject_of(before, len(before) - back)
+        return None
+
+    def _subject_of(self, toks: list[Token], verb: int) -> Speaker | None:
+        phrase = subject_before(toks, verb)
+        if not phrase and (toks[verb].lower.endswith("ing") or (verb and toks[verb - 1].lower in ("and", "but", "or"))):
+            phrase = sentence_subject(toks)  # 'Carson shared ..., writing "..."'
+        return self._resolve(phrase, toks)
+
+    def _in_sentence(self, before: list[Token], after: list[Token], toks: list[Token]) -> Speaker | None:
+        if names_a_work(before):
+            return None
+        for v in range(len(before) - 1, -1, -1):
+            if is_speech_verb(before, v):
+                found = self._subject_of(before, v)
+                if found:
+                    return found
+                break
+        found = self._according_to(before) or self._according_to(after) or self._author_of(before)
+        if found:
+            return found
+        if any(t.lower in COMMUNICATION_NOUNS or is_speech_verb(toks, i) for i, t in enumerate(toks)):
+            return self._resolve(sentence_subject(toks), toks)
+        return None
+
+    def _author_of(self, before: list[Token]) -> Speaker | None:
+        """'a report by Politico that he "fabricated"', 'Rubio's catch phrase was that "..."'."""
+        for i in range(len(before) - 1, -1, -1):
+            tok = before[i]
+            if tok.lower not in COMMUNICATION_NOUNS:
+                continue
+            if i + 1 < len(before) and before[i + 1].lower in ("by", "from"):
+                phrase = []
+                for nxt in before[i + 2:]:
+                    if nxt.text in CLAUSE_BREAKS or nxt.lower in CONJUNCTIONS or is_verb(before, before.index(nxt)):
+                        break
+                    phrase.append(nxt.text)
+                if phrase and any(w[:1].isupper() for w in phrase):
+                    return speaker_from_phrase(" ".join(phrase), self.memory)
+            owner = before[i - 1] if i else None
+            if owner is None and i > 1:
+                owner = None
+            for k in (i - 1, i - 2):
+                if k >= 0 and before[k].text.endswith(("'s", "’s")) and before[k].text[:1].isupper():
+                    return speaker_from_phrase(before[k].text, self.memory)
+        return None
+
+    def _according_to(self, toks: list[Token]) -> Speaker | None:
+        for i in range(len(toks) - 2):
+            if toks[i].lower == "according" and toks[i + 1].lower == "to":
+                phrase = []
+                for tok in toks[i + 2:]:
+                    if tok.text in CLAUSE_BREAKS or tok.text == ".":
+                        break
+                    phrase.append(tok.text)
+                if phrase and (phrase[0][:1].isupper() or phrase[0].lower() in ("the", "a", "an")):
+                    return speaker_from_phrase(" ".join(phrase), self.memory)
+        return None
+
+
+def is_title_like(words: list[str]) -> bool:
+    """'This Week', 'Law and Order': a name of a work or a show, not something said."""
+    if not 1 <= len(words) <= 12:
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+def is_speech(quote_text: str, speaker: Speaker | None, cue: str | None, preceding: str) -> bool:
+    """Whether a quotation is something said (kept) or a title or scare quote (dropped)."""
+    words = re.findall(r"[\w'’\-]+", quote_text)
+    if not words:
+        return False
+    if re.search(r"so-called\s*$|\bdubbed\s*$|\btitled\s*$|\bentitled\s*$|\bnicknamed\s*$", preceding, re.I):
+        return False
+    if is_title_like(words) and cue not in ("after", "before"):
+        return False
+    if speaker is None:
+        return len(words) >= 6 and bool(re.search(r"[.!?,…]\s*$", quote_text))
+    return True

@@ -1,0 +1,125 @@
+"""Word lists the rules read, kept as data in one place (as textacy keeps REPORTING_VERBS).
+
+Every list is lower case; the rules lower-case a word before looking it up.
+"""
+
+# Verbs that introduce or close a direct quotation ("...," Roth said / said Roth / Roth said: "...").
+SPEECH_VERBS = frozenset("""
+say says said saying add adds added adding tell tells told telling ask asks asked asking
+explain explains explained explaining continue continues continued continuing
+recall recalls recalled recalling write writes wrote writing tweet tweets tweeted tweeting
+post posts posted note notes noted noting insist insists insisted argue argues argued arguing
+claim claims claimed claiming warn warns warned warning declare declares declared
+state states stated announce announces announced reply replies replied respond responds responded
+answer answers answered acknowledge acknowledges acknowledged admit admits admitted
+conclude concludes concluded report reports reported read reads recount recounts recounted
+remark remarks remarked observe observes observed suggest suggests suggested contend contends contended
+maintain maintains maintained predict predicts predicted promise promises promised vow vows vowed
+urge urges urged complain complains complained quip quips quipped joke jokes joked shout shouts shouted
+scream screamed whisper whispers whispered testify testifies testified stress stresses stressed
+emphasise emphasised emphasize emphasizes emphasized confirm confirms confirmed deny denies denied
+reiterate reiterates reiterated muse mused boast boasts boasted caution cautions cautioned
+counter counters countered concede concedes conceded agree agrees agreed lament laments lamented
+exclaim exclaimed thunder thundered chimed interject interjected proclaim proclaims proclaimed
+assert asserts asserted allege alleges alleged recalls explained wonder wonders wondered
+describe describes described call calls called brand brands branded dismiss dismisses dismissed
+reject rejects rejected rejecting label labels labelled labeled term terms termed accuse accuses accused
+found quote quotes quoted cite cites cited mock mocks mocked hail hails hailed
+praise praises praised blast blasts blasted slam slams slammed criticise criticised criticize criticized
+condemn condemns condemned pledge pledges pledged tout touts touted demand demands demanded
+""".split())
+
+# Verbs that only take a partial quotation as their object ("called the report "preposterous"").
+# They count for a quote inside the sentence, never for a whole quote standing next to them.
+OBJECT_ONLY_VERBS = frozenset("""
+describe describes described call calls called brand brands branded dismiss dismisses dismissed
+reject rejects rejected rejecting label labels labelled labeled term terms termed
+found mock mocks mocked hail hails hailed praise praises praised blast blasts blasted
+slam slams slammed criticise criticised criticize criticized condemn condemns condemned tout touts touted
+found
+""".split())
+
+# Personal pronouns a speaker can be referred to by, with what they can refer to.
+PRONOUNS = {
+    "he": "male", "she": "female", "it": "thing", "they": "plural", "we": "plural",
+    "i": "self", "him": "male", "her": "female",
+}
+
+# Words that head a definite description of an organisation or document ("the group said").
+ORGANISATION_NOUNS = frozenset("""
+group organisation organization company firm agency ministry department government administration
+association committee commission council body watchdog campaign party union office embassy
+mission delegation network newspaper paper broadcaster channel station network bank fund
+foundation institute centre center charity movement coalition alliance regime court tribunal
+board bureau authority federation league army military police force service team club
+""".split())
+DOCUMENT_NOUNS = frozenset("""
+report statement study survey document letter memo release readout filing complaint ruling
+resolution communique communiqué transcript article editorial post tweet summary paper
+""".split())
+
+# Capitalised words that make a name an organisation or a place, not a person.
+ORGANISATION_WORDS = frozenset("""
+watch agency department ministry office party committee commission council association institute
+center centre university college school post times news network journal press reuters pentagon
+house campaign foundation fund bank group organisation organization union nations court parliament
+congress senate police army force forces company corp corporation inc ltd club society service services
+board bureau authority federation league alliance coalition movement front tribunal embassy mission
+government administration industries airlines channel radio television tv agency telegraph guardian
+herald tribune daily weekly magazine review gazette chronicle observer examiner cnn bbc npr abc cbs nbc
+fox msnbc ap afp politico breitbart reuters bloomberg dprk kcna un nato eu who imf
+korea korean china chinese america american states kingdom republic britain japan russia iran
+north south east west united street wall city county state
+""".split())
+
+# Titles and honorifics that stand before a name and are not part of it (compared without full stops).
+TITLE_WORDS = frozenset("""
+president vice sen senator rep representative gov governor mayor secretary general gen minister
+prime ambassador director executive chairman chairwoman chair chief judge justice dr dr mr mr
+mrs mrs ms ms miss prof prof professor sir dame lord lady rev reverend father sgt capt col lt
+cmdr adm speaker chancellor attorney commissioner councillor councilman councilwoman pope
+sheikh rabbi imam bishop cardinal officer detective inspector constable superintendent deputy
+acting former special envoy spokesman spokeswoman spokesperson leader dean coach manager captain
+candidate hon honourable honorable gentleman lady member
+""".split())
+
+GENDER_OF_HONORIFIC = {
+    "mr": "male", "mr.": "male", "sir": "male", "lord": "male", "father": "male", "king": "male",
+    "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
+    "dame": "female", "lady": "female", "queen": "female", "baroness": "female",
+}
+FEMALE_WORDS = frozenset("she her woman women girl mother wife daughter sister grandmother widow actress".split())
+MALE_WORDS = frozenset("he his man men boy father husband son brother grandfather widower actor".split())
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sen rep gov gen col capt lt sgt cmdr adm rev st jr sr inc ltd corp co vs etc
+jan feb mar apr jun jul aug sep sept oct nov dec no hon
+""".split())
+
+# Labels that open a caption, a photo credit or a teaser for another story.
+CAPTION_LABELS = ("image", "pic", "picture", "photo", "photograph", "caption", "credit", "video", "watch")
+TEASER_LABELS = ("related", "read more", "see also", "more on this story", "also read", "more")
+
+# Header keys a plain-text document may open with ("Title: ...").
+HEADER_KEYS = frozenset("""
+title source publisher publication date published place location dateline url link author authors
+byline language lang license licence rights kind type collection interviewer interviewee narrator
+witness tags keywords summary description id subtitle
+""".split())
+
+# Transcript labels that stand for the questioner and for the person answering.
+QUESTION_LABELS = frozenset({"q", "question", "questioner", "interviewer", "reporter"})
+ANSWER_LABELS = frozenset({"a", "answer"})
+
+# Small words that stay lower case inside a title ("Law and Order") when judging title case.
+TITLE_SMALL_WORDS = frozenset("a an the and or but nor of in on at to for by with from as vs".split())
+
+# Clause openers that push the subject of a sentence past a leading phrase ("Responding to X, Y said").
+CLAUSE_OPENERS = frozenset("""
+after before when while as although though because since if in on at during asked speaking
+responding according later earlier meanwhile however but and yet still also then last this indeed instead yesterday today
+""".split())
+
+PREPOSITIONS = frozenset("of with from at for to in on by about under over into".split())
+DETERMINERS = frozenset("a an the another one this that these those some several many two three".split())

@@ -1,0 +1,108 @@
+"""The indexer's pipeline for one document: load, split, find quotations, attribute, give ids."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from pathlib import Path
+from typing import Iterator
+
+from .attribution import ParagraphAttributor, is_speech
+from .constants import ANSWER_LABELS, QUESTION_LABELS
+from .ids import IdMaker
+from .loading import TEXT_SUFFIXES, UnreadableFile, load
+from .model import Document, Extraction, Passage, Quote, Speaker
+from .names import Memory, speaker_from_phrase
+from .passages import split
+from .quotes import find_spans
+
+SKIPPED_KINDS = ("caption", "teaser", "note")  # never speech, whatever quotation marks they hold
+
+
+def speaker_from_label(label: str, memory: Memory, doc: Document) -> Speaker | None:
+    """'AMBASSADOR KING' is Robert R. King when the transcript named him; 'QUESTION' a questioner."""
+    memory.sentence = ""  # a label stands alone: no sentence around it names anyone
+    label = re.sub(r"\s+", " ", label).strip(" :.")
+    low = label.lower()
+    meta = dict(doc.meta)
+    if low in QUESTION_LABELS:
+        who = meta.get("interviewer")
+        return Speaker(who, "person", "interviewer") if who else Speaker("Questioner", "anonymous", label.title())
+    if low in ANSWER_LABELS:
+        who = meta.get("interviewee") or meta.get("narrator") or meta.get("witness")
+        return Speaker(who, "person", "interviewee") if who else Speaker("Respondent", "anonymous", label.title())
+    roles = re.findall(r"\(([^)]*)\)", label)
+    label = re.sub(r"\s*\([^)]*\)", "", label)
+    name, _, role = label.partition(",")
+    state = re.match(r"(.*?) (of [A-Z][a-z]+(?: [A-Z][a-z]+)*)$", name)
+    if state:
+        name, roles = state.group(1), [state.group(2)] + roles
+    if name.isupper() or re.search(r"\b[A-Z]{3,}\b", name):
+        name = " ".join(w if re.fullmatch(r"[A-Z]-?\d+|[A-Z]{1,3}\.?", w) else w.capitalize() for w in name.split())
+    speaker = speaker_from_phrase(name, memory)
+    if speaker is None:
+        return None
+    role_text = ", ".join(r for r in [speaker.role, role.strip(), *roles] if r) or None
+    return dataclasses.replace(speaker, kind="person" if speaker.kind == "organisation" and len(name.split()) > 1 else speaker.kind,
+                               role=role_text)
+
+
+def extract(doc: Document) -> Extraction:
+    ids = IdMaker()
+    attributor = ParagraphAttributor(doc.text)
+    attributor.memory.learn_text(" ".join(v for _, v in doc.meta))
+    passages: list[Passage] = []
+    quotes: list[Quote] = []
+    number = 0
+    for block in split(doc):
+        text = doc.text[block.start:block.end]
+        if block.kind == "title":
+            if doc.title is None:
+                doc = dataclasses.replace(doc, title=re.sub(r"\s+", " ", text).strip())
+        else:
+            number += 1
+        speaker = speaker_from_label(block.label, attributor.memory, doc) if block.label else None
+        attributor.learn_label(speaker)
+        passage = Passage(ids("p", text), doc.doc_id, block.kind, text, block.start, block.end,
+                          0 if block.kind == "title" else number, speaker)
+        passages.append(passage)
+        if block.kind in SKIPPED_KINDS:
+            attributor.memory.learn_text(text)
+            continue
+        spans = find_spans(doc.text, block.start, block.end)
+        for found in attributor.paragraph(block.start, block.end, spans):
+            span = found.span
+            quoted = doc.text[span.start:span.end]
+            who, cue = found.speaker, found.cue
+            preceding = doc.text[max(block.start, span.start - 40):max(block.start, span.start - 1)]
+            if not is_speech(quoted, who, cue, preceding):
+                continue
+            quotes.append(Quote(ids("q", quoted), doc.doc_id, passage.id, quoted, span.start, span.end,
+                                passage.number, who, cue))
+    return Extraction(doc, tuple(passages), tuple(quotes))
+
+
+def discover(paths: list[Path]) -> Iterator[Path]:
+    """Every document file under the given files and folders, in a stable order.
+
+    Hidden files and folders are skipped, symbolic links are not followed into loops, and a
+    folder that cannot be listed is passed over (the caller hears about files, not folders).
+    """
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    candidate = Path(root) / name
+                    if not name.startswith(".") and candidate.suffix.lower() in TEXT_SUFFIXES:
+                        yield candidate
+        else:
+            yield path
+
+
+def extract_path(path: Path) -> Extraction:
+    """Load and extract one file; raises UnreadableFile with the reason it was skipped."""
+    return extract(load(path))
+
+
+__all__ = ["extract", "extract_path", "discover", "UnreadableFile"]

@@ -1,0 +1,199 @@
+"""Reading a file into a Document: decoding, header block or front matter, dateline.
+
+Nothing here guesses: a date that does not parse is kept as text with a warning, and a file
+that cannot be decoded raises UnreadableFile with a reason a person can act on.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from pathlib import Path
+
+from .constants import HEADER_KEYS
+from .dates import parse_date
+from .model import Document
+
+MAX_BYTES = 64 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+
+
+class UnreadableFile(Exception):
+    """A file the indexer skips, with the reason it gives the person running it."""
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (BOM or not), UTF-16 with a BOM, else Latin-1 for legacy files like one BBC story."""
+    if not data.strip():
+        raise UnreadableFile("empty file")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise UnreadableFile(f"broken UTF-16 ({err.reason})") from None
+    else:
+        sample = data[:4096]
+        # Control bytes other than tab/newline/carriage return/form feed mean a binary file.
+        controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+        if b"\x00" in sample or controls > len(sample) // 100 + 2:
+            raise UnreadableFile("binary file, not text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    if not text.strip():
+        raise UnreadableFile("no text (whitespace only)")
+    return text
+
+
+def doc_id_for(path: Path) -> str:
+    """A readable id from the file name: lower case, URL-safe, stable while the name is."""
+    slug = re.sub(r"[^\w]+", "-", path.stem.lower(), flags=re.UNICODE).strip("-")
+    return slug[:80] or hashlib.blake2b(path.name.encode(), digest_size=5).hexdigest()
+
+
+_HEADER_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z \-]{0,24}?)[ \t]*:[ \t]*(.*?)[ \t]*\r?$")
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.S)
+
+
+def read_header(text: str, start: int) -> tuple[dict[str, str], int]:
+    """Key: value lines at the top (a header block or Markdown's meta lines).
+
+    The first line must use a known key, so that a transcript's "QUESTION: ..." is never taken
+    for metadata; the block ends at the first blank line or the first line that is not a pair.
+    """
+    meta: dict[str, str] = {}
+    pos = start
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        match = _HEADER_LINE.fullmatch(line)
+        if not match or (not meta and match.group(1).strip().lower() not in HEADER_KEYS):
+            break
+        key = match.group(1).strip().lower()
+        if key not in HEADER_KEYS and len(key.split()) > 2:
+            break
+        meta.setdefault(key, match.group(2))
+        pos = end + 1
+    return (meta, pos) if meta else ({}, start)
+
+
+def read_front_matter(text: str, start: int) -> tuple[dict[str, str], int, list[str]]:
+    """A Markdown '---' block of simple YAML pairs; list items join with '; '."""
+    match = _FRONT_MATTER.match(text, start)
+    if not match:
+        if text.startswith("---", start):
+            return {}, start, ["front matter opened with '---' but never closed; read as text"]
+        return {}, start, []
+    meta: dict[str, str] = {}
+    warnings = []
+    last_key = None
+    for line in match.group(1).splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = re.match(r"\s*-\s+(.*)", line)
+        if item and last_key:
+            value = item.group(1).strip().strip("'\"")
+            meta[last_key] = f"{meta[last_key]}; {value}" if meta[last_key] else value
+            continue
+        pair = re.match(r"([A-Za-z_][\w \-]*?)\s*:\s*(.*)", line)
+        if not pair:
+            warnings.append(f"front matter line not understood: {line.strip()[:60]!r}")
+            continue
+        last_key = pair.group(1).strip().lower().replace("_", " ")
+        meta[last_key] = pair.group(2).strip().strip("'\"")
+    return meta, match.end(), warnings
+
+
+# Datelines open the first paragraph: "date 2018-11-01 Seoul — ", "March 3, 2022 — NAIROBI —",
+# "LONDON (Reuters) - ", "WASHINGTON, Jan. 5 (AP) —".
+_DASH = r"[ \t]*(?:—|–|--|-)[ \t]*"
+_DATE_WORDS = (
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
+)
+_PLACE = r"[A-Z][A-Za-z'’.\-]+(?:[ ,]+[A-Z][A-Za-z'’.\-]+){0,3}"
+_DATELINES = [
+    re.compile(rf"[ \t]*(?:date[ \t]+)?(?P<date>{_DATE_WORDS})[ \t]+(?P<place>{_PLACE}){_DASH}"),
+    re.compile(rf"[ \t]*(?P<date>{_DATE_WORDS}){_DASH}(?P<place>{_PLACE}){_DASH}"),
+    re.compile(rf"[ \t]*(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*)(?:,[ \t]*(?P<date>[A-Z][a-z]{{2,8}}\.? \d{{1,2}}))?"
+               rf"(?:[ \t]+\((?P<source>[A-Za-z][\w .&]+)\))?{_DASH}"),
+]
+
+
+def read_dateline(text: str, start: int) -> tuple[dict[str, str], int]:
+    for pattern in _DATELINES:
+        match = pattern.match(text, start)
+        if match:
+            found = {k: v.strip(" ,") for k, v in match.groupdict().items() if v}
+            if "place" in found and found["place"].isupper():
+                found["place"] = found["place"].title()
+            return found, match.end()
+    return {}, start
+
+
+def load(path: Path, data: bytes | None = None) -> Document:
+    """Decode one file and read its metadata; raises UnreadableFile with the reason."""
+    if data is None:
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise UnreadableFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+            data = path.read_bytes()
+        except OSError as err:
+            raise UnreadableFile(err.strerror or str(err)) from None
+    text = decode(data)
+    return parse(text, path)
+
+
+def parse(text: str, path: Path) -> Document:
+    warnings: list[str] = []
+    start = len(text) - len(text.lstrip("\ufeff"))
+    is_markdown = path.suffix.lower() in (".md", ".markdown")
+    meta: dict[str, str] = {}
+    lead = len(text) - len(text.lstrip())
+    if is_markdown and text.startswith("---", lead):
+        meta, start, problems = read_front_matter(text, lead)
+        warnings += problems
+    if not meta:
+        meta, start = read_header(text, start if start else 0)
+    body_start = start
+
+    dateline, _ = read_dateline(text, _skip_blank(text, body_start))
+    date_text = meta.get("date") or meta.get("published") or dateline.get("date")
+    date = None
+    if date_text:
+        date = parse_date(date_text)
+        if date is None:
+            warnings.append(f"date {date_text!r} could not be read; kept as text")
+    source = meta.get("source") or meta.get("publisher") or meta.get("publication") or dateline.get("source")
+    return Document(
+        doc_id=doc_id_for(path),
+        path=str(path),
+        text=text,
+        body_start=body_start,
+        title=meta.get("title") or None,
+        source=_short_source(source),
+        date=date,
+        date_text=date_text,
+        place=meta.get("place") or meta.get("location") or meta.get("dateline") or dateline.get("place"),
+        url=meta.get("url") or meta.get("link"),
+        author=meta.get("author") or meta.get("authors") or meta.get("byline"),
+        language=meta.get("language") or meta.get("lang"),
+        form="markdown" if is_markdown else "article",
+        meta=tuple(sorted(meta.items())),
+        warnings=tuple(warnings),
+    )
+
+
+def _short_source(source: str | None) -> str | None:
+    """The publication's name for facets: "Hansard (UK House of Commons), Volume 580, ..." is Hansard."""
+    if not source:
+        return None
+    short = re.split(r"\s*[,;(]\s*|\s+via\s+|\s+by\s+", source.strip(), maxsplit=1)[0]
+    return short.strip() or source.strip()
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n\ufeff":
+        pos += 1
+    return pos

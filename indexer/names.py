@@ -1,0 +1,223 @@
+"""From a noun phrase ("HRW executive director Kenneth Roth", "the group", "she") to a Speaker.
+
+A Memory holds what a reader of the document knows so far: the full names seen (so "Roth" is
+Kenneth Roth), acronyms defined ("Human Rights Watch (HRW)"), and the people and organisations
+mentioned most recently (so "she added" and "it said" find their speaker).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .constants import (
+    CLAUSE_OPENERS, DETERMINERS, DOCUMENT_NOUNS, FEMALE_WORDS, GENDER_OF_HONORIFIC, MALE_WORDS, ORGANISATION_NOUNS,
+    ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, TITLE_WORDS,
+)
+from .model import Speaker
+
+SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {"if", "but", "and", "so", "because", "what", "how", "why"}
+
+_NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*|[A-Z]\.|Mc\w+|O'\w+)$")
+_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,6}?(?:of\s+|for\s+|the\s+)?(?:[A-Z][\w'’\-]+\s*)+)\(([A-Z]{2,8})\)")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){1,3}\b")
+_RELATIVE = re.compile(r",?\s+(?:who|which|whose|that)\b.*$", re.S)
+_ANONYMOUS = re.compile(r"\banonym|\bunnamed\b|\bdeclined to be named\b|\bnot authori[sz]ed\b|"
+                        r"\basked not to be (?:named|identified)\b|\bwho did not want\b", re.I)
+
+
+@dataclass
+class Entity:
+    speaker: Speaker
+    head: str  # the noun that names what it is ("association", "trader"), lower case
+    gender: str | None = None
+
+
+@dataclass
+class Memory:
+    full_names: list[str] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    recent: list[Entity] = field(default_factory=list)  # most recent last
+    capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+    sentence: str = ""  # the sentence being read
+
+    def is_known_name(self, word: str) -> bool:
+        """Whether a capitalised first word of a sentence is a name, not just capitalised there."""
+        bare = word.rstrip("'’s")
+        if word.isupper() or bare in self.capitalised or word in self.capitalised:
+            return True
+        if any(bare in full.split() for full in self.full_names):
+            return True
+        return not (word.lower().endswith("s") or word.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS)
+
+    def learn_text(self, text: str) -> None:
+        """Register full names and acronym definitions from any sentence of the document."""
+        for match in re.finditer(r"(?<=[a-z,;] )[A-Z][\w'’\-]+", text):
+            self.capitalised.add(match.group())
+        for match in _ACRONYM_DEF.finditer(text):
+            self.acronyms.setdefault(match.group(2), match.group(1).strip())
+        for match in _FULL_NAME.finditer(text):
+            words = match.group().split()
+            if words[0].lower() in SENTENCE_STARTERS:
+                words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
+            name = _strip_titles(words)
+            if len(name) >= 2 and not any(w.lower() in ORGANISATION_WORDS for w in name):
+                full = " ".join(name)
+                if full in self.full_names:
+                    self.full_names.remove(full)
+                self.full_names.append(full)
+
+    def mention(self, entity: Entity) -> None:
+        self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
+
+    def by_pronoun(self, pronoun: str) -> Speaker | None:
+        want = PRONOUNS.get(pronoun.lower())
+        if want in ("male", "female"):
+            for entity in reversed(self.recent):
+                if entity.speaker.kind in ("person", "anonymous") or (
+                        entity.speaker.kind == "descriptive" and entity.gender):
+                    if entity.gender in (None, want):
+                        return entity.speaker
+            return None
+        if want in ("thing", "plural"):
+            for entity in reversed(self.recent):
+                if entity.speaker.kind in ("organisation", "descriptive") and entity.gender is None:
+                    return entity.speaker
+        return None
+
+    def by_head(self, head: str, any_organisation: bool = True) -> Speaker | None:
+        """'the association' is the association named before; 'the group' the last organisation."""
+        for entity in reversed(self.recent):
+            if entity.head == head:
+                return entity.speaker
+        if head in ORGANISATION_NOUNS and any_organisation:
+            for entity in reversed(self.recent):
+                if entity.speaker.kind == "organisation":
+                    return entity.speaker
+        return None
+
+    def full_name(self, name: str) -> str:
+        """'Roth' -> 'Kenneth Roth' when a Kenneth Roth was named; 'HRW' -> 'Human Rights Watch'."""
+        if name in self.acronyms:
+            return self.acronyms[name]
+        parts = name.split()
+        candidates = [full for full in reversed(self.full_names)
+                      if len(full.split()) > len(parts) and full.split()[-len(parts):] == parts]
+        # 'Clinton declared of Hillary Clinton': a writer does not name one person both ways in a sentence.
+        others = [full for full in candidates if full not in self.sentence]
+        if not candidates and len(parts) == 1:
+            # "Shin said" after "Shin Dong Hyuk", "Olena said" after "Olena Petrenko": a name's first word.
+            others = [full for full in reversed(self.full_names)
+                      if full.split()[0] == name and full not in self.sentence]
+        return (others or [name])[0]
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """'NATO Secretary General Jens Stoltenberg' -> 'Jens Stoltenberg' (never strips to nothing)."""
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        low = word.lower().strip(",").rstrip(".")
+        if low in TITLE_WORDS or (word.isupper() and len(word) > 1 and "." not in word):
+            cut = i + 1
+    return words[cut:]
+
+
+def _is_name_token(word: str) -> bool:
+    return bool(_NAME_TOKEN.match(word)) and not re.search(r"-[a-z]", word)
+
+
+def _gender(words: list[str], whole: str) -> str | None:
+    for word in words:
+        if word.lower() in GENDER_OF_HONORIFIC:
+            return GENDER_OF_HONORIFIC[word.lower()]
+    lowered = set(re.findall(r"[a-z]+", whole.lower()))
+    if lowered & FEMALE_WORDS:
+        return "female"
+    if lowered & MALE_WORDS:
+        return "male"
+    return None
+
+
+def clean_phrase(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-\"“”'’")
+    phrase = re.sub(r"^(?:also|then|later|again|now|just|and|but|so)\s+", "", phrase, flags=re.I)
+    return re.sub(r"(?:'s|’s)$", "", phrase)
+
+
+def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
+                        sentence_start: bool = False) -> Speaker | None:
+    """The Speaker a noun phrase names, or None when it names nobody a reader could point to."""
+    whole = clean_phrase(phrase)
+    if len(whole) < 2 or len(whole) > 200:
+        return None
+    words = whole.split()
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return memory.by_pronoun(words[0])
+    anonymous = bool(_ANONYMOUS.search(whole))
+
+    # The appositive or relative clause after the name is its role, not its name.
+    core, role = whole, None
+    relative = _RELATIVE.search(core)
+    if relative:
+        core = core[:relative.start()]
+    if "," in core:
+        core, role = core.split(",", 1)
+        role = role.strip(" ,") or None
+    core = re.sub(r"\s*\([^)]*\)", "", core).strip()
+    tokens = core.split()
+    if not tokens:
+        return None
+
+    # The head is before the first preposition: "Jeffrey Lewis of the James Martin Center".
+    head_end = next((i for i, w in enumerate(tokens) if i and w.lower() in PREPOSITIONS), len(tokens))
+    head_part = tokens[:head_end]
+    if "and" in head_part[1:-1]:
+        # "David Albright and Serena Kelleher-Vergantini": a joint statement is credited to the first named.
+        first = head_part[:head_part.index("and")]
+        if first and _is_name_token(first[-1]):
+            head_part, role = first, (f"with {' '.join(tokens[len(first) + 1:])}" + (f", {role}" if role else ""))
+    if sentence_start and tokens[0][:1].isupper() and not memory.is_known_name(tokens[0]):
+        head_part = [head_part[0].lower()] + head_part[1:]
+    last = head_part[-1]
+    if _is_name_token(last) and not (last.lower() in DOCUMENT_NOUNS | ORGANISATION_NOUNS and not last[0].isupper()):
+        run_start = len(head_part)
+        while run_start > 0 and _is_name_token(head_part[run_start - 1]) and head_part[run_start - 1].lower() not in DETERMINERS:
+            run_start -= 1
+        run = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in head_part[run_start:]]
+        if not run or not run[0]:
+            return None
+        name_words = _strip_titles(run)
+        before = head_part[:run_start] + run[: len(run) - len(name_words)]
+        name = memory.full_name(" ".join(name_words))
+        orgish = (any(w.lower().strip(".") in ORGANISATION_WORDS for w in name.split())
+                  or (len(name_words) == 1 and name_words[0].isupper())
+                  or (head_part[0].lower() == "the" and run_start == 1))
+        if head_end < len(tokens) and orgish:
+            name = " ".join(tokens)  # "Ministry of Foreign Affairs": the preposition is part of it
+        kind = "organisation" if orgish else "person"
+        role_text = " ".join(w for w in before if w.lower() not in DETERMINERS) or None
+        if role:
+            role_text = f"{role_text}, {role}" if role_text else role
+        speaker = Speaker(name=name, kind=kind, role=role_text)
+        if learn:
+            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=_gender(head_part, "")))
+        return speaker
+
+    # A description: "a watchdog group", "the association", "another trader".
+    head = next((w.lower() for w in reversed(head_part) if w.isalpha()), head_part[-1].lower())
+    determiner = head_part[0].lower()
+    if determiner in ("the", "its", "this", "their") and len(head_part) <= 3 and not any(
+            w[:1].isupper() for w in head_part[1:]):
+        known = memory.by_head(head, any_organisation=len(head_part) == 2)
+        if known:
+            return known
+    description = re.sub(r"^(?:the|The)\s+", "", whole if len(whole) < 120 else core)
+    if head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS:
+        kind = "organisation"
+    elif determiner in ("a", "an", "another", "one", "some", "two", "three", "several") or anonymous:
+        kind = "anonymous"
+    else:
+        kind = "descriptive"
+    speaker = Speaker(name=description, kind=kind, role=None)
+    if learn:
+        memory.mention(Entity(speaker, head=head, gender=_gender(head_part, whole)))
+    return speaker

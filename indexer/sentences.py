@@ -1,0 +1,70 @@
+"""Sentences and words of a paragraph, read with its quotations masked.
+
+Quoted words are replaced by letters of the same length before splitting, so that a full stop
+inside a quotation does not cut the sentence that carries its attribution ("'... officials.' Roth
+said" stays whole), while offsets stay those of the document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .constants import ABBREVIATIONS
+from .quotes import Span
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+_ABBREVIATED = "|".join(sorted((a.capitalize() for a in ABBREVIATIONS), key=len, reverse=True))
+_TOKEN = re.compile(rf"(?:{_ABBREVIATED}|[A-Z])\.(?=\s)|[\w$£€%][\w'’.\-$£€%]*[\w%]|[\w$£€%]|[,;:—–()\"“”‘’'«»]|--")
+_END = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$)|(?<=[.!?])[\"”’'»](?=[A-Z])")
+
+
+def mask(text: str, start: int, end: int, spans: list[Span]) -> str:
+    """The paragraph text[start:end] with each quotation's words turned into 'x's.
+
+    The last character of a quotation is kept when it is a full stop, question or exclamation
+    mark: a quotation that ends a sentence still ends it.
+    """
+    chars = list(text[start:end])
+    for span in spans:
+        a, b = span.start - start, span.end - start
+        for i in range(a, b):
+            if not chars[i].isspace():
+                chars[i] = "X" if chars[i].isupper() else "x"  # keep case: a quoted sentence still starts one
+        if b > a and text[span.end - 1] in ".!?" and span.closed:
+            chars[b - 1] = text[span.end - 1]
+    return "".join(chars)
+
+
+def sentence_bounds(masked: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a masked paragraph, in document offsets."""
+    bounds, pos = [], 0
+    for match in _END.finditer(masked):
+        stop = match.end()
+        word = re.search(r"([A-Za-z]+)\.$", masked[pos:match.start() + 1])
+        if word and match.group().startswith(".") and (
+                word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            continue  # Mr. Smith, U.S. officials, Jan. 5: not the end of a sentence
+        if masked[pos:stop].strip():
+            bounds.append((offset + pos, offset + stop))
+        pos = stop
+    if masked[pos:].strip():
+        bounds.append((offset + pos, offset + len(masked.rstrip())))
+    return [(a + (len(masked[a - offset:b - offset]) - len(masked[a - offset:b - offset].lstrip())), b)
+            for a, b in bounds]
+
+
+def tokens(masked: str, offset: int, start: int, end: int) -> list[Token]:
+    """Words and punctuation of masked[start:end] (document offsets)."""
+    piece = masked[start - offset:end - offset]
+    return [Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(piece)]

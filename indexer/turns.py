@@ -1,0 +1,89 @@
+"""Speaker turns in transcripts and testimony collections.
+
+Four shapes are recognised, each only when a document uses it at least twice, so that a lone
+"Update: ..." line in an article is never taken for a speaker:
+
+- label and colon: ``QUESTION: ...``, ``AMBASSADOR KING: ...``, ``W-17: ...``, ``Q: ...``
+- Congressional Record: ``Mr. ROYCE of California. ...``, ``The SPEAKER pro tempore. ...``
+- a name on its own line, as Hansard prints it: ``Fiona Bruce`` / ``Mr Andrew Smith (Oxford East) (Lab)``
+- a testimony label line: ``Olena, 61, a retired nurse from Izium:``
+
+Paragraphs after a turn with no label of their own continue it.
+"""
+from __future__ import annotations
+
+import re
+
+from .constants import CAPTION_LABELS, HEADER_KEYS, TEASER_LABELS
+
+_UPPER_LABEL = r"(?:[A-Z][A-Z0-9.'’\-]*(?:[ \t]+[A-Z][A-Z0-9.'’\-]*){0,4}|[A-Z]-?\d+)"
+_TITLE_LABEL = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
+_COLON_TURN = re.compile(rf"(?P<label>{_UPPER_LABEL}|{_TITLE_LABEL})[ \t]*:[ \t]+(?=\S)")
+_RECORD_TURN = re.compile(
+    r"(?P<label>(?:Mr|Mrs|Ms|Miss|Dr)\.[ \t]+[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+)*"
+    r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)?"
+    r"|The[ \t]+(?:SPEAKER|CHAIR|CHAIRMAN|CHAIRWOMAN|PRESIDING OFFICER|ACTING PRESIDENT)(?:[ \t]+pro[ \t]+tempore)?)"
+    r"\.[ \t]+(?=\S)")
+_NAME_LINE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?[ \t]+)?"
+    r"[A-Z][a-zà-ÿ'’\-]+(?:[ \t]+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)){1,3}"
+    r"(?:[ \t]+\([^()\n]{1,60}\))*")
+_TESTIMONY_LABEL = re.compile(r"(?P<label>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}(?:,[^:\n]{1,100})?):")
+_NOT_SPEAKERS = set(CAPTION_LABELS) | set(TEASER_LABELS) | HEADER_KEYS | {"note", "update", "editor's note", "source"}
+_STAGE_DIRECTION = re.compile(r"(?:\[.*\]|\(.*\)|The (?:Clerk|text|question|motion|bill|amendment)\b.*)\s*", re.S)
+
+
+class TurnReader:
+    """Tells, for each paragraph of a document, whether it is (part of) someone's turn."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self._turns: dict[int, tuple[str, int]] = {}
+        self._label_lines: set[int] = set()
+        chunks = [text[s:e] for s, e in spans]
+        colon = {i: m for i, c in enumerate(chunks) if (m := _COLON_TURN.match(c)) and self._is_speaker(m)}
+        record = {i: m for i, c in enumerate(chunks) if (m := _RECORD_TURN.match(c))}
+        names = {i for i, c in enumerate(chunks) if i > 0 and _NAME_LINE.fullmatch(c.strip())}
+        testimony = {i: m for i, c in enumerate(chunks)
+                     if "\n" not in c.strip() and (m := _TESTIMONY_LABEL.fullmatch(c.strip()))
+                     and not self._is_speaker_label_noise(m.group("label"))}
+
+        starts: dict[int, tuple[str, int]] = {}
+        if len(colon) >= 2:
+            starts.update({i: (m.group("label"), spans[i][0] + m.end()) for i, m in colon.items()})
+        if record:  # "Mr. ROYCE of California." is unmistakable even once
+            starts.update({i: (m.group("label"), spans[i][0] + m.end()) for i, m in record.items()})
+        label_lines: dict[int, str] = {}
+        if len(names) >= 2:
+            label_lines.update({i: chunks[i].strip() for i in names})
+        if len(testimony) >= 2:
+            label_lines.update({i: m.group("label") for i, m in testimony.items()})
+
+        current = None
+        for i, (start, _) in enumerate(spans):
+            if i in label_lines:
+                current = label_lines[i]
+                self._label_lines.add(i)
+            elif i in starts:
+                current = starts[i][0]
+                self._turns[i] = starts[i]
+            elif current is not None:
+                if _STAGE_DIRECTION.fullmatch(chunks[i]):
+                    current = None
+                else:
+                    self._turns[i] = (current, start)
+
+    @staticmethod
+    def _is_speaker(match: re.Match) -> bool:
+        label = match.group("label")
+        return label.lower() not in _NOT_SPEAKERS
+
+    @staticmethod
+    def _is_speaker_label_noise(label: str) -> bool:
+        return label.split(",")[0].strip().lower() in _NOT_SPEAKERS
+
+    def turn_at(self, index: int) -> tuple[str, int] | None:
+        """(speaker label, where the spoken words start) when paragraph `index` is a turn."""
+        return self._turns.get(index)
+
+    def is_label_line(self, index: int) -> bool:
+        return index in self._label_lines

@@ -24,6 +24,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
-    from archive import commands
+    from archive import api, commands, errors, state, views
+    app.register_blueprint(views.bp)
+    app.register_blueprint(api.bp)
+    errors.register(app)
     commands.register(app)
+    app.teardown_appcontext(state.close_catalog)
     return app

@@ -169,6 +169,9 @@ def sentence_subject(toks: list[Token]) -> str:
         if is_verb(toks, k) and k + 1 < len(toks) and is_verb(toks, k + 1) and tok.lower in SPEECH_VERBS:
             out.append(tok.text)  # "The 86-page report concludes": a noun before the verb
             continue
+        after_name = k > i and toks[k - 1].text[:1].isupper() and tok.text.islower()
+        if after_name and tok.lower.endswith("s") and not tok.lower.endswith("ss"):
+            break  # "Maria Lopez runs the shelter": a present-tense verb right after a name
         if tok.text in CLAUSE_BREAKS or is_verb(toks, k) or (tok.lower in CONJUNCTIONS and out):
             break
         out.append(tok.text)
@@ -290,7 +293,9 @@ class ParagraphAttributor:
         if is_speech_verb(rest, 0, object_verbs=False):
             phrase = []
             for tok in rest[1:]:
-                if tok.text in (".", ";", '"', "“", "”", "(") or (tok.lower in ("on", "in", "at", "during", "after") and phrase):
+                relative = "who" in phrase or "which" in phrase  # "who spoke on condition of anonymity"
+                if tok.text in (".", ";", '"', "“", "”", "(") or (
+                        tok.lower in ("on", "in", "at", "during", "after") and phrase and not relative):
                     break
                 phrase.append(tok.text)
             text = " ".join(phrase)

@@ -82,11 +82,11 @@ def extract(doc: Document) -> Extraction:
     return Extraction(doc, tuple(passages), tuple(quotes))
 
 
-def discover(paths: list[Path]) -> Iterator[Path]:
-    """Every document file under the given files and folders, in a stable order.
+def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
+    """(file, the folder it was found under) for every document file, in a stable order.
 
-    Hidden files and folders are skipped, symbolic links are not followed into loops, and a
-    folder that cannot be listed is passed over (the caller hears about files, not folders).
+    Hidden files and folders are skipped and symbolic links to folders are not followed, so a
+    link loop cannot trap the walk.
     """
     for path in paths:
         if path.is_dir():
@@ -95,14 +95,11 @@ def discover(paths: list[Path]) -> Iterator[Path]:
                 for name in sorted(files):
                     candidate = Path(root) / name
                     if not name.startswith(".") and candidate.suffix.lower() in TEXT_SUFFIXES:
-                        yield candidate
+                        yield candidate, path
         else:
-            yield path
+            yield path, path.parent
 
 
-def extract_path(path: Path) -> Extraction:
+def extract_path(path: Path, root: Path | None = None, data: bytes | None = None) -> Extraction:
     """Load and extract one file; raises UnreadableFile with the reason it was skipped."""
-    return extract(load(path))
-
-
-__all__ = ["extract", "extract_path", "discover", "UnreadableFile"]
+    return extract(load(path, data=data, root=root))

@@ -46,10 +46,19 @@ def decode(data: bytes) -> str:
     return text
 
 
-def doc_id_for(path: Path) -> str:
-    """A readable id from the file name: lower case, URL-safe, stable while the name is."""
-    slug = re.sub(r"[^\w]+", "-", path.stem.lower(), flags=re.UNICODE).strip("-")
-    return slug[:80] or hashlib.blake2b(path.name.encode(), digest_size=5).hexdigest()
+def doc_id_for(path: Path, root: Path | None = None) -> str:
+    """A readable, URL-safe id from the path below the folder ingested: business/001.txt -> business-001.
+
+    Ingest keeps a document's id when its file is moved or renamed (same content), so links to
+    /d/<id> survive; passage ids never depend on it.
+    """
+    try:
+        relative = path.relative_to(root) if root else Path(path.name)
+    except ValueError:
+        relative = Path(path.name)
+    stem = str(relative.with_suffix("")) if relative.suffix else str(relative)
+    slug = re.sub(r"[^\w]+", "-", stem.lower(), flags=re.UNICODE).strip("-")
+    return slug[:80] or hashlib.blake2b(str(path).encode(), digest_size=5).hexdigest()
 
 
 _HEADER_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z \-]{0,24}?)[ \t]*:[ \t]*(.*?)[ \t]*\r?$")
@@ -71,6 +80,8 @@ def read_header(text: str, start: int) -> tuple[dict[str, str], int]:
         match = _HEADER_LINE.fullmatch(line)
         if not match or (not meta and match.group(1).strip().lower() not in HEADER_KEYS):
             break
+        if not meta and match.group(1).isupper() and len(match.group(1)) > 3:
+            break  # "INTERVIEWER: ..." in capitals opens a transcript; "URL:" and "ID:" are metadata
         key = match.group(1).strip().lower()
         if key not in HEADER_KEYS and len(key.split()) > 2:
             break
@@ -132,7 +143,7 @@ def read_dateline(text: str, start: int) -> tuple[dict[str, str], int]:
     return {}, start
 
 
-def load(path: Path, data: bytes | None = None) -> Document:
+def load(path: Path, data: bytes | None = None, root: Path | None = None) -> Document:
     """Decode one file and read its metadata; raises UnreadableFile with the reason."""
     if data is None:
         try:
@@ -142,10 +153,10 @@ def load(path: Path, data: bytes | None = None) -> Document:
         except OSError as err:
             raise UnreadableFile(err.strerror or str(err)) from None
     text = decode(data)
-    return parse(text, path)
+    return parse(text, path, root)
 
 
-def parse(text: str, path: Path) -> Document:
+def parse(text: str, path: Path, root: Path | None = None) -> Document:
     warnings: list[str] = []
     start = len(text) - len(text.lstrip("\ufeff"))
     is_markdown = path.suffix.lower() in (".md", ".markdown")
@@ -167,7 +178,7 @@ def parse(text: str, path: Path) -> Document:
             warnings.append(f"date {date_text!r} could not be read; kept as text")
     source = meta.get("source") or meta.get("publisher") or meta.get("publication") or dateline.get("source")
     return Document(
-        doc_id=doc_id_for(path),
+        doc_id=doc_id_for(path, root),
         path=str(path),
         text=text,
         body_start=body_start,

@@ -211,6 +211,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if known:
             return known
     description = re.sub(r"^(?:the|The)\s+", "", whole if len(whole) < 120 else core)
+    first = description.split(" ", 1)[0]
+    if first.lower() in DETERMINERS:
+        description = first.lower() + description[len(first):]  # "A guard" mid-story is "a guard" too
     if head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS:
         kind = "organisation"
     elif determiner in ("a", "an", "another", "one", "some", "two", "three", "several") or anonymous:

@@ -93,7 +93,7 @@ def split(doc: Document) -> Iterator[Block]:
             if after > start:
                 start = after
                 chunk = text[start:end]
-            elif not has_title and _is_title_line(chunk):
+            elif not has_title and _is_title_line(chunk) and turns.turn_at(index) is None:
                 yield Block("title", start, end)
                 continue
 

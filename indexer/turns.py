@@ -75,6 +75,8 @@ class TurnReader:
     @staticmethod
     def _is_speaker(match: re.Match) -> bool:
         label = match.group("label")
+        if label.isupper():  # INTERVIEWER, QUESTION, WITNESS: a turn even where "Interviewer:" is metadata
+            return label.lower() not in set(CAPTION_LABELS) | set(TEASER_LABELS)
         return label.lower() not in _NOT_SPEAKERS
 
     @staticmethod

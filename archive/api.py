@@ -1,0 +1,55 @@
+"""The JSON API: the same searches and records as the pages, from the same functions."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+
+from .lookup import as_json, document_json, resolve
+from .params import BadParameter, search_args
+from .state import archive, catalog
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+def error(status: int, message: str):
+    response = jsonify({"error": message, "status": status})
+    response.status_code = status
+    return response
+
+
+@bp.route("/search")
+def search():
+    try:
+        params = search_args(request.args, current_app.config["PAGE_SIZE"])
+    except BadParameter as err:
+        return error(400, str(err))
+    page = archive().search(params.q, params.filters, params.page, params.page_size, params.sort)
+    return jsonify({
+        "query": page.query, "total": page.total, "page": page.page, "pages": page.pages,
+        "page_size": page.page_size, "sort": page.sort, "note": page.note, "suggestion": page.suggestion,
+        "results": [dict(as_json(hit), snippet=str(hit.snippet)) for hit in page.hits],
+        "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in page.facets.items()},
+    })
+
+
+@bp.route("/passages/<citation_id>")
+def passage(citation_id: str):
+    found = resolve(archive(), catalog(), citation_id, request.args.get("doc"))
+    if found is None:
+        return error(404, f"no passage or quote has the citation id {citation_id!r}")
+    body = {"status": found.status, "cited_text": found.cited_text,
+            "document": document_json(found.document) if found.document else None}
+    if found.hit:
+        body.update(as_json(found.hit))
+    body["also_in"] = [h.doc for h in found.others]
+    return jsonify(body)
+
+
+@bp.route("/documents/<doc_id>")
+def document(doc_id: str):
+    cat = catalog()
+    row = cat.document(doc_id) if cat else None
+    if row is None:
+        return error(404, f"no document has the id {doc_id!r}")
+    records = archive().document_records(doc_id)
+    return jsonify(dict(document_json(row), html_url=url_for("views.document", doc_id=doc_id),
+                        records=[as_json(h) for h in records]))

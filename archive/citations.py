@@ -1,0 +1,242 @@
+"""Ready-made citations for a passage or quote: APA 7, MLA 9, Chicago, BibTeX, RIS, CSL-JSON.
+
+Each style cites the document (article or transcript) and, for a person quoted in it, says so the
+style's way: APA "(Roth, as cited in ...)", MLA "qtd. in", Chicago "quoted in". The paragraph
+number is the pinpoint, and the archive's permanent link is the URL when the original has none.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from urllib.parse import quote as percent
+
+from markupsafe import Markup, escape
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """What a citation needs, gathered from the index and the catalogue."""
+
+    id: str
+    kind: str  # quote, narrative, ...
+    text: str
+    speaker: str | None
+    speaker_kind: str | None
+    paragraph: int
+    doc_title: str
+    source: str | None
+    date: str | None  # ISO, possibly yyyy-mm or yyyy
+    author: str | None
+    original_url: str | None
+    permalink: str
+    form: str = "article"  # article or interview (transcripts, testimony)
+
+    @property
+    def url(self) -> str:
+        return self.original_url or self.permalink
+
+    @property
+    def is_person_quoted(self) -> bool:
+        return bool(self.speaker) and self.speaker_kind in ("person", None) and self.speaker != self.author
+
+
+@dataclass(frozen=True)
+class Citation:
+    style: str
+    label: str
+    text: str  # plain text, for the clipboard
+    html: Markup  # with italics, for the page
+
+
+def _date_parts(iso: str | None) -> list[int]:
+    if not iso:
+        return []
+    return [int(p) for p in iso.split("-")[:3] if p.isdigit()]
+
+
+def _family(name: str) -> str:
+    return name.split()[-1] if name else name
+
+
+def _initials(name: str) -> str:
+    parts = name.split()
+    return ", ".join([parts[-1], " ".join(f"{p[0]}." for p in parts[:-1])]) if len(parts) > 1 else name
+
+
+def _inverted(name: str) -> str:
+    parts = name.split()
+    return f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) > 1 else name
+
+
+def _short_title(title: str) -> str:
+    words = title.split()
+    return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+
+
+def _italic(text: str) -> tuple[str, str]:
+    return text, f"<i>{escape(text)}</i>"
+
+
+def apa(c: Cited) -> Citation:
+    parts = _date_parts(c.date)
+    when = "n.d." if not parts else ", ".join(
+        [str(parts[0])] + ([f"{MONTHS[parts[1] - 1]}{' ' + str(parts[2]) if len(parts) > 2 else ''}"] if len(parts) > 1 else []))
+    lead = f"{_initials(c.author)} ({when})." if c.author else None
+    title = c.doc_title.rstrip(".")
+    src_plain, src_html = _italic(c.source) if c.source else ("", "")
+    if c.form == "interview":
+        title = f"{title} [Transcript]"
+    if lead:
+        plain = f"{lead} {title}. {src_plain + '. ' if src_plain else ''}{c.url}"
+        html = f"{escape(lead)} {escape(title)}. {src_html + '. ' if src_html else ''}{escape(c.url)}"
+    else:
+        plain = f"{title}. ({when}). {src_plain + '. ' if src_plain else ''}{c.url}"
+        html = f"{escape(title)}. ({escape(when)}). {src_html + '. ' if src_html else ''}{escape(c.url)}"
+    cited_as = _family(c.author) if c.author else f"“{_short_title(title)}”"
+    year = parts[0] if parts else "n.d."
+    pin = f", para. {c.paragraph}" if c.paragraph else ""
+    if c.is_person_quoted:
+        in_text = f"({_family(c.speaker)}, as cited in {cited_as}, {year}{pin})"
+    else:
+        in_text = f"({cited_as}, {year}{pin})"
+    return Citation("apa", "APA 7", f"{plain}\nIn text: {in_text}",
+                    Markup(f"{html}<br><span class=in-text>In text: {escape(in_text)}</span>"))
+
+
+def mla(c: Cited) -> Citation:
+    parts = _date_parts(c.date)
+    when = " ".join(str(x) for x in ([parts[2]] if len(parts) > 2 else []) +
+                    ([MLA_MONTHS[parts[1] - 1]] if len(parts) > 1 else []) + ([parts[0]] if parts else []))
+    author = f"{_inverted(c.author)}. " if c.author else ""
+    title = c.doc_title.rstrip(".")
+    rest_plain = ", ".join(x for x in [c.source, when, c.url] if x)
+    rest_html = ", ".join(x for x in [f"<i>{escape(c.source)}</i>" if c.source else "", escape(when), escape(c.url)] if x)
+    kind = "Interview transcript. " if c.form == "interview" else ""
+    plain = f"{author}“{title}.” {kind}{rest_plain}."
+    html = f"{escape(author)}“{escape(title)}.” {escape(kind)}{rest_html}."
+    cited_as = _family(c.author) if c.author else f"“{_short_title(title)}”"
+    pin = f" par. {c.paragraph}" if c.paragraph else ""
+    in_text = f"(qtd. in {cited_as}{pin})" if c.is_person_quoted else f"({cited_as}{pin})"
+    return Citation("mla", "MLA 9", f"{plain}\nIn text: {in_text}",
+                    Markup(f"{html}<br><span class=in-text>In text: {escape(in_text)}</span>"))
+
+
+def chicago(c: Cited) -> Citation:
+    parts = _date_parts(c.date)
+    when = (f"{MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}" if len(parts) > 2 else
+            f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) > 1 else str(parts[0]) if parts else "n.d.")
+    title = c.doc_title.rstrip(".")
+    source = c.source or ""
+    who = f"{c.speaker}, quoted in " if c.is_person_quoted else ""
+    by = f"{c.author}, " if c.author else ""
+    pin = f", para. {c.paragraph}" if c.paragraph else ""
+    note_plain = f"1. {who}{by}“{title},” {source + ', ' if source else ''}{when}{pin}, {c.url}."
+    note_html = (f"1. {escape(who)}{escape(by)}“{escape(title)},” "
+                 f"{('<i>' + str(escape(source)) + '</i>, ') if source else ''}{escape(when)}{escape(pin)}, {escape(c.url)}.")
+    bib_author = f"{_inverted(c.author)}. " if c.author else ""
+    bib_plain = f"{bib_author}“{title}.” {source + ', ' if source else ''}{when}. {c.url}."
+    bib_html = (f"{escape(bib_author)}“{escape(title)}.” {('<i>' + str(escape(source)) + '</i>, ') if source else ''}"
+                f"{escape(when)}. {escape(c.url)}.")
+    return Citation("chicago", "Chicago (notes and bibliography)", f"Note: {note_plain}\nBibliography: {bib_plain}",
+                    Markup(f"<span class=in-text>Note:</span> {note_html}<br><span class=in-text>Bibliography:</span> {bib_html}"))
+
+
+def styles(c: Cited) -> list[Citation]:
+    return [apa(c), mla(c), chicago(c)]
+
+
+# downloads
+_BIB_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+                "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _bib(text: str) -> str:
+    return "".join(_BIB_ESCAPES.get(ch, ch) for ch in text)
+
+
+def bibtex(c: Cited) -> str:
+    entry = "article" if c.source and c.form != "interview" else "online"
+    fields = [
+        ("author", f"{{{_bib(c.author)}}}" if c.author else None),
+        ("title", f"{{{_bib(c.doc_title)}}}"),
+        ("journaltitle", _bib(c.source) if c.source and entry == "article" else None),
+        ("organization", _bib(c.source) if c.source and entry == "online" else None),
+        ("date", c.date),
+        ("url", c.url),
+        ("urldate", Date.today().isoformat()),
+        ("note", _bib(_quote_note(c))),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@{entry}{{{c.id},\n{body}\n}}\n"
+
+
+def _quote_note(c: Cited) -> str:
+    words = c.text if len(c.text) <= 300 else c.text[:297] + "..."
+    who = f"{c.speaker}: " if c.speaker else ""
+    return f"{who}“{words}” (para. {c.paragraph}). Archive link: {c.permalink}"
+
+
+def ris(c: Cited) -> str:
+    parts = _date_parts(c.date)
+    lines = [("TY", "INTV" if c.form == "interview" else "NEWS" if c.source else "ELEC")]
+    if c.author:
+        lines.append(("AU", _inverted(c.author)))
+    lines.append(("TI", c.doc_title))
+    if c.source:
+        lines.append(("T2", c.source))
+    if parts:
+        lines.append(("PY", str(parts[0])))
+        lines.append(("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))))
+    lines += [("UR", c.url), ("N1", _quote_note(c)), ("ID", c.id), ("ER", "")]
+    return "".join(f"{tag}  - {_one_line(value)}\r\n" for tag, value in lines)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def csl_json(c: Cited) -> str:
+    item = {
+        "id": c.id,
+        "type": "interview" if c.form == "interview" else "article-newspaper" if c.source else "webpage",
+        "title": c.doc_title,
+        "container-title": c.source or "",
+        "URL": c.url,
+        "note": _quote_note(c),
+        "accessed": {"date-parts": [_date_parts(Date.today().isoformat())]},
+    }
+    parts = _date_parts(c.date)
+    if parts:
+        item["issued"] = {"date-parts": [parts]}
+    else:
+        item["issued"] = {"literal": "n.d."}
+    if c.author:
+        given, _, family = c.author.rpartition(" ")
+        item["author"] = [{"family": family, "given": given} if given else {"literal": c.author}]
+    if c.speaker and c.form == "interview":
+        item["interviewer"] = []
+        item["author"] = [{"literal": c.speaker}]
+    return json.dumps([item], ensure_ascii=False, indent=2)
+
+
+def text_fragment(url: str, quoted: str) -> str:
+    """The original URL with #:~:text= so a browser scrolls to the words (WICG Text Fragments).
+
+    '-', ',' and '&' are syntax inside a text directive and must be percent-encoded; a long quote
+    becomes 'start,end' with a few words from each end.
+    """
+    def enc(words: str) -> str:
+        return percent(words, safe="").replace("-", "%2D")
+
+    words = re.sub(r"\s+", " ", quoted).strip().strip(",.;:")
+    base = url.split("#", 1)[0]
+    if len(words) <= 80:
+        return f"{base}#:~:text={enc(words)}"
+    parts = words.split(" ")
+    return f"{base}#:~:text={enc(' '.join(parts[:5]))},{enc(' '.join(parts[-5:]))}"

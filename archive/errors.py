@@ -1,0 +1,36 @@
+"""Errors answer in the form asked for (JSON under /api, a page elsewhere), and every response
+carries a Content-Security-Policy that allows no inline script and nothing from another host."""
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .api import error as json_error
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(err: HTTPException):
+        return _answer(err.code or 500, err.name, err.description or "")
+
+    @app.errorhandler(Exception)
+    def unexpected(err: Exception):
+        app.logger.exception("Unhandled error on %s", request.path)
+        failure = InternalServerError()
+        return _answer(500, failure.name, "Something went wrong on our side; the error has been logged.")
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+
+def _answer(status: int, title: str, message: str):
+    if request.path.startswith("/api/"):
+        return json_error(status, message or title)
+    return render_template("error.html", title=title, message=message, status=status), status

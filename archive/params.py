@@ -1,0 +1,54 @@
+"""Reading search parameters from a request, the same way for the HTML pages and the JSON API."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from werkzeug.datastructures import MultiDict
+
+from indexer.schema import FACETS
+
+from .search import Filters, SORTS
+
+MAX_QUERY = 500
+MAX_VALUES = 20
+PAGE_SIZES = (10, 20, 50, 100)
+
+
+class BadParameter(ValueError):
+    """A parameter the archive cannot use; the message names it."""
+
+
+@dataclass(frozen=True)
+class SearchArgs:
+    q: str
+    filters: Filters
+    page: int
+    page_size: int
+    sort: str
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise BadParameter(f"{name} must be a date like 2018, 2018-11 or 2018-11-01, not {value[:40]!r}")
+    return value
+
+
+def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
+    q = (args.get("q") or "")[:MAX_QUERY]
+    page = args.get("page", 1, type=int) or 1
+    if page < 1:
+        raise BadParameter("page must be 1 or more")
+    page_size = args.get("size", default_page_size, type=int) or default_page_size
+    if page_size not in PAGE_SIZES and page_size != default_page_size:
+        raise BadParameter(f"size must be one of {', '.join(map(str, PAGE_SIZES))}")
+    sort = args.get("sort") or "relevance"
+    if sort not in SORTS:
+        raise BadParameter(f"sort must be one of {', '.join(sorted(SORTS))}")
+    values = {name: tuple(dict.fromkeys(v[:200] for v in args.getlist(name) if v))[:MAX_VALUES] for name in FACETS}
+    filters = Filters(**values, date_from=_date(args.get("from"), "from"), date_to=_date(args.get("to"), "to"),
+                      doc=(args.get("doc") or None))
+    return SearchArgs(q, filters, page, page_size, sort)

@@ -1,0 +1,174 @@
+"""HTML pages. Each view parses its arguments, calls one function, renders."""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+
+from indexer.schema import FACETS
+
+from . import citations
+from .lookup import cited, resolve
+from .params import BadParameter, search_args
+from .search import Filters
+from .state import archive, catalog
+
+bp = Blueprint("views", __name__)
+
+
+@bp.app_template_global()
+def search_url(args: dict, **changes) -> str:
+    """The search URL with some parameters changed; a value of None removes the parameter."""
+    merged = {k: list(v) for k, v in args.items()}
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value if isinstance(value, list) else [value]
+    if "page" not in changes:
+        merged.pop("page", None)  # a new filter or query starts again at page 1
+    return url_for("views.search", **{k: v for k, v in merged.items() if v})
+
+
+@bp.app_template_global()
+def facet_toggle(args: dict, name: str, value: str, on: bool) -> str:
+    values = list(args.get(name, []))
+    values = [v for v in values if v != value] if on else values + [value]
+    return search_url(args, **{name: values or None})
+
+
+@bp.app_template_global()
+def segments(passage, quotes) -> list[tuple[str, object]]:
+    """A passage's text cut into plain pieces and quoted pieces, so quotes can be marked in place."""
+    pieces, pos = [], passage.start
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.start < pos or quote.end > passage.end:
+            continue
+        pieces.append((passage.text[pos - passage.start:quote.start - passage.start], None))
+        pieces.append((passage.text[quote.start - passage.start:quote.end - passage.start], quote))
+        pos = quote.end
+    pieces.append((passage.text[pos - passage.start:], None))
+    return [(text, quote) for text, quote in pieces if text]
+
+
+@bp.app_template_global()
+def json_ld(hit, doc) -> dict:
+    """schema.org Quotation (or the passage as a CreativeWork) inside its article, for the page head."""
+    article = {"@type": "NewsArticle" if hit.kind != "quote" or hit.passage else "CreativeWork",
+               "name": (doc.title if doc else None) or hit.title or hit.doc,
+               "url": url_for("views.document", doc_id=hit.doc, _external=True)}
+    if hit.date:
+        article["datePublished"] = hit.date
+    if hit.source:
+        article["publisher"] = {"@type": "Organization", "name": hit.source}
+    data = {"@context": "https://schema.org", "@type": "Quotation" if hit.kind == "quote" else "CreativeWork",
+            "text": hit.text, "isPartOf": article,
+            "url": url_for("views.passage", citation_id=hit.id, _external=True)}
+    if hit.speaker:
+        data["creator"] = {
+            "@type": "Person" if hit.speaker_kind == "person" else "Organization", "name": hit.speaker}
+    return data
+
+
+@bp.route("/")
+def search():
+    try:
+        params = search_args(request.args, current_app.config["PAGE_SIZE"])
+    except BadParameter as err:
+        return render_template("error.html", title="Bad request", message=str(err)), 400
+    result = archive().search(params.q, params.filters, params.page, params.page_size, params.sort)
+    args = request.args.to_dict(flat=False)
+    return render_template("search.html", page=result, args=args, facet_names=FACETS)
+
+
+@bp.route("/help")
+def help_page():
+    return render_template("help.html")
+
+
+@bp.route("/browse")
+def browse():
+    cat = catalog()
+    rows = cat.documents() if cat else []
+    by_source: OrderedDict[str, list] = OrderedDict()
+    for row in sorted(rows, key=lambda r: ((r.source or "~").lower(), -(int((r.date or "0")[:4]) if (r.date or "")[:4].isdigit() else 0), r.date or "", r.title or "")):
+        by_source.setdefault(row.source or "Unknown source", []).append(row)
+    return render_template("browse.html", by_source=by_source, total=len(rows))
+
+
+@bp.route("/sources/<path:name>")
+def source(name: str):
+    cat = catalog()
+    rows = [r for r in (cat.documents() if cat else []) if (r.source or "") == name]
+    if not rows:
+        abort(404, description=f"No documents from the source “{name}”.")
+    rows.sort(key=lambda r: r.date or "", reverse=True)
+    speakers = archive().search("", Filters(source=(name,)), page_size=10).facets.get("speaker", [])
+    return render_template("source.html", name=name, rows=rows, speakers=speakers)
+
+
+@bp.route("/speakers/<path:name>")
+def speaker(name: str):
+    hits = archive().speaker_records(name)
+    if not hits:
+        abort(404, description=f"Nobody called “{name}” is quoted in this archive.")
+    cat = catalog()
+    groups: OrderedDict[str, dict] = OrderedDict()
+    for hit in sorted(hits, key=lambda h: (h.date or "", h.doc, h.start), reverse=True):
+        group = groups.setdefault(hit.doc, {"doc": cat.document(hit.doc) if cat else None, "hits": []})
+        group["hits"].append(hit)
+    for group in groups.values():
+        group["hits"].sort(key=lambda h: h.start)
+    roles = sorted({h.speaker_role for h in hits if h.speaker_role})
+    quotes = sum(1 for h in hits if h.kind == "quote")
+    return render_template("speaker.html", name=name, groups=groups, total=len(hits), quotes=quotes, roles=roles,
+                           kind=hits[0].speaker_kind)
+
+
+@bp.route("/d/<doc_id>")
+def document(doc_id: str):
+    cat = catalog()
+    row = cat.document(doc_id) if cat else None
+    records = archive().document_records(doc_id)
+    if row is None and not records:
+        abort(404, description=f"There is no document “{doc_id}” in this archive.")
+    passages = [h for h in records if not (h.kind == "quote" and h.passage)]
+    quotes_by_passage: dict[str, list] = {}
+    for hit in records:
+        if hit.kind == "quote" and hit.passage:
+            quotes_by_passage.setdefault(hit.passage, []).append(hit)
+    return render_template("document.html", doc=row, doc_id=doc_id, passages=passages,
+                           quotes=quotes_by_passage, highlight=request.args.get("hl"))
+
+
+@bp.route("/p/<citation_id>")
+def passage(citation_id: str):
+    found = resolve(archive(), catalog(), citation_id, request.args.get("doc"))
+    if found is None:
+        abort(404, description=f"No passage or quote has the citation id “{citation_id}”.")
+    styles = citations.styles(cited(found.hit, found.document)) if found.hit else []
+    fragment = None
+    if found.hit and found.document and found.document.url and found.document.url.lower().startswith(("http://", "https://")):
+        fragment = citations.text_fragment(found.document.url, found.hit.text)
+    return render_template("passage.html", found=found, hit=found.hit, doc=found.document, styles=styles,
+                           fragment=fragment, citation_id=citation_id)
+
+
+_DOWNLOADS = {
+    "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
+    "ris": (citations.ris, "application/x-research-info-systems; charset=utf-8"),
+    "json": (citations.csl_json, "application/vnd.citationstyles.csl+json; charset=utf-8"),
+}
+
+
+@bp.route("/p/<citation_id>/cite.<ext>")
+def cite_download(citation_id: str, ext: str):
+    if ext not in _DOWNLOADS:
+        abort(404, description=f"No citation format “{ext}”: use cite.bib, cite.ris or cite.json.")
+    found = resolve(archive(), catalog(), citation_id, request.args.get("doc"))
+    if found is None or found.hit is None:
+        abort(404, description=f"No current passage or quote has the citation id “{citation_id}”.")
+    render, mimetype = _DOWNLOADS[ext]
+    body = render(cited(found.hit, found.document))
+    return Response(body, mimetype=mimetype.split(";")[0], headers={
+        "Content-Type": mimetype, "Content-Disposition": f'attachment; filename="{citation_id}.{ext}"'})

@@ -1,0 +1,106 @@
+"""The catalogue beside the Whoosh index: one row per document, and every citation id ever issued.
+
+Documents carry what ingest needs to be incremental (path, content hash) and what document pages
+show. The ``cited`` table is never emptied, not even by ``--rebuild``: it is how a link to a
+passage that was later edited or removed still shows what was cited.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+CATALOG_NAME = "catalog.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, path TEXT NOT NULL, sha TEXT NOT NULL,
+    title TEXT, source TEXT, date TEXT, date_text TEXT, place TEXT, url TEXT, author TEXT,
+    language TEXT, form TEXT, meta TEXT, passages INTEGER, quotes INTEGER, ingested_at REAL
+);
+CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha);
+CREATE TABLE IF NOT EXISTS cited (
+    id TEXT NOT NULL, doc_id TEXT NOT NULL, kind TEXT, text TEXT NOT NULL, speaker TEXT,
+    paragraph INTEGER, first_seen REAL, last_seen REAL, PRIMARY KEY (id, doc_id)
+);
+"""
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    doc_id: str
+    path: str
+    sha: str
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    place: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    form: str | None = None
+    meta: str = "{}"
+    passages: int = 0
+    quotes: int = 0
+    ingested_at: float = 0.0
+
+    @property
+    def metadata(self) -> dict:
+        return json.loads(self.meta or "{}")
+
+
+class Catalog:
+    def __init__(self, index_dir: str | Path, readonly: bool = False):
+        path = Path(index_dir) / CATALOG_NAME
+        if readonly:
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            Path(index_dir).mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, check_same_thread=False)
+            self.db.executescript(_SCHEMA)
+        self.db.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self.db.close()
+
+    # documents
+    def document(self, doc_id: str) -> DocumentRow | None:
+        row = self.db.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return DocumentRow(**dict(row)) if row else None
+
+    def documents(self) -> list[DocumentRow]:
+        rows = self.db.execute("SELECT * FROM documents ORDER BY source, date DESC, title")
+        return [DocumentRow(**dict(r)) for r in rows]
+
+    def by_sha(self, sha: str) -> list[DocumentRow]:
+        return [DocumentRow(**dict(r)) for r in self.db.execute("SELECT * FROM documents WHERE sha = ?", (sha,))]
+
+    def put_document(self, row: DocumentRow) -> None:
+        values = asdict(row)
+        names = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        self.db.execute(f"INSERT OR REPLACE INTO documents ({names}) VALUES ({marks})", tuple(values.values()))
+
+    def drop_document(self, doc_id: str) -> None:
+        self.db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+
+    def clear_documents(self) -> None:
+        self.db.execute("DELETE FROM documents")
+
+    # citation history
+    def remember(self, rows: list[tuple]) -> None:
+        """(id, doc_id, kind, text, speaker, paragraph) for every passage and quote just indexed."""
+        now = time.time()
+        self.db.executemany(
+            "INSERT INTO cited (id, doc_id, kind, text, speaker, paragraph, first_seen, last_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id, doc_id) DO UPDATE SET last_seen = excluded.last_seen",
+            [(*row, now, now) for row in rows])
+
+    def cited(self, citation_id: str) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM cited WHERE id = ? ORDER BY first_seen", (citation_id,)).fetchall()
+
+    def commit(self) -> None:
+        self.db.commit()

@@ -1,0 +1,178 @@
+"""Ingest: files in, a committed Whoosh index and catalogue out. The only place that writes.
+
+Incremental by content hash: an unchanged file is skipped, a changed one re-indexed, a moved or
+renamed one keeps its document id. One writer at a time (Whoosh's lock); a second ingest stops
+with IngestBusy instead of waiting forever. Work is committed in batches, so an ingest killed
+halfway leaves an index that opens with every batch committed before, and re-running finishes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from whoosh import index
+from whoosh.index import LockError
+
+from .catalog import Catalog, DocumentRow
+from .extract import discover, extract_path
+from .loading import UnreadableFile
+from .records import records
+from .schema import make_schema, to_fields
+
+
+class IngestBusy(Exception):
+    """Another ingest holds the index's write lock."""
+
+
+@dataclass
+class Summary:
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    moved: int = 0
+    removed: int = 0
+    passages: int = 0
+    quotes: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def line(self) -> str:
+        return (f"{self.added} added, {self.updated} updated, {self.moved} moved, {self.skipped} unchanged, "
+                f"{self.removed} removed, {self.failed} failed; {self.passages} passages and "
+                f"{self.quotes} quotes written in {self.seconds:.1f}s")
+
+
+def open_index(index_dir: Path, rebuild: bool = False):
+    index_dir.mkdir(parents=True, exist_ok=True)
+    if rebuild or not index.exists_in(str(index_dir)):
+        return index.create_in(str(index_dir), make_schema())
+    return index.open_dir(str(index_dir))
+
+
+def _history_rows(doc_id: str, recs: list[dict]) -> list[tuple]:
+    return [(r["id"], doc_id, r["kind"], r["text"], r["speaker"], r.get("paragraph")) for r in recs]
+
+
+def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: bool = False,
+           batch_docs: int = 2000, on_file: Callable[[Path, str], None] | None = None) -> Summary:
+    """Index every document under ``paths`` into ``index_dir``; see the module docstring."""
+    started = time.perf_counter()
+    index_dir = Path(index_dir)
+    summary = Summary()
+    report = on_file or (lambda path, status: None)
+
+    if rebuild and index.exists_in(str(index_dir)):
+        _check_unlocked(index.open_dir(str(index_dir)), index_dir)
+    ix = open_index(index_dir, rebuild)
+    writer = _writer(ix, index_dir)
+    catalog = Catalog(index_dir)
+    if rebuild:
+        catalog.clear_documents()
+    seen_ids: set[str] = set()
+    pending = 0
+    try:
+        for path, root in discover([Path(p) for p in paths]):
+            status = _ingest_one(path, root, writer, catalog, summary, seen_ids)
+            report(path, status)
+            if status in ("added", "updated", "moved"):
+                pending += 1
+            if pending >= batch_docs:
+                writer.commit()
+                catalog.commit()
+                writer, pending = _writer(ix, index_dir), 0
+        if prune:
+            for row in catalog.documents():
+                if row.doc_id not in seen_ids and not Path(row.path).exists():
+                    writer.delete_by_term("doc", row.doc_id)
+                    catalog.drop_document(row.doc_id)
+                    summary.removed += 1
+        writer.commit()
+        catalog.commit()
+    except BaseException:
+        writer.cancel()
+        catalog.commit()  # batches already in the index stay described in the catalogue
+        raise
+    finally:
+        catalog.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _check_unlocked(ix, index_dir: Path) -> None:
+    _writer(ix, index_dir).cancel()
+
+
+def _writer(ix, index_dir: Path):
+    try:
+        return ix.writer(timeout=0.0)
+    except LockError:
+        raise IngestBusy(f"another ingest is writing to {index_dir}; wait for it to finish and run again") from None
+
+
+def _ingest_one(path: Path, root: Path, writer, catalog: Catalog, summary: Summary, seen_ids: set[str]) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        summary.failures.append((str(path), err.strerror or str(err)))
+        return "failed"
+    sha = hashlib.blake2b(data, digest_size=16).hexdigest()
+    try:
+        extraction = extract_path(path, root, data)
+    except UnreadableFile as err:
+        summary.failures.append((str(path), str(err)))
+        return "failed"
+    except Exception as err:  # a bug on one document must not lose the other 999
+        summary.failures.append((str(path), f"internal error ({type(err).__name__}: {err})"))
+        return "failed"
+    doc = extraction.document
+    doc_id = doc.doc_id
+    known = catalog.document(doc_id)
+    if known and known.path != str(path) and Path(known.path).exists():
+        doc_id = _free_id(doc_id, catalog, str(path))  # two files, one name: business/001 and sport/001
+        known = catalog.document(doc_id)
+    status = "added"
+    if known and known.sha == sha:
+        seen_ids.add(doc_id)
+        summary.skipped += 1
+        return "unchanged"
+    if known:
+        status = "updated"
+    else:
+        moved = [row for row in catalog.by_sha(sha) if not Path(row.path).exists()]
+        if moved:
+            doc_id, status = moved[0].doc_id, "moved"  # same words, new place: the old links stay good
+    seen_ids.add(doc_id)
+
+    recs = list(records(extraction))
+    for rec in recs:
+        rec["doc"] = doc_id
+    writer.delete_by_term("doc", doc_id)
+    for rec in recs:
+        writer.add_document(**to_fields(rec))
+    catalog.put_document(DocumentRow(
+        doc_id=doc_id, path=str(path), sha=sha, title=doc.title, source=doc.source, date=doc.date,
+        date_text=doc.date_text, place=doc.place, url=doc.url, author=doc.author, language=doc.language,
+        form=doc.form, meta=json.dumps(dict(doc.meta), ensure_ascii=False),
+        passages=len(extraction.passages), quotes=len(extraction.quotes), ingested_at=time.time()))
+    catalog.remember(_history_rows(doc_id, recs))
+    summary.passages += len(extraction.passages)
+    summary.quotes += len(extraction.quotes)
+    setattr(summary, status, getattr(summary, status) + 1)
+    return status
+
+
+def _free_id(doc_id: str, catalog: Catalog, path: str) -> str:
+    for n in range(2, 10_000):
+        candidate = f"{doc_id}-{n}"
+        row = catalog.document(candidate)
+        if row is None or row.path == path or not Path(row.path).exists():
+            return candidate
+    raise RuntimeError(f"no free document id for {path}")

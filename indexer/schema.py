@@ -1,0 +1,76 @@
+"""The one Whoosh schema, imported by the indexer (to write) and the archive (to read).
+
+Each passage and each quote is one Whoosh document. Facet fields are exact IDs with columns
+(``sortable=True``) so that facet counts read a column instead of stored fields; the matching
+TEXT fields make `speaker:roth` and `source:reuters` searchable word by word.
+"""
+from __future__ import annotations
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+FACETS = ("speaker", "source", "kind", "year", "place")
+
+# Stop words are kept: "to be or not to be" and "it is not" are phrases people cite.
+_TEXT = StemmingAnalyzer(stoplist=None)
+
+
+def make_schema() -> Schema:
+    return Schema(
+        key=ID(unique=True, stored=True),  # doc:id, unique in the index
+        id=ID(stored=True),  # the citation id
+        doc=ID(stored=True, sortable=True),
+        kind=ID(stored=True),
+        kind_facet=ID(sortable=True),
+        text=TEXT(analyzer=_TEXT, stored=True, phrase=True, spelling=True),
+        speaker=TEXT(stored=True, analyzer=_TEXT),
+        speaker_facet=ID(sortable=True),
+        speaker_kind=STORED,
+        speaker_role=STORED,
+        source=TEXT(stored=True),
+        source_facet=ID(sortable=True),
+        title=TEXT(stored=True, analyzer=_TEXT),
+        place=TEXT(stored=True),
+        place_facet=ID(sortable=True),
+        date=ID(stored=True, sortable=True),
+        date_asc=ID(sortable=True),  # the date for oldest-first, undated documents last
+        year=ID(stored=True),
+        year_facet=ID(sortable=True),
+        start=STORED,
+        end=STORED,
+        paragraph=NUMERIC(stored=True, sortable=True),
+        passage=STORED,
+        cue=STORED,
+    )
+
+
+def to_fields(record: dict) -> dict:
+    """A record from indexer.records as Whoosh field values (None fields are left out)."""
+    year = (record.get("date") or "")[:4]
+    fields = {
+        "key": f"{record['doc']}:{record['id']}",
+        "id": record["id"],
+        "doc": record["doc"],
+        "kind": record["kind"],
+        "kind_facet": record["kind"],
+        "text": record["text"],
+        "speaker": record.get("speaker"),
+        "speaker_facet": record.get("speaker"),
+        "speaker_kind": record.get("speaker_kind"),
+        "speaker_role": record.get("speaker_role"),
+        "source": record.get("source"),
+        "source_facet": record.get("source"),
+        "title": record.get("title"),
+        "place": record.get("place"),
+        "place_facet": record.get("place"),
+        "date": record.get("date"),
+        "date_asc": record.get("date") or "9999",
+        "year": year if year.isdigit() else None,
+        "year_facet": year if year.isdigit() else None,
+        "start": record["start"],
+        "end": record["end"],
+        "paragraph": record.get("paragraph", 0),
+        "passage": record.get("passage"),
+        "cue": record.get("cue"),
+    }
+    return {k: v for k, v in fields.items() if v is not None and v != ""}

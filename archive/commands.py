@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from indexer.extract import UnreadableFile, discover, extract_path
 from indexer.records import records
@@ -42,6 +43,7 @@ def extract_command(paths):
 @click.option("--rebuild", is_flag=True, help="Start the index over (citation history is kept).")
 @click.option("--prune", is_flag=True, help="Remove documents whose files are gone.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@with_appcontext
 def ingest_command(paths, rebuild, prune, quiet):
     """Index PATHS (files and folders; default: the bundled samples) into the archive."""
     from indexer.ingest import IngestBusy, ingest
@@ -78,6 +80,7 @@ def ingest_command(paths, rebuild, prune, quiet):
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
 @click.option("--limit", default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
+@with_appcontext
 def search_command(words, speaker, source, kind, year, sort, limit, as_json):
     """Search the archive from the terminal."""
     from .search import Archive, Filters

@@ -37,12 +37,20 @@ def _date(value: str | None, name: str) -> str | None:
     return value
 
 
+def _whole_number(raw: str | None, name: str, default: int) -> int:
+    if raw is None or raw == "":
+        return default
+    if not re.fullmatch(r"-?\d{1,9}", raw.strip()):
+        raise BadParameter(f"{name} must be a whole number, not {raw[:40]!r}")
+    return int(raw)
+
+
 def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
     q = (args.get("q") or "")[:MAX_QUERY]
-    page = args.get("page", 1, type=int) or 1
+    page = _whole_number(args.get("page"), "page", 1)
     if page < 1:
         raise BadParameter("page must be 1 or more")
-    page_size = args.get("size", default_page_size, type=int) or default_page_size
+    page_size = _whole_number(args.get("size"), "size", default_page_size)
     if page_size not in PAGE_SIZES and page_size != default_page_size:
         raise BadParameter(f"size must be one of {', '.join(map(str, PAGE_SIZES))}")
     sort = args.get("sort") or "relevance"

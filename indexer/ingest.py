@@ -19,7 +19,7 @@ from whoosh.index import LockError
 
 from .catalog import Catalog, DocumentRow
 from .extract import discover, extract_path
-from .loading import UnreadableFile
+from .loading import UnreadableFile, doc_id_for
 from .records import records
 from .schema import make_schema, to_fields
 
@@ -112,7 +112,7 @@ def _check_unlocked(ix, index_dir: Path) -> None:
 
 def _writer(ix, index_dir: Path):
     try:
-        return ix.writer(timeout=0.0)
+        return ix.writer(timeout=0.0, limitmb=256)
     except LockError:
         raise IngestBusy(f"another ingest is writing to {index_dir}; wait for it to finish and run again") from None
 
@@ -124,6 +124,11 @@ def _ingest_one(path: Path, root: Path, writer, catalog: Catalog, summary: Summa
         summary.failures.append((str(path), err.strerror or str(err)))
         return "failed"
     sha = hashlib.blake2b(data, digest_size=16).hexdigest()
+    unchanged = catalog.document(doc_id_for(path, root))
+    if unchanged and unchanged.path == str(path) and unchanged.sha == sha:
+        seen_ids.add(unchanged.doc_id)  # decided before any parsing: an unchanged archive re-ingests in seconds
+        summary.skipped += 1
+        return "unchanged"
     try:
         extraction = extract_path(path, root, data)
     except UnreadableFile as err:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
+from . import whoosh_patches  # noqa: F401  (commit speed; see the module)
+
 FACETS = ("speaker", "source", "kind", "year", "place")
 
 # Stop words are kept: "to be or not to be" and "it is not" are phrases people cite.

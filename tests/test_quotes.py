@@ -43,7 +43,7 @@ SPEAKER_CASES = [
      [("A first half,", "Maria Lopez"), ("A second half.", "Maria Lopez")]),
     # colon intro by an anonymous speaker, then a pronoun
     ('Another trader said: "They consider us toys."\n\nShe continued: "Sometimes you cry at night."',
-     [("They consider us toys.", "Another trader"), ("Sometimes you cry at night.", "Another trader")]),
+     [("They consider us toys.", "another trader"), ("Sometimes you cry at night.", "another trader")]),
     # it said -> the organisation
     ('The ministry issued a statement on Friday.\n\n"These claims are baseless and false," it said.',
      [("These claims are baseless and false,", "ministry")]),

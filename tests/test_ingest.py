@@ -1,0 +1,86 @@
+"""Ingest: incremental, changes, moves, pruning, rebuilds, bad files and the single writer."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archive.search import Archive
+from indexer.catalog import Catalog
+from indexer.ingest import IngestBusy, ingest, open_index
+
+GOOD = 'Title: Story {n}\n\nThe council met on Monday to discuss the budget for year {n}.\n\n"We cannot pay for everything this year," said Mayor Ana Ruiz.\n'
+
+
+def write_docs(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"story_{n:03d}.txt").write_text(GOOD.format(n=n), encoding="utf-8")
+
+
+def test_incremental_changed_moved_pruned(tmp_path):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 5)
+    first = ingest([docs], index_dir)
+    assert (first.added, first.failed, first.quotes) == (5, 0, 5)
+    again = ingest([docs], index_dir)
+    assert (again.added, again.skipped, again.passages) == (0, 5, 0)
+
+    (docs / "story_001.txt").write_text(GOOD.format(n=1) + "\nA new paragraph was added later on.\n", encoding="utf-8")
+    (docs / "story_002.txt").rename(docs / "renamed.txt")
+    (docs / "story_003.txt").unlink()
+    changed = ingest([docs], index_dir, prune=True)
+    assert (changed.updated, changed.moved, changed.removed, changed.skipped) == (1, 1, 1, 2)
+    catalog = Catalog(index_dir)
+    assert {row.doc_id for row in catalog.documents()} == {"story_000", "story_001", "story_002", "story_004"}
+    assert catalog.document("story_002").path.endswith("renamed.txt")
+    archive = Archive(index_dir)
+    assert archive.search("budget").total == 4  # one narrative passage in each remaining document
+    assert archive.search('"new paragraph"').total == 1
+
+
+def test_bad_files_are_reported_and_the_rest_indexed(tmp_path):
+    docs = tmp_path / "docs"
+    write_docs(docs, 20)
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    (docs / "spaces only.txt").write_text("   \n\n  ", encoding="utf-8")
+    (docs / "latin1.txt").write_bytes("Caf\xe9 owners said \"prices rose\" in Z\xfcrich.".encode("latin-1"))
+    (docs / "unicode name 北朝鮮.txt").write_text(GOOD.format(n=99), encoding="utf-8")
+    (docs / "loop").symlink_to(docs, target_is_directory=True)
+    summary = ingest([docs], tmp_path / "ix")
+    failed = {Path(path).name: reason for path, reason in summary.failures}
+    assert set(failed) == {"empty.txt", "image.txt", "spaces only.txt"}
+    assert "binary" in failed["image.txt"] and "empty" in failed["empty.txt"]
+    assert summary.added == 22
+
+
+def test_rebuild_keeps_ids_and_history(tmp_path):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    before = {h.id for h in Archive(index_dir).search("mayor").hits}
+    summary = ingest([docs], index_dir, rebuild=True)
+    assert summary.added == 2
+    assert {h.id for h in Archive(index_dir).search("mayor").hits} == before
+    assert all(Catalog(index_dir).cited(i) for i in before)
+
+
+def test_second_writer_stops_with_a_clear_message(tmp_path):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 1)
+    ingest([docs], index_dir)
+    writer = open_index(index_dir).writer()
+    try:
+        with pytest.raises(IngestBusy, match="another ingest"):
+            ingest([docs], index_dir)
+    finally:
+        writer.cancel()
+    assert ingest([docs], index_dir).skipped == 1
+
+
+def test_same_file_name_in_two_folders(tmp_path):
+    for section in ("business", "sport"):
+        (tmp_path / "docs" / section).mkdir(parents=True)
+        (tmp_path / "docs" / section / "001.txt").write_text(f"{section} news\n\nText about {section} today, and more.\n")
+    ingest([tmp_path / "docs"], tmp_path / "ix")
+    assert {r.doc_id for r in Catalog(tmp_path / "ix").documents()} == {"business-001", "sport-001"}

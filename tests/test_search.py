@@ -1,0 +1,80 @@
+"""Search over the fixture archive (samples + two small documents)."""
+import pytest
+
+from archive.search import Archive, Filters
+
+
+@pytest.fixture()
+def archive(built_index):
+    return Archive(built_index)
+
+
+def test_regime_finds_the_roth_quote(archive):
+    page = archive.search("regime")
+    quotes = [h for h in page.hits if h.kind == "quote"]
+    assert quotes and quotes[0].speaker == "Kenneth Roth"
+    assert "<mark>regime</mark>" in str(quotes[0].snippet)
+
+
+def test_roth_is_one_speaker_across_both_seed_articles(archive):
+    page = archive.search("", Filters(kind=("quote",)))
+    roth = dict(page.facets["speaker"])["Kenneth Roth"]
+    docs = {h.doc for h in archive.speaker_records("Kenneth Roth")}
+    assert roth == 3 and docs == {"hrw_reuters_2018-11-01", "hrw_skynews_2018-11"}
+
+
+def test_filters_narrow_counts(archive):
+    everything = archive.search("korea")
+    only_quotes = archive.search("korea", Filters(kind=("quote",)))
+    assert 0 < only_quotes.total < everything.total
+    assert dict(everything.facets["kind"])["quote"] == only_quotes.total
+    both = archive.search("korea", Filters(kind=("quote",), speaker=("Kenneth Roth",)))
+    assert both.total == dict(only_quotes.facets["speaker"])["Kenneth Roth"]
+    assert all(h.speaker == "Kenneth Roth" for h in both.hits)
+
+
+def test_facet_counts_equal_a_plain_count(archive):
+    page = archive.search("north")
+    for name, values in page.facets.items():
+        for value, count in values:
+            assert archive.search("north", Filters(**{name: (value,)})).total == count
+
+
+def test_stemming_phrases_booleans_and_fields(archive):
+    assert archive.search("abuses").total == archive.search("abuse").total > 0
+    assert archive.search('"regime-threatening issue"').total >= 1
+    assert archive.search('"issue regime"').total == 0
+    assert archive.search("famine NOT rains").total < archive.search("famine").total
+    assert {h.speaker for h in archive.search("speaker:roth").hits} == {"Kenneth Roth"}
+    assert {h.kind for h in archive.search("kind:quote korea").hits} == {"quote"}
+    assert archive.search("year:2020").total > 0
+
+
+@pytest.mark.parametrize("query", ["", "AND", "NOT", '"unbalanced', "speaker:", "(((", ")", "kind:", "*", "?",
+                                   "a:b:c", "title:(", '""', "\x00", "<script>alert(1)</script>", "OR OR"])
+def test_hostile_queries_never_raise(archive, query):
+    page = archive.search(query)
+    assert page.total >= 0
+
+
+def test_unparseable_query_is_searched_as_words_with_a_note(archive):
+    page = archive.search('"regime threatening')
+    assert page.note and "quotation mark" in page.note and page.total > 0
+
+
+def test_did_you_mean(archive):
+    page = archive.search("regme")
+    assert page.total == 0 and page.suggestion == "regime"
+
+
+def test_sort_and_date_range(archive):
+    newest = archive.search("said", sort="newest").hits
+    oldest = archive.search("said", sort="oldest").hits
+    assert newest[0].date >= oldest[0].date
+    in_2019 = archive.search("", Filters(date_from="2019", date_to="2019"))
+    assert in_2019.total > 0 and all(h.date.startswith("2019") for h in in_2019.hits)
+
+
+def test_pages_past_the_end_clamp(archive):
+    page = archive.search("the", page=10_000, page_size=10)
+    assert page.page == page.pages

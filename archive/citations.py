@@ -36,6 +36,7 @@ class Cited:
     original_url: str | None
     permalink: str
     form: str = "article"  # article or interview (transcripts, testimony)
+    interviewer: str | None = None
 
     @property
     def url(self) -> str:
@@ -69,6 +70,11 @@ def _initials(name: str) -> str:
     return ", ".join([parts[-1], " ".join(f"{p[0]}." for p in parts[:-1])]) if len(parts) > 1 else name
 
 
+def _initials_first(name: str) -> str:
+    parts = name.split()
+    return " ".join([f"{p[0]}." for p in parts[:-1]] + parts[-1:])
+
+
 def _inverted(name: str) -> str:
     parts = name.split()
     return f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) > 1 else name
@@ -83,7 +89,15 @@ def _italic(text: str) -> tuple[str, str]:
     return text, f"<i>{escape(text)}</i>"
 
 
+def _as_interview(c: Cited) -> Cited:
+    """A transcript turn or testimony is cited as an interview: the speaker is its author."""
+    if c.form != "interview" or not c.speaker:
+        return c
+    return Cited(**{**c.__dict__, "author": c.speaker, "speaker": None})
+
+
 def apa(c: Cited) -> Citation:
+    c = _as_interview(c)
     parts = _date_parts(c.date)
     when = "n.d." if not parts else ", ".join(
         [str(parts[0])] + ([f"{MONTHS[parts[1] - 1]}{' ' + str(parts[2]) if len(parts) > 2 else ''}"] if len(parts) > 1 else []))
@@ -91,7 +105,8 @@ def apa(c: Cited) -> Citation:
     title = c.doc_title.rstrip(".")
     src_plain, src_html = _italic(c.source) if c.source else ("", "")
     if c.form == "interview":
-        title = f"{title} [Transcript]"
+        by = f"Interview by {_initials_first(c.interviewer)}. " if c.interviewer else ""
+        title = f"{title} [Interview transcript]. {by}".rstrip(". ")
     if lead:
         plain = f"{lead} {title}. {src_plain + '. ' if src_plain else ''}{c.url}"
         html = f"{escape(lead)} {escape(title)}. {src_html + '. ' if src_html else ''}{escape(c.url)}"
@@ -110,6 +125,7 @@ def apa(c: Cited) -> Citation:
 
 
 def mla(c: Cited) -> Citation:
+    c = _as_interview(c)
     parts = _date_parts(c.date)
     when = " ".join(str(x) for x in ([parts[2]] if len(parts) > 2 else []) +
                     ([MLA_MONTHS[parts[1] - 1]] if len(parts) > 1 else []) + ([parts[0]] if parts else []))
@@ -117,7 +133,7 @@ def mla(c: Cited) -> Citation:
     title = c.doc_title.rstrip(".")
     rest_plain = ", ".join(x for x in [c.source, when, c.url] if x)
     rest_html = ", ".join(x for x in [f"<i>{escape(c.source)}</i>" if c.source else "", escape(when), escape(c.url)] if x)
-    kind = "Interview transcript. " if c.form == "interview" else ""
+    kind = (f"Interview by {c.interviewer}. " if c.interviewer else "Interview. ") if c.form == "interview" else ""
     plain = f"{author}“{title}.” {kind}{rest_plain}."
     html = f"{escape(author)}“{escape(title)}.” {escape(kind)}{rest_html}."
     cited_as = _family(c.author) if c.author else f"“{_short_title(title)}”"
@@ -128,6 +144,7 @@ def mla(c: Cited) -> Citation:
 
 
 def chicago(c: Cited) -> Citation:
+    c = _as_interview(c)
     parts = _date_parts(c.date)
     when = (f"{MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}" if len(parts) > 2 else
             f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) > 1 else str(parts[0]) if parts else "n.d.")
@@ -135,6 +152,8 @@ def chicago(c: Cited) -> Citation:
     source = c.source or ""
     who = f"{c.speaker}, quoted in " if c.is_person_quoted else ""
     by = f"{c.author}, " if c.author else ""
+    if c.form == "interview":
+        by += f"interview by {c.interviewer}, " if c.interviewer else "interview, "
     pin = f", para. {c.paragraph}" if c.paragraph else ""
     note_plain = f"1. {who}{by}“{title},” {source + ', ' if source else ''}{when}{pin}, {c.url}."
     note_html = (f"1. {escape(who)}{escape(by)}“{escape(title)},” "
@@ -220,8 +239,9 @@ def csl_json(c: Cited) -> str:
         given, _, family = c.author.rpartition(" ")
         item["author"] = [{"family": family, "given": given} if given else {"literal": c.author}]
     if c.speaker and c.form == "interview":
-        item["interviewer"] = []
         item["author"] = [{"literal": c.speaker}]
+        if c.interviewer:
+            item["interviewer"] = [{"literal": c.interviewer}]
     return json.dumps([item], ensure_ascii=False, indent=2)
 
 

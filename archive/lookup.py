@@ -92,7 +92,8 @@ def cited(hit: Hit, document: DocumentRow | None) -> Cited:
         or (document.doc_id if document else hit.doc), source=document.source if document else hit.source,
         date=document.date if document else hit.date, author=document.author if document else None,
         original_url=_safe_url(document.url if document else None),
-        permalink=url_for("views.passage", citation_id=hit.id, _external=True), form=form)
+        permalink=url_for("views.passage", citation_id=hit.id, _external=True), form=form,
+        interviewer=meta.get("interviewer"))
 
 
 def _safe_url(url: str | None) -> str | None:

@@ -112,14 +112,32 @@ class Archive:
             self._ix = index.open_dir(str(self.index_dir))
         return self._ix
 
+    def _stamp(self) -> tuple:
+        """Which commit is current: generation plus the TOC file's identity.
+
+        Whoosh's own up_to_date() compares generations only, and a --rebuild starts them again
+        from 1, so a long-lived searcher would keep serving the old index.
+        """
+        generation = self.ix.latest_generation()
+        try:
+            info = (self.index_dir / f"_MAIN_{generation}.toc").stat()
+            return generation, info.st_mtime_ns, info.st_ino
+        except OSError:
+            return generation, 0, 0
+
     def searcher(self):
-        """This thread's searcher, refreshed when an ingest has committed since it was opened."""
+        """This thread's searcher, reopened when an ingest has committed since it was opened.
+
+        Reopened, not refresh()ed: refresh() reuses the readers of segments it already had, and
+        misses documents an ingest deleted from them (a re-indexed file would show old passages).
+        """
+        stamp = self._stamp()
         current = getattr(self._local, "searcher", None)
-        if current is None:
+        if current is None or self._local.stamp != stamp:
+            if current is not None:
+                current.close()
             current = self.ix.searcher()
-        elif not current.up_to_date():
-            current = current.refresh()
-        self._local.searcher = current
+            self._local.searcher, self._local.stamp = current, stamp
         return current
 
     # queries
@@ -189,7 +207,7 @@ class Archive:
         """docnum -> facet value for the current reader, read once per index generation."""
         s = self.searcher()
         reader = s.reader()
-        generation = reader.generation() if hasattr(reader, "generation") else id(reader)
+        generation = self._local.stamp
         key = f"{name}_facet"
         with self._lock:
             cached = self._columns.get(key)

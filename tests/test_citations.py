@@ -58,3 +58,16 @@ def test_text_fragment_encoding(quote, fragment):
 def test_long_quote_uses_start_and_end():
     words = " ".join(f"word{n}" for n in range(40))
     assert text_fragment("https://e.org/", words) == "https://e.org/#:~:text=word0%20word1%20word2%20word3%20word4,word35%20word36%20word37%20word38%20word39"
+
+
+def test_transcript_turn_is_cited_as_an_interview():
+    turn = Cited(id="t1", kind="quote", text="We worked in the mines from dawn.", speaker="Min-jun Park",
+                 speaker_kind="person", paragraph=4, doc_title="Interview with a former detainee",
+                 source="Oral history collection", date="2019-06-12", author=None, original_url=None,
+                 permalink="http://localhost/p/t1", form="interview", interviewer="Ana Lopez")
+    apa, mla, chicago = styles(turn)
+    assert apa.text.startswith("Park, M. (2019, June 12). Interview with a former detainee [Interview transcript]. Interview by A. Lopez.")
+    assert "Interview by Ana Lopez." in mla.text and "interview by Ana Lopez" in chicago.text
+    item = json.loads(csl_json(turn))[0]
+    assert item["type"] == "interview" and item["interviewer"] == [{"literal": "Ana Lopez"}]
+    assert rispy.loads(ris(turn))[0]["type_of_reference"] == "INTV"

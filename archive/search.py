@@ -12,13 +12,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from markupsafe import Markup, escape
-from whoosh import highlight, index, query, sorting
+from whoosh import index, query, sorting
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup, AndGroup
 
-from indexer.schema import FACETS
+from indexer import facet_arrays
+from indexer.schema import FACET_FIELDS, FACETS, make_schema
 
 SEARCH_FIELDS = ["text", "speaker", "title", "source"]
+_ANALYZER = make_schema()["text"].analyzer
 FIELD_BOOSTS = {"text": 1.0, "speaker": 2.0, "title": 1.5, "source": 0.5}
 SORTS = {"relevance", "newest", "oldest"}
 MAX_PAGE = 10_000
@@ -81,16 +84,30 @@ class SearchPage:
         return max(1, -(-self.total // self.page_size))
 
 
-class SafeFormatter(highlight.Formatter):
-    """<mark> around matched words; everything else escaped, so a snippet is safe to mark safe."""
+def highlight_snippet(text: str, terms: frozenset[str], width: int = 300) -> Markup | None:
+    """Escaped text around the first matched word, with every matched word in <mark>.
 
-    between = " … "
-
-    def _text(self, text):
-        return str(escape(text))
-
-    def format_token(self, text, token, replace=False):
-        return f'<mark>{escape(highlight.get_text(text, token, replace))}</mark>'
+    Words are matched by the same analyzer the index uses, so "abuses" marks "abused".
+    """
+    if not terms:
+        return None
+    marks = [(t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, mode="index") if t.text in terms]
+    if not marks:
+        return None
+    start = 0 if len(text) <= width else max(0, marks[0][0] - width // 3)
+    end = min(len(text), start + width)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    out, pos = [], start
+    for a, b in marks:
+        if a < start or b > end:
+            continue
+        out.append(str(escape(text[pos:a])) + f"<mark>{escape(text[a:b])}</mark>")
+        pos = b
+    out.append(str(escape(text[pos:end])))
+    return Markup(("… " if start else "") + "".join(out) + (" …" if end < len(text) else ""))
 
 
 class Archive:
@@ -101,6 +118,7 @@ class Archive:
         self._ix = None
         self._local = threading.local()
         self._columns: dict[str, tuple[int, list]] = {}
+        self._arrays: dict = {}
         self._lock = threading.Lock()
 
     def exists(self) -> bool:
@@ -112,26 +130,13 @@ class Archive:
             self._ix = index.open_dir(str(self.index_dir))
         return self._ix
 
-    def _stamp(self) -> tuple:
-        """Which commit is current: generation plus the TOC file's identity.
-
-        Whoosh's own up_to_date() compares generations only, and a --rebuild starts them again
-        from 1, so a long-lived searcher would keep serving the old index.
-        """
-        generation = self.ix.latest_generation()
-        try:
-            info = (self.index_dir / f"_MAIN_{generation}.toc").stat()
-            return generation, info.st_mtime_ns, info.st_ino
-        except OSError:
-            return generation, 0, 0
-
     def searcher(self):
         """This thread's searcher, reopened when an ingest has committed since it was opened.
 
         Reopened, not refresh()ed: refresh() reuses the readers of segments it already had, and
         misses documents an ingest deleted from them (a re-indexed file would show old passages).
         """
-        stamp = self._stamp()
+        stamp = facet_arrays.stamp(self.index_dir)
         current = getattr(self._local, "searcher", None)
         if current is None or self._local.stamp != stamp:
             if current is not None:
@@ -139,6 +144,17 @@ class Archive:
             current = self.ix.searcher()
             self._local.searcher, self._local.stamp = current, stamp
         return current
+
+    def arrays(self) -> facet_arrays.FacetArrays | None:
+        """The facet arrays of the commit this thread's searcher reads, if ingest wrote them."""
+        stamp = self._local.stamp
+        with self._lock:
+            cached = self._arrays.get(stamp, False)
+        if cached is False:
+            cached = facet_arrays.load(self.index_dir, stamp)
+            with self._lock:
+                self._arrays = {stamp: cached}
+        return cached
 
     # queries
     def parse(self, text: str):
@@ -169,30 +185,63 @@ class Archive:
         page = min(max(1, page), MAX_PAGE)
         sort = sort if sort in SORTS else "relevance"
         q, note = self.parse(text)
-        restrict = _filter_query(filters)
-        s = self.searcher()
         if q is query.NullQuery:
             return SearchPage(text, 0, page, page_size, [], {}, filters, sort, note)
         if sort == "relevance" and not text.strip():
             sort = "newest"  # no words to rank by: newest first is what a browsing reader expects
-        sortedby = {"relevance": None, "newest": sorting.FieldFacet("date", reverse=True),
-                    "oldest": sorting.FieldFacet("date_asc")}[sort]
-        results = s.search_page(q, page, pagelen=page_size, filter=restrict, sortedby=sortedby)
-        results.results.fragmenter = highlight.ContextFragmenter(maxchars=300, surround=80)
-        results.results.formatter = SafeFormatter()
-        hits = [self._hit(r, bool(text.strip())) for r in results]
-        total = results.total
-        facets = self.facet_counts(q, restrict) if with_facets else {}
+        restrict = _filter_query(filters)
+        s = self.searcher()
+        arrays = self.arrays()
+        matched = self._matching(s, q, restrict, arrays)
+        total = len(matched) if matched is not None else None
+        pages = max(1, -(-total // page_size)) if total is not None else None
+        if pages is not None:
+            page = min(page, pages)
+        if sort != "relevance" and arrays is not None:
+            docnums = self._by_date(arrays, matched, sort, page * page_size)[(page - 1) * page_size:]
+            hits = [self._hit_from(s, docnum, q if text.strip() else None) for docnum in docnums]
+        else:
+            sortedby = {"relevance": None, "newest": sorting.FieldFacet("date", reverse=True),
+                        "oldest": sorting.FieldFacet("date_asc")}[sort]
+            results = s.search(q, limit=page * page_size, filter=restrict, sortedby=sortedby, terms=False)
+            if total is None:
+                total = len(results)
+                page = min(page, max(1, -(-total // page_size)))
+            hits = [self._hit_from(s, r.docnum, q if text.strip() else None)
+                    for r in results[(page - 1) * page_size:page * page_size]]
+        facets = self.facet_counts(q, restrict, matched) if with_facets else {}
         suggestion = None
         if total == 0 and text.strip() and note is None:
             suggestion = self._suggest(s, q, text)
-        return SearchPage(text, total, min(page, max(1, results.pagecount)), page_size, hits, facets, filters,
-                          sort, note, suggestion)
+        return SearchPage(text, total, page, page_size, hits, facets, filters, sort, note, suggestion)
 
-    def _hit(self, result, highlighted: bool) -> Hit:
-        fields = result.fields()
+    @staticmethod
+    def _matching(s, q, restrict, arrays) -> np.ndarray | None:
+        """Every matching document number, once, for the count, the facets and date sorting."""
+        if arrays is None:
+            return None
+        if isinstance(q, query.Every) and restrict is None:
+            return np.flatnonzero(arrays.live)
+        combined = query.And([q, restrict]) if restrict is not None else q
+        return np.fromiter(s.docs_for_query(combined), dtype=np.int64)
+
+    @staticmethod
+    def _by_date(arrays, matched: np.ndarray, sort: str, count: int) -> list[int]:
+        """The first `count` matches by date; undated documents last either way."""
+        ranks = np.asarray(arrays.codes["date"])[matched].astype(np.int64)
+        undated = ranks < 0
+        key = np.where(undated, np.iinfo(np.int64).max, -ranks if sort == "newest" else ranks)
+        count = min(count, len(key))
+        if count == 0:
+            return []
+        top = np.argpartition(key, count - 1)[:count] if count < len(key) else np.arange(len(key))
+        top = top[np.lexsort((matched[top], key[top]))]
+        return [int(d) for d in matched[top]]
+
+    def _hit_from(self, s, docnum: int, q) -> Hit:
+        fields = s.stored_fields(docnum)
         text = fields.get("text", "")
-        snippet = Markup(result.highlights("text")) if highlighted else Markup("")
+        snippet = highlight_snippet(text, self._text_terms(s, q)) if q is not None else None
         if not snippet:
             snippet = escape(text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …")
         return Hit(
@@ -202,13 +251,21 @@ class Archive:
             title=fields.get("title"), place=fields.get("place"), paragraph=fields.get("paragraph", 0),
             passage=fields.get("passage"), start=fields.get("start", 0), end=fields.get("end", 0))
 
+    @staticmethod
+    def _text_terms(s, q) -> frozenset[str]:
+        try:
+            return frozenset(t.decode() if isinstance(t, bytes) else t
+                             for f, t in q.existing_terms(s.reader(), expand=True) if f == "text")
+        except Exception:  # some query types cannot list terms; the snippet is then plain text
+            return frozenset()
+
     # facets
     def _column(self, name: str) -> list:
         """docnum -> facet value for the current reader, read once per index generation."""
         s = self.searcher()
         reader = s.reader()
         generation = self._local.stamp
-        key = f"{name}_facet"
+        key = FACET_FIELDS[name]
         with self._lock:
             cached = self._columns.get(key)
             if cached and cached[0] == generation:
@@ -218,7 +275,20 @@ class Archive:
             self._columns[key] = (generation, column)
         return column
 
-    def facet_counts(self, q, restrict=None, limit: int = 12) -> dict[str, list[tuple[str, int]]]:
+    def facet_counts(self, q, restrict=None, matched: np.ndarray | None = None,
+                     limit: int = 12) -> dict[str, list[tuple[str, int]]]:
+        arrays = self.arrays()
+        if arrays is not None and matched is not None:
+            everything = isinstance(q, query.Every) and restrict is None
+            counts = {name: arrays.count(name, None if everything else matched, 50 if name == "year" else limit)
+                      for name in FACETS}
+        else:
+            counts = self._facet_counts_slow(q, restrict, limit)
+        counts["year"] = sorted(counts.get("year", []), key=lambda kv: kv[0], reverse=True)
+        return counts
+
+    def _facet_counts_slow(self, q, restrict, limit: int) -> dict[str, list[tuple[str, int]]]:
+        """Counting from Whoosh columns, for a commit whose arrays are not written yet."""
         s = self.searcher()
         combined = query.And([q, restrict]) if restrict is not None else q
         docnums = list(s.docs_for_query(combined))
@@ -229,36 +299,50 @@ class Archive:
             counter.pop("", None)
             counter.pop(None, None)
             values = sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
-            if name == "year":
-                values = sorted(counter.items(), key=lambda kv: kv[0], reverse=True)
-            counts[name] = [(str(v), c) for v, c in values[:limit if name != "year" else 50]]
+            counts[name] = [(str(v), c) for v, c in values[:50 if name == "year" else limit]]
         return counts
 
     def _suggest(self, s, q, text: str) -> str | None:
-        """'Did you mean': each word the archive does not hold replaced by the closest one it does."""
+        """'Did you mean': each word the archive lacks replaced by the closest word it has.
+
+        The text field is stemmed and keeps no spelling graph (it cost a third of ingest time), so
+        the closest stem is found in the lexicon and shown as a word it stands for in a passage.
+        """
         corrector = s.corrector("text")
+        analyzer = s.schema["text"].analyzer
         changed, out = False, []
         pieces = re.findall(r"\w+|\W+", text)
         for n, piece in enumerate(pieces):
             is_field = n + 1 < len(pieces) and pieces[n + 1].startswith(":")
-            if not piece.isalpha() or len(piece) < 3 or is_field or piece in ("AND", "OR", "NOT"):
+            stems = [t.text for t in analyzer(piece)] if piece.isalpha() else []
+            if len(piece) < 3 or is_field or piece in ("AND", "OR", "NOT") or len(stems) != 1 \
+                    or s.doc_frequency("text", stems[0]):
                 out.append(piece)
                 continue
-            # Whoosh ranks by frequency among close words; the fewest edits is what the reader meant.
-            suggestions = sorted(corrector.suggest(piece.lower(), limit=8, maxdist=2),
-                                 key=lambda word: _edits(word, piece.lower()))
-            if suggestions and suggestions[0] != piece.lower():
-                out.append(suggestions[0])
+            candidates = sorted(corrector.suggest(stems[0], limit=8, maxdist=2, prefix=1),
+                                key=lambda stem: _edits(stem, stems[0]))
+            word = self._surface(s, candidates[0]) if candidates else None
+            if word:
+                out.append(word)
                 changed = True
             else:
                 out.append(piece)
         return "".join(out) if changed else None
 
+    @staticmethod
+    def _surface(s, stem: str) -> str | None:
+        """A word as written in the archive whose stem is `stem` ("regim" -> "regime")."""
+        for hit in s.search(query.Term("text", stem), limit=1):
+            for token in s.schema["text"].analyzer(hit["text"], chars=True, mode="index"):
+                if token.text == stem:
+                    return hit["text"][token.startchar:token.endchar].lower()
+        return None
+
     # single records
     def records(self, field_name: str, value: str, limit: int | None = None) -> list[Hit]:
         s = self.searcher()
-        results = s.search(query.Term(field_name, value), limit=limit, sortedby=[sorting.FieldFacet("doc"), sorting.FieldFacet("paragraph")])
-        return [self._hit(r, False) for r in results]
+        docnums = list(s.docs_for_query(query.Term(field_name, value)))[:limit]
+        return [self._hit_from(s, docnum, None) for docnum in docnums]
 
     def by_id(self, citation_id: str) -> list[Hit]:
         return sorted(self.records("id", citation_id), key=lambda h: (h.date or "", h.doc))
@@ -291,7 +375,7 @@ def _filter_query(filters: Filters):
     for name in FACETS:
         values = getattr(filters, name)
         if values:
-            parts.append(query.Or([query.Term(f"{name}_facet", v) for v in values]))
+            parts.append(query.Or([query.Term(FACET_FIELDS[name], v) for v in values]))
     if filters.date_from or filters.date_to:
         parts.append(query.TermRange("date", filters.date_from or None, filters.date_to and filters.date_to + "\uffff"))
     if filters.doc:

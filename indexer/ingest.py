@@ -17,6 +17,7 @@ from typing import Callable
 from whoosh import index
 from whoosh.index import LockError
 
+from . import facet_arrays
 from .catalog import Catalog, DocumentRow
 from .extract import discover, extract_path
 from .loading import UnreadableFile, doc_id_for
@@ -96,6 +97,7 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
                     summary.removed += 1
         writer.commit()
         catalog.commit()
+        facet_arrays.build(index_dir)
     except BaseException:
         writer.cancel()
         catalog.commit()  # batches already in the index stay described in the catalogue

@@ -78,3 +78,46 @@ def test_sort_and_date_range(archive):
 def test_pages_past_the_end_clamp(archive):
     page = archive.search("the", page=10_000, page_size=10)
     assert page.page == page.pages
+
+
+@pytest.fixture(scope="module")
+def larger(tmp_path_factory):
+    """A few thousand passages re-mixed from the samples by the benchmark's generator."""
+    from app import SAMPLES
+    from bench.corpus import generate
+    from indexer.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("larger")
+    generate(SAMPLES, folder / "docs", 3000, seed=3, per_doc=8)
+    summary = ingest([folder / "docs"], folder / "ix")
+    assert summary.failed == 0
+    return Archive(folder / "ix")
+
+
+@pytest.mark.parametrize("text, filters", [
+    ("", Filters()), ("korea", Filters()), ("said", Filters(kind=("quote",))),
+    ('"human rights"', Filters(year=("2010", "2011"))), ("the", Filters(place=("London",))),
+])
+def test_fast_facets_equal_plain_counts(larger, text, filters):
+    page = larger.search(text, filters)
+    assert larger.arrays() is not None
+    slow = larger._facet_counts_slow(*_queries(larger, text, filters), limit=12)
+    for name, values in page.facets.items():
+        assert sorted(values) == sorted(slow[name])
+        for value, count in values[:3]:
+            narrowed = Filters(**{**filters.__dict__, name: (value,)})
+            assert larger.search(text, narrowed, with_facets=False).total == count
+
+
+def _queries(archive, text, filters):
+    from archive.search import _filter_query
+    q, _ = archive.parse(text)
+    return q, _filter_query(filters)
+
+
+def test_date_sort_matches_stored_dates(larger):
+    newest = larger.search("said", sort="newest", page_size=50).hits
+    dates = [h.date for h in newest]
+    assert dates == sorted(dates, reverse=True)
+    oldest = [h.date for h in larger.search("said", sort="oldest", page_size=50).hits]
+    assert oldest == sorted(oldest)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,13 +112,20 @@ def highlight_snippet(text: str, terms: frozenset[str], width: int = 300) -> Mar
 
 
 class Archive:
-    """A read-only view of an index directory, with one refreshed searcher per thread."""
+    """A read-only view of an index directory, with a pool of searchers shared by all threads.
+
+    A threaded server starts a thread per request, so searchers are leased from a pool rather
+    than kept per thread (which reopened one per request). A leased searcher is used by one
+    thread at a time; searchers of an older commit are closed as soon as they are idle.
+    """
+
+    POOL = 8
 
     def __init__(self, index_dir: str | Path):
         self.index_dir = Path(index_dir)
         self._ix = None
-        self._local = threading.local()
-        self._columns: dict[str, tuple[int, list]] = {}
+        self._pool: list[tuple[str, object]] = []
+        self._columns: dict[str, tuple[str, list]] = {}
         self._arrays: dict = {}
         self._lock = threading.Lock()
 
@@ -130,24 +138,34 @@ class Archive:
             self._ix = index.open_dir(str(self.index_dir))
         return self._ix
 
-    def searcher(self):
-        """This thread's searcher, reopened when an ingest has committed since it was opened.
+    @contextmanager
+    def lease(self):
+        """(searcher, stamp) for the current commit; reopened, not refresh()ed, after a commit.
 
-        Reopened, not refresh()ed: refresh() reuses the readers of segments it already had, and
-        misses documents an ingest deleted from them (a re-indexed file would show old passages).
+        refresh() reuses the readers of segments it already had and misses documents an ingest
+        deleted from them (a re-indexed file would show its old passages).
         """
-        stamp = facet_arrays.stamp(self.index_dir)
-        current = getattr(self._local, "searcher", None)
-        if current is None or self._local.stamp != stamp:
-            if current is not None:
-                current.close()
-            current = self.ix.searcher()
-            self._local.searcher, self._local.stamp = current, stamp
-        return current
+        stamp = facet_arrays.stamp(self.index_dir, self.ix)
+        with self._lock:
+            stale = [searcher for st, searcher in self._pool if st != stamp]
+            self._pool = [(st, searcher) for st, searcher in self._pool if st == stamp]
+            leased = self._pool.pop()[1] if self._pool else None
+        for searcher in stale:
+            searcher.close()
+        if leased is None:
+            leased = self.ix.searcher()
+        try:
+            yield leased, stamp
+        finally:
+            with self._lock:
+                keep = len(self._pool) < self.POOL
+                if keep:
+                    self._pool.append((stamp, leased))
+            if not keep:
+                leased.close()
 
-    def arrays(self) -> facet_arrays.FacetArrays | None:
-        """The facet arrays of the commit this thread's searcher reads, if ingest wrote them."""
-        stamp = self._local.stamp
+    def arrays(self, stamp: str) -> facet_arrays.FacetArrays | None:
+        """The facet arrays of commit `stamp`, if ingest wrote them."""
         with self._lock:
             cached = self._arrays.get(stamp, False)
         if cached is False:
@@ -190,8 +208,11 @@ class Archive:
         if sort == "relevance" and not text.strip():
             sort = "newest"  # no words to rank by: newest first is what a browsing reader expects
         restrict = _filter_query(filters)
-        s = self.searcher()
-        arrays = self.arrays()
+        with self.lease() as (s, stamp):
+            return self._search(s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets)
+
+    def _search(self, s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets) -> SearchPage:
+        arrays = self.arrays(stamp)
         matched = self._matching(s, q, restrict, arrays)
         total = len(matched) if matched is not None else None
         pages = max(1, -(-total // page_size)) if total is not None else None
@@ -209,7 +230,7 @@ class Archive:
                 page = min(page, max(1, -(-total // page_size)))
             hits = [self._hit_from(s, r.docnum, q if text.strip() else None)
                     for r in results[(page - 1) * page_size:page * page_size]]
-        facets = self.facet_counts(q, restrict, matched) if with_facets else {}
+        facets = self._facet_counts(s, stamp, q, restrict, matched) if with_facets else {}
         suggestion = None
         if total == 0 and text.strip() and note is None:
             suggestion = self._suggest(s, q, text)
@@ -260,11 +281,10 @@ class Archive:
             return frozenset()
 
     # facets
-    def _column(self, name: str) -> list:
-        """docnum -> facet value for the current reader, read once per index generation."""
-        s = self.searcher()
+    def _column(self, s, stamp: str, name: str) -> list:
+        """docnum -> facet value for the current reader, read once per commit."""
         reader = s.reader()
-        generation = self._local.stamp
+        generation = stamp
         key = FACET_FIELDS[name]
         with self._lock:
             cached = self._columns.get(key)
@@ -275,26 +295,30 @@ class Archive:
             self._columns[key] = (generation, column)
         return column
 
-    def facet_counts(self, q, restrict=None, matched: np.ndarray | None = None,
-                     limit: int = 12) -> dict[str, list[tuple[str, int]]]:
-        arrays = self.arrays()
+    def _facet_counts(self, s, stamp, q, restrict=None, matched: np.ndarray | None = None,
+                      limit: int = 12) -> dict[str, list[tuple[str, int]]]:
+        arrays = self.arrays(stamp)
         if arrays is not None and matched is not None:
             everything = isinstance(q, query.Every) and restrict is None
             counts = {name: arrays.count(name, None if everything else matched, 50 if name == "year" else limit)
                       for name in FACETS}
         else:
-            counts = self._facet_counts_slow(q, restrict, limit)
+            counts = self._facet_counts_slow(s, stamp, q, restrict, limit)
         counts["year"] = sorted(counts.get("year", []), key=lambda kv: kv[0], reverse=True)
         return counts
 
-    def _facet_counts_slow(self, q, restrict, limit: int) -> dict[str, list[tuple[str, int]]]:
+    def plain_facet_counts(self, q, restrict, limit: int = 12) -> dict[str, list[tuple[str, int]]]:
+        """Facet counts the slow, obvious way: for tests that check the fast way against it."""
+        with self.lease() as (s, stamp):
+            return self._facet_counts_slow(s, stamp, q, restrict, limit)
+
+    def _facet_counts_slow(self, s, stamp, q, restrict, limit: int) -> dict[str, list[tuple[str, int]]]:
         """Counting from Whoosh columns, for a commit whose arrays are not written yet."""
-        s = self.searcher()
         combined = query.And([q, restrict]) if restrict is not None else q
         docnums = list(s.docs_for_query(combined))
         counts = {}
         for name in FACETS:
-            column = self._column(name)
+            column = self._column(s, stamp, name)
             counter = Counter(column[d] for d in docnums if d < len(column))
             counter.pop("", None)
             counter.pop(None, None)
@@ -340,9 +364,9 @@ class Archive:
 
     # single records
     def records(self, field_name: str, value: str, limit: int | None = None) -> list[Hit]:
-        s = self.searcher()
-        docnums = list(s.docs_for_query(query.Term(field_name, value)))[:limit]
-        return [self._hit_from(s, docnum, None) for docnum in docnums]
+        with self.lease() as (s, _):
+            docnums = list(s.docs_for_query(query.Term(field_name, value)))[:limit]
+            return [self._hit_from(s, docnum, None) for docnum in docnums]
 
     def by_id(self, citation_id: str) -> list[Hit]:
         return sorted(self.records("id", citation_id), key=lambda h: (h.date or "", h.doc))
@@ -354,10 +378,10 @@ class Archive:
         return self.records("speaker_facet", speaker)
 
     def close(self) -> None:
-        current = getattr(self._local, "searcher", None)
-        if current is not None:
-            current.close()
-            self._local.searcher = None
+        with self._lock:
+            pool, self._pool = self._pool, []
+        for _, searcher in pool:
+            searcher.close()
 
 
 def _edits(a: str, b: str) -> int:

@@ -14,6 +14,7 @@ title case ("This Week") are not speech and are dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .constants import CLAUSE_OPENERS, OBJECT_ONLY_VERBS, PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
@@ -37,6 +38,7 @@ COMMUNICATION_NOUNS = frozenset("statement statements remarks interview speech t
 ADVERBS = frozenset("also then later again once previously recently earlier still just repeatedly "
                     "often flatly simply quickly yet meanwhile however though too instead".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+WINDOW = 60  # words either side of a quotation that can hold its attribution
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "(", ")", '"', "“", "”", "‘", "’", "'", "«", "»"})
 CONJUNCTIONS = frozenset("and but that because while when as if or so than though although whether".split())
 _ED_NOT_VERBS = frozenset("based red bed need speed seed hundred united related unwanted alleged so-called "
@@ -212,12 +214,17 @@ class ParagraphAttributor:
         results: list[Attribution] = []
         previous_sentence_speaker: Speaker | None = None
         paragraph_speaker: Speaker | None = None  # who the paragraph quotes: a later bare quotation is theirs
+        next_span = 0
         bounds = sentence_bounds(masked, start)
         for number, (s_start, s_end) in enumerate(bounds):
-            toks = self._words(masked, start, s_start, s_end, spans)
+            toks = self._words(masked, start, s_start, s_end)
+            self.starts = [t.start for t in toks]
             self.memory.sentence = masked[s_start - start:s_end - start]
-            self.next_toks = self._words(masked, start, *bounds[number + 1], spans) if number + 1 < len(bounds) else []
-            inside = [sp for sp in spans if s_start <= sp.start - 1 < s_end or (not sp.opened and sp.start == s_start)]
+            self.next_toks = self._words(masked, start, *bounds[number + 1]) if number + 1 < len(bounds) else []
+            inside = []
+            while next_span < len(spans) and spans[next_span].start - 1 < s_end:
+                inside.append(spans[next_span])  # spans and sentences both run in document order
+                next_span += 1
             spoken_here: Speaker | None = None
             for span in inside:
                 speaker, cue = self._attribute(span, toks, s_start, s_end, masked, start,
@@ -237,10 +244,12 @@ class ParagraphAttributor:
         self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
         return results
 
-    def _words(self, masked: str, offset: int, start: int, end: int, spans: list[Span]) -> list[Token]:
-        """The sentence's own words: quoted words are someone else's and never a subject or a verb."""
-        return [t for t in tokens(masked, offset, start, end)
-                if t.text == self.text[t.start:t.end] and not any(sp.start <= t.start < sp.end for sp in spans)]
+    def _words(self, masked: str, offset: int, start: int, end: int) -> list[Token]:
+        """The sentence's own words: quoted words are someone else's and never a subject or a verb.
+
+        Quoted words are masked, so a token that differs from the document's text was quoted.
+        """
+        return [t for t in tokens(masked, offset, start, end) if t.text == self.text[t.start:t.end]]
 
     def _intro_at_end(self, masked: str, start: int, end: int) -> Speaker | None:
         """'She told the court:' closing a paragraph introduces the quotation that follows."""
@@ -254,8 +263,13 @@ class ParagraphAttributor:
 
     def _attribute(self, span: Span, toks: list[Token], s_start: int, s_end: int, masked: str, offset: int,
                    previous: Speaker | None, first: bool) -> tuple[Speaker | None, str | None]:
-        before = [t for t in toks if t.end <= span.start - (1 if span.opened else 0)]
-        after = [t for t in toks if t.start >= span.end + (1 if span.closed else 0)]
+        starts = self.starts
+        # Cues are local: a window of words either side keeps a paragraph of 10,000 quotation
+        # marks linear instead of quadratic.
+        before = toks[max(0, bisect_right(starts, span.start - (1 if span.opened else 0) - 1) - WINDOW):
+                      bisect_right(starts, span.start - (1 if span.opened else 0) - 1)]
+        first_after = bisect_left(starts, span.end + (1 if span.closed else 0))
+        after = toks[first_after:first_after + WINDOW]
         # Quotation marks of the quote itself are not words of the sentence around it.
         while before and before[-1].text in "\"“‘'«`":
             before.pop()
@@ -368,7 +382,8 @@ class ParagraphAttributor:
         found = self._according_to(before) or self._according_to(after) or self._author_of(before)
         if found:
             return found
-        if any(t.lower in COMMUNICATION_NOUNS or is_speech_verb(toks, i) for i, t in enumerate(toks)):
+        near = before + after
+        if any(t.lower in COMMUNICATION_NOUNS or is_speech_verb(near, i) for i, t in enumerate(near)):
             return self._resolve(sentence_subject(toks), toks)
         return None
 

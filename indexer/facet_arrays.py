@@ -24,12 +24,12 @@ from .schema import FACET_FIELDS
 FOLDER = "facets"
 
 
-def stamp(index_dir: Path) -> str:
+def stamp(index_dir: Path, ix=None) -> str:
     """Names the current commit: generation and the identity of its TOC file.
 
     Generations alone repeat after --rebuild, so the TOC file's inode and mtime are part of it.
     """
-    generation = index.open_dir(str(index_dir)).latest_generation()
+    generation = (ix or index.open_dir(str(index_dir))).latest_generation()
     try:
         info = (Path(index_dir) / f"_MAIN_{generation}.toc").stat()
         return f"g{generation}-{info.st_mtime_ns}-{info.st_ino}"

@@ -8,6 +8,7 @@ a word (they'd, Korea's) never opens or closes one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 
@@ -77,10 +78,12 @@ def find_spans(text: str, start: int, end: int, continuing: bool = False) -> lis
 def _single_spans(text: str, start: int, end: int, doubles: list[Span]) -> list[Span]:
     """Single-quoted spans outside every double-quoted one ('By the time my phone buzzed,' said ...)."""
     para = text[start:end]
-    blocked = [(s.start - start - 1, s.end - start + 1) for s in doubles]
+    blocked_starts = [s.start - start - 1 for s in doubles]
+    blocked_ends = [s.end - start + 1 for s in doubles]
 
     def free(pos: int) -> bool:
-        return not any(a <= pos < b for a, b in blocked)
+        i = bisect_right(blocked_starts, pos) - 1
+        return i < 0 or pos >= blocked_ends[i]
 
     spans = []
     pos = 0

@@ -224,7 +224,10 @@ class Archive:
         else:
             sortedby = {"relevance": None, "newest": sorting.FieldFacet("date", reverse=True),
                         "oldest": sorting.FieldFacet("date_asc")}[sort]
-            results = s.search(q, limit=page * page_size, filter=restrict, sortedby=sortedby, terms=False)
+            # Filters join the query as a constant-score clause: the matcher can then skip to the
+            # filtered documents instead of scoring every match and filtering afterwards.
+            scored = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
+            results = s.search(scored, limit=page * page_size, sortedby=sortedby, terms=False)
             if total is None:
                 total = len(results)
                 page = min(page, max(1, -(-total // page_size)))

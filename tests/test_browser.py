@@ -1,0 +1,162 @@
+"""End to end in Debian's Chromium through Playwright: what a reader does, offline, keyboard included.
+
+Needs /usr/bin/chromium and the playwright package (installed by .ci/run); axe-core comes from the
+npm registry into node_modules/ (AXE_CORE may point elsewhere). Screenshots go to
+test-artifacts/screenshots/.
+"""
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(os.environ.get("AXE_CORE", ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update"]
+
+
+@pytest.fixture(scope="module")
+def server(built_index):
+    from werkzeug.serving import make_server
+
+    from app import create_app
+
+    app = create_app({"TESTING": True, "INDEX_DIR": built_index, "BUILD_INDEX_IF_MISSING": False})
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class Watch:
+    """Every request and console error of a page, to prove it stays on this machine and quiet."""
+
+    def __init__(self, page, origin: str):
+        self.origin, self.requests, self.errors = origin, [], []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def check(self):
+        outside = [url for url in self.requests if not url.startswith(self.origin) and not url.startswith("data:")]
+        assert not outside, outside
+        assert not self.errors, self.errors
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    tab = context.new_page()
+    watch = Watch(tab, server)
+    yield tab
+    watch.check()
+    context.close()
+
+
+def test_search_facet_chip_cite_copy_document_download(page, server, tmp_path):
+    page.goto(server + "/")
+    page.fill("#q", "korea")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("ol.hits li")
+    page.get_by_role("link", name="Kenneth Roth", exact=True).first.click()
+    page.wait_for_selector(".chip")
+    assert page.locator("ol.hits blockquote footer").all_inner_texts()
+    assert all("Kenneth Roth" in t for t in page.locator("ol.hits blockquote footer").all_inner_texts())
+    page.locator(".chip").click()
+    page.wait_for_load_state()
+    assert page.locator(".chip").count() == 0
+
+    page.goto(server + "/?q=regime&kind=quote")
+    page.locator("a.cite").first.click()
+    page.wait_for_selector("text=APA 7")
+    page.get_by_role("button", name="Copy APA 7").click()
+    page.wait_for_function("document.querySelector('button[data-copy-target=cite-apa]').textContent === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "(Roth, as cited in" in copied
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="BibTeX").click()
+    bib = Path(info.value.path()).read_text(encoding="utf-8")
+    assert bib.startswith("@") and "Kenneth Roth" in bib
+
+    page.locator("dl.doc-meta a").first.click()
+    page.wait_for_load_state()
+    anchor = page.url.split("#")[1]
+    target = page.locator(f"#{anchor}")
+    assert target.is_visible() and "highlighted" in (target.get_attribute("class") or "")
+
+
+def test_keyboard_alone_searches_picks_a_facet_and_copies(page, server):
+    page.goto(server + "/")
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused  # the first tab stops are real links
+    page.focus("#q")
+    page.keyboard.type("regime")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("ol.hits li")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.facet') !== null"):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".chip")
+    page.goto(server + page.locator("a.cite").first.get_attribute("href"))
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('button.copy[data-copy-target=cite-mla]')"):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('button[data-copy-target=cite-mla]').textContent === 'Copied'")
+    assert "qtd. in" in page.evaluate("navigator.clipboard.readText()")
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed (npm install axe-core)")
+@pytest.mark.parametrize("path", ["/?q=korea", "/d/hrw_reuters_2018-11-01", "CITATION"])
+def test_no_serious_accessibility_violations(browser, server, path):
+    context = browser.new_context(bypass_csp=True)  # only so axe itself can be injected
+    tab = context.new_page()
+    if path == "CITATION":
+        tab.goto(server + "/?q=regime&kind=quote")
+        path = tab.locator("a.cite").first.get_attribute("href")
+    tab.goto(server + path)
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("width, height, label", [(1280, 900, "desktop"), (390, 844, "phone")])
+def test_screenshots(browser, server, width, height, label):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    tab.goto(server + "/?q=korea")
+    tab.screenshot(path=str(SHOTS / f"search-{label}.png"), full_page=True)
+    tab.goto(server + "/?q=regime&kind=quote")
+    tab.goto(server + tab.locator("a.cite").first.get_attribute("href"))
+    tab.screenshot(path=str(SHOTS / f"citation-{label}.png"), full_page=True)
+    context.close()
+    assert (SHOTS / f"citation-{label}.png").stat().st_size > 10_000

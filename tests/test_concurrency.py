@@ -1,0 +1,86 @@
+"""Searching during an ingest, two ingests at once, and an ingest killed halfway."""
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from archive.search import Archive
+from indexer.ingest import IngestBusy, ingest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_docs(folder: Path, start: int, count: int, word: str = "harvest") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(start, start + count):
+        (folder / f"doc_{n:05d}.txt").write_text(
+            f"Title: Bulletin {n}\n\nFarmers reported a poor {word} in district {n}.\n\n"
+            f'"We lost half the crop in district {n}," said Omar Haddad.\n', encoding="utf-8")
+
+
+def test_search_keeps_answering_during_ingest_and_sees_new_documents(tmp_path):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 0, 50)
+    ingest([docs], index_dir)
+    write_docs(docs, 50, 600, word="drought")
+    client = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False}).test_client()
+    errors, answers, done = [], [], threading.Event()
+
+    def searching():
+        while not done.is_set():
+            response = client.get("/api/search?q=district")
+            if response.status_code != 200:
+                errors.append(response.status_code)
+            answers.append(response.get_json()["total"])
+
+    reader = threading.Thread(target=searching)
+    reader.start()
+    try:
+        ingest([docs], index_dir, batch_docs=100)
+    finally:
+        done.set()
+        reader.join()
+    assert not errors and len(answers) > 5
+    assert client.get("/api/search?q=drought").get_json()["total"] == 600 * 2  # found without a restart
+
+
+def test_second_ingest_stops_with_a_message(tmp_path):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 0, 5)
+    ingest([docs], index_dir)
+    env = dict(os.environ, FLASK_INDEX_DIR=str(index_dir))
+    holder = Archive(index_dir).ix.writer()  # another ingest holding the lock
+    try:
+        result = subprocess.run([sys.executable, "-m", "flask", "--app", "app", "ingest", str(docs)], cwd=ROOT,
+                                env=env, capture_output=True, text=True, timeout=120)
+    finally:
+        holder.cancel()
+    assert result.returncode == 3 and "another ingest is writing" in result.stderr
+    assert Archive(index_dir).search("district").total == 10
+
+
+def test_ingest_killed_halfway_leaves_a_usable_index(tmp_path):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 0, 3000)
+    script = ("import sys; sys.path.insert(0, %r)\n"
+              "from pathlib import Path\nfrom indexer.ingest import ingest\n"
+              "ingest([Path(%r)], Path(%r), batch_docs=300)\n") % (str(ROOT), str(docs), str(index_dir))
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    deadline = time.time() + 120
+    while time.time() < deadline and not list(index_dir.glob("_MAIN_*.toc"))[1:]:
+        time.sleep(0.05)  # wait until at least one batch has been committed after creation
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    committed = Archive(index_dir).search("district").total
+    assert committed > 0
+    summary = ingest([docs], index_dir)
+    assert summary.failed == 0
+    assert Archive(index_dir).search("district").total == 3000 * 2
+    assert Archive(index_dir).search('"Omar Haddad"').total == 3000

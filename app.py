@@ -25,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
     from archive import api, commands, errors, state, views
+    app.json = api.SafeJSONProvider(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     errors.register(app)

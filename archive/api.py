@@ -2,12 +2,25 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request, url_for
+from flask.json.provider import DefaultJSONProvider
 
 from .lookup import as_json, document_json, resolve
 from .params import BadParameter, search_args
 from .state import archive, catalog
 
 bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+class SafeJSONProvider(DefaultJSONProvider):
+    """JSON whose <, >, & and ' are \\u escapes: the same data for any JSON parser, and inert if a
+    browser or a careless page ever treats the response as HTML."""
+
+    ensure_ascii = False
+
+    def dumps(self, obj, **kwargs) -> str:
+        text = super().dumps(obj, **kwargs)
+        return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("'", "\\u0027"))
 
 
 def error(status: int, message: str):

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS documents (
     language TEXT, form TEXT, meta TEXT, passages INTEGER, quotes INTEGER, ingested_at REAL
 );
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha);
+CREATE TABLE IF NOT EXISTS inflight (doc_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS cited (
     id TEXT NOT NULL, doc_id TEXT NOT NULL, kind TEXT, text TEXT NOT NULL, speaker TEXT,
     paragraph INTEGER, first_seen REAL, last_seen REAL, PRIMARY KEY (id, doc_id)
@@ -89,6 +90,17 @@ class Catalog:
 
     def clear_documents(self) -> None:
         self.db.execute("DELETE FROM documents")
+
+    # the journal: documents written to Whoosh whose catalogue rows are not committed yet
+    def inflight(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT doc_id FROM inflight")]
+
+    def set_inflight(self, doc_ids: list[str]) -> None:
+        self.db.execute("DELETE FROM inflight")
+        self.db.executemany("INSERT OR IGNORE INTO inflight VALUES (?)", [(d,) for d in doc_ids])
+
+    def clear_inflight(self) -> None:
+        self.db.execute("DELETE FROM inflight")
 
     # citation history
     def remember(self, rows: list[tuple]) -> None:

@@ -4,6 +4,11 @@ Incremental by content hash: an unchanged file is skipped, a changed one re-inde
 renamed one keeps its document id. One writer at a time (Whoosh's lock); a second ingest stops
 with IngestBusy instead of waiting forever. Work is committed in batches, so an ingest killed
 halfway leaves an index that opens with every batch committed before, and re-running finishes.
+
+Each batch is journalled: its document ids are committed to the catalogue's ``inflight`` table
+before Whoosh commits, and their catalogue rows after. An ingest killed between the two leaves
+the ids in the journal; the next ingest deletes their records first, so nothing is indexed twice
+and nothing is skipped as "unchanged" without being in the index.
 """
 from __future__ import annotations
 
@@ -91,8 +96,12 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     if rebuild:
         catalog.clear_documents()
     seen_ids: set[str] = set()
-    pending = 0
+    batch = Batch()
     try:
+        for doc_id in catalog.inflight():  # left by an ingest killed mid-commit: index it again
+            writer.delete_by_term("doc", doc_id)
+            catalog.drop_document(doc_id)
+            batch.dropped.append(doc_id)
         todo = []
         for path, root in discover([Path(p) for p in paths]):
             job = _triage(path, root, catalog, summary, seen_ids)
@@ -105,27 +114,24 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
             writer.cancel()
             writer = _writer(ix, index_dir, parallel=True)
         for path, root, sha, extraction, error in map(_extract_job, todo):
-            status = _write(path, sha, extraction, error, writer, catalog, summary, seen_ids)
+            status = _write(path, sha, extraction, error, writer, catalog, summary, seen_ids, batch)
             report(path, status)
-            if status in ("added", "updated", "moved"):
-                pending += 1
-            if pending >= batch_docs:
-                writer.commit()
-                catalog.commit()
-                writer, pending = _writer(ix, index_dir, parallel), 0
+            if len(batch.rows) >= batch_docs:
+                batch.commit(writer, catalog)
+                writer = _writer(ix, index_dir, parallel)
         if prune:
             for row in catalog.documents():
                 if row.doc_id not in seen_ids and not Path(row.path).exists():
                     writer.delete_by_term("doc", row.doc_id)
-                    catalog.drop_document(row.doc_id)
+                    batch.dropped.append(row.doc_id)
                     summary.removed += 1
-        writer.commit()
-        catalog.commit()
+        batch.commit(writer, catalog)
         if len(ix._segments()) > MERGE_ABOVE_SEGMENTS:
             ix.optimize()  # many small segments make every search slower; merge them once, at the end
         facet_arrays.build(index_dir)
     except BaseException:
-        writer.cancel()
+        if not getattr(writer, "is_closed", False):
+            writer.cancel()
         catalog.commit()  # batches already in the index stay described in the catalogue
         raise
     finally:
@@ -165,6 +171,28 @@ def _extract_job(job: tuple[Path, Path, str]):
         return path, root, sha, None, f"internal error ({type(err).__name__}: {err})"
 
 
+class Batch:
+    """Catalogue rows waiting for their Whoosh commit, written after it (see the module docstring)."""
+
+    def __init__(self):
+        self.rows: list[DocumentRow] = []
+        self.history: list[tuple] = []
+        self.dropped: list[str] = []
+
+    def commit(self, writer, catalog: Catalog) -> None:
+        catalog.set_inflight([row.doc_id for row in self.rows] + self.dropped)
+        catalog.commit()
+        writer.commit()
+        for doc_id in self.dropped:
+            catalog.drop_document(doc_id)
+        for row in self.rows:
+            catalog.put_document(row)
+        catalog.remember(self.history)
+        catalog.clear_inflight()
+        catalog.commit()
+        self.rows, self.history, self.dropped = [], [], []
+
+
 def _check_unlocked(ix, index_dir: Path) -> None:
     _writer(ix, index_dir).cancel()
 
@@ -178,7 +206,7 @@ def _writer(ix, index_dir: Path, parallel: bool = False):
 
 
 def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog: Catalog, summary: Summary,
-           seen_ids: set[str]) -> str:
+           seen_ids: set[str], batch: Batch) -> str:
     if error is not None:
         summary.failures.append((str(path), error))
         return "failed"
@@ -208,12 +236,12 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
         writer.delete_by_term("doc", doc_id)  # only a document already indexed has records to replace
     for rec in recs:
         writer.add_document(**to_fields(rec))
-    catalog.put_document(DocumentRow(
+    batch.rows.append(DocumentRow(
         doc_id=doc_id, path=str(path), sha=sha, title=doc.title, source=doc.source, date=doc.date,
         date_text=doc.date_text, place=doc.place, url=doc.url, author=doc.author, language=doc.language,
         form=doc.form, meta=json.dumps(dict(doc.meta), ensure_ascii=False),
         passages=len(extraction.passages), quotes=len(extraction.quotes), ingested_at=time.time()))
-    catalog.remember(_history_rows(doc_id, recs))
+    batch.history += _history_rows(doc_id, recs)
     summary.passages += len(extraction.passages)
     summary.quotes += len(extraction.quotes)
     setattr(summary, status, getattr(summary, status) + 1)

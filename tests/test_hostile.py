@@ -11,7 +11,7 @@ from app import create_app
 from indexer.catalog import Catalog
 from indexer.ingest import ingest
 
-EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+EVIL = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 
 HOSTILE_FILES = {
     "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(500),
@@ -40,8 +40,8 @@ def hostile_archive(tmp_path_factory):
             encoding="utf-8")
     for name, data in HOSTILE_FILES.items():
         (docs / name).write_bytes(data)
-    (docs / "20mb.txt").write_text("Title: Long\n\n" + ("A long article paragraph with words. " * 40 + "\n\n") * 13000,
-                                   encoding="utf-8")
+    (docs / "20mb.txt").write_text("Title: Long\n\n" + ("A long article paragraph with words. " * 1400 + "\n\n") * 400,
+                                   encoding="utf-8")  # 20 MB in 400 long paragraphs
     (docs / "loop").symlink_to(docs, target_is_directory=True)
     index_dir = tmp_path_factory.mktemp("hostile-ix")
     summary = ingest([docs], index_dir)
@@ -68,8 +68,9 @@ def client(hostile_archive):
 
 def _pages(client):
     quote = client.get("/api/search?q=wrote&kind=quote").get_json()["results"][0]
-    return ["/?q=wrote", "/?q=%3Cscript%3E", "/d/evil", quote["url"], f"/speakers/{quote['speaker']}",
-            "/browse", f"/sources/{quote['source']}", "/api/search?q=wrote", "/api/documents/evil"]
+    pages = ["/?q=wrote", "/?q=%3Cscript%3E", "/d/evil", quote["url"], "/browse", "/api/search?q=wrote",
+             "/api/documents/evil", "/?q=wrote&source=" + quote["source"]]
+    return pages + [f"/speakers/{quote['speaker']}"] * bool(quote["speaker"]) + [f"/sources/{quote['source']}"]
 
 
 def test_markup_is_text_everywhere(client):

@@ -85,6 +85,11 @@ def _short_title(title: str) -> str:
     return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
 
 
+def _nested(title: str) -> str:
+    """A title set inside double quotation marks takes single ones for its own quotations."""
+    return re.sub(r'"([^"]*)"', "‘\\1’", title).replace("“", "‘").replace("”", "’")
+
+
 def _italic(text: str) -> tuple[str, str]:
     return text, f"<i>{escape(text)}</i>"
 
@@ -113,7 +118,7 @@ def apa(c: Cited) -> Citation:
     else:
         plain = f"{title}. ({when}). {src_plain + '. ' if src_plain else ''}{c.url}"
         html = f"{escape(title)}. ({escape(when)}). {src_html + '. ' if src_html else ''}{escape(c.url)}"
-    cited_as = _family(c.author) if c.author else f"“{_short_title(title)}”"
+    cited_as = _family(c.author) if c.author else f"“{_short_title(_nested(title))}”"
     year = parts[0] if parts else "n.d."
     pin = f", para. {c.paragraph}" if c.paragraph else ""
     if c.is_person_quoted:
@@ -130,7 +135,7 @@ def mla(c: Cited) -> Citation:
     when = " ".join(str(x) for x in ([parts[2]] if len(parts) > 2 else []) +
                     ([MLA_MONTHS[parts[1] - 1]] if len(parts) > 1 else []) + ([parts[0]] if parts else []))
     author = f"{_inverted(c.author)}. " if c.author else ""
-    title = c.doc_title.rstrip(".")
+    title = _nested(c.doc_title.rstrip("."))
     rest_plain = ", ".join(x for x in [c.source, when, c.url] if x)
     rest_html = ", ".join(x for x in [f"<i>{escape(c.source)}</i>" if c.source else "", escape(when), escape(c.url)] if x)
     kind = (f"Interview by {c.interviewer}. " if c.interviewer else "Interview. ") if c.form == "interview" else ""
@@ -148,7 +153,7 @@ def chicago(c: Cited) -> Citation:
     parts = _date_parts(c.date)
     when = (f"{MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}" if len(parts) > 2 else
             f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) > 1 else str(parts[0]) if parts else "n.d.")
-    title = c.doc_title.rstrip(".")
+    title = _nested(c.doc_title.rstrip("."))
     source = c.source or ""
     who = f"{c.speaker}, quoted in " if c.is_person_quoted else ""
     by = f"{c.author}, " if c.author else ""

@@ -76,7 +76,7 @@ def generate(corpus: Path, out: Path, passages: int, seed: int = 7, per_doc: int
         source = zipf_choices(rng, sources, 1, 0.9)[0]
         year, month, day = rng.randint(2005, 2024), rng.randint(1, 12), rng.randint(1, 28)
         place = zipf_choices(rng, PLACES, 1, 0.8)[0].replace("-", " ")
-        paras = rng.sample(pool, count)
+        paras = rng.sample(pool, count) if count <= len(pool) else rng.choices(pool, k=count)
         speakers = zipf_choices(rng, names, count)
         body = []
         for para, speaker in zip(paras, speakers):

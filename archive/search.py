@@ -19,6 +19,8 @@ from whoosh import index, query, sorting
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup, AndGroup
 
 from indexer import facet_arrays
+
+from . import fastmatch
 from indexer.schema import FACET_FIELDS, FACETS, make_schema
 
 SEARCH_FIELDS = ["text", "speaker", "title", "source"]
@@ -244,10 +246,10 @@ class Archive:
         """Every matching document number, once, for the count, the facets and date sorting."""
         if arrays is None:
             return None
-        if isinstance(q, query.Every) and restrict is None:
-            return np.flatnonzero(arrays.live)
+        everything = np.flatnonzero(arrays.live)
         combined = query.And([q, restrict]) if restrict is not None else q
-        return np.fromiter(s.docs_for_query(combined), dtype=np.int64)
+        found = fastmatch.docnums(s, combined, everything)
+        return found[np.asarray(arrays.live)[found]] if len(found) else found
 
     @staticmethod
     def _by_date(arrays, matched: np.ndarray, sort: str, count: int) -> list[int]:

@@ -122,3 +122,19 @@ def test_date_sort_matches_stored_dates(larger):
     assert dates == sorted(dates, reverse=True)
     oldest = [h.date for h in larger.search("said", sort="oldest", page_size=50).hits]
     assert oldest == sorted(oldest)
+
+
+@pytest.mark.parametrize("text", ["korea", "the", "said AND korea", "korea OR seoul", "korea NOT rights",
+                                  '"human rights"', "rig*", "speaker:roth", "kind:quote", "NOT korea",
+                                  "(korea OR rights) AND NOT abuse", ""])
+def test_bulk_match_sets_equal_whooshs(larger, text):
+    import numpy as np
+    from archive import fastmatch
+
+    q, _ = larger.parse(text)
+    with larger.lease() as (s, stamp):
+        live = np.asarray(larger.arrays(stamp).live)
+        found = fastmatch.docnums(s, q, np.flatnonzero(live))
+        found = found[live[found]]
+        expected = sorted(s.docs_for_query(q))
+    assert found.tolist() == expected

@@ -227,8 +227,8 @@ class ParagraphAttributor:
                 next_span += 1
             spoken_here: Speaker | None = None
             for span in inside:
-                speaker, cue = self._attribute(span, toks, s_start, s_end, masked, start,
-                                               previous_sentence_speaker or paragraph_speaker, first=span is spans[0])
+                speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
+                                               first=span is spans[0])
                 results.append(Attribution(span, speaker, cue))
                 if speaker:
                     spoken_here = speaker
@@ -261,8 +261,8 @@ class ParagraphAttributor:
         phrase = subject_before(toks, verbs[-1]) if verbs else sentence_subject(toks)
         return self._resolve(phrase, toks)
 
-    def _attribute(self, span: Span, toks: list[Token], s_start: int, s_end: int, masked: str, offset: int,
-                   previous: Speaker | None, first: bool) -> tuple[Speaker | None, str | None]:
+    def _attribute(self, span: Span, toks: list[Token], s_start: int, previous: Speaker | None,
+                   first: bool) -> tuple[Speaker | None, str | None]:
         starts = self.starts
         # Cues are local: a window of words either side keeps a paragraph of 10,000 quotation
         # marks linear instead of quadratic.
@@ -401,9 +401,6 @@ class ParagraphAttributor:
                     phrase.append(nxt.text)
                 if phrase and any(w[:1].isupper() for w in phrase):
                     return speaker_from_phrase(" ".join(phrase), self.memory)
-            owner = before[i - 1] if i else None
-            if owner is None and i > 1:
-                owner = None
             for k in (i - 1, i - 2):
                 if k >= 0 and before[k].text.endswith(("'s", "’s")) and before[k].text[:1].isupper():
                     return speaker_from_phrase(before[k].text, self.memory)

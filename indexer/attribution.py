@@ -31,6 +31,9 @@ makes made take takes took give gives gave go goes went get gets got want wants 
 believe believes believed know knows knew see sees saw show shows showed paint paints painted plan plans
 hope hopes face faces need needs look looks feel feels felt become becomes became come comes came keep keeps
 kept issue issues issued publish publishes published interview interviews interviewed hold holds held
+spoke speaks met meets left leaves won wins lost loses ran runs led leads began begins brought brings
+sought seeks fell falls rose rises paid pays sent sends spent spends built builds bought buys sold sells
+stood stands sat sits heard hears set sets put puts hit hits cut cuts became
 """.split())
 COMMUNICATION_NOUNS = frozenset("statement statements remarks interview speech tweet tweets letter testimony comments "
                                 "message post op-ed editorial briefing phrase catchphrase catch-phrase slogan motto "
@@ -325,7 +328,8 @@ class ParagraphAttributor:
                     return None  # 'Carson admitted that ...': the quote before was a name, not his words
                 starts_np = phrase and (phrase[0].isupper() or phrase.split()[0].lower() in
                                         {"a", "an", "the", "another", "one", "some", "two", "three"} | set(PRONOUNS)
-                                        or any(w[:1].isupper() for w in phrase.split()[1:4]))
+                                        or any(w[:1].isupper() for w in phrase.split()[1:4])
+                                        or phrase.split()[-1].lower() in PRONOUNS)  # "at home he said"
                 if starts_np and " ".join(t.text for t in rest[:v]).startswith(phrase.split()[0]):
                     return speaker_from_phrase(phrase, self.memory)
                 return None

@@ -119,6 +119,7 @@ TITLE_SMALL_WORDS = frozenset("a an the and or but nor of in on at to for by wit
 CLAUSE_OPENERS = frozenset("""
 after before when while as although though because since if in on at during asked speaking
 responding according later earlier meanwhile however but and yet still also then last this indeed instead yesterday today
+further furthermore moreover besides overall finally
 """.split())
 
 PREPOSITIONS = frozenset("of with from at for to in on by about under over into".split())

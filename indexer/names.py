@@ -15,7 +15,9 @@ from .constants import (
 )
 from .model import Speaker
 
-SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {"if", "but", "and", "so", "because", "what", "how", "why"}
+FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
+SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
+    "if", "but", "and", "so", "because", "what", "how", "why", "first", "second", "third", "now", "here", "there"}
 
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*|[A-Z]\.|Mc\w+|O'\w+)$")
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,6}?(?:of\s+|for\s+|the\s+)?(?:[A-Z][\w'’\-]+\s*)+)\(([A-Z]{2,8})\)")
@@ -47,7 +49,10 @@ class Memory:
             return True
         if any(bare in full.split() for full in self.full_names):
             return True
-        return not (word.lower().endswith("s") or word.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS)
+        low = word.lower()
+        if low in SENTENCE_STARTERS or low.endswith(("ed", "ing", "ly")):
+            return False  # "According", "Pressed", "Speaking", "Further": capitals of the sentence
+        return not (low.endswith("s") or low in ORGANISATION_NOUNS | DOCUMENT_NOUNS)
 
     def learn_text(self, text: str) -> None:
         """Register full names and acronym definitions from any sentence of the document."""
@@ -77,7 +82,8 @@ class Memory:
                         entity.speaker.kind == "descriptive" and entity.gender):
                     if entity.gender in (None, want):
                         return entity.speaker
-            return None
+            # Nobody was a subject or a speaker yet: the last person named in the story.
+            return Speaker(self.full_names[-1], "person") if self.full_names else None
         if want in ("thing", "plural"):
             for entity in reversed(self.recent):
                 if entity.speaker.kind in ("organisation", "descriptive") and entity.gender is None:
@@ -150,8 +156,18 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if len(whole) < 2 or len(whole) > 200:
         return None
     words = whole.split()
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return memory.by_pronoun(words[0])
+    if not any(ch.isalpha() for ch in whole):
+        return None  # "30", "2004": a number is nobody
+    if words[0].lower().replace("’", "'") in FIRST_PERSON:
+        return None  # "I've always ...": the writer's own clause, not a name
+    if words[-1].lower() in PRONOUNS and words[-1].lower() not in ("her", "him"):
+        return memory.by_pronoun(words[-1])  # "At home he": the pronoun is the subject
+    if len(words) > 2 and words[0].lower() in PREPOSITIONS | {"after", "before", "during", "despite"}:
+        # "In its report on the council's work the committee": the subject follows the phrase.
+        starts = [i for i, w in enumerate(words) if i and w.lower() in ("the", "a", "an")]
+        if starts:
+            words = words[starts[-1]:]
+            whole = " ".join(words)
     anonymous = bool(_ANONYMOUS.search(whole))
 
     # The appositive or relative clause after the name is its role, not its name.

@@ -75,6 +75,17 @@ def test_speakers(text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Ana Ruiz leads the union.\n\nPressed on pay, "We will not accept a freeze this year," Ruiz said.', "Ana Ruiz"),
+    ('Ana Ruiz leads the union.\n\nAccording to Ruiz, "the freeze is over and done with now."', "Ana Ruiz"),
+    ('Omar Haddad spoke last.\n\n"The talks are going nowhere at all, sadly," at home he said.', "Omar Haddad"),
+    ('In its report on the council the committee said: "Skills shortages are getting worse."', "committee"),
+])
+def test_sentence_capitals_and_leading_phrases_are_not_names(text, speaker):
+    found = quotes_of(text)
+    assert found and found[-1][1] == speaker
+
+
 @pytest.mark.parametrize("text", [
     'He appeared on ABC\'s "This Week" on Sunday.',  # a show's name
     'Critics of the so-called "reform" were silent.',  # a scare quote

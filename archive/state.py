@@ -47,6 +47,7 @@ def _build_samples(found: Archive) -> None:
 def catalog() -> Catalog | None:
     """This request's read-only catalogue, or None before anything was ingested."""
     if "catalog" not in g:
+        archive()  # builds the sample archive first when there is none yet
         path = Path(current_app.config["INDEX_DIR"])
         g.catalog = Catalog(path, readonly=True) if (path / "catalog.sqlite").exists() else None
     return g.catalog

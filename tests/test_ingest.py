@@ -84,3 +84,20 @@ def test_same_file_name_in_two_folders(tmp_path):
         (tmp_path / "docs" / section / "001.txt").write_text(f"{section} news\n\nText about {section} today, and more.\n")
     ingest([tmp_path / "docs"], tmp_path / "ix")
     assert {r.doc_id for r in Catalog(tmp_path / "ix").documents()} == {"business-001", "sport-001"}
+
+
+def test_ingest_command_prints_a_summary_and_names_failures(tmp_path):
+    from app import create_app
+
+    docs = tmp_path / "docs"
+    write_docs(docs, 3)
+    (docs / "broken.txt").write_bytes(b"\x00\x01binary")
+    runner = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "ix"}).test_cli_runner()
+    first = runner.invoke(args=["ingest", str(docs), str(tmp_path / "missing")])
+    assert first.exit_code == 1
+    assert "failed " + str(docs / "broken.txt") + ": binary file" in first.stderr
+    assert "no such file or folder" in first.stderr
+    assert "Documents: 3 added" in first.stdout and "1 failed" in first.stdout
+    (docs / "broken.txt").unlink()
+    again = runner.invoke(args=["ingest", "--prune", str(docs)])
+    assert again.exit_code == 0 and "3 unchanged" in again.stdout

@@ -1,12 +1,12 @@
 """The JSON API: the same searches and records as the pages, from the same functions."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, jsonify, request, url_for
 from flask.json.provider import DefaultJSONProvider
 
 from .lookup import as_json, document_json, resolve
-from .params import BadParameter, search_args
-from .state import archive, catalog
+from .params import BadParameter
+from .state import archive, catalog, search_request
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -32,10 +32,9 @@ def error(status: int, message: str):
 @bp.route("/search")
 def search():
     try:
-        params = search_args(request.args, current_app.config["PAGE_SIZE"])
+        page = search_request()
     except BadParameter as err:
         return error(400, str(err))
-    page = archive().search(params.q, params.filters, params.page, params.page_size, params.sort)
     return jsonify({
         "query": page.query, "total": page.total, "page": page.page, "pages": page.pages,
         "page_size": page.page_size, "sort": page.sort, "note": page.note, "suggestion": page.suggestion,

@@ -10,7 +10,7 @@ import re
 import threading
 from contextlib import contextmanager
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -48,10 +48,6 @@ class Hit:
     passage: str | None
     start: int
     end: int
-
-    @property
-    def is_quote(self) -> bool:
-        return self.kind == "quote"
 
 
 @dataclass(frozen=True)

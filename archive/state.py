@@ -8,12 +8,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from flask import current_app, g
+from flask import current_app, g, request
 
 from indexer.catalog import Catalog
 from indexer.ingest import IngestBusy, ingest
 
-from .search import Archive
+from .params import search_args
+from .search import Archive, SearchPage
 
 _build_lock = threading.Lock()
 
@@ -42,6 +43,15 @@ def _build_samples(found: Archive) -> None:
             current_app.logger.info("Sample archive built: %s", summary.line())
         except IngestBusy:
             pass  # another process is building it; pages say the archive is empty until it commits
+
+
+def search_request() -> SearchPage:
+    """The search the request's parameters ask for; raises BadParameter naming a bad one.
+
+    The HTML page and /api/search both call this and differ only in how they render it.
+    """
+    params = search_args(request.args, current_app.config["PAGE_SIZE"])
+    return archive().search(params.q, params.filters, params.page, params.page_size, params.sort)
 
 
 def catalog() -> Catalog | None:

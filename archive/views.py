@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from indexer.schema import FACETS
 
 from . import citations
 from .lookup import cited, resolve
-from .params import BadParameter, search_args
+from .params import BadParameter
 from .search import Filters
-from .state import archive, catalog
+from .state import archive, catalog, search_request
 
 bp = Blueprint("views", __name__)
 
@@ -73,10 +73,9 @@ def json_ld(hit, doc) -> dict:
 @bp.route("/")
 def search():
     try:
-        params = search_args(request.args, current_app.config["PAGE_SIZE"])
+        result = search_request()
     except BadParameter as err:
         return render_template("error.html", title="Bad request", message=str(err)), 400
-    result = archive().search(params.q, params.filters, params.page, params.page_size, params.sort)
     args = request.args.to_dict(flat=False)
     return render_template("search.html", page=result, args=args, facet_names=FACETS)
 

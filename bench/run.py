@@ -34,7 +34,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import generate  # noqa: E402
 from indexer.ingest import ingest  # noqa: E402
-from indexer.schema import FACETS  # noqa: E402
 
 FACET_COLUMNS = {"speaker": "speaker", "source": "source", "kind": "kind", "year": "year", "place": "place"}
 

@@ -37,6 +37,3 @@ def parse_date(text: str) -> str | None:
         return None
     return a.date().isoformat() if a.day == b.day else a.strftime("%Y-%m")
 
-
-def year_of(iso: str | None) -> int | None:
-    return int(iso[:4]) if iso and iso[:4].isdigit() else None

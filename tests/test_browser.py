@@ -7,7 +7,6 @@ test-artifacts/screenshots/.
 from __future__ import annotations
 
 import os
-import re
 import threading
 from pathlib import Path
 
@@ -82,8 +81,8 @@ def test_search_facet_chip_cite_copy_document_download(page, server, tmp_path):
     page.wait_for_selector(".chip")
     assert page.locator("ol.hits blockquote footer").all_inner_texts()
     assert all("Kenneth Roth" in t for t in page.locator("ol.hits blockquote footer").all_inner_texts())
-    page.locator(".chip").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # wait for the new page, not the load state of the old one
+        page.locator(".chip").click()
     assert page.locator(".chip").count() == 0
 
     page.goto(server + "/?q=regime&kind=quote")
@@ -99,8 +98,8 @@ def test_search_facet_chip_cite_copy_document_download(page, server, tmp_path):
     bib = Path(info.value.path()).read_text(encoding="utf-8")
     assert bib.startswith("@") and "Kenneth Roth" in bib
 
-    page.locator("dl.doc-meta a").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("dl.doc-meta a").first.click()
     anchor = page.url.split("#")[1]
     target = page.locator(f"#{anchor}")
     assert target.is_visible() and "highlighted" in (target.get_attribute("class") or "")

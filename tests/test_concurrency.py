@@ -11,7 +11,7 @@ import pytest
 
 from app import create_app
 from archive.search import Archive, Filters
-from indexer.ingest import IngestBusy, ingest
+from indexer.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,4 @@
 """Nothing a file or a visitor sends breaks the archive, loses work, or runs in a reader's browser."""
-import os
-import re
 from pathlib import Path
 
 import pytest

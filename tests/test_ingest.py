@@ -1,5 +1,4 @@
 """Ingest: incremental, changes, moves, pruning, rebuilds, bad files and the single writer."""
-import shutil
 from pathlib import Path
 
 import pytest

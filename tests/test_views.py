@@ -1,7 +1,5 @@
 """Pages and the JSON API through the Flask test client."""
-import json
 import re
-from urllib.parse import quote
 
 import pytest
 

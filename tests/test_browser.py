@@ -105,6 +105,15 @@ def test_search_facet_chip_cite_copy_document_download(page, server, tmp_path):
     assert target.is_visible() and "highlighted" in (target.get_attribute("class") or "")
 
 
+def tab_until(page, focused_js: str, presses: int = 80) -> None:
+    """Press Tab until the focused element satisfies focused_js; fail if it is never reached."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(focused_js):
+            return
+    raise AssertionError(f"Tab never reached: {focused_js}")
+
+
 def test_keyboard_alone_searches_picks_a_facet_and_copies(page, server):
     page.goto(server + "/")
     page.keyboard.press("Tab")  # skip link
@@ -115,17 +124,11 @@ def test_keyboard_alone_searches_picks_a_facet_and_copies(page, server):
     page.keyboard.type("regime")
     page.keyboard.press("Enter")
     page.wait_for_selector("ol.hits li")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('.facet') !== null"):
-            break
+    tab_until(page, "document.activeElement.closest('.facet') !== null")
     page.keyboard.press("Enter")
     page.wait_for_selector(".chip")
     page.goto(server + page.locator("a.cite").first.get_attribute("href"))
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('button.copy[data-copy-target=cite-mla]')"):
-            break
+    tab_until(page, "document.activeElement.matches('button.copy[data-copy-target=cite-mla]')")
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('button[data-copy-target=cite-mla]').textContent === 'Copied'")
     assert "qtd. in" in page.evaluate("navigator.clipboard.readText()")

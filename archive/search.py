@@ -125,6 +125,7 @@ class Archive:
         self._pool: list[tuple[str, object]] = []
         self._columns: dict[str, tuple[str, list]] = {}
         self._arrays: dict = {}
+        self._postings = fastmatch.PostingCache()
         self._lock = threading.Lock()
 
     def exists(self) -> bool:
@@ -211,14 +212,14 @@ class Archive:
 
     def _search(self, s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets) -> SearchPage:
         arrays = self.arrays(stamp)
-        matched = self._matching(s, q, restrict, arrays)
+        matched, scores = self._matching(s, q, restrict, arrays, scored=sort == "relevance")
         total = len(matched) if matched is not None else None
-        pages = max(1, -(-total // page_size)) if total is not None else None
-        if pages is not None:
-            page = min(page, pages)
-        if sort != "relevance" and arrays is not None:
+        if total is not None:
+            page = min(page, max(1, -(-total // page_size)))
+        if sort != "relevance" and matched is not None:
             docnums = self._by_date(arrays, matched, sort, page * page_size)[(page - 1) * page_size:]
-            hits = [self._hit_from(s, docnum, q if text.strip() else None) for docnum in docnums]
+        elif scores is not None:
+            docnums = _top_scored(matched, scores, page * page_size)[(page - 1) * page_size:]
         else:
             sortedby = {"relevance": None, "newest": sorting.FieldFacet("date", reverse=True),
                         "oldest": sorting.FieldFacet("date_asc")}[sort]
@@ -229,23 +230,30 @@ class Archive:
             if total is None:
                 total = len(results)
                 page = min(page, max(1, -(-total // page_size)))
-            hits = [self._hit_from(s, r.docnum, q if text.strip() else None)
-                    for r in results[(page - 1) * page_size:page * page_size]]
+            docnums = [r.docnum for r in results[(page - 1) * page_size:page * page_size]]
+        hits = [self._hit_from(s, docnum, q if text.strip() else None) for docnum in docnums]
         facets = self._facet_counts(s, stamp, q, restrict, matched) if with_facets else {}
         suggestion = None
         if total == 0 and text.strip() and note is None:
             suggestion = self._suggest(s, q, text)
         return SearchPage(text, total, page, page_size, hits, facets, filters, sort, note, suggestion)
 
-    @staticmethod
-    def _matching(s, q, restrict, arrays) -> np.ndarray | None:
-        """Every matching document number, once, for the count, the facets and date sorting."""
+    def _matching(self, s, q, restrict, arrays, scored: bool) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(every matching live document number, their scores), for the count, facets and ranking.
+
+        (None, None) when the commit's facet arrays are not written yet; scores are None when
+        not asked for or when only Whoosh can score the query (phrases, wildcards).
+        """
         if arrays is None:
-            return None
-        everything = np.flatnonzero(arrays.live)
-        combined = query.And([q, restrict]) if restrict is not None else q
-        found = fastmatch.docnums(s, combined, everything)
-        return found[np.asarray(arrays.live)[found]] if len(found) else found
+            return None, None
+        combined = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
+        evaluator = fastmatch.Evaluator(s, arrays.everything, self._postings)
+        try:
+            found = evaluator.match(combined, scored=scored)
+        except fastmatch.Unsupported:
+            found = evaluator.match(combined, scored=False)
+        live = np.asarray(arrays.live)[found.ids] if len(found.ids) else np.zeros(0, dtype=bool)
+        return found.ids[live], (found.scores[live] if found.scores is not None else None)
 
     @staticmethod
     def _by_date(arrays, matched: np.ndarray, sort: str, count: int) -> list[int]:
@@ -383,6 +391,25 @@ class Archive:
             pool, self._pool = self._pool, []
         for _, searcher in pool:
             searcher.close()
+
+
+def _top_scored(matched: np.ndarray, scores: np.ndarray, count: int) -> list[int]:
+    """The `count` best-scoring document numbers, best first; equal scores in document order.
+
+    The same order as Whoosh's collector, which prefers the lower document number on a tie,
+    including at the cut-off (argpartition alone would pick among equals at random).
+    """
+    count = min(count, len(scores))
+    if count == 0:
+        return []
+    if count < len(scores):
+        kth = np.partition(scores, len(scores) - count)[len(scores) - count]
+        above = np.flatnonzero(scores > kth)
+        chosen = np.concatenate([above, np.flatnonzero(scores == kth)[:count - len(above)]])
+    else:
+        chosen = np.arange(len(scores))
+    chosen = chosen[np.lexsort((matched[chosen], -scores[chosen]))]
+    return [int(d) for d in matched[chosen]]
 
 
 def _edits(a: str, b: str) -> int:

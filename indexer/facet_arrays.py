@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -80,6 +81,11 @@ class FacetArrays:
     live: np.ndarray
     codes: dict[str, np.ndarray]
     values: dict[str, list[str]]
+
+    @cached_property
+    def everything(self) -> np.ndarray:
+        """Every live document number, sorted: what an empty query or a NOT starts from."""
+        return np.flatnonzero(self.live)
 
     def count(self, name: str, docnums: np.ndarray | None, limit: int) -> list[tuple[str, int]]:
         codes = self.codes[name] if docnums is None else self.codes[name][docnums]

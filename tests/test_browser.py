@@ -89,7 +89,7 @@ def test_search_facet_chip_cite_copy_document_download(page, server, tmp_path):
     page.locator("a.cite").first.click()
     page.wait_for_selector("text=APA 7")
     page.get_by_role("button", name="Copy APA 7").click()
-    page.wait_for_function("document.querySelector('button[data-copy-target=cite-apa]').textContent === 'Copied'")
+    copied_label(page, "cite-apa")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "(Roth, as cited in" in copied
 
@@ -103,6 +103,12 @@ def test_search_facet_chip_cite_copy_document_download(page, server, tmp_path):
     anchor = page.url.split("#")[1]
     target = page.locator(f"#{anchor}")
     assert target.is_visible() and "highlighted" in (target.get_attribute("class") or "")
+
+
+def copied_label(page, target: str) -> None:
+    """Wait for the copy button to say it copied. A locator, not wait_for_function: that one
+    evaluates a string in the page, which the archive's CSP (no unsafe-eval) rightly refuses."""
+    page.locator(f"button[data-copy-target={target}]", has_text="Copied").wait_for(timeout=5000)
 
 
 def tab_until(page, focused_js: str, presses: int = 80) -> None:
@@ -130,7 +136,7 @@ def test_keyboard_alone_searches_picks_a_facet_and_copies(page, server):
     page.goto(server + page.locator("a.cite").first.get_attribute("href"))
     tab_until(page, "document.activeElement.matches('button.copy[data-copy-target=cite-mla]')")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('button[data-copy-target=cite-mla]').textContent === 'Copied'")
+    copied_label(page, "cite-mla")
     assert "qtd. in" in page.evaluate("navigator.clipboard.readText()")
 
 

@@ -36,7 +36,10 @@ from .schema import make_schema, to_fields
 # passages: 340 records/s with one process, 857 with procs=2; see bench/). Small ingests use one
 # process: starting the sub-writers costs more than it saves.
 PARALLEL_FROM_DOCS = 200
-MERGE_ABOVE_SEGMENTS = 12
+# Each parallel batch adds two segments and every search visits each one. Past this many, the
+# smallest are merged into one; the big ones are never rewritten (a full optimize() of a
+# million passages ran for more than 26 minutes and wrote 11 GB of temporary files).
+MAX_SEGMENTS = 12
 
 
 class IngestBusy(Exception):
@@ -77,7 +80,7 @@ def _history_rows(doc_id: str, recs: list[dict]) -> list[tuple]:
 
 
 def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: bool = False,
-           batch_docs: int = 10000, on_file: Callable[[Path, str], None] | None = None) -> Summary:
+           batch_docs: int = 25000, on_file: Callable[[Path, str], None] | None = None) -> Summary:
     """Index every document under ``paths`` into ``index_dir``; see the module docstring.
 
     Files are first hashed and compared with the catalogue, so unchanged ones cost a read and a
@@ -126,8 +129,8 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
                     batch.dropped.append(row.doc_id)
                     summary.removed += 1
         batch.commit(writer, catalog)
-        if len(ix._segments()) > MERGE_ABOVE_SEGMENTS:
-            ix.optimize()  # many small segments make every search slower; merge them once, at the end
+        if len(ix._segments()) > MAX_SEGMENTS:
+            ix.writer().commit(mergetype=_merge_smallest)
         facet_arrays.build(index_dir)
     except BaseException:
         if not getattr(writer, "is_closed", False):
@@ -246,6 +249,19 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     summary.quotes += len(extraction.quotes)
     setattr(summary, status, getattr(summary, status) + 1)
     return status
+
+
+def _merge_smallest(writer, segments):
+    """Whoosh merge policy: the smallest segments become one, leaving MAX_SEGMENTS in all."""
+    from whoosh.reading import SegmentReader
+
+    by_size = sorted(segments, key=lambda segment: segment.doc_count_all())
+    merged = len(segments) - MAX_SEGMENTS + 1
+    for segment in by_size[:merged]:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return by_size[merged:]
 
 
 def _free_id(doc_id: str, catalog: Catalog, path: str) -> str:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.search import Archive
+from archive.search import Archive, Filters
 from indexer.catalog import Catalog
 from indexer.ingest import IngestBusy, ingest, open_index
 
@@ -100,3 +100,26 @@ def test_ingest_command_prints_a_summary_and_names_failures(tmp_path):
     (docs / "broken.txt").unlink()
     again = runner.invoke(args=["ingest", "--prune", str(docs)])
     assert again.exit_code == 0 and "3 unchanged" in again.stdout
+
+
+def test_many_segments_are_merged_smallest_first(tmp_path):
+    """Past MAX_SEGMENTS the smallest segments become one; nothing is lost, the big one stays."""
+    from indexer.ingest import MAX_SEGMENTS
+
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs / "big", 30)
+    ingest([docs / "big"], index_dir)
+    ix = open_index(index_dir)
+    (big,) = ix._segments()
+    for n in range(MAX_SEGMENTS + 3):  # one small segment per commit, as many separate ingests leave
+        writer = ix.writer()
+        writer.add_document(key=f"extra:{n}", id=f"x{n}", doc=f"extra_{n}", kind="narrative",
+                            text=f"An extra budget note number {n}.")
+        writer.commit(merge=False)
+    assert len(ix._segments()) == MAX_SEGMENTS + 4
+    write_docs(docs / "more", 2)
+    ingest([docs / "more"], index_dir)
+    segments = open_index(index_dir)._segments()
+    assert len(segments) <= MAX_SEGMENTS
+    assert big.segment_id() in {segment.segment_id() for segment in segments}
+    assert Archive(index_dir).search("budget").total == 30 + MAX_SEGMENTS + 3 + 2

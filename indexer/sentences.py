@@ -7,14 +7,13 @@ said" stays whole), while offsets stay those of the document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .constants import ABBREVIATIONS
 from .quotes import Span
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made hundreds of thousands of times per thousand articles
     text: str
     start: int
     end: int

@@ -113,7 +113,7 @@ def test_many_segments_are_merged_smallest_first(tmp_path):
     (big,) = ix._segments()
     for n in range(MAX_SEGMENTS + 3):  # one small segment per commit, as many separate ingests leave
         writer = ix.writer()
-        writer.add_document(key=f"extra:{n}", id=f"x{n}", doc=f"extra_{n}", kind="narrative",
+        writer.add_document(id=f"x{n}", doc=f"extra_{n}", kind="narrative",
                             text=f"An extra budget note number {n}.")
         writer.commit(merge=False)
     assert len(ix._segments()) == MAX_SEGMENTS + 4

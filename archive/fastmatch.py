@@ -6,24 +6,32 @@ a term's postings in blocks of delta-encoded document numbers and term frequenci
 can become an array at once; a segment never changes once written, so a term's arrays can be
 kept (`PostingCache`) and a repeated word costs no decoding at all.
 
-`Evaluator.match` answers terms, AND, OR, NOT, AND NOT, AND MAYBE, constant-score filters and
-"everything" with NumPy set operations, and scores them with the formula Whoosh uses (BM25F,
-the same idf, average length and quantised field lengths), so the ranking is Whoosh's ranking (a
-test checks both). Any other query (phrases, wildcards, ranges) raises `Unsupported` when scores
-are needed; when only the matching set is needed it is asked of Whoosh, so the set is always the
-one Whoosh would give.
+`Evaluator.match` answers terms, phrases, AND, OR, NOT, AND NOT, AND MAYBE, constant-score
+filters and "everything" with NumPy set operations, and scores them with the formula Whoosh uses
+(BM25F, the same idf, average length and quantised field lengths), so the ranking is Whoosh's
+ranking (a test checks both). A phrase decodes word positions only for the documents that hold
+all its words. Any other query (wildcards, ranges, sloppy phrases) raises `Unsupported` when
+scores are needed; when only the matching set is needed it is asked of Whoosh, so the set is
+always the one Whoosh would give.
 """
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from pickle import loads
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.util.numeric import byte_to_length
+
+from indexer import posting_arrays
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults, which the index is searched with
 EMPTY_IDS = np.empty(0, dtype=np.int64)
@@ -43,18 +51,46 @@ class Matches:
 
 
 class PostingCache:
-    """Decoded postings per (segment, field, term) and field lengths per (segment, field).
+    """Postings per (segment, field, term) and field lengths per (segment, field), as arrays.
 
-    Bounded by bytes, least recently used first out; shared by all threads of one archive.
+    Frequent terms come memory-mapped from the arrays ingest wrote (indexer.posting_arrays);
+    the others are decoded from Whoosh's blocks and kept, bounded by bytes, least recently used
+    first out. Shared by all threads of one archive.
     """
 
-    def __init__(self, budget_mb: int = 256):
+    def __init__(self, index_dir: Path | None = None, budget_mb: int = 256):
+        self.index_dir = index_dir
         self.budget = budget_mb * 1_000_000
         self.used = 0
         self._items: OrderedDict = OrderedDict()
+        self._stored: dict[str, posting_arrays.StoredPostings] = {}
         self._lock = threading.Lock()
 
-    def get(self, key, load):
+    def postings(self, leaf, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        segment_id = leaf.segment().segment_id()
+        stored = self._stored_for(segment_id)
+        found = stored.get(fieldname, btext) if stored is not None else None
+        if found is not None:
+            return found
+        return self._get(("p", segment_id, fieldname, btext),
+                         lambda: posting_arrays.read_postings(leaf, fieldname, btext))
+
+    def lengths(self, leaf, fieldname: str) -> np.ndarray:
+        return self._get(("l", leaf.segment().segment_id(), fieldname),
+                         lambda: posting_arrays.read_lengths(leaf, fieldname))
+
+    def _stored_for(self, segment_id: str) -> posting_arrays.StoredPostings | None:
+        with self._lock:
+            stored = self._stored.get(segment_id)
+        if stored is None and self.index_dir is not None:
+            # Not remembered when missing: ingest writes them just after its commit.
+            stored = posting_arrays.load(self.index_dir, segment_id)
+            if stored is not None:
+                with self._lock:
+                    self._stored[segment_id] = stored
+        return stored
+
+    def _get(self, key, load):
         with self._lock:
             found = self._items.get(key)
             if found is not None:
@@ -81,27 +117,37 @@ class Evaluator:
         self.cache = cache
         self.leaves = list(searcher.reader().leaf_readers())
 
-    def match(self, q, scored: bool = True) -> Matches:
+    def match(self, q, scored: bool = True, within: np.ndarray | None = None) -> Matches:
+        """The documents matching q, with scores when `scored`.
+
+        `within` (sorted ids) says only those documents matter: terms drop the others before
+        scoring, so a filtered search scores its few matches, not every posting of a common
+        word. The answer may still hold documents outside `within`; the caller intersects.
+        """
         if isinstance(q, query.Every):
             return Matches(self.everything, np.zeros(len(self.everything)) if scored else None)
         if q is query.NullQuery or isinstance(q, query.qcore._NullQuery):
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
         if isinstance(q, ConstantScoreQuery):
-            found = self.match(q.child, scored=False)
+            found = self.match(q.child, scored=False, within=within)
             # Whoosh's ListMatcher reads a constant weight of 0.0 as "none given" and scores 1.0.
             constant = float(q.score) or 1.0
             return Matches(found.ids, np.full(len(found.ids), constant) if scored else None)
         kind = type(q)
         if kind is query.Term:
-            return self._boosted(self._term(q.fieldname, q.text, scored), q.boost)
+            return self._boosted(self._term(q.fieldname, q.text, scored, within), q.boost)
         if kind is query.And:
-            return self._boosted(self._and(q.subqueries, scored), q.boost)
+            return self._boosted(self._and(q.subqueries, scored, within), q.boost)
         if kind is query.Or and not q.minmatch and q.scale is None:
-            return self._boosted(self._or([self.match(c, scored) for c in q.subqueries], scored), q.boost)
+            return self._boosted(self._or([self.match(c, scored, within) for c in q.subqueries], scored), q.boost)
         if kind is query.AndNot:
-            return self._boosted(self._without(self.match(q.a, scored), self.match(q.b, False)), q.boost)
+            kept = self.match(q.a, scored, within)
+            return self._boosted(self._without(kept, self.match(q.b, False, kept.ids)), q.boost)
+        if kind is query.Phrase and q.slop == 1:
+            return self._boosted(self._phrase(q.fieldname, q.words, scored, within), q.boost)
         if kind is query.AndMaybe:
-            return self._boosted(self._maybe(self.match(q.a, scored), self.match(q.b, scored)), q.boost)
+            kept = self.match(q.a, scored, within)
+            return self._boosted(self._maybe(kept, self.match(q.b, scored, kept.ids)), q.boost)
         if kind is query.Not:
             rest = self._without(Matches(self.everything, None), self.match(q.query, False))
             return Matches(rest.ids, np.full(len(rest.ids), float(q.boost)) if scored else None)
@@ -116,14 +162,14 @@ class Evaluator:
     def _boosted(m: Matches, boost: float) -> Matches:
         return m if boost == 1.0 or m.scores is None else Matches(m.ids, m.scores * boost)
 
-    def _and(self, children, scored: bool) -> Matches:
+    def _and(self, children, scored: bool, within: np.ndarray | None = None) -> Matches:
         positive = [c for c in children if not isinstance(c, query.Not)]
         negative = [c for c in children if isinstance(c, query.Not)]
         reader = self.s.reader()
         result = None
         # Smallest first, so the intersections shrink as early as possible.
         for child in sorted(positive, key=lambda c: c.estimate_size(reader)):
-            part = self.match(child, scored)
+            part = self.match(child, scored, within if result is None else result.ids)
             if result is None:
                 result = part
             else:
@@ -135,7 +181,7 @@ class Evaluator:
         if result is None:
             result = Matches(self.everything, np.zeros(len(self.everything)) if scored else None)
         for child in negative:
-            result = self._without(result, self.match(child.query, False))
+            result = self._without(result, self.match(child.query, False, result.ids))
             if scored:  # Whoosh scores a NOT clause as its boost on every document it lets through
                 result = Matches(result.ids, result.scores + child.boost)
         return result
@@ -167,8 +213,40 @@ class Evaluator:
         scores[left] += optional.scores[right]
         return Matches(required.ids, scores)
 
+    # phrases
+    def _phrase(self, fieldname: str, words, scored: bool, within: np.ndarray | None = None) -> Matches:
+        """Documents with the words at consecutive positions, scored as Whoosh scores a phrase:
+        the sum of its words' scores (SpanNear2 over an intersection of the word matchers)."""
+        schema = self.s.schema
+        if fieldname not in schema or not schema[fieldname].format.supports("positions"):
+            return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
+        field = schema[fieldname]
+        btexts = [field.to_bytes(word) for word in words]
+        reader = self.s.reader()
+        if not btexts or any((fieldname, b) not in reader for b in btexts):
+            return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
+        every = self._and([query.Term(fieldname, b) for b in btexts], scored, within)
+        if len(btexts) == 1 or not len(every.ids):
+            return every
+        keep = np.zeros(len(every.ids), dtype=bool)
+        for leaf, offset in self.leaves:
+            lo, hi = np.searchsorted(every.ids, [offset, offset + leaf.doc_count_all()])
+            if lo == hi:
+                continue
+            local = (every.ids[lo:hi] - offset).astype(np.int32)
+            starts = None  # (candidate index << 32) + position where the phrase would start
+            for i, btext in enumerate(btexts):
+                which, positions = _read_positions(leaf, fieldname, btext, local)
+                keys = (which.astype(np.int64) << 32) + positions - i
+                keys = np.unique(keys[positions >= i])
+                starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+                if not len(starts):
+                    break
+            keep[lo + np.unique(starts >> 32)] = True
+        return Matches(every.ids[keep], every.scores[keep] if scored else None)
+
     # terms
-    def _term(self, fieldname: str, text, scored: bool) -> Matches:
+    def _term(self, fieldname: str, text, scored: bool, within: np.ndarray | None = None) -> Matches:
         schema = self.s.schema
         if fieldname not in schema:
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
@@ -176,14 +254,18 @@ class Evaluator:
         btext = field.to_bytes(text) if not isinstance(text, bytes) else text
         ids, weights, lengths = [], [], []
         for leaf, offset in self.leaves:
-            leaf_ids, leaf_weights = self._postings(leaf, fieldname, btext)
+            leaf_ids, leaf_weights = self.cache.postings(leaf, fieldname, btext)
             if not len(leaf_ids):
                 continue
-            ids.append(leaf_ids.astype(np.int64) + offset)
+            global_ids = leaf_ids.astype(np.int64) + offset
+            if within is not None:
+                keep = _members(global_ids, within)
+                global_ids, leaf_ids, leaf_weights = global_ids[keep], leaf_ids[keep], leaf_weights[keep]
+            ids.append(global_ids)
             if scored:
                 weights.append(leaf_weights)
                 if field.scorable:
-                    lengths.append(self._lengths(leaf, fieldname)[leaf_ids])
+                    lengths.append(self.cache.lengths(leaf, fieldname)[leaf_ids])
         if not ids:
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
         all_ids = np.concatenate(ids)
@@ -197,56 +279,55 @@ class Evaluator:
         fl = LENGTH_OF_BYTE[np.concatenate(lengths)]
         return Matches(all_ids, idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))))
 
-    def _postings(self, leaf, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-        key = ("p", leaf.segment().segment_id(), fieldname, btext)
-        return self.cache.get(key, lambda: _read_postings(leaf, fieldname, btext))
 
-    def _lengths(self, leaf, fieldname: str) -> np.ndarray:
-        key = ("l", leaf.segment().segment_id(), fieldname)
-        return self.cache.get(key, lambda: _read_lengths(leaf, fieldname))
+def _members(ids: np.ndarray, within: np.ndarray) -> np.ndarray:
+    """Which of the sorted `ids` are in the sorted `within`, as a mask."""
+    if not len(within):
+        return np.zeros(len(ids), dtype=bool)
+    where = np.searchsorted(within, ids)
+    where[where == len(within)] = 0
+    return within[where] == ids
 
 
-def _read_postings(leaf, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """(segment-local ids, weights) of a term, deleted documents included."""
-    try:
-        # The raw matcher: SegmentReader.postings wraps it to skip deleted documents one by one.
-        matcher = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
-    except Exception:  # TermNotFound, or a field this segment does not have
-        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
-    ids, weights = [], []
+def _read_positions(leaf, fieldname: str, btext: bytes, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index into `wanted`, position) for every position of the term in the wanted documents.
+
+    `wanted` is sorted segment-local ids that all hold the term. Only the posting blocks that
+    hold a wanted document are read, and only those documents' positions are decoded.
+    """
+    fmt = leaf.schema[fieldname].format
+    matcher = leaf._terms.matcher(fieldname, btext, fmt)
+    values = []
     if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
-        while matcher.is_active():
+        at = 0
+        while matcher.is_active() and at < len(wanted):
+            if wanted[at] > matcher._maxid:
+                matcher._next_block()  # no wanted document here: skip without decoding
+                continue
             if matcher._data is None:
                 matcher._read_data()
-            block_ids, block_weights, _ = matcher._data
-            # A block's ids are deltas from zero (whoosh.util.numlists.delta_decode): a cumulative sum.
-            ids.append(np.cumsum(np.asarray(block_ids, dtype=np.int64)).astype(np.int32))
-            count = matcher._blocklength
-            if block_weights is None:
-                weights.append(np.ones(count, dtype=np.float32))
-            elif isinstance(block_weights, float):
-                weights.append(np.full(count, block_weights, dtype=np.float32))
-            else:
-                weights.append(np.asarray(block_weights, dtype=np.float32))
+            block_ids, _, block_values = matcher._data
+            ids = np.cumsum(np.asarray(block_ids, dtype=np.int64))
+            end = int(np.searchsorted(wanted, matcher._maxid, side="right"))
+            values += [block_values[j] for j in np.searchsorted(ids, wanted[at:end]).tolist()]
+            at = end
             matcher._next_block()
-    else:  # postings short enough to be kept inline in the term table
+    else:
+        wanted_set = set(wanted.tolist())
         while matcher.is_active():
-            ids.append(np.array([matcher.id()], dtype=np.int32))
-            weights.append(np.array([matcher.weight()], dtype=np.float32))
+            if matcher.id() in wanted_set:
+                values.append(matcher.value())
             matcher.next()
-    if not ids:
-        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
-    return np.concatenate(ids), np.concatenate(weights)
-
-
-def _read_lengths(leaf, fieldname: str) -> np.ndarray:
-    """Each document's length byte for the field (0 = empty), as one uint8 array per segment."""
-    count = leaf.doc_count_all()
-    perdoc = leaf._perdoc
-    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    out = np.zeros(count, dtype=np.uint8)
-    if column is None:
-        return out
-    stored = min(column._count, count)  # documents after the last stored one have length 0
-    out[:stored] = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)
-    return out
+    if isinstance(fmt, Positions) and type(fmt).decode_positions is Positions.decode_positions:
+        # Whoosh's encoding: a 4-byte count, then the pickled list of gaps between positions.
+        gaps = [loads(v[_INT_SIZE:]) for v in values]
+        counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+        flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
+        positions = np.cumsum(flat)
+        starts = np.cumsum(counts) - counts  # each document's gaps restart from zero
+        positions -= np.repeat(np.concatenate([[0], positions])[starts], counts)
+    else:
+        decoded = [fmt.decode_positions(v) for v in values]
+        counts = np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded))
+        positions = np.fromiter(chain.from_iterable(decoded), dtype=np.int64, count=int(counts.sum()))
+    return np.repeat(np.arange(len(values)), counts), positions

@@ -125,7 +125,7 @@ class Archive:
         self._pool: list[tuple[str, object]] = []
         self._columns: dict[str, tuple[str, list]] = {}
         self._arrays: dict = {}
-        self._postings = fastmatch.PostingCache()
+        self._postings = fastmatch.PostingCache(self.index_dir)
         self._lock = threading.Lock()
 
     def exists(self) -> bool:

@@ -23,7 +23,7 @@ from typing import Callable
 from whoosh import index
 from whoosh.index import LockError
 
-from . import facet_arrays
+from . import facet_arrays, posting_arrays
 from .catalog import Catalog, DocumentRow
 from .extract import discover, extract_path
 from .loading import UnreadableFile, doc_id_for
@@ -132,6 +132,7 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
         if len(ix._segments()) > MAX_SEGMENTS:
             ix.writer().commit(mergetype=_merge_smallest)
         facet_arrays.build(index_dir)
+        posting_arrays.build(index_dir)
     except BaseException:
         if not getattr(writer, "is_closed", False):
             writer.cancel()

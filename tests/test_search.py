@@ -160,7 +160,7 @@ def _ranking_agrees(archive, text, filters=Filters(), limit=60):
     combined = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
     with archive.lease() as (s, stamp):
         arrays = archive.arrays(stamp)
-        found = fastmatch.Evaluator(s, arrays.everything, fastmatch.PostingCache()).match(combined)
+        found = fastmatch.Evaluator(s, arrays.everything, fastmatch.PostingCache(archive.index_dir)).match(combined)
         live = np.asarray(arrays.live)[found.ids]
         ids, scores = found.ids[live], found.scores[live]
         ours = _top_scored(ids, scores, limit)
@@ -177,6 +177,9 @@ def _ranking_agrees(archive, text, filters=Filters(), limit=60):
     ("korea NOT rights", Filters()), ("speaker:roth", Filters()), ("kind:quote", Filters()),
     ("title:korea abuse", Filters()), ("said", Filters(kind=("quote",))), ("the", Filters(place=("London",))),
     ("rights^3 OR korea", Filters()), ("korea ANDMAYBE rights", Filters()), ("NOT korea", Filters()),
+    ('"human rights"', Filters()), ('"north korea" abuse', Filters()), ('"the the"', Filters()),
+    ('"human rights watch"', Filters(kind=("quote",))), ('"rights human"', Filters()), ('"said"', Filters()),
+    ('"korea said"', Filters()), ('"said the"', Filters()),  # both words in many passages, side by side in few
 ])
 def test_numpy_ranking_equals_whooshs(larger, text, filters):
     _ranking_agrees(larger, text, filters)
@@ -196,7 +199,7 @@ def test_numpy_ranking_with_deleted_documents(tmp_path):
     with archive.lease() as (s, _):
         assert s.reader().has_deletions()
         whoosh_total = len(list(s.docs_for_query(archive.parse("korea")[0])))
-    for text in ("korea", "said rights", "council"):
+    for text in ("korea", "said rights", "council", '"rights council"', '"korea council"'):
         _ranking_agrees(archive, text)
     assert archive.search("korea").total == whoosh_total
 
@@ -206,3 +209,25 @@ def test_search_pages_follow_the_ranking(larger):
     first, second = larger.search("said", page=1, page_size=10), larger.search("said", page=2, page_size=10)
     both = [h.id + h.doc for h in larger.search("said", page=1, page_size=20).hits]
     assert [h.id + h.doc for h in first.hits + second.hits] == both
+
+
+def test_stored_postings_equal_the_blocks(larger):
+    """The arrays ingest writes for frequent terms hold exactly what Whoosh's blocks hold."""
+    from indexer import posting_arrays
+
+    checked = 0
+    with larger.lease() as (s, _):
+        for leaf, _ in s.reader().leaf_readers():
+            stored = posting_arrays.load(larger.index_dir, leaf.segment().segment_id())
+            assert stored is not None
+            for fieldname, terms in stored.where.items():
+                for term in list(terms)[:20]:
+                    btext = term.encode("utf-8", "surrogateescape")
+                    ids, weights = stored.get(fieldname, btext)
+                    expected = sorted(d for d in leaf.postings(fieldname, btext).all_ids())
+                    assert len(ids) >= posting_arrays.FREQUENT
+                    assert ids.tolist() == expected  # no deletions in this archive
+                    decoded = posting_arrays.read_postings(leaf, fieldname, btext)
+                    assert weights.tolist() == decoded[1].tolist()
+                    checked += 1
+    assert checked >= 5

@@ -22,7 +22,11 @@ def normalise(text: str) -> str:
 
 def make_id(kind: str, text: str, occurrence: int = 1) -> str:
     """10 base32 characters (50 bits): collisions stay unlikely past ten million passages."""
-    key = f"{kind}:{normalise(text)}" + (f"#{occurrence}" if occurrence > 1 else "")
+    return _id_of_normalised(kind, normalise(text), occurrence)
+
+
+def _id_of_normalised(kind: str, normalised: str, occurrence: int) -> str:
+    key = f"{kind}:{normalised}" + (f"#{occurrence}" if occurrence > 1 else "")
     digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
     return base64.b32encode(digest).decode("ascii").lower()[:10]
 
@@ -37,4 +41,4 @@ class IdMaker:
         key = (kind, normalise(text))
         count = self._seen.get(key, 0) + 1
         self._seen[key] = count
-        return make_id(kind, text, count)
+        return _id_of_normalised(kind, key[1], count)

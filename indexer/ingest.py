@@ -36,10 +36,17 @@ from .schema import make_schema, to_fields
 # passages: 340 records/s with one process, 857 with procs=2; see bench/). Small ingests use one
 # process: starting the sub-writers costs more than it saves.
 PARALLEL_FROM_DOCS = 200
-# Each parallel batch adds two segments and every search visits each one. Past this many, the
-# smallest are merged into one; the big ones are never rewritten (a full optimize() of a
-# million passages ran for more than 26 minutes and wrote 11 GB of temporary files).
-MAX_SEGMENTS = 12
+# A commit every BATCH_RECORDS records. Each costs about 7 s of draining and restarting the
+# sub-writers (100,000 passages: 478 records/s with 5,000-record batches, 1,082 with 40,000), and
+# a batch too big for WRITER_MB megabytes of sorting memory spills to disk (one 135,000-record
+# batch: 704 records/s with 256 MB, 867 with 1,024 MB). 60,000 records make about 380 MB per
+# sub-writer and two segments per batch.
+BATCH_RECORDS = 60_000
+WRITER_MB = 512
+# Every search visits each segment. Past this many, the smallest are merged into one; the big
+# ones are never rewritten (a full optimize() of a million passages ran for more than 26
+# minutes and wrote 11 GB of temporary files). A million passages make about 46 segments.
+MAX_SEGMENTS = 64
 
 
 class IngestBusy(Exception):
@@ -75,12 +82,18 @@ def open_index(index_dir: Path, rebuild: bool = False):
     return index.open_dir(str(index_dir))
 
 
-def _history_rows(doc_id: str, recs: list[dict]) -> list[tuple]:
-    return [(r["id"], doc_id, r["kind"], r["text"], r["speaker"], r.get("paragraph")) for r in recs]
+def _history_rows(searcher, doc_id: str | None = None) -> list[tuple]:
+    """What the index holds now, for one document or all, as rows of the citation history."""
+    if doc_id is None:
+        stored = (fields for _, fields in searcher.reader().iter_docs())
+    else:
+        stored = searcher.documents(doc=doc_id)
+    return [(f["id"], f["doc"], f.get("kind"), f.get("text", ""), f.get("speaker"), f.get("paragraph"))
+            for f in stored]
 
 
 def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: bool = False,
-           batch_docs: int = 25000, on_file: Callable[[Path, str], None] | None = None) -> Summary:
+           batch_docs: int = 100_000, batch_records: int = BATCH_RECORDS, on_file: Callable[[Path, str], None] | None = None) -> Summary:
     """Index every document under ``paths`` into ``index_dir``; see the module docstring.
 
     Files are first hashed and compared with the catalogue, so unchanged ones cost a read and a
@@ -92,16 +105,19 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     report = on_file or (lambda path, status: None)
 
     if rebuild and index.exists_in(str(index_dir)):
-        _check_unlocked(index.open_dir(str(index_dir)), index_dir)
+        old = index.open_dir(str(index_dir))
+        _check_unlocked(old, index_dir)
+        _remember_before_rebuild(old, index_dir)
     ix = open_index(index_dir, rebuild)
     writer = _writer(ix, index_dir)  # taken first: a second ingest stops before doing any work
     catalog = Catalog(index_dir)
     if rebuild:
         catalog.clear_documents()
     seen_ids: set[str] = set()
-    batch = Batch()
+    batch = Batch(ix.searcher())
     try:
         for doc_id in catalog.inflight():  # left by an ingest killed mid-commit: index it again
+            batch.retire(doc_id)
             writer.delete_by_term("doc", doc_id)
             catalog.drop_document(doc_id)
             batch.dropped.append(doc_id)
@@ -119,16 +135,18 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
         for path, root, sha, extraction, error in map(_extract_job, todo):
             status = _write(path, sha, extraction, error, writer, catalog, summary, seen_ids, batch)
             report(path, status)
-            if len(batch.rows) >= batch_docs:
+            if len(batch.rows) >= batch_docs or batch.records >= batch_records:
                 batch.commit(writer, catalog)
                 writer = _writer(ix, index_dir, parallel)
         if prune:
             for row in catalog.documents():
                 if row.doc_id not in seen_ids and not Path(row.path).exists():
+                    batch.retire(row.doc_id)
                     writer.delete_by_term("doc", row.doc_id)
                     batch.dropped.append(row.doc_id)
                     summary.removed += 1
         batch.commit(writer, catalog)
+        batch.close()  # before merging: it holds the old segments open
         if len(ix._segments()) > MAX_SEGMENTS:
             ix.writer().commit(mergetype=_merge_smallest)
         facet_arrays.build(index_dir)
@@ -139,6 +157,7 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
         catalog.commit()  # batches already in the index stay described in the catalogue
         raise
     finally:
+        batch.close()
         catalog.close()
     summary.seconds = time.perf_counter() - started
     return summary
@@ -176,33 +195,59 @@ def _extract_job(job: tuple[Path, Path, str]):
 
 
 class Batch:
-    """Catalogue rows waiting for their Whoosh commit, written after it (see the module docstring)."""
+    """Catalogue rows waiting for their Whoosh commit, written after it (see the module docstring).
 
-    def __init__(self):
+    `before` reads the index as it was when the ingest started: the passages a changed or
+    removed document is about to lose are kept in the citation history before Whoosh forgets
+    them (current passages need no history: the index has them).
+    """
+
+    def __init__(self, before):
+        self.before = before
         self.rows: list[DocumentRow] = []
-        self.history: list[tuple] = []
+        self.retired: list[tuple] = []
         self.dropped: list[str] = []
+        self.records = 0
+
+    def close(self) -> None:
+        if self.before is not None:
+            self.before.close()
+            self.before = None
+
+    def retire(self, doc_id: str) -> None:
+        self.retired += _history_rows(self.before, doc_id)
 
     def commit(self, writer, catalog: Catalog) -> None:
         catalog.set_inflight([row.doc_id for row in self.rows] + self.dropped)
+        catalog.remember(self.retired)  # committed with the journal, before the Whoosh commit
         catalog.commit()
         writer.commit()
         for doc_id in self.dropped:
             catalog.drop_document(doc_id)
         for row in self.rows:
             catalog.put_document(row)
-        catalog.remember(self.history)
         catalog.clear_inflight()
         catalog.commit()
-        self.rows, self.history, self.dropped = [], [], []
+        self.rows, self.retired, self.dropped, self.records = [], [], [], 0
 
 
 def _check_unlocked(ix, index_dir: Path) -> None:
     _writer(ix, index_dir).cancel()
 
 
+def _remember_before_rebuild(old_ix, index_dir: Path) -> None:
+    """--rebuild starts a new index: every passage of the old one joins the citation history."""
+    catalog = Catalog(index_dir)
+    try:
+        with old_ix.searcher() as searcher:
+            catalog.remember(_history_rows(searcher))
+        catalog.commit()
+    finally:
+        catalog.close()
+
+
 def _writer(ix, index_dir: Path, parallel: bool = False):
-    options = {"procs": 2, "multisegment": True, "limitmb": 256} if parallel else {"limitmb": 256}
+    options = {"procs": 2, "multisegment": True, "limitmb": WRITER_MB} if parallel else {"limitmb": WRITER_MB}
     try:
         return ix.writer(timeout=0.0, **options)
     except LockError:
@@ -237,15 +282,16 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     for rec in recs:
         rec["doc"] = doc_id
     if known or status == "moved":
+        batch.retire(doc_id)
         writer.delete_by_term("doc", doc_id)  # only a document already indexed has records to replace
     for rec in recs:
         writer.add_document(**to_fields(rec))
+    batch.records += len(recs)
     batch.rows.append(DocumentRow(
         doc_id=doc_id, path=str(path), sha=sha, title=doc.title, source=doc.source, date=doc.date,
         date_text=doc.date_text, place=doc.place, url=doc.url, author=doc.author, language=doc.language,
         form=doc.form, meta=json.dumps(dict(doc.meta), ensure_ascii=False),
         passages=len(extraction.passages), quotes=len(extraction.quotes), ingested_at=time.time()))
-    batch.history += _history_rows(doc_id, recs)
     summary.passages += len(extraction.passages)
     summary.quotes += len(extraction.quotes)
     setattr(summary, status, getattr(summary, status) + 1)

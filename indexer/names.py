@@ -21,6 +21,9 @@ SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
 
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*|[A-Z]\.|Mc\w+|O'\w+)$")
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,6}?(?:of\s+|for\s+|the\s+)?(?:[A-Z][\w'’\-]+\s*)+)\(([A-Z]{2,8})\)")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
+_THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
+_PHRASE_OPENERS = PREPOSITIONS | {"after", "before", "during", "despite"}
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){1,3}\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose|that)\b.*$", re.S)
 _ANONYMOUS = re.compile(r"\banonym|\bunnamed\b|\bdeclined to be named\b|\bnot authori[sz]ed\b|"
@@ -52,12 +55,11 @@ class Memory:
         low = word.lower()
         if low in SENTENCE_STARTERS or low.endswith(("ed", "ing", "ly")):
             return False  # "According", "Pressed", "Speaking", "Further": capitals of the sentence
-        return not (low.endswith("s") or low in ORGANISATION_NOUNS | DOCUMENT_NOUNS)
+        return not (low.endswith("s") or low in _THINGS)
 
     def learn_text(self, text: str) -> None:
         """Register full names and acronym definitions from any sentence of the document."""
-        for match in re.finditer(r"(?<=[a-z,;] )[A-Z][\w'’\-]+", text):
-            self.capitalised.add(match.group())
+        self.capitalised.update(_MID_SENTENCE_CAPITAL.findall(text))
         for match in _ACRONYM_DEF.finditer(text):
             self.acronyms.setdefault(match.group(2), match.group(1).strip())
         for match in _FULL_NAME.finditer(text):
@@ -162,7 +164,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         return None  # "I've always ...": the writer's own clause, not a name
     if words[-1].lower() in PRONOUNS and words[-1].lower() not in ("her", "him"):
         return memory.by_pronoun(words[-1])  # "At home he": the pronoun is the subject
-    if len(words) > 2 and words[0].lower() in PREPOSITIONS | {"after", "before", "during", "despite"}:
+    if len(words) > 2 and words[0].lower() in _PHRASE_OPENERS:
         # "In its report on the council's work the committee": the subject follows the phrase.
         starts = [i for i, w in enumerate(words) if i and w.lower() in ("the", "a", "an")]
         if starts:
@@ -194,7 +196,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if sentence_start and tokens[0][:1].isupper() and not memory.is_known_name(tokens[0]):
         head_part = [head_part[0].lower()] + head_part[1:]
     last = head_part[-1]
-    if _is_name_token(last) and not (last.lower() in DOCUMENT_NOUNS | ORGANISATION_NOUNS and not last[0].isupper()):
+    if _is_name_token(last) and not (last.lower() in _THINGS and not last[0].isupper()):
         run_start = len(head_part)
         while run_start > 0 and _is_name_token(head_part[run_start - 1]) and head_part[run_start - 1].lower() not in DETERMINERS:
             run_start -= 1

@@ -64,6 +64,23 @@ def test_rebuild_keeps_ids_and_history(tmp_path):
     assert all(Catalog(index_dir).cited(i) for i in before)
 
 
+def test_history_keeps_what_left_the_index_and_only_that(tmp_path):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 3)
+    ingest([docs], index_dir)
+    count = "SELECT count(*) FROM cited"
+    assert Catalog(index_dir).db.execute(count).fetchone()[0] == 0  # current passages live in the index
+    old = {h.id: h.text for h in Archive(index_dir).document_records("story_001")}
+    (docs / "story_001.txt").write_text(GOOD.format(n=1).replace("Monday", "Tuesday"), encoding="utf-8")
+    (docs / "story_002.txt").unlink()
+    ingest([docs], index_dir, prune=True)
+    catalog = Catalog(index_dir)
+    kept = {(r["id"], r["doc_id"]) for r in catalog.db.execute("SELECT id, doc_id FROM cited")}
+    assert {doc for _, doc in kept} == {"story_001", "story_002"}
+    for citation_id, text in old.items():
+        assert [r["text"] for r in catalog.cited(citation_id) if r["doc_id"] == "story_001"] == [text]
+
+
 def test_second_writer_stops_with_a_clear_message(tmp_path):
     docs, index_dir = tmp_path / "docs", tmp_path / "ix"
     write_docs(docs, 1)

@@ -64,7 +64,18 @@ class PostingCache:
         self.used = 0
         self._items: OrderedDict = OrderedDict()
         self._stored: dict[str, posting_arrays.StoredPostings] = {}
+        self._segments: frozenset[str] = frozenset()
         self._lock = threading.Lock()
+
+    def keep_only(self, segment_ids: frozenset[str]) -> None:
+        """Forget segments a merge removed (their memory maps and decoded postings)."""
+        with self._lock:
+            if segment_ids == self._segments:
+                return
+            self._segments = segment_ids
+            self._stored = {k: v for k, v in self._stored.items() if k in segment_ids}
+            for key in [k for k in self._items if k[1] not in segment_ids]:
+                self.used -= _nbytes(self._items.pop(key))
 
     def postings(self, leaf, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         segment_id = leaf.segment().segment_id()
@@ -97,15 +108,19 @@ class PostingCache:
                 self._items.move_to_end(key)
                 return found
         value = load()
-        size = sum(a.nbytes for a in value) if isinstance(value, tuple) else value.nbytes
+        size = _nbytes(value)
         with self._lock:
             if key not in self._items:
                 self._items[key] = value
                 self.used += size
                 while self.used > self.budget and len(self._items) > 1:
                     _, old = self._items.popitem(last=False)
-                    self.used -= sum(a.nbytes for a in old) if isinstance(old, tuple) else old.nbytes
+                    self.used -= _nbytes(old)
         return value
+
+
+def _nbytes(value) -> int:
+    return sum(a.nbytes for a in value) if isinstance(value, tuple) else value.nbytes
 
 
 class Evaluator:
@@ -116,6 +131,7 @@ class Evaluator:
         self.everything = everything
         self.cache = cache
         self.leaves = list(searcher.reader().leaf_readers())
+        cache.keep_only(frozenset(leaf.segment().segment_id() for leaf, _ in self.leaves))
 
     def match(self, q, scored: bool = True, within: np.ndarray | None = None) -> Matches:
         """The documents matching q, with scores when `scored`.

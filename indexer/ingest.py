@@ -221,7 +221,11 @@ class Batch:
         catalog.set_inflight([row.doc_id for row in self.rows] + self.dropped)
         catalog.remember(self.retired)  # committed with the journal, before the Whoosh commit
         catalog.commit()
-        writer.commit()
+        # No merging here: Whoosh's default policy (MERGE_SMALL) compares the running total of
+        # segment sizes with a Fibonacci number, and past ~26 segments of 30,000 records it
+        # decided to merge 800,000 records in the main process (a million-passage ingest sat
+        # there for 14+ minutes). Segments are merged once, at the end, by _merge_smallest.
+        writer.commit(merge=False)
         for doc_id in self.dropped:
             catalog.drop_document(doc_id)
         for row in self.rows:

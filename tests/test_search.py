@@ -231,3 +231,14 @@ def test_stored_postings_equal_the_blocks(larger):
                     assert weights.tolist() == decoded[1].tolist()
                     checked += 1
     assert checked >= 5
+
+
+def test_posting_cache_forgets_merged_segments():
+    from archive.fastmatch import PostingCache
+
+    cache = PostingCache(budget_mb=1)
+    cache._get(("p", "seg_a", "text", b"x"), lambda: (np.arange(10, dtype=np.int32), np.ones(10, dtype=np.float32)))
+    cache._get(("l", "seg_b", "text"), lambda: np.zeros(100, dtype=np.uint8))
+    assert cache.used == 80 + 100
+    cache.keep_only(frozenset({"seg_b"}))
+    assert cache.used == 100 and list(cache._items) == [("l", "seg_b", "text")]

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from markupsafe import Markup, escape
 from whoosh import index, query, sorting
+from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup, AndGroup
 
 from indexer import facet_arrays
@@ -134,7 +135,10 @@ class Archive:
     @property
     def ix(self):
         if self._ix is None:
-            self._ix = index.open_dir(str(self.index_dir))
+            # Without mmap: Whoosh copies each memory-mapped segment file it opens into a BytesIO,
+            # per searcher. At a million passages (46 segments, a pool of searchers) the server
+            # peaked at 4 GB. Plain reads go through the page cache and copy only what is read.
+            self._ix = FileStorage(str(self.index_dir), supports_mmap=False).open_index()
         return self._ix
 
     @contextmanager

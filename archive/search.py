@@ -246,7 +246,7 @@ class Archive:
         """(every matching live document number, their scores), for the count, facets and ranking.
 
         (None, None) when the commit's facet arrays are not written yet; scores are None when
-        not asked for or when only Whoosh can score the query (phrases, wildcards).
+        not asked for or when only Whoosh can score the query (wildcards, ranges, sloppy phrases).
         """
         if arrays is None:
             return None, None

@@ -21,7 +21,9 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import W3LeafMatcher
+
+from .whoosh_patches import length_bytes
 
 FOLDER = "postings"
 FREQUENT = 1024  # postings in one segment; eight blocks and more
@@ -67,13 +69,11 @@ def read_postings(leaf, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.nd
 
 def read_lengths(leaf, fieldname: str) -> np.ndarray:
     """Each document's length byte for the field (0 = empty), as one uint8 array per segment."""
-    count = leaf.doc_count_all()
-    column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    out = np.zeros(count, dtype=np.uint8)
-    if column is None:
-        return out
-    stored = min(column._count, count)  # documents after the last stored one have length 0
-    out[:stored] = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)
+    out = np.zeros(leaf.doc_count_all(), dtype=np.uint8)
+    lengths = length_bytes(leaf._perdoc, fieldname)
+    if lengths:
+        stored = min(len(lengths), len(out))
+        out[:stored] = np.frombuffer(lengths, dtype=np.uint8, count=stored)
     return out
 
 

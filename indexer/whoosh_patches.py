@@ -27,16 +27,24 @@ def _cached_reader(self, fieldname, column):
 whoosh3.W3PerDocReader._cached_reader = _cached_reader
 
 
+def length_bytes(perdoc, fieldname: str) -> bytes | None:
+    """A segment's stored field-length bytes, one per document, read once per reader.
+
+    None when the field keeps no lengths. Documents after the last stored byte have length 0.
+    """
+    cache = perdoc.__dict__.setdefault("_length_bytes", {})
+    lengths = cache.get(fieldname, _MISSING)
+    if lengths is _MISSING:
+        column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        lengths = None if column is None else column._dbfile.get(column._basepos, column._count)
+        cache[fieldname] = lengths
+    return lengths
+
+
 def doc_field_length(self, docnum, fieldname, default=0):
     if docnum > self._doccount:
         raise IndexError("Asked for docnum %r of %d" % (docnum, self._doccount))
-    cache = self.__dict__.setdefault("_length_bytes", {})
-    lengths = cache.get(fieldname, _MISSING)
-    if lengths is _MISSING:
-        column = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-        # Documents after the last one stored have the column's default, 0.
-        lengths = None if column is None else column._dbfile.get(column._basepos, column._count)
-        cache[fieldname] = lengths
+    lengths = length_bytes(self, fieldname)
     if lengths is None:
         return default
     lbyte = lengths[docnum] if docnum < len(lengths) else 0

@@ -17,6 +17,7 @@ always the one Whoosh would give.
 from __future__ import annotations
 
 import threading
+from math import log
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
@@ -53,9 +54,10 @@ class Matches:
 class PostingCache:
     """Postings per (segment, field, term) and field lengths per (segment, field), as arrays.
 
-    Frequent terms come memory-mapped from the arrays ingest wrote (indexer.posting_arrays);
-    the others are decoded from Whoosh's blocks and kept, bounded by bytes, least recently used
-    first out. Shared by all threads of one archive.
+    Postings come memory-mapped from the arrays ingest wrote (indexer.posting_arrays); terms
+    those lack (segments written by older versions keep only frequent terms, and fields outside
+    posting_arrays.FIELDS) are decoded from Whoosh's blocks and kept, bounded by bytes, least
+    recently used first out. Shared by all threads of one archive.
     """
 
     def __init__(self, index_dir: Path | None = None, budget_mb: int = 256):
@@ -77,10 +79,11 @@ class PostingCache:
             for key in [k for k in self._items if k[1] not in segment_ids]:
                 self.used -= _nbytes(self._items.pop(key))
 
-    def postings(self, leaf, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+    def postings(self, leaf, fieldname: str, btext: bytes, hashed: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(segment-local ids, weights) of a term in one segment; `hashed` is its key_hash if known."""
         segment_id = leaf.segment().segment_id()
         stored = self._stored_for(segment_id)
-        found = stored.get(fieldname, btext) if stored is not None else None
+        found = stored.get(fieldname, btext, hashed) if stored is not None else None
         if found is not None:
             return found
         return self._get(("p", segment_id, fieldname, btext),
@@ -131,6 +134,7 @@ class Evaluator:
         self.everything = everything
         self.cache = cache
         self.leaves = list(searcher.reader().leaf_readers())
+        self._fetched: dict = {}
         cache.keep_only(frozenset(leaf.segment().segment_id() for leaf, _ in self.leaves))
 
     def match(self, q, scored: bool = True, within: np.ndarray | None = None) -> Matches:
@@ -181,10 +185,9 @@ class Evaluator:
     def _and(self, children, scored: bool, within: np.ndarray | None = None) -> Matches:
         positive = [c for c in children if not isinstance(c, query.Not)]
         negative = [c for c in children if isinstance(c, query.Not)]
-        reader = self.s.reader()
         result = None
         # Smallest first, so the intersections shrink as early as possible.
-        for child in sorted(positive, key=lambda c: c.estimate_size(reader)):
+        for child in sorted(positive, key=self._estimate):
             part = self.match(child, scored, within if result is None else result.ids)
             if result is None:
                 result = part
@@ -238,8 +241,7 @@ class Evaluator:
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
         field = schema[fieldname]
         btexts = [field.to_bytes(word) for word in words]
-        reader = self.s.reader()
-        if not btexts or any((fieldname, b) not in reader for b in btexts):
+        if not btexts or not all(self.doc_frequency(fieldname, b) for b in btexts):
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
         every = self._and([query.Term(fieldname, b) for b in btexts], scored, within)
         if len(btexts) == 1 or not len(every.ids):
@@ -262,17 +264,49 @@ class Evaluator:
         return Matches(every.ids[keep], every.scores[keep] if scored else None)
 
     # terms
+    def _postings(self, fieldname: str, btext: bytes) -> list[tuple[int, np.ndarray, np.ndarray]]:
+        """(segment offset, local ids, weights) of a term in every segment that has it, once per query."""
+        found = self._fetched.get((fieldname, btext))
+        if found is None:
+            hashed = posting_arrays.key_hash(posting_arrays.term_key(fieldname, btext))
+            found = []
+            for leaf, offset in self.leaves:
+                ids, weights = self.cache.postings(leaf, fieldname, btext, hashed)
+                if len(ids):
+                    found.append((leaf, offset, ids, weights))
+            self._fetched[(fieldname, btext)] = found
+        return found
+
+    def doc_frequency(self, fieldname: str, text) -> int:
+        """Documents holding the term, deleted ones included: Whoosh's doc_frequency, from our arrays."""
+        if fieldname not in self.s.schema:
+            return 0
+        btext = self.s.schema[fieldname].to_bytes(text) if not isinstance(text, bytes) else text
+        return sum(len(ids) for _, _, ids, _ in self._postings(fieldname, btext))
+
+    def _estimate(self, q) -> int:
+        """How many documents q may match, to intersect the smallest first."""
+        kind = type(q)
+        if kind is query.Term:
+            return self.doc_frequency(q.fieldname, q.text)
+        if kind is query.Phrase and q.fieldname in self.s.schema:
+            return min((self.doc_frequency(q.fieldname, w) for w in q.words), default=0)
+        if kind is query.Or:
+            return sum(self._estimate(c) for c in q.subqueries)
+        if kind is query.And:
+            return min((self._estimate(c) for c in q.subqueries), default=0)
+        return q.estimate_size(self.s.reader())
+
     def _term(self, fieldname: str, text, scored: bool, within: np.ndarray | None = None) -> Matches:
         schema = self.s.schema
         if fieldname not in schema:
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
         field = schema[fieldname]
         btext = field.to_bytes(text) if not isinstance(text, bytes) else text
+        postings = self._postings(fieldname, btext)
+        doc_frequency = sum(len(leaf_ids) for _, _, leaf_ids, _ in postings)
         ids, weights, lengths = [], [], []
-        for leaf, offset in self.leaves:
-            leaf_ids, leaf_weights = self.cache.postings(leaf, fieldname, btext)
-            if not len(leaf_ids):
-                continue
+        for leaf, offset, leaf_ids, leaf_weights in postings:
             global_ids = leaf_ids.astype(np.int64) + offset
             if within is not None:
                 keep = _members(global_ids, within)
@@ -290,7 +324,8 @@ class Evaluator:
         tf = np.concatenate(weights).astype(np.float64)
         if not field.scorable:
             return Matches(all_ids, tf)  # Whoosh's WeightScorer: the posting's weight
-        idf = self.s.idf(fieldname, btext)
+        # whoosh.scoring.WeightingModel.idf, over all segments' postings (deleted ones count there too)
+        idf = log(self.s.doc_count_all() / (doc_frequency + 1)) + 1
         avgfl = self.s.avg_field_length(fieldname) or 1
         fl = LENGTH_OF_BYTE[np.concatenate(lengths)]
         return Matches(all_ids, idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))))

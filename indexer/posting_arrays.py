@@ -1,37 +1,56 @@
-"""Whoosh postings as NumPy arrays: read from the posting blocks, and kept on disk for frequent terms.
+"""Whoosh postings as NumPy arrays: every term's document numbers and weights, kept on disk.
 
 Whoosh stores a term's postings in blocks of 128, each a zlib-compressed pickle of document
 numbers (delta-encoded), term frequencies and, for phrase fields, positions. Reading a block
-costs about 75 µs of unpickling, mostly for the positions: a word in most passages of a
-million-passage archive is 10,000 blocks, about a second, every time a server meets it first.
+costs about 75 µs of unpickling, mostly for the positions, and finding a term costs a hash-table
+probe in Python per segment: at a million passages (46 segments) a common word took tens of
+milliseconds before any matching was done, and a rare one several.
 
-So after each commit, ingest writes the document numbers and frequencies of every frequent term
-(FREQUENT or more postings in a segment) of each new segment as plain arrays, in
-``postings/<segment id>/`` beside the index. A segment never changes once written (deletions are
-kept apart), so its arrays stay valid until a merge removes it, and then they are removed too.
-The server memory-maps them; rarer terms are read from the blocks, which is fast for them.
+So each segment's postings are also written as plain arrays, in ``postings/<segment id>/``
+beside the index, by the segment writer itself: `capture` sees every posting as Whoosh writes it
+(the postings arrive sorted by field and term), which costs about 0.2 µs a posting in the
+sub-writer processes instead of reading the blocks back afterwards. A table of 64-bit hashes of
+(field, term) finds a term with one binary search; the term's bytes are kept to confirm it. A
+segment never changes once written (deletions are kept apart), so its arrays stay valid until a
+merge removes it, and then they are removed too.
+
+A segment whose writer was not captured (an index written by an older version) gets the arrays
+of its frequent terms only, read back from the blocks by `build`; the table says it is
+incomplete, so the server reads the other terms from Whoosh.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from whoosh import index
+from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from .whoosh_patches import length_bytes
 
 FOLDER = "postings"
-FREQUENT = 1024  # postings in one segment; eight blocks and more
+FREQUENT = 1024  # postings in one segment, for segments written without capture
 # The fields searched by default and the facet fields filters use.
 FIELDS = ("text", "speaker", "title", "source", "speaker_facet", "source_facet", "kind", "year", "place_facet")
 
 NO_IDS = np.empty(0, dtype=np.int32)
 NO_WEIGHTS = np.empty(0, dtype=np.float32)
+
+
+def term_key(fieldname: str, btext: bytes) -> bytes:
+    return fieldname.encode("utf-8") + b"\0" + btext
+
+
+def key_hash(key: bytes) -> int:
+    """A stable 64-bit hash (Python's hash() differs between processes)."""
+    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
 
 
 def read_postings(leaf, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
@@ -79,32 +98,135 @@ def read_lengths(leaf, fieldname: str) -> np.ndarray:
 
 @dataclass(frozen=True)
 class StoredPostings:
-    """One segment's frequent terms: (field, term) -> slice of the ids and weights arrays."""
+    """One segment's postings: (field, term) -> slices of the ids and weights arrays.
+
+    `complete` says every term of FIELDS is here, so a term not found has no postings in the
+    segment; otherwise only frequent terms are, and a missing one must be read from Whoosh.
+    """
     ids: np.ndarray
     weights: np.ndarray
-    where: dict[str, dict[str, tuple[int, int]]]
+    hashes: np.ndarray  # sorted uint64 hashes of term_key
+    spans: np.ndarray  # (n, 2) start and end in ids, in hash order
+    keys: np.ndarray  # the term keys' bytes, concatenated in hash order, to confirm a hash
+    key_ends: np.ndarray
+    complete: bool
 
-    def get(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray] | None:
-        span = self.where.get(fieldname, {}).get(btext.decode("utf-8", "surrogateescape"))
+    def find(self, key: bytes, hashed: int) -> tuple[int, int] | None:
+        """(start, end) of the term in ids, or None when it is not in the table."""
+        at = int(np.searchsorted(self.hashes, np.uint64(hashed)))
+        while at < len(self.hashes) and int(self.hashes[at]) == hashed:
+            begin = int(self.key_ends[at - 1]) if at else 0
+            if self.keys[begin:int(self.key_ends[at])].tobytes() == key:
+                return int(self.spans[at, 0]), int(self.spans[at, 1])
+            at += 1  # another term with the same hash
+        return None
+
+    def get(self, fieldname: str, btext: bytes, hashed: int | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+        """The term's (ids, weights); empty arrays when a complete table lacks it; None when unknown."""
+        key = term_key(fieldname, btext)
+        span = self.find(key, key_hash(key) if hashed is None else hashed)
         if span is None:
-            return None
+            return (NO_IDS, NO_WEIGHTS) if self.complete and fieldname in FIELDS else None
         return self.ids[span[0]:span[1]], self.weights[span[0]:span[1]]
+
+    def doc_frequency(self, fieldname: str, btext: bytes, hashed: int | None = None) -> int | None:
+        """How many postings the term has here (deleted documents included, as Whoosh counts)."""
+        key = term_key(fieldname, btext)
+        span = self.find(key, key_hash(key) if hashed is None else hashed)
+        if span is None:
+            return 0 if self.complete and fieldname in FIELDS else None
+        return span[1] - span[0]
 
 
 def load(index_dir: Path, segment_id: str) -> StoredPostings | None:
     folder = Path(index_dir) / FOLDER / segment_id
     try:
-        where = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
-        return StoredPostings(np.load(folder / "ids.npy", mmap_mode="r"),
-                              np.load(folder / "weights.npy", mmap_mode="r"), where)
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r")
+                  for name in ("ids", "weights", "hashes", "spans", "keys", "key_ends")}
+        return StoredPostings(complete=bool(meta.get("complete")), **arrays)
     except (OSError, ValueError):
         return None
+
+
+def save(folder: Path, ids, weights, terms: list[bytes], starts: list[int], complete: bool) -> None:
+    """Write one segment's table; `terms` are term keys, `starts` where each begins in ids."""
+    work = folder.parent / f".tmp-{folder.name}-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    ids = np.asarray(ids, dtype=np.int32)
+    bounds = np.array(starts + [len(ids)], dtype=np.int64)
+    hashes = np.fromiter((key_hash(k) for k in terms), dtype=np.uint64, count=len(terms))
+    order = np.argsort(hashes, kind="stable")
+    lengths = np.fromiter((len(terms[i]) for i in order), dtype=np.int64, count=len(terms))
+    np.save(work / "ids.npy", ids)
+    np.save(work / "weights.npy", np.asarray(weights, dtype=np.float32))
+    np.save(work / "hashes.npy", hashes[order])
+    np.save(work / "spans.npy", np.stack([bounds[:-1][order], bounds[1:][order]], axis=1))
+    np.save(work / "keys.npy", np.frombuffer(b"".join(terms[i] for i in order), dtype=np.uint8))
+    np.save(work / "key_ends.npy", np.cumsum(lengths))
+    (work / "meta.json").write_text(json.dumps({"complete": complete, "fields": FIELDS}), encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(work, folder)
+
+
+class Capture:
+    """The postings of FIELDS as a segment writer writes them, saved when it closes."""
+
+    def __init__(self):
+        self.ids = array("i")
+        self.weights = array("f")
+        self.terms: list[bytes] = []
+        self.starts: list[int] = []
+
+    def wrap(self, items):
+        """Pass Whoosh's (field, term, docnum, weight, value) postings through, keeping ours."""
+        keep = frozenset(FIELDS)
+        add_id, add_weight = self.ids.append, self.weights.append
+        terms, starts = self.terms, self.starts
+        last_field = last_text = None
+        for item in items:
+            fieldname, btext, docnum, weight, _ = item
+            if fieldname in keep and docnum >= 0:  # docnum -1: a spelling word, not a posting
+                if btext != last_text or fieldname != last_field:
+                    terms.append(term_key(fieldname, btext))
+                    starts.append(len(self.ids))
+                    last_field, last_text = fieldname, btext
+                add_id(docnum)
+                add_weight(weight)
+            yield item
+
+    def save(self, folder: Path) -> None:
+        save(folder, np.frombuffer(self.ids, dtype=np.int32) if self.ids else NO_IDS,
+             np.frombuffer(self.weights, dtype=np.float32) if self.weights else NO_WEIGHTS,
+             self.terms, self.starts, complete=True)
+
+
+def _capturing_add_postings(self, schema, lengths, items):
+    if getattr(self._storage, "folder", None) is None:  # an in-memory index: nothing to keep
+        return _add_postings(self, schema, lengths, items)
+    capture = self.__dict__.setdefault("_capture", Capture())
+    return _add_postings(self, schema, lengths, capture.wrap(items))
+
+
+def _saving_close(self):
+    _close(self)
+    capture = self.__dict__.pop("_capture", None)
+    if capture is not None:
+        capture.save(Path(self._storage.folder) / FOLDER / self._segment.segment_id())
+
+
+# Installed on import: the multiprocess writer's sub-writers are forked with it.
+_add_postings = whoosh3.W3FieldWriter.add_postings
+_close = whoosh3.W3FieldWriter.close
+whoosh3.W3FieldWriter.add_postings = _capturing_add_postings
+whoosh3.W3FieldWriter.close = _saving_close
 
 
 def build(index_dir: Path) -> int:
     """Write the arrays of every segment that has none; remove those of merged-away segments.
 
-    Returns how many segments were written.
+    Returns how many segments were written (read back from the blocks: frequent terms only).
     """
     index_dir = Path(index_dir)
     root = index_dir / FOLDER
@@ -115,8 +237,8 @@ def build(index_dir: Path) -> int:
         current = {leaf.segment().segment_id() for leaf in leaves}
         for leaf in leaves:
             segment_id = leaf.segment().segment_id()
-            if not (root / segment_id).is_dir():
-                _write_segment(leaf, root, segment_id)
+            if load(index_dir, segment_id) is None:
+                _write_frequent(leaf, root / segment_id)
                 written += 1
     for old in root.iterdir():
         if old.name not in current:
@@ -124,11 +246,8 @@ def build(index_dir: Path) -> int:
     return written
 
 
-def _write_segment(leaf, root: Path, segment_id: str) -> None:
-    work = root / f".tmp-{segment_id}-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir()
-    ids, weights, where, at = [], [], {}, 0
+def _write_frequent(leaf, folder: Path) -> None:
+    ids, weights, terms, starts, at = [], [], [], [], 0
     for fieldname in FIELDS:
         if fieldname not in leaf.schema:
             continue
@@ -136,11 +255,10 @@ def _write_segment(leaf, root: Path, segment_id: str) -> None:
             if leaf.doc_frequency(fieldname, btext) < FREQUENT:
                 continue
             term_ids, term_weights = read_postings(leaf, fieldname, btext)
-            where.setdefault(fieldname, {})[btext.decode("utf-8", "surrogateescape")] = (at, at + len(term_ids))
+            terms.append(term_key(fieldname, btext))
+            starts.append(at)
             ids.append(term_ids)
             weights.append(term_weights)
             at += len(term_ids)
-    np.save(work / "ids.npy", np.concatenate(ids) if ids else NO_IDS)
-    np.save(work / "weights.npy", np.concatenate(weights) if weights else NO_WEIGHTS)
-    (work / "terms.json").write_text(json.dumps(where), encoding="utf-8")
-    os.replace(work, root / segment_id)
+    save(folder, np.concatenate(ids) if ids else NO_IDS, np.concatenate(weights) if weights else NO_WEIGHTS,
+         terms, starts, complete=False)

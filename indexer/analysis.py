@@ -5,12 +5,20 @@ generators, each touching every token, plus a cache wrapper around the stemmer. 
 a sixth of its time there, so this tokenizer does the same three steps in one loop. It yields
 exactly the tokens StemmingAnalyzer yields (same text, positions, offsets and originals; a test
 compares them on arbitrary text), so queries, highlights and old indexes agree with it.
+
+`WordPositions` is the same for indexing: Whoosh's Positions format asks the analyzer for a
+Token per word and gathers positions per word; with StemmedWords it gathers them straight from
+the stems (the same postings, byte for byte; a test compares them).
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
+from pickle import dumps
 
 from whoosh.analysis import Token, Tokenizer
+from whoosh.formats import Positions
+from whoosh.system import pack_uint
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem
 from whoosh.util.text import rcompile
@@ -31,6 +39,17 @@ class StemmedWords(Tokenizer):
     def __eq__(self, other):
         return (type(other) is type(self) and self.expression.pattern == other.expression.pattern
                 and self.cachesize == other.cachesize)
+
+    def stem_list(self, value: str) -> list[str]:
+        """The tokens' text, in order."""
+        stemmed = self._stem
+        return [stemmed(match.group(0).lower()) for match in self.expression.finditer(value)]
+
+    def stems(self, value: str):
+        """(stem, start, end) of each word: the tokens' text and offsets, without Token objects."""
+        stemmed = self._stem
+        for match in self.expression.finditer(value):
+            yield stemmed(match.group(0).lower()), match.start(), match.end()
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
@@ -62,3 +81,20 @@ class StemmedWords(Tokenizer):
                 token.startchar = start_char + match.start()
                 token.endchar = start_char + match.end()
             yield token
+
+
+class WordPositions(Positions):
+    """whoosh.formats.Positions, without Token objects when the analyzer is StemmedWords."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        if type(analyzer) is not StemmedWords or not isinstance(value, str) or set(kwargs) - {"mode"}:
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        positions = defaultdict(list)
+        for position, word in enumerate(analyzer.stem_list(value)):
+            positions[word].append(position)
+        boost = self.field_boost
+        for word, where in positions.items():
+            gaps = [where[0]] + [b - a for a, b in zip(where, where[1:])]
+            # Positions.encode: the count, then the pickled gaps; the weight sums a boost of 1.0 per word.
+            yield word, len(where), float(len(where)) * boost, pack_uint(len(gaps)) + dumps(gaps, 2)

@@ -1,10 +1,12 @@
-"""The one-pass analyzer gives exactly the tokens of Whoosh's StemmingAnalyzer(stoplist=None)."""
+"""The one-pass analyzer gives exactly the tokens of Whoosh's StemmingAnalyzer(stoplist=None),
+and its positions format exactly the postings of Whoosh's Positions."""
 import pickle
 
 from hypothesis import given, settings, strategies as st
 from whoosh.analysis import StemmingAnalyzer
+from whoosh.formats import Positions
 
-from indexer.analysis import StemmedWords
+from indexer.analysis import StemmedWords, WordPositions
 
 WHOOSH = StemmingAnalyzer(stoplist=None)
 OURS = StemmedWords()
@@ -37,3 +39,21 @@ def test_same_tokens_on_any_text(text):
 def test_survives_the_schema_pickle():
     again = pickle.loads(pickle.dumps(OURS))
     assert again == OURS and tokens(again, TEXTS[1]) == tokens(WHOOSH, TEXTS[1])
+
+
+def postings(fmt, text):
+    return list(fmt.word_values(text, OURS, mode="index"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.sampled_from([1.0, 1.5, 0.25]))
+def test_same_postings_on_any_text(text, boost):
+    assert postings(WordPositions(field_boost=boost), text) == postings(Positions(field_boost=boost), text)
+
+
+def test_same_postings_on_known_text():
+    for text in TEXTS + ["the cat and the hat and the bat the end"]:
+        assert postings(WordPositions(), text) == postings(Positions(), text)
+    assert postings(WordPositions(), "x y x")[0] == ("x", 2, 2.0, Positions().encode([0, 2]))
+    # Another analyzer or a pre-split value takes Whoosh's own way.
+    assert list(WordPositions().word_values(["a", "b"], WHOOSH)) == list(Positions().word_values(["a", "b"], WHOOSH))

@@ -91,7 +91,7 @@ def highlight_snippet(text: str, terms: frozenset[str], width: int = 300) -> Mar
     """
     if not terms:
         return None
-    marks = [(t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, mode="index") if t.text in terms]
+    marks = [(start, end) for stem, start, end in _ANALYZER.stems(text) if stem in terms]
     if not marks:
         return None
     start = 0 if len(text) <= width else max(0, marks[0][0] - width // 3)
@@ -221,7 +221,12 @@ class Archive:
         if total is not None:
             page = min(page, max(1, -(-total // page_size)))
         if sort != "relevance" and matched is not None:
-            docnums = self._by_date(arrays, matched, sort, page * page_size)[(page - 1) * page_size:]
+            count = page * page_size
+            if len(matched) == len(arrays.everything):  # all of the archive: the same for every browse
+                ordered = arrays.memo(("by date", sort, count), lambda: self._by_date(arrays, matched, sort, count))
+            else:
+                ordered = self._by_date(arrays, matched, sort, count)
+            docnums = ordered[(page - 1) * page_size:]
         elif scores is not None:
             docnums = _top_scored(matched, scores, page * page_size)[(page - 1) * page_size:]
         else:
@@ -287,9 +292,14 @@ class Archive:
 
     @staticmethod
     def _text_terms(s, q) -> frozenset[str]:
+        """The words of the text field the query looks for, to mark in snippets."""
         try:
-            return frozenset(t.decode() if isinstance(t, bytes) else t
-                             for f, t in q.existing_terms(s.reader(), expand=True) if f == "text")
+            if any(isinstance(leaf, query.MultiTerm) for leaf in q.leaves()):
+                # Wildcards and ranges stand for the words the index has: ask it.
+                terms = q.existing_terms(s.reader(), expand=True)
+            else:
+                terms = q.iter_all_terms(phrases=True)
+            return frozenset(t.decode() if isinstance(t, bytes) else t for f, t in terms if f == "text")
         except Exception:  # some query types cannot list terms; the snippet is then plain text
             return frozenset()
 
@@ -312,9 +322,14 @@ class Archive:
                       limit: int = 12) -> dict[str, list[tuple[str, int]]]:
         arrays = self.arrays(stamp)
         if arrays is not None and matched is not None:
-            everything = isinstance(q, query.Every) and restrict is None
-            counts = {name: arrays.count(name, None if everything else matched, 50 if name == "year" else limit)
-                      for name in FACETS}
+            everything = len(matched) == len(arrays.everything)
+            counts = {}
+            for name in FACETS:
+                top = 50 if name == "year" else limit
+                if everything:  # the whole archive's counts change only with a commit
+                    counts[name] = arrays.memo(("count", name, top), lambda: arrays.count(name, None, top))
+                else:
+                    counts[name] = arrays.count(name, matched, top)
         else:
             counts = self._facet_counts_slow(s, stamp, q, restrict, limit)
         counts["year"] = sorted(counts.get("year", []), key=lambda kv: kv[0], reverse=True)

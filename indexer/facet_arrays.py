@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -81,6 +81,13 @@ class FacetArrays:
     live: np.ndarray
     codes: dict[str, np.ndarray]
     values: dict[str, list[str]]
+    # Answers that depend only on this commit (browsing the whole archive), kept until the next one.
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key, compute):
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @cached_property
     def everything(self) -> np.ndarray:

@@ -140,3 +140,11 @@ def test_many_segments_are_merged_smallest_first(tmp_path):
     assert len(segments) <= MAX_SEGMENTS
     assert big.segment_id() in {segment.segment_id() for segment in segments}
     assert Archive(index_dir).search("budget").total == 30 + MAX_SEGMENTS + 3 + 2
+    # The merged segment's postings were captured as it was written, like any other's.
+    from indexer import posting_arrays
+
+    for segment in segments:
+        stored = posting_arrays.load(index_dir, segment.segment_id())
+        assert stored is not None and stored.complete
+    assert sorted(p.name for p in (index_dir / posting_arrays.FOLDER).iterdir()) == \
+        sorted(segment.segment_id() for segment in segments)

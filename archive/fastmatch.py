@@ -35,6 +35,10 @@ from whoosh.util.numeric import byte_to_length
 from indexer import posting_arrays
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults, which the index is searched with
+# A set holding more than 1/DENSE_SHARE of all document numbers is combined through a mask or a
+# count over all of them, in linear time, instead of by sorting (np.unique of a very common
+# word's 1.6 million postings across fields: 150 ms; counting: 14 ms).
+DENSE_SHARE = 16
 EMPTY_IDS = np.empty(0, dtype=np.int64)
 EMPTY_SCORES = np.empty(0, dtype=np.float64)
 # Field lengths are stored as one byte each; Whoosh scores with the length the byte stands for.
@@ -135,6 +139,7 @@ class Evaluator:
         self.cache = cache
         self.leaves = list(searcher.reader().leaf_readers())
         self._fetched: dict = {}
+        self.size = searcher.doc_count_all()  # document numbers run from 0 to size - 1
         cache.keep_only(frozenset(leaf.segment().segment_id() for leaf, _ in self.leaves))
 
     def match(self, q, scored: bool = True, within: np.ndarray | None = None) -> Matches:
@@ -192,7 +197,7 @@ class Evaluator:
             if result is None:
                 result = part
             else:
-                ids, left, right = np.intersect1d(result.ids, part.ids, assume_unique=True, return_indices=True)
+                ids, left, right = _intersect(result.ids, part.ids, self.size)
                 scores = result.scores[left] + part.scores[right] if scored else None
                 result = Matches(ids, scores)
             if not len(result.ids):
@@ -205,30 +210,32 @@ class Evaluator:
                 result = Matches(result.ids, result.scores + child.boost)
         return result
 
-    @staticmethod
-    def _or(parts: list[Matches], scored: bool) -> Matches:
+    def _or(self, parts: list[Matches], scored: bool) -> Matches:
         parts = [p for p in parts if len(p.ids)]
         if not parts:
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
         if len(parts) == 1:
             return parts[0]
-        ids, where = np.unique(np.concatenate([p.ids for p in parts]), return_inverse=True)
-        if not scored:
-            return Matches(ids, None)
-        return Matches(ids, np.bincount(where, weights=np.concatenate([p.scores for p in parts]),
-                                        minlength=len(ids)))
+        every = np.concatenate([p.ids for p in parts])
+        # Scores are summed in the parts' order either way (bincount adds in array order).
+        weights = np.concatenate([p.scores for p in parts]) if scored else None
+        if len(every) * DENSE_SHARE > self.size:  # counting over all document numbers beats sorting
+            ids = np.flatnonzero(np.bincount(every, minlength=self.size))
+            scores = np.bincount(every, weights=weights, minlength=self.size)[ids] if scored else None
+        else:
+            ids, where = np.unique(every, return_inverse=True)
+            scores = np.bincount(where, weights=weights, minlength=len(ids)) if scored else None
+        return Matches(ids, scores)
 
-    @staticmethod
-    def _without(m: Matches, excluded: Matches) -> Matches:
-        keep = ~np.isin(m.ids, excluded.ids, assume_unique=True)
+    def _without(self, m: Matches, excluded: Matches) -> Matches:
+        keep = ~_members(m.ids, excluded.ids, self.size)
         return Matches(m.ids[keep], m.scores[keep] if m.scores is not None else None)
 
-    @staticmethod
-    def _maybe(required: Matches, optional: Matches) -> Matches:
+    def _maybe(self, required: Matches, optional: Matches) -> Matches:
         if required.scores is None:
             return required
         scores = required.scores.copy()
-        _, left, right = np.intersect1d(required.ids, optional.ids, assume_unique=True, return_indices=True)
+        _, left, right = _intersect(required.ids, optional.ids, self.size)
         scores[left] += optional.scores[right]
         return Matches(required.ids, scores)
 
@@ -309,7 +316,7 @@ class Evaluator:
         for leaf, offset, leaf_ids, leaf_weights in postings:
             global_ids = leaf_ids.astype(np.int64) + offset
             if within is not None:
-                keep = _members(global_ids, within)
+                keep = _members(global_ids, within, self.size)
                 global_ids, leaf_ids, leaf_weights = global_ids[keep], leaf_ids[keep], leaf_weights[keep]
             ids.append(global_ids)
             if scored:
@@ -331,13 +338,26 @@ class Evaluator:
         return Matches(all_ids, idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))))
 
 
-def _members(ids: np.ndarray, within: np.ndarray) -> np.ndarray:
-    """Which of the sorted `ids` are in the sorted `within`, as a mask."""
+def _members(ids: np.ndarray, within: np.ndarray, size: int) -> np.ndarray:
+    """Which of the sorted `ids` are in the sorted `within`, as a mask (ids below `size`)."""
     if not len(within):
         return np.zeros(len(ids), dtype=bool)
+    if len(ids) * DENSE_SHARE > size:  # many ids: one pass over a mask of every document number
+        inside = np.zeros(size, dtype=bool)
+        inside[within] = True
+        return inside[ids]
     where = np.searchsorted(within, ids)
     where[where == len(within)] = 0
     return within[where] == ids
+
+
+def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(ids in both, their indices in a, their indices in b), as np.intersect1d(return_indices=True)."""
+    if max(len(a), len(b)) * DENSE_SHARE <= size:
+        return np.intersect1d(a, b, assume_unique=True, return_indices=True)
+    right = np.flatnonzero(_members(b, a, size))
+    ids = b[right]
+    return ids, np.searchsorted(a, ids), right
 
 
 def _read_positions(leaf, fieldname: str, btext: bytes, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

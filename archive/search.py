@@ -322,14 +322,7 @@ class Archive:
                       limit: int = 12) -> dict[str, list[tuple[str, int]]]:
         arrays = self.arrays(stamp)
         if arrays is not None and matched is not None:
-            everything = len(matched) == len(arrays.everything)
-            counts = {}
-            for name in FACETS:
-                top = 50 if name == "year" else limit
-                if everything:  # the whole archive's counts change only with a commit
-                    counts[name] = arrays.memo(("count", name, top), lambda: arrays.count(name, None, top))
-                else:
-                    counts[name] = arrays.count(name, matched, top)
+            counts = arrays.counts(matched, {name: 50 if name == "year" else limit for name in FACETS})
         else:
             counts = self._facet_counts_slow(s, stamp, q, restrict, limit)
         counts["year"] = sorted(counts.get("year", []), key=lambda kv: kv[0], reverse=True)

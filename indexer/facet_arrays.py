@@ -94,11 +94,32 @@ class FacetArrays:
         """Every live document number, sorted: what an empty query or a NOT starts from."""
         return np.flatnonzero(self.live)
 
+    def counts(self, docnums: np.ndarray | None, limits: dict[str, int]) -> dict[str, list[tuple[str, int]]]:
+        """The most frequent values of each facet in `limits` over `docnums` (None: all live ones)."""
+        if docnums is None or len(docnums) == len(self.everything):
+            # The whole archive: the same answer until the next commit.
+            return {name: self.memo(("top", name, limit), lambda: self._top(name, self._totals(name), limit))
+                    for name, limit in limits.items()}
+        if len(docnums) * 2 > len(self.everything):
+            # Most of the archive ("the", "said"): count the few documents left out and subtract.
+            left_out = np.array(self.live, dtype=bool)
+            left_out[docnums] = False
+            rest = np.flatnonzero(left_out)
+            return {name: self._top(name, self._totals(name) - self._bincount(name, rest), limit)
+                    for name, limit in limits.items()}
+        return {name: self._top(name, self._bincount(name, docnums), limit) for name, limit in limits.items()}
+
     def count(self, name: str, docnums: np.ndarray | None, limit: int) -> list[tuple[str, int]]:
-        codes = self.codes[name] if docnums is None else self.codes[name][docnums]
-        if docnums is None:
-            codes = codes[self.live]
-        counts = np.bincount(codes, minlength=len(self.values[name]))
+        return self.counts(docnums, {name: limit})[name]
+
+    def _bincount(self, name: str, docnums: np.ndarray) -> np.ndarray:
+        return np.bincount(self.codes[name][docnums], minlength=len(self.values[name]))
+
+    def _totals(self, name: str) -> np.ndarray:
+        return self.memo(("totals", name), lambda: self._bincount(name, self.everything))
+
+    def _top(self, name: str, counts: np.ndarray, limit: int) -> list[tuple[str, int]]:
+        counts = counts.copy()
         counts[0] = 0  # code 0 is "no value"
         present = np.flatnonzero(counts)
         if len(present) > limit:

@@ -314,11 +314,11 @@ class Evaluator:
         doc_frequency = sum(len(leaf_ids) for _, _, leaf_ids, _ in postings)
         ids, weights, lengths = [], [], []
         for leaf, offset, leaf_ids, leaf_weights in postings:
-            global_ids = leaf_ids.astype(np.int64) + offset
             if within is not None:
-                keep = _members(global_ids, within, self.size)
-                global_ids, leaf_ids, leaf_weights = global_ids[keep], leaf_ids[keep], leaf_weights[keep]
-            ids.append(global_ids)
+                lo, hi = np.searchsorted(within, [offset, offset + leaf.doc_count_all()])
+                keep = _indices_of(leaf_ids, within[lo:hi] - offset, leaf.doc_count_all())
+                leaf_ids, leaf_weights = leaf_ids[keep], leaf_weights[keep]
+            ids.append(leaf_ids.astype(np.int64) + offset)
             if scored:
                 weights.append(leaf_weights)
                 if field.scorable:
@@ -349,6 +349,16 @@ def _members(ids: np.ndarray, within: np.ndarray, size: int) -> np.ndarray:
     where = np.searchsorted(within, ids)
     where[where == len(within)] = 0
     return within[where] == ids
+
+
+def _indices_of(ids: np.ndarray, wanted: np.ndarray, size: int) -> np.ndarray:
+    """Indices of the sorted `ids` that are in the sorted `wanted` (both below `size`)."""
+    if len(wanted) * 8 < len(ids):  # a few wanted among many: look each one up
+        where = np.searchsorted(ids, wanted)
+        inside = where < len(ids)
+        where, wanted = where[inside], wanted[inside]
+        return where[ids[where] == wanted]
+    return np.flatnonzero(_members(ids, wanted, size))
 
 
 def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -47,6 +47,9 @@ WRITER_MB = 512
 # ones are never rewritten (a full optimize() of a million passages ran for more than 26
 # minutes and wrote 11 GB of temporary files). A million passages make about 46 segments.
 MAX_SEGMENTS = 64
+# Seconds to wait for the index's write lock: the sub-writers of an ingest that was killed hold it
+# until they notice and exit (whoosh_patches), within about a second.
+LOCK_WAIT = 3.0
 
 
 class IngestBusy(Exception):
@@ -116,9 +119,9 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     seen_ids: set[str] = set()
     batch = Batch(ix.searcher())
     try:
-        for doc_id in catalog.inflight():  # left by an ingest killed mid-commit: index it again
+        interrupted = catalog.inflight()  # left by an ingest killed mid-commit: index them again
+        for doc_id in interrupted:
             batch.retire(doc_id)
-            writer.delete_by_term("doc", doc_id)
             catalog.drop_document(doc_id)
             batch.dropped.append(doc_id)
         todo = []
@@ -132,6 +135,8 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
         if parallel:
             writer.cancel()
             writer = _writer(ix, index_dir, parallel=True)
+        for doc_id in interrupted:  # on the writer that commits (a cancelled one forgets its deletions)
+            writer.delete_by_term("doc", doc_id)
         for path, root, sha, extraction, error in map(_extract_job, todo):
             status = _write(path, sha, extraction, error, writer, catalog, summary, seen_ids, batch)
             report(path, status)
@@ -253,7 +258,7 @@ def _remember_before_rebuild(old_ix, index_dir: Path) -> None:
 def _writer(ix, index_dir: Path, parallel: bool = False):
     options = {"procs": 2, "multisegment": True, "limitmb": WRITER_MB} if parallel else {"limitmb": WRITER_MB}
     try:
-        return ix.writer(timeout=0.0, **options)
+        return ix.writer(timeout=LOCK_WAIT, **options)
     except LockError:
         raise IngestBusy(f"another ingest is writing to {index_dir}; wait for it to finish and run again") from None
 

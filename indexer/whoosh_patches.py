@@ -9,10 +9,20 @@ through four layers of calls; the segment's length bytes are now read once per f
 Whoosh's share of ingest time on the benchmark corpus). The posting pool's add() type-checked
 and sized every posting through a dozen additions; it now sums the same size in one. All answer
 exactly as before.
+
+One robustness fix: the multiprocess writer's sub-writers are forked with the index's write
+lock (an flock, shared with the parent) and wait for work forever. When the ingest process is
+killed outright (SIGKILL, the out-of-memory killer) they outlived it, holding the lock, and
+every later ingest stopped with "another ingest is writing". They now exit when their parent
+is gone.
 """
 from __future__ import annotations
 
-from whoosh import writing
+import os
+import threading
+import time
+
+from whoosh import multiproc, writing
 from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
 
@@ -70,3 +80,19 @@ def pool_add(self, item):
 
 
 writing.PostingPool.add = pool_add
+
+
+def _run_while_parent_lives(self):
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)  # the ingest that started this sub-writer is gone; its segment is never committed
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    _subwriter_run(self)
+
+
+_subwriter_run = multiproc.SubWriterTask.run
+multiproc.SubWriterTask.run = _run_while_parent_lives

@@ -52,7 +52,8 @@ def passage(citation_id: str):
             "document": document_json(found.document) if found.document else None}
     if found.hit:
         body.update(as_json(found.hit))
-    body["also_in"] = [h.doc for h in found.others]
+    body["also_in"] = [h.doc for h in found.others]  # the first lookup.OTHERS_SHOWN places
+    body["also_in_more"] = found.more_others
     return jsonify(body)
 
 

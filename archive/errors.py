@@ -6,6 +6,7 @@ from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .api import error as json_error
+from .params import BadParameter
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -15,6 +16,10 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):
         return _answer(err.code or 500, err.name, err.description or "")
+
+    @app.errorhandler(BadParameter)
+    def bad_parameter(err: BadParameter):
+        return _answer(400, "Bad request", str(err))
 
     @app.errorhandler(Exception)
     def unexpected(err: Exception):

@@ -27,7 +27,12 @@ class Resolved:
     cited_text: str | None = None  # the words as cited, when they differ from hit.text
     changes: list[tuple[str, str]] | None = None  # (op, words) with op in equal/insert/delete
     context: Hit | None = None  # the passage a quote stands in
-    others: tuple[Hit, ...] = ()  # the same words in other documents
+    others: tuple[Hit, ...] = ()  # the same words elsewhere, at most OTHERS_SHOWN
+    more_others: int = 0  # and how many more places there are
+
+# Places listed on a citation page for words that appear in several (a line repeated in
+# thousands of articles would otherwise make a page of thousands of links).
+OTHERS_SHOWN = 20
 
 
 def _words(text: str) -> list[str]:
@@ -49,12 +54,16 @@ def diff_words(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def resolve(archive: Archive, catalog: Catalog | None, citation_id: str, doc_hint: str | None = None) -> Resolved | None:
-    hits = archive.by_id(citation_id)
+    hits = archive.by_id(citation_id, limit=OTHERS_SHOWN + 1)
     if hits:
-        chosen = next((h for h in hits if h.doc == doc_hint), hits[0])
-        others = tuple(h for h in hits if h is not chosen)
+        chosen = next((h for h in hits if h.doc == doc_hint), None)
+        if chosen is None and doc_hint:
+            chosen = archive.in_document(citation_id, doc_hint)
+        chosen = chosen or hits[0]
+        others = tuple(h for h in hits if h != chosen)[:OTHERS_SHOWN]
+        more = archive.count("id", citation_id) - 1 - len(others)
         return Resolved("current", chosen, _document(catalog, chosen.doc), context=_context(archive, chosen),
-                        others=others)
+                        others=others, more_others=max(0, more))
     history = catalog.cited(citation_id) if catalog else []
     if not history:
         return None
@@ -79,7 +88,7 @@ def _document(catalog: Catalog | None, doc_id: str) -> DocumentRow | None:
 def _context(archive: Archive, hit: Hit) -> Hit | None:
     if hit.kind != "quote" or not hit.passage:
         return None
-    return next((h for h in archive.by_id(hit.passage) if h.doc == hit.doc), None)
+    return archive.in_document(hit.passage, hit.doc)
 
 
 def cited(hit: Hit, document: DocumentRow | None) -> Cited:

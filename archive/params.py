@@ -45,11 +45,16 @@ def _whole_number(raw: str | None, name: str, default: int) -> int:
     return int(raw)
 
 
-def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
-    q = (args.get("q") or "")[:MAX_QUERY]
+def page_number(args: MultiDict) -> int:
     page = _whole_number(args.get("page"), "page", 1)
     if page < 1:
         raise BadParameter("page must be 1 or more")
+    return page
+
+
+def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
+    q = (args.get("q") or "")[:MAX_QUERY]
+    page = page_number(args)
     page_size = _whole_number(args.get("size"), "size", default_page_size)
     if page_size not in PAGE_SIZES and page_size != default_page_size:
         raise BadParameter(f"size must be one of {', '.join(map(str, PAGE_SIZES))}")

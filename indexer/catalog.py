@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS documents (
     language TEXT, form TEXT, meta TEXT, passages INTEGER, quotes INTEGER, ingested_at REAL
 );
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha);
+CREATE INDEX IF NOT EXISTS documents_source_date ON documents(source, date);
 CREATE TABLE IF NOT EXISTS inflight (doc_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS cited (
     id TEXT NOT NULL, doc_id TEXT NOT NULL, kind TEXT, text TEXT NOT NULL, speaker TEXT,
@@ -77,6 +78,28 @@ class Catalog:
     def documents(self) -> list[DocumentRow]:
         rows = self.db.execute("SELECT * FROM documents ORDER BY source, date DESC, title")
         return [DocumentRow(**dict(r)) for r in rows]
+
+    def count_documents(self, source: str | None = None) -> int:
+        """All documents, or those of one source."""
+        if source is None:
+            return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM documents WHERE source = ?", (source,)).fetchone()[0]
+
+    def documents_page(self, offset: int, limit: int, source: str | None = None) -> list[DocumentRow]:
+        """One page of documents: all of them by source then newest first, or one source's newest first."""
+        if source is None:
+            rows = self.db.execute("SELECT * FROM documents ORDER BY source IS NULL, lower(source), source, "
+                                   "date IS NULL, date DESC, title LIMIT ? OFFSET ?", (limit, offset))
+        else:
+            rows = self.db.execute("SELECT * FROM documents WHERE source = ? ORDER BY date IS NULL, date DESC, "
+                                   "title LIMIT ? OFFSET ?", (source, limit, offset))
+        return [DocumentRow(**dict(r)) for r in rows]
+
+    def sources(self) -> list[tuple[str | None, int]]:
+        """(source, number of documents), by name; None for documents that name none."""
+        rows = self.db.execute("SELECT source, count(*) FROM documents GROUP BY source "
+                               "ORDER BY source IS NULL, lower(source), source")
+        return [(r[0], r[1]) for r in rows]
 
     def by_sha(self, sha: str) -> list[DocumentRow]:
         return [DocumentRow(**dict(r)) for r in self.db.execute("SELECT * FROM documents WHERE sha = ?", (sha,))]

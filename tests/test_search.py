@@ -22,7 +22,7 @@ def test_regime_finds_the_roth_quote(archive):
 def test_roth_is_one_speaker_across_both_seed_articles(archive):
     page = archive.search("", Filters(kind=("quote",)))
     roth = dict(page.facets["speaker"])["Kenneth Roth"]
-    docs = {h.doc for h in archive.speaker_records("Kenneth Roth")}
+    docs = {h.doc for h in archive.records("speaker_facet", "Kenneth Roth")}
     assert roth == 3 and docs == {"hrw_reuters_2018-11-01", "hrw_skynews_2018-11"}
 
 

@@ -81,3 +81,52 @@ def test_passage_api_and_page(client):
 def test_cli_search(runner):
     result = runner.invoke(args=["search", "regime", "--speaker", "Kenneth Roth"])
     assert result.exit_code == 0 and "Kenneth Roth" in result.output and "1 results" in result.output
+
+
+def test_browse_is_paged_and_lists_every_source(client, monkeypatch):
+    from archive import views
+
+    monkeypatch.setattr(views, "DOCUMENTS_PER_PAGE", 3)
+    first = client.get("/browse").get_data(as_text=True)
+    second = client.get("/browse?page=2").get_data(as_text=True)
+    assert "Page 1 of 2" in first and "Page 2 of 2" in second and 'rel="prev"' in second
+    links = lambda html: {line for line in html.split('"') if line.startswith("/d/")}  # noqa: E731
+    assert len(links(first)) == 3 and len(links(second)) == 1 and not links(first) & links(second)
+    assert "Example Wire" in first and "Oral history collection" in first  # the sources list, on every page
+    assert "Page 2 of 2" in client.get("/browse?page=99").get_data(as_text=True)  # past the end: the last page
+    assert client.get("/browse?page=0").status_code == 400
+
+
+def test_speaker_page_is_paged_newest_first(client, monkeypatch):
+    from archive import views
+
+    monkeypatch.setattr(views, "RECORDS_PER_PAGE", 2)
+    first = client.get("/speakers/Kenneth%20Roth").get_data(as_text=True)
+    second = client.get("/speakers/Kenneth%20Roth?page=2").get_data(as_text=True)
+    for html in (first, second):
+        assert "3 quotes" in html and "of 2" in html
+    assert first.count('class="hit"') == 2 and second.count('class="hit"') == 1
+    # Newest first: the dated article's quotes, then the undated one's.
+    assert 'datetime="2018-11-01"' in first and "<time" not in second.split('class="doc-group"', 1)[1]
+
+
+def test_words_in_many_documents_list_a_few_places_and_count_the_rest(tmp_path, monkeypatch):
+    """A line repeated in thousands of articles must not make a citation page of thousands of links."""
+    from app import create_app
+    from archive import lookup
+    from indexer.ingest import ingest
+    from tests.test_ingest import write_docs
+
+    write_docs(tmp_path / "docs", 30)  # thirty stories with the same quotation
+    ingest([tmp_path / "docs"], tmp_path / "ix")
+    client = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "ix", "BUILD_INDEX_IF_MISSING": False}).test_client()
+    monkeypatch.setattr(lookup, "OTHERS_SHOWN", 5)
+    quote = client.get("/api/search?q=everything&kind=quote").get_json()["results"][0]
+    data = client.get(f"/api/passages/{quote['id']}").get_json()
+    assert len(data["also_in"]) == 5 and data["also_in_more"] == 24
+    html = client.get(quote["url"]).get_data(as_text=True)
+    assert "and 24 more" in html and f"q=id:{quote['id']}" in html
+    assert client.get(f"/api/search?q=id:{quote['id']}").get_json()["total"] == 30
+    # A link naming a document outside the places listed still shows that document's words.
+    last = client.get(f"/api/passages/{quote['id']}?doc=story_029").get_json()
+    assert last["doc"] == "story_029" and "story_029" not in last["also_in"]

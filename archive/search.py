@@ -167,15 +167,16 @@ class Archive:
             if not keep:
                 leased.close()
 
-    def arrays(self, stamp: str) -> facet_arrays.FacetArrays | None:
-        """The facet arrays of commit `stamp`, if ingest wrote them."""
+    def arrays(self, s, stamp: str) -> facet_arrays.FacetArrays | None:
+        """The facet arrays of commit `stamp` (which searcher `s` reads), put together once."""
         with self._lock:
             cached = self._arrays.get(stamp, False)
         if cached is False:
-            cached = facet_arrays.load(self.index_dir, stamp)
-            with self._lock:
-                self._arrays = {stamp: cached}
-        return cached
+            cached = facet_arrays.assemble(self.index_dir, s.reader())
+            if cached is not None:  # else a segment's arrays are not written yet: ask again next time
+                with self._lock:
+                    self._arrays = {stamp: cached}
+        return cached or None
 
     # queries
     def parse(self, text: str):
@@ -215,7 +216,7 @@ class Archive:
             return self._search(s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets)
 
     def _search(self, s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets) -> SearchPage:
-        arrays = self.arrays(stamp)
+        arrays = self.arrays(s, stamp)
         matched, scores = self._matching(s, q, restrict, arrays, scored=sort == "relevance")
         total = len(matched) if matched is not None else None
         if total is not None:
@@ -313,14 +314,16 @@ class Archive:
             cached = self._columns.get(key)
             if cached and cached[0] == generation:
                 return cached[1]
-        column = list(reader.column_reader(key)) if reader.has_column(key) else []
+        column = []
+        for leaf, _ in reader.leaf_readers():  # per segment: a multi-reader asks only its first
+            column += list(leaf.column_reader(key)) if leaf.has_column(key) else [None] * leaf.doc_count_all()
         with self._lock:
             self._columns[key] = (generation, column)
         return column
 
     def _facet_counts(self, s, stamp, q, restrict=None, matched: np.ndarray | None = None,
                       limit: int = 12) -> dict[str, list[tuple[str, int]]]:
-        arrays = self.arrays(stamp)
+        arrays = self.arrays(s, stamp)
         if arrays is not None and matched is not None:
             counts = arrays.counts(matched, {name: 50 if name == "year" else limit for name in FACETS})
         else:
@@ -397,7 +400,7 @@ class Archive:
         """
         with self.lease() as (s, stamp):
             docnums = list(s.docs_for_query(query.Term("id", citation_id)))
-            arrays = self.arrays(stamp)
+            arrays = self.arrays(s, stamp)
             if limit is not None and len(docnums) > limit and arrays is not None:
                 ranks = np.asarray(arrays.codes["date"])[docnums].astype(np.int64)
                 undated_first = np.where(ranks < 0, -1, ranks)  # as (date or ""): undated sorts first

@@ -1,12 +1,15 @@
-"""Facet columns as NumPy arrays, written once per commit, memory-mapped by the server.
+"""Facet columns as NumPy arrays, kept per segment, put together per commit by the server.
 
 Counting facets over a whole result set is the expensive part of a broad search (a Python loop
-over a million matches per facet). Ingest, after committing, writes for each facet an int32 array
-docnum -> value code plus the list of values, and for dates the rank of each document's date, so
-the server counts with one bincount and sorts by date with one argpartition. The arrays sit in
-``facets/<stamp>/`` beside the index, where <stamp> names the commit they describe; the server
-loads them with mmap (nothing scanned at start-up) and falls back to slower counting when the
-arrays for the current commit are missing.
+over a million matches per facet). So for each segment there is, per facet (and for dates), an
+int32 array docnum -> value code and the list of values, in ``facets/<segment id>/`` beside the
+index. A segment never changes once written, so its arrays are written once: by the segment
+writer itself, from the postings of the facet fields as it writes them (`from_postings`, called
+by indexer.posting_arrays), or read from Whoosh's columns by `build` for segments written
+without that. The server puts a commit's arrays together from its segments' (`assemble`, about a
+tenth of a second at a million passages) the first time it searches that commit, so every batch
+an ingest commits is searched the fast way at once, and counts with one bincount and sorts by
+date with one argpartition.
 """
 from __future__ import annotations
 
@@ -23,6 +26,8 @@ from whoosh import index
 from .schema import FACET_FIELDS
 
 FOLDER = "facets"
+# Each facet's field, and the date (for sorting by date).
+COLUMNS = {**FACET_FIELDS, "date": "date"}
 
 
 def stamp(index_dir: Path, ix=None) -> str:
@@ -36,44 +41,6 @@ def stamp(index_dir: Path, ix=None) -> str:
         return f"g{generation}-{info.st_mtime_ns}-{info.st_ino}"
     except OSError:
         return f"g{generation}-0-0"
-
-
-def build(index_dir: Path) -> Path:
-    """Write the arrays for the index's current commit; returns their folder."""
-    index_dir = Path(index_dir)
-    ix = index.open_dir(str(index_dir))
-    name = stamp(index_dir)
-    target = index_dir / FOLDER / name
-    if target.exists():
-        return target
-    work = index_dir / FOLDER / f".tmp-{name}-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        total = reader.doc_count_all()
-        live = np.zeros(total, dtype=bool)
-        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64, count=reader.doc_count())] = True
-        np.save(work / "live.npy", live)
-        for facet, field in list(FACET_FIELDS.items()) + [("date", "date")]:
-            codes = np.zeros(total, dtype=np.int32)  # a document the column does not reach has no value
-            values: dict[str, int] = {"": 0}
-            for docnum, value in enumerate(reader.column_reader(field)):
-                codes[docnum] = values.setdefault(value or "", len(values))
-            ordered = list(values)
-            if facet == "date":
-                # Rank of each date, undated documents -1: sorts need order, not identity.
-                ranks = {v: r for r, v in enumerate(sorted(v for v in ordered if v))}
-                lookup = np.array([ranks.get(v, -1) for v in ordered], dtype=np.int32)
-                codes = lookup[codes] if len(ordered) else codes
-                ordered = sorted(v for v in ordered if v)
-            np.save(work / f"{facet}.npy", codes)
-            (work / f"{facet}.json").write_text(json.dumps(ordered, ensure_ascii=False), encoding="utf-8")
-    os.replace(work, target)
-    for old in (index_dir / FOLDER).iterdir():
-        if old.name != name and not old.name.startswith(".tmp-"):
-            shutil.rmtree(old, ignore_errors=True)
-    return target
 
 
 @dataclass(frozen=True)
@@ -130,13 +97,105 @@ class FacetArrays:
         return sorted(((values[i], int(counts[i])) for i in present), key=lambda vc: (-vc[1], vc[0]))[:limit]
 
 
-def load(index_dir: Path, name: str) -> FacetArrays | None:
-    folder = Path(index_dir) / FOLDER / name
-    if not folder.is_dir():
-        return None
+def from_postings(index_dir: Path, segment_id: str, postings: dict[str, list[tuple[str, np.ndarray]]]) -> None:
+    """Write a segment's arrays from its facet fields' postings: field -> [(value, local ids)]."""
+    size = 1 + max((int(ids[-1]) for terms in postings.values() for _, ids in terms if len(ids)), default=-1)
+    columns = {}
+    for name, fieldname in COLUMNS.items():
+        codes = np.zeros(size, dtype=np.int32)  # 0: no value
+        values = [""]
+        for value, ids in postings.get(fieldname, []):
+            codes[ids] = len(values)
+            values.append(value)
+        columns[name] = (values, codes)
+    _save(Path(index_dir), segment_id, columns)
+
+
+def _from_columns(leaf) -> dict[str, tuple[list[str], np.ndarray]]:
+    """A segment's arrays read from Whoosh's columns (for segments written without capture)."""
+    columns = {}
+    for name, fieldname in COLUMNS.items():
+        codes = np.zeros(leaf.doc_count_all(), dtype=np.int32)
+        found: dict[str, int] = {"": 0}
+        if leaf.has_column(fieldname):
+            for docnum, value in enumerate(leaf.column_reader(fieldname)):
+                codes[docnum] = found.setdefault(value or "", len(found))
+        columns[name] = (list(found), codes)
+    return columns
+
+
+def _save(index_dir: Path, segment_id: str, columns: dict[str, tuple[list[str], np.ndarray]]) -> None:
+    folder = index_dir / FOLDER / segment_id
+    work = folder.parent / f".tmp-{segment_id}-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for name, (_, codes) in columns.items():
+        np.save(work / f"{name}.npy", codes)
+    (work / "values.json").write_text(json.dumps({name: values for name, (values, _) in columns.items()},
+                                                 ensure_ascii=False), encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(work, folder)
+
+
+def _load_segment(index_dir: Path, segment_id: str):
+    folder = index_dir / FOLDER / segment_id
     try:
-        codes = {f: np.load(folder / f"{f}.npy", mmap_mode="r") for f in list(FACET_FIELDS) + ["date"]}
-        values = {f: json.loads((folder / f"{f}.json").read_text(encoding="utf-8")) for f in codes}
-        return FacetArrays(np.load(folder / "live.npy", mmap_mode="r"), codes, values)
+        values = json.loads((folder / "values.json").read_text(encoding="utf-8"))
+        return values, {name: np.load(folder / f"{name}.npy") for name in COLUMNS}
     except (OSError, ValueError):
         return None
+
+
+def build(index_dir: Path) -> int:
+    """Arrays for every segment that has none (read from its columns); remove merged-away segments'.
+
+    Returns how many segments were read.
+    """
+    index_dir = Path(index_dir)
+    root = index_dir / FOLDER
+    root.mkdir(exist_ok=True)
+    written = 0
+    with index.open_dir(str(index_dir)).searcher() as searcher:
+        leaves = [leaf for leaf, _ in searcher.reader().leaf_readers()]
+        current = {leaf.segment().segment_id() for leaf in leaves}
+        for leaf in leaves:
+            segment_id = leaf.segment().segment_id()
+            if _load_segment(index_dir, segment_id) is None:
+                _save(index_dir, segment_id, _from_columns(leaf))
+                written += 1
+    for old in root.iterdir():  # merged-away segments, and the per-commit arrays of older versions
+        if old.name not in current:
+            shutil.rmtree(old, ignore_errors=True)
+    return written
+
+
+def assemble(index_dir: Path, reader) -> FacetArrays | None:
+    """The arrays of the commit `reader` reads, from its segments'; None if a segment has none."""
+    leaves = list(reader.leaf_readers())
+    parts = []
+    for leaf, _ in leaves:
+        parts.append(_load_segment(Path(index_dir), leaf.segment().segment_id()))
+        if parts[-1] is None:
+            return None
+    total = reader.doc_count_all()
+    live = np.ones(total, dtype=bool)
+    for leaf, offset in leaves:
+        deleted = list(leaf.segment().deleted_docs())
+        live[np.asarray(deleted, dtype=np.int64) + offset] = False
+    codes, values = {}, {}
+    for name in COLUMNS:
+        merged: dict[str, int] = {"": 0}
+        column = np.zeros(total, dtype=np.int32)
+        for (leaf, offset), (segment_values, segment_codes) in zip(leaves, parts):
+            names = segment_values[name]
+            remap = np.fromiter((merged.setdefault(v, len(merged)) for v in names), dtype=np.int32, count=len(names))
+            local = segment_codes[name][:leaf.doc_count_all()]
+            column[offset:offset + len(local)] = remap[local]
+        ordered = list(merged)
+        if name == "date":
+            # Rank of each date, undated documents -1: sorts need order, not identity.
+            ranks = {v: r for r, v in enumerate(sorted(v for v in ordered if v))}
+            column = np.array([ranks.get(v, -1) for v in ordered], dtype=np.int32)[column]
+            ordered = sorted(v for v in ordered if v)
+        codes[name], values[name] = column, ordered
+    return FacetArrays(live, codes, values)

@@ -33,12 +33,14 @@ from whoosh import index
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
+from . import facet_arrays
 from .whoosh_patches import length_bytes
 
 FOLDER = "postings"
 FREQUENT = 1024  # postings in one segment, for segments written without capture
-# The fields searched by default and the facet fields filters use.
-FIELDS = ("text", "speaker", "title", "source", "speaker_facet", "source_facet", "kind", "year", "place_facet")
+# The fields searched by default, the facet fields filters use, and the date (for facet_arrays).
+FIELDS = ("text", "speaker", "title", "source", "speaker_facet", "source_facet", "kind", "year", "place_facet",
+          "date")
 
 NO_IDS = np.empty(0, dtype=np.int32)
 NO_WEIGHTS = np.empty(0, dtype=np.float32)
@@ -197,10 +199,21 @@ class Capture:
                 add_weight(weight)
             yield item
 
-    def save(self, folder: Path) -> None:
-        save(folder, np.frombuffer(self.ids, dtype=np.int32) if self.ids else NO_IDS,
+    def save(self, index_dir: Path, segment_id: str) -> None:
+        ids = np.frombuffer(self.ids, dtype=np.int32) if self.ids else NO_IDS
+        save(index_dir / FOLDER / segment_id, ids,
              np.frombuffer(self.weights, dtype=np.float32) if self.weights else NO_WEIGHTS,
              self.terms, self.starts, complete=True)
+        # The facet fields' postings are their columns too: one value per document.
+        wanted = {fieldname.encode("utf-8") + b"\0": fieldname for fieldname in facet_arrays.COLUMNS.values()}
+        facets: dict[str, list] = {}
+        bounds = self.starts + [len(ids)]
+        for n, key in enumerate(self.terms):
+            prefix = key[:key.index(b"\0") + 1]
+            if prefix in wanted:
+                value = key[len(prefix):].decode("utf-8", "surrogateescape")
+                facets.setdefault(wanted[prefix], []).append((value, ids[bounds[n]:bounds[n + 1]]))
+        facet_arrays.from_postings(index_dir, segment_id, facets)
 
 
 def _capturing_add_postings(self, schema, lengths, items):
@@ -214,7 +227,7 @@ def _saving_close(self):
     _close(self)
     capture = self.__dict__.pop("_capture", None)
     if capture is not None:
-        capture.save(Path(self._storage.folder) / FOLDER / self._segment.segment_id())
+        capture.save(Path(self._storage.folder), self._segment.segment_id())
 
 
 # Installed on import: the multiprocess writer's sub-writers are forked with it.

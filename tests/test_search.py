@@ -104,10 +104,10 @@ def larger(tmp_path_factory):
 ])
 def test_fast_facets_equal_plain_counts(larger, text, filters):
     page = larger.search(text, filters)
-    with larger.lease() as (_, stamp):
-        assert larger.arrays(stamp) is not None
+    with larger.lease() as (s, stamp):
+        assert larger.arrays(s, stamp) is not None
         if text == "NOT rights":
-            assert len(larger.arrays(stamp).everything) / 2 < page.total < len(larger.arrays(stamp).everything)
+            assert len(larger.arrays(s, stamp).everything) / 2 < page.total < len(larger.arrays(s, stamp).everything)
     slow = larger.plain_facet_counts(*_queries(larger, text, filters), limit=12)
     for name, values in page.facets.items():
         assert sorted(values) == sorted(slow[name])
@@ -140,7 +140,7 @@ def test_bulk_match_sets_equal_whooshs(larger, text):
 
     q, _ = larger.parse(text)
     with larger.lease() as (s, stamp):
-        arrays = larger.arrays(stamp)
+        arrays = larger.arrays(s, stamp)
         found = fastmatch.Evaluator(s, arrays.everything, fastmatch.PostingCache()).match(q, scored=False).ids
         found = found[np.asarray(arrays.live)[found]]
         expected = sorted(s.docs_for_query(q))
@@ -162,7 +162,7 @@ def _ranking_agrees(archive, text, filters=Filters(), limit=60):
     q, restrict = _queries(archive, text, filters)
     combined = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
     with archive.lease() as (s, stamp):
-        arrays = archive.arrays(stamp)
+        arrays = archive.arrays(s, stamp)
         found = fastmatch.Evaluator(s, arrays.everything, fastmatch.PostingCache(archive.index_dir)).match(combined)
         live = np.asarray(arrays.live)[found.ids]
         ids, scores = found.ids[live], found.scores[live]
@@ -280,3 +280,42 @@ def test_posting_cache_forgets_merged_segments():
     assert cache.used == 80 + 100
     cache.keep_only(frozenset({"seg_b"}))
     assert cache.used == 100 and list(cache._items) == [("l", "seg_b", "text")]
+
+
+def test_captured_facet_arrays_equal_the_columns(larger):
+    """The facet arrays the sub-writers derive from the postings hold what Whoosh's columns hold."""
+    from indexer import facet_arrays
+
+    with larger.lease() as (s, _):
+        for leaf, _ in s.reader().leaf_readers():
+            values, codes = facet_arrays._load_segment(larger.index_dir, leaf.segment().segment_id())
+            padding = leaf.doc_count_all()
+            for name, (column_values, column_codes) in facet_arrays._from_columns(leaf).items():
+                captured = [values[name][c] for c in codes[name]]
+                captured += [""] * (padding - len(captured))  # documents after the last with a value
+                assert captured == [column_values[c] for c in column_codes], name
+
+
+def test_a_new_commit_is_searched_the_fast_way_at_once(tmp_path):
+    """A batch committed mid-ingest gets its facet arrays with its segment, deletions included."""
+    from indexer.ingest import ingest, open_index
+    from tests.test_ingest import write_docs
+
+    write_docs(tmp_path / "docs", 30)
+    ingest([tmp_path / "docs"], tmp_path / "ix")
+    archive = Archive(tmp_path / "ix")
+    before = archive.search("budget").total
+    writer = open_index(tmp_path / "ix").writer()
+    writer.add_document(id="extra1", doc="extra", kind="quote", text="The budget is late.",
+                        speaker_facet="Ana Ruiz", speaker="Ana Ruiz", year="2021", date="2021-02-03")
+    writer.delete_by_term("doc", "story_000")
+    writer.commit(merge=False)  # no facet_arrays.build: as between two batches of an ingest
+    page = archive.search("budget")
+    with archive.lease() as (s, stamp):
+        assert archive.arrays(s, stamp) is not None
+        assert page.total == len(list(s.docs_for_query(archive.parse("budget")[0]))) == before
+    slow = archive.plain_facet_counts(archive.parse("budget")[0], None)
+    for name, values in page.facets.items():
+        assert sorted(values) == sorted(slow[name]), name
+    assert archive.search("", Filters(year=("2021",))).total == 1
+    assert archive.search("budget", sort="newest").hits[0].doc == "extra"

@@ -1,10 +1,11 @@
-"""Matching and BM25F ranking in NumPy, read from Whoosh's posting blocks in bulk.
+"""Matching and BM25F ranking in NumPy, over posting arrays instead of Whoosh's matchers.
 
 Whoosh walks postings one at a time in Python: counting a very common word's matches took 0.7 s
-at 100,000 passages, and its top-N scoring loop was 80% of a search page's time. Whoosh stores
-a term's postings in blocks of delta-encoded document numbers and term frequencies, so a block
-can become an array at once; a segment never changes once written, so a term's arrays can be
-kept (`PostingCache`) and a repeated word costs no decoding at all.
+at 100,000 passages, and its top-N scoring loop was 80% of a search page's time. Each segment's
+postings are kept as arrays by the segment writer (indexer.posting_arrays), which the server
+memory-maps; a term in a segment written without them is decoded from Whoosh's blocks, a block
+at a time, and kept (`PostingCache`). A segment never changes once written, so neither goes
+stale until a merge removes the segment.
 
 `Evaluator.match` answers terms, phrases, AND, OR, NOT, AND NOT, AND MAYBE, constant-score
 filters and "everything" with NumPy set operations, and scores them with the formula Whoosh uses
@@ -17,10 +18,10 @@ always the one Whoosh would give.
 from __future__ import annotations
 
 import threading
-from math import log
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
+from math import log
 from pathlib import Path
 from pickle import loads
 
@@ -271,8 +272,8 @@ class Evaluator:
         return Matches(every.ids[keep], every.scores[keep] if scored else None)
 
     # terms
-    def _postings(self, fieldname: str, btext: bytes) -> list[tuple[int, np.ndarray, np.ndarray]]:
-        """(segment offset, local ids, weights) of a term in every segment that has it, once per query."""
+    def _postings(self, fieldname: str, btext: bytes) -> list[tuple[object, int, np.ndarray, np.ndarray]]:
+        """(segment reader, offset, local ids, weights) of a term in each segment that has it; once per query."""
         found = self._fetched.get((fieldname, btext))
         if found is None:
             hashed = posting_arrays.key_hash(posting_arrays.term_key(fieldname, btext))

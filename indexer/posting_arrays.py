@@ -7,7 +7,7 @@ probe in Python per segment: at a million passages (46 segments) a common word t
 milliseconds before any matching was done, and a rare one several.
 
 So each segment's postings are also written as plain arrays, in ``postings/<segment id>/``
-beside the index, by the segment writer itself: `capture` sees every posting as Whoosh writes it
+beside the index, by the segment writer itself: `Capture` sees every posting as Whoosh writes it
 (the postings arrive sorted by field and term), which costs about 0.2 µs a posting in the
 sub-writer processes instead of reading the blocks back afterwards. A table of 64-bit hashes of
 (field, term) finds a term with one binary search; the term's bytes are kept to confirm it. A
@@ -102,8 +102,8 @@ def read_lengths(leaf, fieldname: str) -> np.ndarray:
 class StoredPostings:
     """One segment's postings: (field, term) -> slices of the ids and weights arrays.
 
-    `complete` says every term of FIELDS is here, so a term not found has no postings in the
-    segment; otherwise only frequent terms are, and a missing one must be read from Whoosh.
+    `complete` says every term of `fields` is here, so a term of those not found has no postings
+    in the segment; otherwise only frequent terms are, and a missing one must be read from Whoosh.
     """
     ids: np.ndarray
     weights: np.ndarray
@@ -112,6 +112,7 @@ class StoredPostings:
     keys: np.ndarray  # the term keys' bytes, concatenated in hash order, to confirm a hash
     key_ends: np.ndarray
     complete: bool
+    fields: frozenset[str]  # the fields kept (FIELDS when the segment was written)
 
     def find(self, key: bytes, hashed: int) -> tuple[int, int] | None:
         """(start, end) of the term in ids, or None when it is not in the table."""
@@ -128,7 +129,7 @@ class StoredPostings:
         key = term_key(fieldname, btext)
         span = self.find(key, key_hash(key) if hashed is None else hashed)
         if span is None:
-            return (NO_IDS, NO_WEIGHTS) if self.complete and fieldname in FIELDS else None
+            return (NO_IDS, NO_WEIGHTS) if self.complete and fieldname in self.fields else None
         return self.ids[span[0]:span[1]], self.weights[span[0]:span[1]]
 
     def doc_frequency(self, fieldname: str, btext: bytes, hashed: int | None = None) -> int | None:
@@ -136,7 +137,7 @@ class StoredPostings:
         key = term_key(fieldname, btext)
         span = self.find(key, key_hash(key) if hashed is None else hashed)
         if span is None:
-            return 0 if self.complete and fieldname in FIELDS else None
+            return 0 if self.complete and fieldname in self.fields else None
         return span[1] - span[0]
 
 
@@ -147,7 +148,7 @@ def load(index_dir: Path, segment_id: str) -> StoredPostings | None:
         # Plain arrays over the maps: slicing a np.memmap costs more than the slice (54,000 a second at 1M).
         arrays = {name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r"))
                   for name in ("ids", "weights", "hashes", "spans", "keys", "key_ends")}
-        return StoredPostings(complete=bool(meta.get("complete")), **arrays)
+        return StoredPostings(complete=bool(meta.get("complete")), fields=frozenset(meta.get("fields", ())), **arrays)
     except (OSError, ValueError):
         return None
 

@@ -52,7 +52,8 @@ def test_same_postings_on_any_text(text, boost):
 
 
 def test_same_postings_on_known_text():
-    for text in TEXTS + ["the cat and the hat and the bat the end"]:
+    long_text = " ".join(f"w{n % 5000}" for n in range(9000))  # positions past the looked-up ones
+    for text in TEXTS + ["the cat and the hat and the bat the end", long_text]:
         assert postings(WordPositions(), text) == postings(Positions(), text)
     assert postings(WordPositions(), "x y x")[0] == ("x", 2, 2.0, Positions().encode([0, 2]))
     # Another analyzer or a pre-split value takes Whoosh's own way.

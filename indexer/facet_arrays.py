@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 from whoosh import index
 
+from . import segment_files
 from .schema import FACET_FIELDS
 
 FOLDER = "facets"
@@ -152,21 +153,9 @@ def build(index_dir: Path) -> int:
     Returns how many segments were read.
     """
     index_dir = Path(index_dir)
-    root = index_dir / FOLDER
-    root.mkdir(exist_ok=True)
-    written = 0
-    with index.open_dir(str(index_dir)).searcher() as searcher:
-        leaves = [leaf for leaf, _ in searcher.reader().leaf_readers()]
-        current = {leaf.segment().segment_id() for leaf in leaves}
-        for leaf in leaves:
-            segment_id = leaf.segment().segment_id()
-            if _load_segment(index_dir, segment_id) is None:
-                _save(index_dir, segment_id, _from_columns(leaf))
-                written += 1
-    for old in root.iterdir():  # merged-away segments, and the per-commit arrays of older versions
-        if old.name not in current:
-            shutil.rmtree(old, ignore_errors=True)
-    return written
+    return segment_files.fill_and_prune(
+        index_dir, FOLDER, lambda segment_id: _load_segment(index_dir, segment_id) is not None,
+        lambda leaf, segment_id: _save(index_dir, segment_id, _from_columns(leaf)))
 
 
 def assemble(index_dir: Path, reader) -> FacetArrays | None:

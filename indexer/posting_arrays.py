@@ -29,11 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from whoosh import index
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from . import facet_arrays
+from . import facet_arrays, segment_files
 from .whoosh_patches import length_bytes
 
 FOLDER = "postings"
@@ -244,21 +243,9 @@ def build(index_dir: Path) -> int:
     Returns how many segments were written (read back from the blocks: frequent terms only).
     """
     index_dir = Path(index_dir)
-    root = index_dir / FOLDER
-    root.mkdir(exist_ok=True)
-    written = 0
-    with index.open_dir(str(index_dir)).searcher() as searcher:
-        leaves = [leaf for leaf, _ in searcher.reader().leaf_readers()]
-        current = {leaf.segment().segment_id() for leaf in leaves}
-        for leaf in leaves:
-            segment_id = leaf.segment().segment_id()
-            if load(index_dir, segment_id) is None:
-                _write_frequent(leaf, root / segment_id)
-                written += 1
-    for old in root.iterdir():
-        if old.name not in current:
-            shutil.rmtree(old, ignore_errors=True)
-    return written
+    return segment_files.fill_and_prune(
+        index_dir, FOLDER, lambda segment_id: load(index_dir, segment_id) is not None,
+        lambda leaf, segment_id: _write_frequent(leaf, index_dir / FOLDER / segment_id))
 
 
 def _write_frequent(leaf, folder: Path) -> None:

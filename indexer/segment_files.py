@@ -1,0 +1,35 @@
+"""Folders of arrays kept per Whoosh segment beside the index (postings/, facets/).
+
+A segment never changes once written, so its folder is written once, and is removed when a merge
+removes the segment.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Callable
+
+from whoosh import index
+
+
+def fill_and_prune(index_dir: Path, folder: str, written: Callable[[str], bool], write: Callable) -> int:
+    """Call write(segment reader, segment id) for each segment of the current commit that has no
+    folder yet (`written` says whether it has), and remove the folders of all other names.
+
+    Returns how many segments were written.
+    """
+    root = Path(index_dir) / folder
+    root.mkdir(exist_ok=True)
+    count = 0
+    with index.open_dir(str(index_dir)).searcher() as searcher:
+        leaves = [leaf for leaf, _ in searcher.reader().leaf_readers()]
+        current = {leaf.segment().segment_id() for leaf in leaves}
+        for leaf in leaves:
+            segment_id = leaf.segment().segment_id()
+            if not written(segment_id):
+                write(leaf, segment_id)
+                count += 1
+    for old in root.iterdir():  # merged-away segments (and any leftovers of older versions)
+        if old.name not in current:
+            shutil.rmtree(old, ignore_errors=True)
+    return count

@@ -14,8 +14,6 @@ date with one argpartition.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -77,9 +75,6 @@ class FacetArrays:
                     for name, limit in limits.items()}
         return {name: self._top(name, self._bincount(name, docnums), limit) for name, limit in limits.items()}
 
-    def count(self, name: str, docnums: np.ndarray | None, limit: int) -> list[tuple[str, int]]:
-        return self.counts(docnums, {name: limit})[name]
-
     def _bincount(self, name: str, docnums: np.ndarray) -> np.ndarray:
         return np.bincount(self.codes[name][docnums], minlength=len(self.values[name]))
 
@@ -126,16 +121,11 @@ def _from_columns(leaf) -> dict[str, tuple[list[str], np.ndarray]]:
 
 
 def _save(index_dir: Path, segment_id: str, columns: dict[str, tuple[list[str], np.ndarray]]) -> None:
-    folder = index_dir / FOLDER / segment_id
-    work = folder.parent / f".tmp-{segment_id}-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    for name, (_, codes) in columns.items():
-        np.save(work / f"{name}.npy", codes)
-    (work / "values.json").write_text(json.dumps({name: values for name, (values, _) in columns.items()},
-                                                 ensure_ascii=False), encoding="utf-8")
-    shutil.rmtree(folder, ignore_errors=True)
-    os.replace(work, folder)
+    with segment_files.replacing(index_dir / FOLDER / segment_id) as work:
+        for name, (_, codes) in columns.items():
+            np.save(work / f"{name}.npy", codes)
+        (work / "values.json").write_text(json.dumps({name: values for name, (values, _) in columns.items()},
+                                                     ensure_ascii=False), encoding="utf-8")
 
 
 def _load_segment(index_dir: Path, segment_id: str):

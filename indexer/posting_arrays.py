@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,23 +152,19 @@ def load(index_dir: Path, segment_id: str) -> StoredPostings | None:
 
 def save(folder: Path, ids, weights, terms: list[bytes], starts: list[int], complete: bool) -> None:
     """Write one segment's table; `terms` are term keys, `starts` where each begins in ids."""
-    work = folder.parent / f".tmp-{folder.name}-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
     ids = np.asarray(ids, dtype=np.int32)
     bounds = np.array(starts + [len(ids)], dtype=np.int64)
     hashes = np.fromiter((key_hash(k) for k in terms), dtype=np.uint64, count=len(terms))
     order = np.argsort(hashes, kind="stable")
     lengths = np.fromiter((len(terms[i]) for i in order), dtype=np.int64, count=len(terms))
-    np.save(work / "ids.npy", ids)
-    np.save(work / "weights.npy", np.asarray(weights, dtype=np.float32))
-    np.save(work / "hashes.npy", hashes[order])
-    np.save(work / "spans.npy", np.stack([bounds[:-1][order], bounds[1:][order]], axis=1))
-    np.save(work / "keys.npy", np.frombuffer(b"".join(terms[i] for i in order), dtype=np.uint8))
-    np.save(work / "key_ends.npy", np.cumsum(lengths))
-    (work / "meta.json").write_text(json.dumps({"complete": complete, "fields": FIELDS}), encoding="utf-8")
-    shutil.rmtree(folder, ignore_errors=True)
-    os.replace(work, folder)
+    with segment_files.replacing(folder) as work:
+        np.save(work / "ids.npy", ids)
+        np.save(work / "weights.npy", np.asarray(weights, dtype=np.float32))
+        np.save(work / "hashes.npy", hashes[order])
+        np.save(work / "spans.npy", np.stack([bounds[:-1][order], bounds[1:][order]], axis=1))
+        np.save(work / "keys.npy", np.frombuffer(b"".join(terms[i] for i in order), dtype=np.uint8))
+        np.save(work / "key_ends.npy", np.cumsum(lengths))
+        (work / "meta.json").write_text(json.dumps({"complete": complete, "fields": FIELDS}), encoding="utf-8")
 
 
 class Capture:

@@ -5,7 +5,9 @@ removes the segment.
 """
 from __future__ import annotations
 
+import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -33,3 +35,17 @@ def fill_and_prune(index_dir: Path, folder: str, written: Callable[[str], bool],
         if old.name not in current:
             shutil.rmtree(old, ignore_errors=True)
     return count
+
+
+@contextmanager
+def replacing(folder: Path):
+    """A fresh work folder to write into; it becomes `folder` at once when the block ends.
+
+    A reader sees the old folder or the whole new one, never half of it.
+    """
+    work = folder.parent / f".tmp-{folder.name}-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    yield work
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(work, folder)

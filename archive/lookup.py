@@ -54,14 +54,14 @@ def diff_words(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def resolve(archive: Archive, catalog: Catalog | None, citation_id: str, doc_hint: str | None = None) -> Resolved | None:
-    hits = archive.by_id(citation_id, limit=OTHERS_SHOWN + 1)
+    hits, total = archive.by_id(citation_id, limit=OTHERS_SHOWN + 1)
     if hits:
         chosen = next((h for h in hits if h.doc == doc_hint), None)
         if chosen is None and doc_hint:
             chosen = archive.in_document(citation_id, doc_hint)
         chosen = chosen or hits[0]
         others = tuple(h for h in hits if h != chosen)[:OTHERS_SHOWN]
-        more = archive.count("id", citation_id) - 1 - len(others)
+        more = total - 1 - len(others)
         return Resolved("current", chosen, _document(catalog, chosen.doc), context=_context(archive, chosen),
                         others=others, more_others=max(0, more))
     history = catalog.cited(citation_id) if catalog else []

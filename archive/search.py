@@ -176,7 +176,7 @@ class Archive:
             if cached is not None:  # else a segment's arrays are not written yet: ask again next time
                 with self._lock:
                     self._arrays = {stamp: cached}
-        return cached or None
+        return cached
 
     # queries
     def parse(self, text: str):
@@ -392,26 +392,23 @@ class Archive:
             docnums = list(s.docs_for_query(query.Term(field_name, value)))[:limit]
             return [self._hit_from(s, docnum, None) for docnum in docnums]
 
-    def by_id(self, citation_id: str, limit: int | None = None) -> list[Hit]:
-        """The records with this citation id, earliest first (then by document), at most `limit`.
+    def by_id(self, citation_id: str, limit: int | None = None) -> tuple[list[Hit], int]:
+        """(the records with this citation id, earliest first then by document, at most `limit`;
+        how many there are in all).
 
         Identical words in many documents share an id (a boilerplate line in thousands of
         articles): only the `limit` earliest are read, chosen by the commit's date array.
         """
         with self.lease() as (s, stamp):
             docnums = list(s.docs_for_query(query.Term("id", citation_id)))
+            total = len(docnums)
             arrays = self.arrays(s, stamp)
-            if limit is not None and len(docnums) > limit and arrays is not None:
+            if limit is not None and total > limit and arrays is not None:
                 ranks = np.asarray(arrays.codes["date"])[docnums].astype(np.int64)
                 undated_first = np.where(ranks < 0, -1, ranks)  # as (date or ""): undated sorts first
                 docnums = [docnums[i] for i in np.lexsort((docnums, undated_first))[:limit]]
             hits = [self._hit_from(s, docnum, None) for docnum in docnums]
-        return sorted(hits, key=lambda h: (h.date or "", h.doc))[:limit]
-
-    def count(self, field_name: str, value: str) -> int:
-        """How many live records have this exact value (an id, a document, a speaker)."""
-        with self.lease() as (s, _):
-            return sum(1 for _ in s.docs_for_query(query.Term(field_name, value)))
+        return sorted(hits, key=lambda h: (h.date or "", h.doc))[:limit], total
 
     def in_document(self, citation_id: str, doc_id: str) -> Hit | None:
         """The record with this citation id in this document (the first, if the words repeat there)."""

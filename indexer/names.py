@@ -20,7 +20,11 @@ SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
     "if", "but", "and", "so", "because", "what", "how", "why", "first", "second", "third", "now", "here", "there"}
 
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*|[A-Z]\.|Mc\w+|O'\w+)$")
-_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,6}?(?:of\s+|for\s+|the\s+)?(?:[A-Z][\w'’\-]+\s*)+)\(([A-Z]{2,8})\)")
+# An acronym in brackets; the name it abbreviates is read backwards word by word (never by a
+# pattern with nested repetition, which backtracks for minutes over a run of capitalised words).
+_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
+_ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
 _PHRASE_OPENERS = PREPOSITIONS | {"after", "before", "during", "despite"}
@@ -60,8 +64,10 @@ class Memory:
     def learn_text(self, text: str) -> None:
         """Register full names and acronym definitions from any sentence of the document."""
         self.capitalised.update(_MID_SENTENCE_CAPITAL.findall(text))
-        for match in _ACRONYM_DEF.finditer(text):
-            self.acronyms.setdefault(match.group(2), match.group(1).strip())
+        for match in _ACRONYM.finditer(text):
+            name = acronym_source(text, match.start())
+            if name:
+                self.acronyms.setdefault(match.group(1), name)
         for match in _FULL_NAME.finditer(text):
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
@@ -117,6 +123,24 @@ class Memory:
             others = [full for full in reversed(self.full_names)
                       if full.split()[0] == name and full not in self.sentence]
         return (others or [name])[0]
+
+
+def acronym_source(text: str, bracket: int) -> str | None:
+    """'the Human Rights Watch (HRW)' -> 'Human Rights Watch': the capitalised words before a bracket."""
+    words: list[str] = []
+    end = bracket
+    while len(words) < 8:
+        found = _WORD_BEFORE.search(text, max(0, end - 40), end)
+        if not found:
+            break
+        word = found.group(1)
+        if not word[:1].isupper() and not (words and word in _ACRONYM_INNER_WORDS):
+            break
+        words.insert(0, word)
+        end = found.start()
+    while words and not words[0][:1].isupper():
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def _strip_titles(words: list[str]) -> list[str]:

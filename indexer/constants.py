@@ -124,3 +124,55 @@ further furthermore moreover besides overall finally
 
 PREPOSITIONS = frozenset("of with from at for to in on by about under over into".split())
 DETERMINERS = frozenset("a an the another one this that these those some several many two three".split())
+
+# Words a capitalised run can open with that are never part of a person's name: the capital is
+# the sentence's ("Even Rendell", "Celebrating Clinton"), a day's or a party's ("Democrat Ana Ruiz").
+NOT_NAME_WORDS = frozenset("""
+even for wait then when while after before during since until with without about against
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
+january february march april may june july august september october november december
+what who whom whose which why how where here there this that these those it its his her their our
+your my you we they he she i me him us them one nobody somebody someone everyone anyone
+democrat democrats republican republicans tory tories labour conservative conservatives liberal liberals
+libertarian independent billionaire millionaire veteran icon legend star
+""".split())
+
+# Nouns that head a description of a person ("a senior aide", "two officials", "the spokeswoman").
+# Words with a person's ending (-er, -or, -ist, -ian, -man, -woman) count without being listed.
+PERSON_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson spokespeople official officials aide aides adviser advisers advisor
+advisors source sources person people man men woman women boy girl child children resident residents
+supporter supporters member members voter voters delegate delegates staff staffer staffers expert
+experts witness witnesses victim victims relative relatives friend friends colleague colleagues
+neighbour neighbor neighbours neighbors critic critics ally allies rival rivals candidate candidates
+guard guards nurse nurses doctor doctors student students parent parents mother father sister brother
+wife husband son daughter worker workers employee employees police veteran veterans activist activists
+protester protesters lawmaker lawmakers legislator legislators chief head boss executive executives
+analyst analysts economist economists strategist strategists pollster pollsters insider insiders
+participant participants attendee attendees fan fans teen teens teenager teenagers native natives
+citizen citizens immigrant immigrants refugee refugees survivor survivors trader traders student
+teacher teachers observer observers diplomat diplomats envoy envoys minister ministers senator senators
+president presidents resident student agent agents correspondent opponent opponents proponent proponents
+respondent respondents constituent constituents patient patients parent client clients assistant
+assistants consultant consultants participant immigrant applicant applicants migrant migrants
+lieutenant sergeant tenant tenants merchant merchants defendant defendants attendant contestant informant
+""".split())
+# Words with a person's ending that name no person.
+NOT_PERSON_WORDS = frozenset("""
+later after never ever other another over under either neither rather whether together however order
+number paper letter matter water corner border power center centre error major minor floor door color
+colour labor labour favor favour honor honour factor sector mirror terror monitor quarter chapter
+register member's answer cancer summer winter weather computer character manner dinner offer
+""".split())
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
+                   "men", "women", "people", "ee", "ees")
+
+# The lexicons by language: English is the only one filled in; a rule reads LEXICONS[lang].
+LEXICONS = {
+    "en": {
+        "speech_verbs": SPEECH_VERBS, "object_only_verbs": OBJECT_ONLY_VERBS, "pronouns": PRONOUNS,
+        "organisation_nouns": ORGANISATION_NOUNS, "document_nouns": DOCUMENT_NOUNS,
+        "organisation_words": ORGANISATION_WORDS, "titles": TITLE_WORDS, "person_nouns": PERSON_NOUNS,
+        "not_name_words": NOT_NAME_WORDS, "not_person_words": NOT_PERSON_WORDS, "abbreviations": ABBREVIATIONS,
+    },
+}

@@ -14,6 +14,7 @@ from .constants import (
     ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, TITLE_WORDS,
 )
 from .model import Speaker
+from .speaker_check import document_author, plausible_description, plausible_name, split_owner, strip_leading
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
@@ -103,7 +104,8 @@ class Memory:
         for entity in reversed(self.recent):
             if entity.head == head:
                 return entity.speaker
-        if head in ORGANISATION_NOUNS and any_organisation:
+        if (head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS) and any_organisation:
+            # "the group said"; "the statement said": the last organisation to speak wrote it
             for entity in reversed(self.recent):
                 if entity.speaker.kind == "organisation":
                     return entity.speaker
@@ -151,6 +153,21 @@ def _strip_titles(words: list[str]) -> list[str]:
         if low in TITLE_WORDS or (word.isupper() and len(word) > 1 and "." not in word):
             cut = i + 1
     return words[cut:]
+
+
+def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
+    """'CRUZ' is Ted Cruz when the story named him; a heading or dateline word ('WASHINGTON') is nobody.
+
+    Acronyms (FBI, UN) stay as they are.
+    """
+    name = " ".join(words)
+    if len(words) != 1 or not name.isupper() or len(name) < 3 or name in memory.acronyms:
+        return name
+    word = name.capitalize()
+    full = memory.full_name(word)
+    if full != word:
+        return full
+    return name if len(name) < 5 else None  # FEMA, NATO: short capitals are an acronym
 
 
 def _is_name_token(word: str) -> bool:
@@ -224,18 +241,27 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         run_start = len(head_part)
         while run_start > 0 and _is_name_token(head_part[run_start - 1]) and head_part[run_start - 1].lower() not in DETERMINERS:
             run_start -= 1
-        run = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in head_part[run_start:]]
+        owner, raw_run = split_owner(head_part[run_start:])
+        run = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in raw_run]
         if not run or not run[0]:
             return None
+        lead, run = strip_leading(run)
         name_words = _strip_titles(run)
-        before = head_part[:run_start] + run[: len(run) - len(name_words)]
-        name = memory.full_name(" ".join(name_words))
+        before = head_part[:run_start] + owner + lead + run[: len(run) - len(name_words)]
+        name = _name_in_capitals(name_words, memory)
+        if name is None:
+            return None
+        name = memory.full_name(name)
+        if len(name.split()) == 1 and name not in memory.acronyms.values() and not memory.is_known_name(name):
+            return None  # "Guns said", "Hours later": a capital of the sentence, no name of the story
         orgish = (any(w.lower().strip(".") in ORGANISATION_WORDS for w in name.split())
                   or (len(name_words) == 1 and name_words[0].isupper())
                   or (head_part[0].lower() == "the" and run_start == 1))
         if head_end < len(tokens) and orgish:
             name = " ".join(tokens)  # "Ministry of Foreign Affairs": the preposition is part of it
         kind = "organisation" if orgish else "person"
+        if not plausible_name(name.split(), kind):
+            return None
         role_text = " ".join(w for w in before if w.lower() not in DETERMINERS) or None
         if role:
             role_text = f"{role_text}, {role}" if role_text else role
@@ -252,7 +278,12 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         known = memory.by_head(head, any_organisation=len(head_part) == 2)
         if known:
             return known
-    description = re.sub(r"^(?:the|The)\s+", "", whole if len(whole) < 120 else core)
+    author = document_author(head_part)
+    if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()):
+        return speaker_from_phrase(" ".join(author), memory, learn)  # "a Pentagon readout": its author
+    if not plausible_description(head_part, head):
+        return None  # "out a press release", "a statement", "a fourth": no person or body
+    description = re.sub(r"^(?:the|The)\s+", "", whole if anonymous and len(whole) < 120 else core)
     first = description.split(" ", 1)[0]
     if first.lower() in DETERMINERS:
         description = first.lower() + description[len(first):]  # "A guard" mid-story is "a guard" too

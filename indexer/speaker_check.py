@@ -1,0 +1,101 @@
+"""Is a candidate speaker a name or a described person or body? Anything else is nobody.
+
+The cue finders propose a phrase; these checks are the stage that turns fragments of a sentence
+("out a press release", "Wait", "VOTERS CARE MORE"), things ("a statement") and truncated words
+into None. When unsure, the answer is no: a wrong name is worse than none.
+"""
+from __future__ import annotations
+
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
+
+from .constants import (
+    DETERMINERS, DOCUMENT_NOUNS, NOT_NAME_WORDS, NOT_PERSON_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS, PERSON_SUFFIXES, PRONOUNS, TITLE_WORDS,
+)
+
+# nameparser's titles ("editor", "pastor", "treasurer") are role words before a name; its particles
+# ("de", "van", "al") are lower-case words inside one.
+ROLE_TITLES = frozenset(t.lower() for t in NAME_CONSTANTS.titles) | TITLE_WORDS | {
+    "congressman", "congresswoman", "assemblyman", "assemblywoman", "counsel", "businessman", "businesswoman",
+    "journalist", "columnist", "commentator", "host", "anchor", "strategist", "pollster", "activist", "lawyer"}
+NAME_PARTICLES = frozenset(p.lower() for p in NAME_CONSTANTS.prefixes) | {"of", "for", "the", "and", "on", "&"}
+DESCRIPTION_OPENERS = DETERMINERS | {"his", "her", "its", "their", "our", "both", "other", "all", "most", "few",
+                                     "four", "five", "six", "dozens", "hundreds", "many", "some", "no"}
+
+
+def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
+    """('Democrat', 'Ana', 'Ruiz') -> (['Democrat'], ['Ana', 'Ruiz']): words before a name that are not it.
+
+    A role title is taken off only while two words of name stay ("Dean Baker" keeps its first name).
+    """
+    cut = 0
+    while cut < len(words) - 1:
+        low = words[cut].lower().rstrip(".,")
+        if low in NOT_NAME_WORDS or (cut == 0 and low.endswith("ing") and len(low) > 5):
+            cut += 1
+        elif low in ROLE_TITLES and len(words) - cut > 2:
+            cut += 1
+        else:
+            break
+    return words[:cut], words[cut:]
+
+
+def split_owner(words: list[str]) -> tuple[list[str], list[str]]:
+    """('New', 'Jersey’s', 'Ana', 'Ruiz') -> (['New', 'Jersey’s'], ['Ana', 'Ruiz']): the owner is a role."""
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].endswith(("'s", "’s", "s'", "s’")):
+            return words[:i + 1], words[i + 1:]
+    return [], words
+
+
+def is_name_word(word: str) -> bool:
+    bare = word.strip(".,")
+    if not bare:
+        return False
+    if bare.lower() in NAME_PARTICLES:
+        return True
+    return bare[0].isupper() or bare[0].isdigit()
+
+
+def plausible_name(words: list[str], kind: str) -> bool:
+    """A person's or an organisation's name: capitalised words (with particles), not a fragment."""
+    if not words or not all(is_name_word(w) for w in words):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    if words[-1].endswith("-"):
+        return False  # "Wong Kar-": a name cut at the end of a line
+    if kind == "person" and len(words) > 5:
+        return False
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    if len(letters) >= 3 and all(w.isupper() for w in letters):
+        return False  # "VOTERS CARE MORE ABOUT CANDIDATES": a heading
+    if len(words) == 1 and words[0].lower().rstrip(".") in NOT_NAME_WORDS | set(PRONOUNS) | ROLE_TITLES:
+        return False
+    return True
+
+
+def is_person_noun(word: str) -> bool:
+    low = word.lower()
+    if low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS or low in NOT_PERSON_WORDS:
+        return False  # "a statement", "the report": a thing says nothing
+    return (low in PERSON_NOUNS or low in ORGANISATION_NOUNS or low.rstrip("s") in ORGANISATION_NOUNS
+            or (len(low) > 3 and low.endswith(PERSON_SUFFIXES)))
+
+
+def plausible_description(words: list[str], head: str) -> bool:
+    """'a fire brigade spokesman', 'the health ministry', 'officials': a person or body, described."""
+    if not words:
+        return False
+    first = words[0].lower()
+    owned = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])  # "the firm's lawyer"
+    opens = first in DESCRIPTION_OPENERS or first[:1].isdigit() or owned or is_person_noun(first)
+    return opens and is_person_noun(head)
+
+
+def document_author(words: list[str]) -> list[str] | None:
+    """'a Pentagon readout', 'the ministry's statement' -> the capitalised words that wrote it."""
+    if not words or words[-1].lower().rstrip("s") not in DOCUMENT_NOUNS:
+        return None
+    author = [w.removesuffix("'s").removesuffix("’s") for w in words[:-1]
+              if w[:1].isupper() and w.lower() not in DESCRIPTION_OPENERS]
+    return author or None

@@ -1,0 +1,89 @@
+"""The validation stage: a candidate is a name, an organisation or a described person, or nobody."""
+from pathlib import Path
+
+import pytest
+
+from indexer.extract import extract
+from indexer.loading import parse
+from indexer.speaker_check import (
+    document_author, plausible_description, plausible_name, split_owner, strip_leading,
+)
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Democrat Ana Ruiz", (["Democrat"], ["Ana", "Ruiz"])),
+    ("Editor Tom Kale", (["Editor"], ["Tom", "Kale"])),
+    ("Even Kale", (["Even"], ["Kale"])),
+    ("Celebrating Kale", (["Celebrating"], ["Kale"])),
+    ("Dean Kale", ([], ["Dean", "Kale"])),  # a title word that is also a first name stays with two words
+    ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
+])
+def test_strip_leading(words, expected):
+    assert strip_leading(words.split()) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("New Jersey’s Ana Ruiz", (["New", "Jersey’s"], ["Ana", "Ruiz"])),
+    ("Harbour's Tom Kale", (["Harbour's"], ["Tom", "Kale"])),
+    ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
+])
+def test_split_owner(words, expected):
+    assert split_owner(words.split()) == expected
+
+
+@pytest.mark.parametrize("words, kind, expected", [
+    ("Ana Ruiz", "person", True),
+    ("Ludwig van Beethoven", "person", True),
+    ("Ministry of Coastal Affairs", "organisation", True),
+    ("Wong Kar-", "person", False),  # truncated
+    ("CITY BUDGET TALKS COLLAPSE", "organisation", False),  # a heading
+    ("Monday", "person", False),
+    ("What", "person", False),
+    ("rationale these people", "person", False),
+    ("Ana went home quietly now and then", "person", False),
+])
+def test_plausible_name(words, kind, expected):
+    assert plausible_name(words.split(), kind) is expected
+
+
+@pytest.mark.parametrize("words, head, expected", [
+    ("a fire brigade spokesman", "spokesman", True),
+    ("officials", "officials", True),
+    ("the harbour's lawyer", "lawyer", True),
+    ("two nurses", "nurses", True),
+    ("a statement", "statement", False),  # a thing
+    ("a fourth", "fourth", False),
+    ("out a press release", "release", False),
+    ("responsible for cleaning", "cleaning", False),
+    ("later", "later", False),
+])
+def test_plausible_description(words, head, expected):
+    assert plausible_description(words.split(), head) is expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("a Harbourside Council readout", ["Harbourside", "Council"]),
+    ("the Navy's statement", ["Navy"]),
+    ("a long statement", None),
+    ("a council spokesman", None),
+])
+def test_document_author(words, expected):
+    assert document_author(words.split()) == expected
+
+
+def speakers_of(text):
+    extraction = extract(parse(text, Path("doc.txt")))
+    return [q.speaker.name if q.speaker else None for q in extraction.quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"The harbour will reopen in the spring, we hope," said Democrat Ana Ruiz.', ["Ana Ruiz"]),
+    ('"The harbour will reopen in the spring, we hope," said Coastline’s Tom Kale.', ["Tom Kale"]),
+    ('"The harbour will reopen in the spring, we hope," out a press release said.', [None]),
+    ('Tom Kale runs the port.\n\nCITY PORT NEWS\n\n"The harbour will reopen in the spring, we hope," KALE said.',
+     ["Tom Kale"]),
+    ('PORTVILLE — "The harbour will reopen in the spring, we hope," HARBOURMASTER said.', [None]),
+    ('The council met.\n\n"The harbour will reopen in the spring, we hope," the statement said.', ["council"]),
+])
+def test_candidates_are_validated_in_extraction(text, expected):
+    assert speakers_of(text) == expected

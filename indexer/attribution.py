@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .constants import CLAUSE_OPENERS, OBJECT_ONLY_VERBS, PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
+from .constants import BACK_VERBS, CLAUSE_OPENERS, OBJECT_ONLY_VERBS, PASSIVE_REPORTING, PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
@@ -61,15 +61,24 @@ TITLE_PREPOSITIONS = frozenset("on in at of from for by with about".split())
 
 
 def names_a_work(before: list[Token]) -> bool:
-    """'on "Meet the Press"', 'ABC's "This Week"': the quotation is a title, not words said."""
-    return bool(before) and (before[-1].lower in TITLE_PREPOSITIONS | {"the"}
-                             or before[-1].lower.endswith(("'s", "’s")))
+    """'on "Meet the Press"', 'ABC's "This Week"': the quotation is a title, not words said.
+
+    'X said in a statement that the firm's "future is bright"' is speech: a reporting verb is near.
+    """
+    if not before:
+        return False
+    if before[-1].lower in TITLE_PREPOSITIONS | {"the"}:
+        return True
+    near = before[-9:]
+    return before[-1].lower.endswith(("'s", "’s")) and not any(is_speech_verb(near, i) for i in range(len(near)))
 
 
 def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool:
     """toks[i] is a reporting verb here, not the noun of the same spelling ('the report', 'her post')."""
     tok = toks[i]
     low = tok.lower.replace("’", "'")
+    if low in BACK_VERBS and i + 1 < len(toks) and toks[i + 1].lower == "back":
+        return True  # "Kale shot back,": a retort
     if low not in SPEECH_VERBS or (not object_verbs and low in OBJECT_ONLY_VERBS):
         return False
     # A capitalised verb is one only after a comma ("Murphy, the head of X, Tweeted"): "United States" is not.
@@ -110,6 +119,18 @@ def _is_aside(words: list[Token]) -> bool:
             or all(w.lower in ADVERBS for w in words))
 
 
+def _passive_report(toks: list[Token], aux: int) -> bool:
+    """'is quoted as saying', 'was heard saying': a reporting verb behind a passive."""
+    following = [t.lower for t in toks[aux + 1:aux + 4]]
+    return bool(following) and following[0] in PASSIVE_REPORTING and any(
+        is_speech_verb(toks, aux + 1 + k) for k in range(1, len(following)))
+
+
+def _is_appositive_name(words: list[Token]) -> bool:
+    return 2 <= len(words) <= 4 and all(w.text[:1].isupper() and w.text[1:2].islower() or
+                                        (len(w.text) == 2 and w.text.endswith(".")) for w in words)
+
+
 def subject_before(toks: list[Token], verb: int) -> str:
     """The noun phrase before toks[verb], skipping adverbs and asides set off by commas."""
     j = verb - 1
@@ -122,6 +143,9 @@ def subject_before(toks: list[Token], verb: int) -> str:
         while k >= 0 and toks[k].text != ",":
             k -= 1
         aside = toks[k + 1:j]
+        if k >= 0 and toks[k].text == "," and _is_appositive_name(aside) and j == end:
+            # "the port chief, Tom Kale, said": the name set off by commas is the subject
+            return " ".join(t.text for t in aside)
         if not (k > 0 and aside and _is_aside(aside)):
             break
         j, asides = k, asides + 1
@@ -192,6 +216,9 @@ class ParagraphAttributor:
         self.last_speaker: Speaker | None = None  # speaker of the last quotation
         self.left_open = False  # the paragraph before ended inside a quotation
         self.pending_intro: Speaker | None = None  # the paragraph before ended 'X said:'
+        self.run_speaker: Speaker | None = None  # who spoke last in the paragraph before, if it quoted
+        self.quote_only = False  # this paragraph has no words outside its quotations
+        self.intro_toks: list[Token] = []  # the sentence before, when it reported speech and quoted none
 
     def _resolve(self, phrase: str, toks: list[Token]) -> Speaker | None:
         if not phrase:
@@ -218,6 +245,9 @@ class ParagraphAttributor:
         previous_sentence_speaker: Speaker | None = None
         paragraph_speaker: Speaker | None = None  # who the paragraph quotes: a later bare quotation is theirs
         next_span = 0
+        self.quote_only = bool(spans) and not any(
+            c.isalpha() for c in masked_outside(self.text, start, end, spans))
+        self.intro_toks = []
         bounds = sentence_bounds(masked, start)
         for number, (s_start, s_end) in enumerate(bounds):
             toks = self._words(masked, start, s_start, s_end)
@@ -241,8 +271,10 @@ class ParagraphAttributor:
                 if subject and len(subject.split()) <= 12 and subject.split()[0].lower() not in PRONOUNS:
                     self._resolve(subject, toks)
             self.memory.learn_text(masked[s_start - start:s_end - start])
+            self.intro_toks = toks if not inside and any(is_speech_verb(toks, i) for i in range(len(toks))) else []
             previous_sentence_speaker = spoken_here or (previous_sentence_speaker if inside else None)
             paragraph_speaker = spoken_here or paragraph_speaker
+        self.run_speaker = results[-1].speaker if results else None
         self.left_open = bool(spans) and not spans[-1].closed and spans[-1].end >= len(self.text[:end].rstrip()) - 1
         self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
         return results
@@ -298,6 +330,13 @@ class ParagraphAttributor:
             return self.pending_intro, "before"
         if previous and not before:
             return previous, "continued"
+        if not before and self.intro_toks:
+            verbs = [i for i in range(len(self.intro_toks)) if is_speech_verb(self.intro_toks, i)]
+            found = self._subject_of(self.intro_toks, verbs[-1])
+            if found:
+                return found, "before"  # 'Ruiz tweeted a warning. "..."'
+        if first and self.quote_only and self.run_speaker:
+            return self.run_speaker, "continued"  # a paragraph that is all quotation carries on the run
         return None, None
 
     def _trailer(self, after: list[Token]) -> Speaker | None:
@@ -333,6 +372,8 @@ class ParagraphAttributor:
                 if starts_np and " ".join(t.text for t in rest[:v]).startswith(phrase.split()[0]):
                     return speaker_from_phrase(phrase, self.memory)
                 return None
+            if v > 0 and tok.lower in AUXILIARIES and _passive_report(rest, v):
+                return speaker_from_phrase(subject_before(rest, v), self.memory)  # "X is quoted as saying"
             if tok.text in ('"', "“", "”", ";") or (is_verb(rest, v) and v > 0):
                 break
         return self._sentence_final(rest)
@@ -421,6 +462,16 @@ class ParagraphAttributor:
                 if phrase and (phrase[0][:1].isupper() or phrase[0].lower() in ("the", "a", "an")):
                     return speaker_from_phrase(" ".join(phrase), self.memory)
         return None
+
+
+def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
+    """The paragraph's words outside its quotations."""
+    pieces, pos = [], start
+    for span in spans:
+        pieces.append(text[pos:max(pos, span.start)])
+        pos = max(pos, span.end)
+    pieces.append(text[pos:end])
+    return "".join(pieces)
 
 
 def is_title_like(words: list[str]) -> bool:

@@ -39,6 +39,12 @@ slam slams slammed criticise criticised criticize criticized condemn condemns co
 found
 """.split())
 
+# Verbs that report a retort when "back" follows ("shot back", "hit back").
+BACK_VERBS = frozenset("shot shoots fired fires hit hits snapped snaps struck strikes pushed pushes".split())
+
+# Participles of a passive that reports speech ("is quoted as saying", "was heard saying").
+PASSIVE_REPORTING = frozenset("quoted heard reported recorded overheard".split())
+
 # Personal pronouns a speaker can be referred to by, with what they can refer to.
 PRONOUNS = {
     "he": "male", "she": "female", "it": "thing", "they": "plural", "we": "plural",
@@ -173,6 +179,6 @@ LEXICONS = {
         "speech_verbs": SPEECH_VERBS, "object_only_verbs": OBJECT_ONLY_VERBS, "pronouns": PRONOUNS,
         "organisation_nouns": ORGANISATION_NOUNS, "document_nouns": DOCUMENT_NOUNS,
         "organisation_words": ORGANISATION_WORDS, "titles": TITLE_WORDS, "person_nouns": PERSON_NOUNS,
-        "not_name_words": NOT_NAME_WORDS, "not_person_words": NOT_PERSON_WORDS, "abbreviations": ABBREVIATIONS,
+        "not_name_words": NOT_NAME_WORDS, "back_verbs": BACK_VERBS, "passive_reporting": PASSIVE_REPORTING, "not_person_words": NOT_PERSON_WORDS, "abbreviations": ABBREVIATIONS,
     },
 }

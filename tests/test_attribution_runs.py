@@ -1,0 +1,35 @@
+"""Runs of quotes and cue shapes: (text, expected speakers) tables, negative cases included."""
+from pathlib import Path
+
+import pytest
+
+from indexer.extract import extract
+from indexer.loading import parse
+
+
+def speakers_of(text):
+    extraction = extract(parse(text, Path("doc.txt")))
+    return [q.speaker.name if q.speaker else None for q in extraction.quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a paragraph that is all quotation continues the speaker of the paragraph before
+    ('“We will open the harbour again,” said Ana Ruiz.\n\n“Who cares what they say? It is a good plan for all.”',
+     ["Ana Ruiz", "Ana Ruiz"]),
+    # ... but not across a narrative paragraph
+    ('“We will open the harbour again,” said Ana Ruiz.\n\nThe council met on Monday to vote.\n\n'
+     '“Who cares what they say? It is a good plan for all.”', ["Ana Ruiz", None]),
+    # a sentence that reports speech introduces the quotation after it
+    ('Ana Ruiz tweeted a warning. "Remember in November who voted for this plan."', ["Ana Ruiz"]),
+    # ... a sentence without a reporting verb does not
+    ('Ana Ruiz went home early. "Remember in November who voted for this plan."', [None]),
+    # a retort
+    ('When Ruiz accused him of lying, Tom Kale shot back, "You never liked the plan, did you."', ["Tom Kale"]),
+    # a passive reporting verb
+    ('“We will win this one again,” Tom Kale is quoted as saying.', ["Tom Kale"]),
+    # a possessive before a quotation is no title when a reporting verb is near
+    ('Ana Ruiz said in a statement that the port’s “future is bright and the numbers move up.”', ["Ana Ruiz"]),
+    ('He watched the port’s "Harbour Nights" on Sunday.', []),
+])
+def test_runs_and_cues(text, expected):
+    assert speakers_of(text) == expected

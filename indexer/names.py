@@ -73,7 +73,7 @@ class Memory:
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
                 words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
-            name = _strip_titles(words)
+            name = _strip_titles(strip_leading(split_owner(words)[1])[1])
             if len(name) >= 2 and not any(w.lower() in ORGANISATION_WORDS for w in name):
                 full = " ".join(name)
                 if full in self.full_names:
@@ -150,7 +150,7 @@ def _strip_titles(words: list[str]) -> list[str]:
     cut = 0
     for i, word in enumerate(words[:-1]):
         low = word.lower().strip(",").rstrip(".")
-        if low in TITLE_WORDS or (word.isupper() and len(word) > 1 and "." not in word):
+        if low in TITLE_WORDS or all(part in TITLE_WORDS for part in low.split("-")) or (word.isupper() and len(word) > 1 and "." not in word):
             cut = i + 1
     return words[cut:]
 
@@ -262,6 +262,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         kind = "organisation" if orgish else "person"
         if not plausible_name(name.split(), kind):
             return None
+
         role_text = " ".join(w for w in before if w.lower() not in DETERMINERS) or None
         if role:
             role_text = f"{role_text}, {role}" if role_text else role

@@ -87,3 +87,13 @@ def speakers_of(text):
 ])
 def test_candidates_are_validated_in_extraction(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the full name the story gives is learned without its role, party or owner
+    ('Billionaire Tom Kale owns the port.\n\n"We will not sell the harbour to anyone," Kale said.', ["Tom Kale"]),
+    ('Coastline’s Ana Ruiz runs the port.\n\n"We will not sell the harbour to anyone," Ruiz said.', ["Ana Ruiz"]),
+    ('Port Secretary-Treasurer Ana Ruiz spoke.\n\n"We will not sell the harbour to anyone," Ruiz said.', ["Ana Ruiz"]),
+])
+def test_full_names_are_learned_without_roles(text, expected):
+    assert speakers_of(text) == expected

@@ -89,6 +89,13 @@ acting former special envoy spokesman spokeswoman spokesperson leader dean coach
 candidate hon honourable honorable gentleman lady member
 """.split())
 
+# Titles used as a form of address before a surname alone ("Sen. Ruiz", "President Kale").
+ADDRESS_TITLES = frozenset("""
+mr mrs ms miss dr prof professor sir dame lord lady rev reverend father sen senator rep representative
+gov governor president vice mayor judge justice sgt capt col lt gen cmdr adm pope sheikh rabbi imam
+bishop cardinal chancellor premier minister secretary ambassador congressman congresswoman
+""".split())
+
 GENDER_OF_HONORIFIC = {
     "mr": "male", "mr.": "male", "sir": "male", "lord": "male", "father": "male", "king": "male",
     "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
@@ -134,7 +141,7 @@ DETERMINERS = frozenset("a an the another one this that these those some several
 # Words a capitalised run can open with that are never part of a person's name: the capital is
 # the sentence's ("Even Rendell", "Celebrating Clinton"), a day's or a party's ("Democrat Ana Ruiz").
 NOT_NAME_WORDS = frozenset("""
-even for wait then when while after before during since until with without about against
+even for wait then more most only also just both when while after before during since until with without about against
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
 january february march april may june july august september october november december
 what who whom whose which why how where here there this that these those it its his her their our

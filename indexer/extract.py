@@ -51,6 +51,7 @@ def extract(doc: Document) -> Extraction:
     ids = IdMaker()
     attributor = ParagraphAttributor(doc.text)
     attributor.memory.learn_text(" ".join(v for _, v in doc.meta))
+    attributor.memory.look_ahead(doc.text)
     passages: list[Passage] = []
     quotes: list[Quote] = []
     number = 0

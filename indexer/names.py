@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from .constants import (
-    CLAUSE_OPENERS, DETERMINERS, DOCUMENT_NOUNS, FEMALE_WORDS, GENDER_OF_HONORIFIC, MALE_WORDS, ORGANISATION_NOUNS,
+    ADDRESS_TITLES, CLAUSE_OPENERS, DETERMINERS, DOCUMENT_NOUNS, FEMALE_WORDS, GENDER_OF_HONORIFIC, MALE_WORDS, ORGANISATION_NOUNS,
     ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, TITLE_WORDS,
 )
 from .model import Speaker
-from .speaker_check import document_author, plausible_description, plausible_name, split_owner, strip_leading
+from .speaker_check import ROLE_TITLES, document_author, plausible_description, plausible_name, split_owner, strip_leading
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
@@ -45,6 +45,7 @@ class Entity:
 @dataclass
 class Memory:
     full_names: list[str] = field(default_factory=list)
+    later_names: list[str] = field(default_factory=list)  # full names the story gives further on
     acronyms: dict[str, str] = field(default_factory=dict)
     recent: list[Entity] = field(default_factory=list)  # most recent last
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
@@ -73,7 +74,7 @@ class Memory:
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
                 words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
-            name = _strip_titles(strip_leading(split_owner(words)[1])[1])
+            name = bare_name(words)
             if len(name) >= 2 and not any(w.lower() in ORGANISATION_WORDS for w in name):
                 full = " ".join(name)
                 if full in self.full_names:
@@ -111,18 +112,33 @@ class Memory:
                     return entity.speaker
         return None
 
+    def look_ahead(self, text: str) -> None:
+        """Read the whole story's full names first: 'Cruz said' in the lead is the Ted Cruz named below."""
+        ahead = Memory()
+        ahead.learn_text(text)
+        self.later_names = list(dict.fromkeys(ahead.full_names))
+
     def full_name(self, name: str) -> str:
         """'Roth' -> 'Kenneth Roth' when a Kenneth Roth was named; 'HRW' -> 'Human Rights Watch'."""
         if name in self.acronyms:
             return self.acronyms[name]
+        found = self._full_name(name, self.full_names)
+        if found == name and self.later_names:
+            parts = name.split()
+            later = [full for full in self.later_names if full.split()[-len(parts):] == parts and full != name]
+            if len({tuple(f.split()) for f in later}) == 1:
+                return later[0]  # only when the story names one such person
+        return found
+
+    def _full_name(self, name: str, full_names: list[str]) -> str:
         parts = name.split()
-        candidates = [full for full in reversed(self.full_names)
+        candidates = [full for full in reversed(full_names)
                       if len(full.split()) > len(parts) and full.split()[-len(parts):] == parts]
         # 'Clinton declared of Hillary Clinton': a writer does not name one person both ways in a sentence.
         others = [full for full in candidates if full not in self.sentence]
         if not candidates and len(parts) == 1:
             # "Shin said" after "Shin Dong Hyuk", "Olena said" after "Olena Petrenko": a name's first word.
-            others = [full for full in reversed(self.full_names)
+            others = [full for full in reversed(full_names)
                       if full.split()[0] == name and full not in self.sentence]
         return (others or [name])[0]
 
@@ -145,12 +161,28 @@ def acronym_source(text: str, bracket: int) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
+def bare_name(words: list[str]) -> list[str]:
+    """'FBI General Counsel Ana Ruiz', 'Coastline's Ana Ruiz' -> ['Ana', 'Ruiz']: owner, roles and titles off."""
+    words = split_owner(words)[1]
+    while True:
+        stripped = _strip_titles(strip_leading(words)[1])
+        if stripped == words:
+            return words
+        words = stripped
+
+
 def _strip_titles(words: list[str]) -> list[str]:
-    """'NATO Secretary General Jens Stoltenberg' -> 'Jens Stoltenberg' (never strips to nothing)."""
+    """'NATO Secretary General Jens Stoltenberg' -> 'Jens Stoltenberg' (never strips to nothing).
+
+    A title that is also a first name ('Dean Baker') is kept when only one word would be left,
+    unless it is a form of address ('Sen. Baker', 'President Baker').
+    """
     cut = 0
     for i, word in enumerate(words[:-1]):
         low = word.lower().strip(",").rstrip(".")
-        if low in TITLE_WORDS or all(part in TITLE_WORDS for part in low.split("-")) or (word.isupper() and len(word) > 1 and "." not in word):
+        if i == len(words) - 2 and low not in ADDRESS_TITLES and not word.endswith(".") and not word.isupper():
+            break
+        if low in TITLE_WORDS or all(part in ROLE_TITLES for part in low.split("-")) or (word.isupper() and len(word) > 1 and "." not in word):
             cut = i + 1
     return words[cut:]
 

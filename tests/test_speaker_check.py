@@ -97,3 +97,18 @@ def test_candidates_are_validated_in_extraction(text, expected):
 ])
 def test_full_names_are_learned_without_roles(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title that is also a first name stays when only a surname would be left
+    ('"We will not sell the harbour to anyone," said Dean Kale.', ["Dean Kale"]),
+    # a form of address before a surname is still a title
+    ('"We will not sell the harbour to anyone," said Sen. Kale.', ["Kale"]),
+    # titles and roles under an acronym come off in turn
+    ('"We will not sell the harbour to anyone," said FBI General Counsel Ana Ruiz.', ["Ana Ruiz"]),
+    # a surname in the lead is the full name the story gives further on, when only one person has it
+    ('"We will not sell the harbour to anyone," Kale said.\n\nTom Kale runs the port.', ["Tom Kale"]),
+    ('"We will not sell the harbour to anyone," Kale said.\n\nTom Kale and Ana Kale run the port.', ["Kale"]),
+])
+def test_titles_and_later_names(text, expected):
+    assert speakers_of(text) == expected

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .constants import BACK_VERBS, CLAUSE_OPENERS, OBJECT_ONLY_VERBS, PASSIVE_REPORTING, PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
+from .speaker_check import is_person_noun
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
 
@@ -116,7 +117,10 @@ def _is_aside(words: list[Token]) -> bool:
     """', who was his top adviser,' / ', 44,' / ', meanwhile,' / ', the head of Right to Rise USA,'."""
     first = words[0]
     return (first.lower in ("who", "a", "an", "the", "whose") or first.text[:1].isdigit()
-            or all(w.lower in ADVERBS for w in words))
+            or all(w.lower in ADVERBS for w in words)
+            or (first.text.islower() and any(is_person_noun(w.text) for w in words[:3])
+                and first.lower not in CONJUNCTIONS))  # ', legal director for the group,'
+
 
 
 def _passive_report(toks: list[Token], aux: int) -> bool:
@@ -298,6 +302,9 @@ class ParagraphAttributor:
 
     def _attribute(self, span: Span, toks: list[Token], s_start: int, previous: Speaker | None,
                    first: bool) -> tuple[Speaker | None, str | None]:
+        # Only words in title case can be the name of a work ('on "Meet the Press"'); 'on the
+        # "wrong track"' is a phrase someone used.
+        self.quote_titled = is_title_like(re.findall(r"[\w'’\-]+", self.text[span.start:span.end]))
         starts = self.starts
         # Cues are local: a window of words either side keeps a paragraph of 10,000 quotation
         # marks linear instead of quadratic.
@@ -391,7 +398,7 @@ class ParagraphAttributor:
         return None
 
     def _intro(self, before: list[Token]) -> Speaker | None:
-        if not before or names_a_work(before):
+        if not before or (self.quote_titled and names_a_work(before)):
             return None
         if before[-1].text == ":":
             verbs = [i for i in range(len(before)) if is_speech_verb(before, i)]
@@ -411,12 +418,18 @@ class ParagraphAttributor:
 
     def _subject_of(self, toks: list[Token], verb: int) -> Speaker | None:
         phrase = subject_before(toks, verb)
-        if not phrase and (toks[verb].lower.endswith("ing") or (verb and toks[verb - 1].lower in ("and", "but", "or"))):
+        participle = toks[verb].lower.endswith("ing") and verb > 0 and toks[verb - 1].lower not in AUXILIARIES
+        if participle:
+            # 'Kale released an ad calling it "dangerous"': the one calling is the sentence's subject
+            found = self._resolve(sentence_subject(toks), toks)
+            if found:
+                return found
+        if not phrase and (participle or (verb and toks[verb - 1].lower in ("and", "but", "or"))):
             phrase = sentence_subject(toks)  # 'Carson shared ..., writing "..."'
         return self._resolve(phrase, toks)
 
     def _in_sentence(self, before: list[Token], after: list[Token], toks: list[Token]) -> Speaker | None:
-        if names_a_work(before):
+        if self.quote_titled and names_a_work(before):
             return None
         for v in range(len(before) - 1, -1, -1):
             if is_speech_verb(before, v):

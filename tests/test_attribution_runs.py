@@ -33,3 +33,16 @@ def speakers_of(text):
 ])
 def test_runs_and_cues(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a phrase in lower case after "the" or a preposition is something said, not a title
+    ('Ana Ruiz said the port was on the "wrong track" and must change.', ["Ana Ruiz"]),
+    ('Ana Ruiz has called for "boots on the ground."', ["Ana Ruiz"]),
+    ('She watched "Harbour Nights" on Sunday.', []),  # title case, no reporting verb: a work
+    # an aside in lower case after a name is a role
+    ('"The port must stay open for the winter," Ana Ruiz, legal director for the harbour board, said.',
+     ["Ana Ruiz"]),
+])
+def test_partial_quotes_and_asides(text, expected):
+    assert speakers_of(text) == expected

@@ -94,6 +94,8 @@ def is_verb(toks: list[Token], i: int) -> bool:
     low = token.lower.replace("’", "'")
     if i > 0 and toks[i - 1].lower in NOUN_MARKERS and low not in AUXILIARIES:
         return False
+    if i > 0 and token.text[:1].isupper() and toks[i - 1].text not in CLAUSE_BREAKS:
+        return False  # "spokeswoman Hope Ruiz said": a capital inside a sentence is a name, not "hope"
     if low in SPEECH_VERBS:
         return is_speech_verb(toks, i)
     if low in AUXILIARIES or low in COMMON_VERBS:
@@ -118,7 +120,8 @@ def _is_aside(words: list[Token]) -> bool:
     first = words[0]
     return (first.lower in ("who", "a", "an", "the", "whose") or first.text[:1].isdigit()
             or all(w.lower in ADVERBS for w in words)
-            or (first.text.islower() and any(is_person_noun(w.text) for w in words[:3])
+            or ((first.text.islower() or first.lower.endswith(("'s", "’s")))
+                and any(is_person_noun(w.text) for w in words[:3])
                 and first.lower not in CONJUNCTIONS))  # ', legal director for the group,'
 
 

@@ -40,6 +40,8 @@ def mask(text: str, start: int, end: int, spans: list[Span]) -> str:
         for i in range(a, b):
             if not chars[i].isspace():
                 chars[i] = "X" if chars[i].isupper() else "x"  # keep case: a quoted sentence still starts one
+        if b > a and span.opened and not text[span.start].isalnum():
+            chars[a] = "X"  # '". . . You're': a quotation opening on punctuation still starts a sentence
         if b > a and text[span.end - 1] in ".!?" and span.closed:
             chars[b - 1] = text[span.end - 1]
     return "".join(chars)

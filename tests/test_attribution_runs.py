@@ -46,3 +46,18 @@ def test_runs_and_cues(text, expected):
 ])
 def test_partial_quotes_and_asides(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised word inside a sentence is a name, not the verb of the same spelling
+    ('"Kale will plead not guilty to the charge," board spokeswoman Hope Ruiz said. "He is confident."',
+     ["Hope Ruiz", "Hope Ruiz"]),
+    # a possessive aside is a role
+    ('“They are open to trying new things,” Ana Ruiz, Coastline’s director of planning, said. “They work.”',
+     ["Ana Ruiz", "Ana Ruiz"]),
+    # a quotation that opens on an ellipsis starts a new sentence and continues the speaker
+    ('"Most people made up their minds today," said Ana Ruiz, head of the board. ". . . You will see it."',
+     ["Ana Ruiz", "Ana Ruiz"]),
+])
+def test_names_asides_and_ellipses(text, expected):
+    assert speakers_of(text) == expected

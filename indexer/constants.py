@@ -141,13 +141,25 @@ DETERMINERS = frozenset("a an the another one this that these those some several
 # Words a capitalised run can open with that are never part of a person's name: the capital is
 # the sentence's ("Even Rendell", "Celebrating Clinton"), a day's or a party's ("Democrat Ana Ruiz").
 NOT_NAME_WORDS = frozenset("""
-even for wait then more most only also just both when while after before during since until with without about against
+even for wait then more most only also just both between under among into through across within
+beyond despite from by at on in of to as via per amid when while after before during since until with without about against
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
 january february march april may june july august september october november december
 what who whom whose which why how where here there this that these those it its his her their our
 your my you we they he she i me him us them one nobody somebody someone everyone anyone
 democrat democrats republican republicans tory tories labour conservative conservatives liberal liberals
 libertarian independent billionaire millionaire veteran icon legend star
+""".split())
+
+# Nationalities not ending in -ish or -ese (those are recognised by their ending).
+DEMONYMS = frozenset("""
+italian canadian russian syrian indian brazilian egyptian iranian australian norwegian palestinian
+jordanian libyan korean european tunisian algerian ukrainian belarusian georgian armenian serbian
+croatian bosnian romanian bulgarian hungarian austrian belgian estonian latvian lithuanian mongolian
+indonesian malaysian colombian peruvian venezuelan argentinian bolivian nicaraguan haitian jamaican
+ethiopian somali sudanese zimbabwean european asian arab irish
+american german french dutch greek swiss thai iraqi israeli pakistani saudi kuwaiti afghan welsh scots
+mexican african moroccan cuban chilean kenyan nigerian ghanaian tibetan filipino
 """.split())
 
 # Nouns that head a description of a person ("a senior aide", "two officials", "the spokeswoman").
@@ -175,7 +187,7 @@ NOT_PERSON_WORDS = frozenset("""
 later after never ever other another over under either neither rather whether together however order
 number paper letter matter water corner border power center centre error major minor floor door color
 colour labor labour favor favour honor honour factor sector mirror terror monitor quarter chapter
-register member's answer cancer summer winter weather computer character manner dinner offer
+register member's answer human german roman cancer summer winter weather computer character manner dinner offer
 """.split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
                    "men", "women", "people", "ee", "ees")

@@ -14,7 +14,7 @@ from .constants import (
     ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, TITLE_WORDS,
 )
 from .model import Speaker
-from .speaker_check import ROLE_TITLES, document_author, plausible_description, plausible_name, split_owner, strip_leading
+from .speaker_check import FRAGMENT_ENDS, ROLE_TITLES, document_author, is_demonym, is_person_noun, plausible_description, plausible_name, split_owner, strip_leading
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
@@ -29,6 +29,7 @@ _ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
 _PHRASE_OPENERS = PREPOSITIONS | {"after", "before", "during", "despite"}
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){1,3}\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose|that)\b.*$", re.S)
 _ANONYMOUS = re.compile(r"\banonym|\bunnamed\b|\bdeclined to be named\b|\bnot authori[sz]ed\b|"
@@ -46,6 +47,7 @@ class Entity:
 class Memory:
     full_names: list[str] = field(default_factory=list)
     later_names: list[str] = field(default_factory=list)  # full names the story gives further on
+    common_words: set[str] = field(default_factory=set)  # words the story writes in lower case
     acronyms: dict[str, str] = field(default_factory=dict)
     recent: list[Entity] = field(default_factory=list)  # most recent last
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
@@ -74,7 +76,7 @@ class Memory:
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
                 words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
-            name = bare_name(words)
+            name = bare_name(words, self.common_words)
             if len(name) >= 2 and not any(w.lower() in ORGANISATION_WORDS for w in name):
                 full = " ".join(name)
                 if full in self.full_names:
@@ -114,7 +116,8 @@ class Memory:
 
     def look_ahead(self, text: str) -> None:
         """Read the whole story's full names first: 'Cruz said' in the lead is the Ted Cruz named below."""
-        ahead = Memory()
+        self.common_words = set(_LOWER_WORD.findall(text))
+        ahead = Memory(common_words=self.common_words)
         ahead.learn_text(text)
         self.later_names = list(dict.fromkeys(ahead.full_names))
 
@@ -161,11 +164,17 @@ def acronym_source(text: str, bracket: int) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
-def bare_name(words: list[str]) -> list[str]:
+def _is_common_role(word: str, common_words: set[str]) -> bool:
+    return word.lower() in common_words and is_person_noun(word)
+
+
+def bare_name(words: list[str], common_words: set[str] = frozenset()) -> list[str]:
     """'FBI General Counsel Ana Ruiz', 'Coastline's Ana Ruiz' -> ['Ana', 'Ruiz']: owner, roles and titles off."""
     words = split_owner(words)[1]
     while True:
         stripped = _strip_titles(strip_leading(words)[1])
+        if len(stripped) > 2 and _is_common_role(stripped[0], common_words):
+            stripped = stripped[1:]
         if stripped == words:
             return words
         words = stripped
@@ -278,6 +287,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if not run or not run[0]:
             return None
         lead, run = strip_leading(run)
+        while len(run) > 2 and _is_common_role(run[0], memory.common_words):
+            lead, run = lead + run[:1], run[1:]  # "Referee Ana Ruiz": the story writes "referee" in lower case
         name_words = _strip_titles(run)
         before = head_part[:run_start] + owner + lead + run[: len(run) - len(name_words)]
         name = _name_in_capitals(name_words, memory)
@@ -294,6 +305,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         kind = "organisation" if orgish else "person"
         if not plausible_name(name.split(), kind):
             return None
+        if kind == "person" and len(name.split()) == 1 and (
+                name.lower() in memory.common_words or is_demonym(name)):
+            return None  # "Interest said", "Polish": a word the story also writes in lower case, a nationality
 
         role_text = " ".join(w for w in before if w.lower() not in DETERMINERS) or None
         if role:
@@ -314,7 +328,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     author = document_author(head_part)
     if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()):
         return speaker_from_phrase(" ".join(author), memory, learn)  # "a Pentagon readout": its author
-    if not plausible_description(head_part, head):
+    if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head):
         return None  # "out a press release", "a statement", "a fourth": no person or body
     description = re.sub(r"^(?:the|The)\s+", "", whole if anonymous and len(whole) < 120 else core)
     first = description.split(" ", 1)[0]
@@ -326,7 +340,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         kind = "anonymous"
     else:
         kind = "descriptive"
-    speaker = Speaker(name=description, kind=kind, role=None)
+    speaker = Speaker(name=re.sub(r"\s+([,.;:])", r"\1", description), kind=kind, role=None)
     if learn:
         memory.mention(Entity(speaker, head=head, gender=_gender(head_part, whole)))
     return speaker

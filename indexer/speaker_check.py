@@ -9,7 +9,7 @@ from __future__ import annotations
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
 from .constants import (
-    DETERMINERS, DOCUMENT_NOUNS, NOT_NAME_WORDS, NOT_PERSON_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS, PERSON_SUFFIXES, PRONOUNS, TITLE_WORDS,
+    DEMONYMS, DETERMINERS, DOCUMENT_NOUNS, NOT_NAME_WORDS, NOT_PERSON_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS, PERSON_SUFFIXES, PRONOUNS, TITLE_WORDS,
 )
 
 # nameparser's titles ("editor", "pastor", "treasurer") are role words before a name; its particles
@@ -18,6 +18,7 @@ ROLE_TITLES = frozenset(t.lower() for t in NAME_CONSTANTS.titles) | TITLE_WORDS 
     "congressman", "congresswoman", "assemblyman", "assemblywoman", "counsel", "businessman", "businesswoman",
     "journalist", "columnist", "commentator", "host", "anchor", "strategist", "pollster", "activist", "lawyer"}
 NAME_PARTICLES = frozenset(p.lower() for p in NAME_CONSTANTS.prefixes) | {"of", "for", "the", "and", "on", "&"}
+FRAGMENT_ENDS = frozenset("to of for from with by at in on about and or but the a an".split())
 DESCRIPTION_OPENERS = DETERMINERS | {"his", "her", "its", "their", "our", "both", "other", "all", "most", "few",
                                      "four", "five", "six", "dozens", "hundreds", "many", "some", "no"}
 
@@ -30,13 +31,23 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
     cut = 0
     while cut < len(words) - 1:
         low = words[cut].lower().rstrip(".,")
-        if low in NOT_NAME_WORDS or (cut == 0 and low.endswith("ing") and len(low) > 5):
+        if (low in NOT_NAME_WORDS or (cut == 0 and low.endswith("ing") and len(low) > 5)
+                or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2)):
             cut += 1
         elif low in ROLE_TITLES and len(words) - cut > 2:
             cut += 1
         else:
             break
     return words[:cut], words[cut:]
+
+
+def is_demonym(word: str) -> bool:
+    """'Polish', 'German', 'Tunisian', 'Japanese': a nationality is no one's name on its own.
+
+    Only -ish and -ese are taken from the ending: -ian and -ean end first names too (Brian, Sean).
+    """
+    low = word.lower()
+    return (low.endswith(("ish", "ese")) and len(low) > 5) or low in DEMONYMS
 
 
 def split_owner(words: list[str]) -> tuple[list[str], list[str]]:
@@ -84,8 +95,8 @@ def is_person_noun(word: str) -> bool:
 
 def plausible_description(words: list[str], head: str) -> bool:
     """'a fire brigade spokesman', 'the health ministry', 'officials': a person or body, described."""
-    if not words:
-        return False
+    if not words or words[-1].lower() in FRAGMENT_ENDS:
+        return False  # "chancellor to": a description cut off in mid-phrase
     first = words[0].lower()
     owned = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])  # "the firm's lawyer"
     opens = first in DESCRIPTION_OPENERS or first[:1].isdigit() or owned or is_person_noun(first)

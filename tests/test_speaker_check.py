@@ -112,3 +112,19 @@ def test_full_names_are_learned_without_roles(text, expected):
 ])
 def test_titles_and_later_names(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word the story writes in lower case is a role before a name, and no name on its own
+    ('The referee spoke.\n\n"The pitch was far too wet to play on," said Referee Tom Kale Smith.', ["Tom Kale Smith"]),
+    ('The interest rose.\n\n"The pitch was far too wet to play on today," Interest said.', [None]),
+    # a nationality alone is nobody; before a name it is a role
+    ('"The pitch was far too wet to play on today," Polish said.', [None]),
+    ('"The pitch was far too wet to play on," said Tunisian-born Ana Ruiz.', ["Ana Ruiz"]),
+    # a first name that ends like a nationality is still a name
+    ('Brian Kale coaches the team.\n\n"The pitch was far too wet to play on," Brian said.', ["Brian Kale"]),
+    # a description cut off in mid-phrase is nobody
+    ('"The pitch was far too wet to play on today," said the chancellor to.', [None]),
+])
+def test_common_words_and_nationalities(text, expected):
+    assert speakers_of(text) == expected

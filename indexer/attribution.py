@@ -64,14 +64,11 @@ TITLE_PREPOSITIONS = frozenset("on in at of from for by with about".split())
 def names_a_work(before: list[Token]) -> bool:
     """'on "Meet the Press"', 'ABC's "This Week"': the quotation is a title, not words said.
 
-    'X said in a statement that the firm's "future is bright"' is speech: a reporting verb is near.
+    Callers ask only for a quotation in title case: 'the firm's "future is bright"' is speech.
     """
     if not before:
         return False
-    if before[-1].lower in TITLE_PREPOSITIONS | {"the"}:
-        return True
-    near = before[-9:]
-    return before[-1].lower.endswith(("'s", "’s")) and not any(is_speech_verb(near, i) for i in range(len(near)))
+    return before[-1].lower in TITLE_PREPOSITIONS | {"the"} or before[-1].lower.endswith(("'s", "’s"))
 
 
 def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool:
@@ -490,6 +487,9 @@ def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
     return "".join(pieces)
 
 
+WORK_BEFORE = re.compile(r"(?:\b(?:on|in|at|of|from|for|by|with|the)|['’]s)\s*[\"“‘']?\s*$", re.I)
+
+
 def is_title_like(words: list[str]) -> bool:
     """'This Week', 'Law and Order': a name of a work or a show, not something said."""
     if not 1 <= len(words) <= 12:
@@ -505,8 +505,8 @@ def is_speech(quote_text: str, speaker: Speaker | None, cue: str | None, precedi
         return False
     if re.search(r"so-called\s*$|\bdubbed\s*$|\btitled\s*$|\bentitled\s*$|\bnicknamed\s*$", preceding, re.I):
         return False
-    if is_title_like(words) and cue not in ("after", "before"):
-        return False
+    if is_title_like(words) and (cue not in ("after", "before") or WORK_BEFORE.search(preceding)):
+        return False  # 'appeared on ABC's "This Week"', 'told the "Morning Show"': a title
     if speaker is None:
         return len(words) >= 6 and bool(re.search(r"[.!?,…]\s*$", quote_text))
     return True

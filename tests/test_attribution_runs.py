@@ -61,3 +61,14 @@ def test_partial_quotes_and_asides(text, expected):
 ])
 def test_names_asides_and_ellipses(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title after a possessive or preposition is a work, even with a reporting verb near
+    ('Ana Ruiz said on Channel Nine\'s "Harbour Nights" that the port would close.', []),
+    ('Ana Ruiz told the "Morning Harbour Show" that the port would close.', []),
+    # a short quotation in title case with a cue and no work marker is still speech
+    ('"Never Again," Ana Ruiz said.', ["Ana Ruiz"]),
+])
+def test_titles_of_works(text, expected):
+    assert speakers_of(text) == expected

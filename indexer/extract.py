@@ -16,6 +16,7 @@ from .names import Memory, speaker_from_phrase
 from .passages import split
 from .quotes import find_spans
 
+_CODE_LABEL = re.compile(r"[A-Z]+(?:-?\d+)(?:-[A-Z0-9]+)*")
 SKIPPED_KINDS = ("caption", "teaser", "note")  # never speech, whatever quotation marks they hold
 
 
@@ -31,6 +32,8 @@ def speaker_from_label(label: str, memory: Memory, doc: Document) -> Speaker | N
     if low in ANSWER_LABELS:
         who = meta.get("interviewee") or meta.get("narrator") or meta.get("witness")
         return Speaker(who, "person", "interviewee") if who else Speaker("Respondent", "anonymous", label.title())
+    if _CODE_LABEL.fullmatch(label):
+        return Speaker(label, "person")  # "W-17": a witness known by a code keeps it as written
     roles = re.findall(r"\(([^)]*)\)", label)
     label = re.sub(r"\s*\([^)]*\)", "", label)
     name, _, role = label.partition(",")

@@ -193,6 +193,10 @@ def antecedent(toks: list[Token], relative: int) -> str:
 
 
 def sentence_subject(toks: list[Token]) -> str:
+    lead = 0
+    while lead < len(toks) and toks[lead].text in CLAUSE_BREAKS:
+        lead += 1  # ', Kale said before adding:' after a quotation: the words start after the marks
+    toks = toks[lead:]
     i = _skip_clause_opener(toks)
     out = []
     for k in range(i, min(i + 16, len(toks))):
@@ -400,14 +404,24 @@ class ParagraphAttributor:
     def _intro(self, before: list[Token]) -> Speaker | None:
         if not before or (self.quote_titled and names_a_work(before)):
             return None
+        if before[0].lower in SPEECH_VERBS and before[0].text[:1].isupper() and len(before) > 1:
+            # 'Said Ana Ruiz, who grew up here, "..."': the verb first, its subject after it
+            phrase = []
+            for tok in before[1:]:
+                if tok.text in CLAUSE_BREAKS or tok.lower in RELATIVE_PRONOUNS:
+                    break
+                phrase.append(tok.text)
+            if phrase and phrase[0][:1].isupper():
+                return speaker_from_phrase(" ".join(phrase), self.memory)
         if before[-1].text == ":":
             verbs = [i for i in range(len(before)) if is_speech_verb(before, i)]
             if not verbs:
                 found = self._author_of(before[:-1])
                 if found:
                     return found  # 'this new headline from the Washington Post, which ...: "..."'
-            phrase = subject_before(before, verbs[-1]) if verbs else sentence_subject(before)
-            return self._resolve(phrase, before)
+            if verbs:
+                return self._subject_of(before, verbs[-1])
+            return self._resolve(sentence_subject(before), before)
         for back in range(1, min(len(before), 8) + 1):
             if is_speech_verb(before, len(before) - back, object_verbs=False):
                 between = before[len(before) - back + 1:]

@@ -58,6 +58,7 @@ association committee commission council body watchdog campaign party union offi
 mission delegation network newspaper paper broadcaster channel station network bank fund
 foundation institute centre center charity movement coalition alliance regime court tribunal
 board bureau authority federation league army military police force service team club
+museum hospital school university college library church zoo prison clinic airline airport council
 """.split())
 DOCUMENT_NOUNS = frozenset("""
 report statement study survey document letter memo release readout filing complaint ruling

@@ -9,7 +9,8 @@ from __future__ import annotations
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
 from .constants import (
-    DEMONYMS, DETERMINERS, DOCUMENT_NOUNS, NOT_NAME_WORDS, NOT_PERSON_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS, PERSON_SUFFIXES, PRONOUNS, TITLE_WORDS,
+    DEMONYMS, DETERMINERS, DOCUMENT_NOUNS, NOT_NAME_WORDS, NOT_PERSON_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS,
+    PERSON_SUFFIXES, PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
 )
 
 # nameparser's titles ("editor", "pastor", "treasurer") are role words before a name; its particles
@@ -31,7 +32,7 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
     cut = 0
     while cut < len(words) - 1:
         low = words[cut].lower().rstrip(".,")
-        if (low in NOT_NAME_WORDS or (cut == 0 and low.endswith("ing") and len(low) > 5)
+        if (low in NOT_NAME_WORDS or low in SPEECH_VERBS or (cut == 0 and low.endswith("ing") and len(low) > 5)
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2)):
             cut += 1
         elif low in ROLE_TITLES and len(words) - cut > 2:

@@ -72,3 +72,13 @@ def test_names_asides_and_ellipses(text, expected):
 ])
 def test_titles_of_works(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The museum opened again. Said Ana Ruiz, who grew up nearby, “We were all so proud of it.”', ["Ana Ruiz"]),
+    ('Claims of fraud followed. “We were all so proud of it, and still are,” the museum said.', ["museum"]),
+    ('"Nothing you can do about it, folks," Tom Kale said before adding: "Maybe there is, I do not know."',
+     ["Tom Kale", "Tom Kale"]),
+])
+def test_inverted_and_participle_intros(text, expected):
+    assert speakers_of(text) == expected

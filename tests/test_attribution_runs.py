@@ -82,3 +82,8 @@ def test_titles_of_works(text, expected):
 ])
 def test_inverted_and_participle_intros(text, expected):
     assert speakers_of(text) == expected
+
+
+def test_name_in_apposition_after_a_description_speaks():
+    text = '"The answer is none of the above, sadly," the port chief, Tom Kale, tweeted Sunday.'
+    assert speakers_of(text) == ["Tom Kale"]

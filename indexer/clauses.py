@@ -1,0 +1,194 @@
+"""Where a sentence's subject and reporting verb are: the grammar the cue finders lean on.
+
+A rough reading, enough for attribution: which word is a verb ("said", not "the report"), where
+the noun phrase before a verb begins (past asides set off by commas), and what a sentence's
+subject is once a leading phrase ("In a statement on Monday,") is skipped.
+"""
+from __future__ import annotations
+
+from .constants import BACK_VERBS, CLAUSE_OPENERS, OBJECT_ONLY_VERBS, PASSIVE_REPORTING, SPEECH_VERBS
+from .sentences import Token
+from .speaker_check import is_person_noun
+
+AUXILIARIES = frozenset("is was are were be been being has have had will would could can may might should must "
+                        "did does do appears appear seems seem remains remain isn't wasn't aren't weren't hasn't "
+                        "haven't hadn't won't wouldn't couldn't can't didn't doesn't don't shouldn't".split())
+COMMON_VERBS = frozenset("""
+makes made take takes took give gives gave go goes went get gets got want wants wanted think thinks thought
+believe believes believed know knows knew see sees saw show shows showed paint paints painted plan plans
+hope hopes face faces need needs look looks feel feels felt become becomes became come comes came keep keeps
+kept issue issues issued publish publishes published interview interviews interviewed hold holds held
+spoke speaks met meets left leaves won wins lost loses ran runs led leads began begins brought brings
+sought seeks fell falls rose rises paid pays sent sends spent spends built builds bought buys sold sells
+stood stands sat sits heard hears set sets put puts hit hits cut cuts became
+""".split())
+COMMUNICATION_NOUNS = frozenset("statement statements remarks interview speech tweet tweets letter testimony comments "
+                                "message post op-ed editorial briefing phrase catchphrase catch-phrase slogan motto "
+                                "words headline report article column email memo".split())
+ADVERBS = frozenset("also then later again once previously recently earlier still just repeatedly "
+                    "often flatly simply quickly yet meanwhile however though too instead".split())
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+WINDOW = 60  # words either side of a quotation that can hold its attribution
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "(", ")", '"', "“", "”", "‘", "’", "'", "«", "»"})
+CONJUNCTIONS = frozenset("and but that because while when as if or so than though although whether".split())
+_ED_NOT_VERBS = frozenset("based red bed need speed seed hundred united related unwanted alleged so-called "
+                          "armed aged supposed detailed limited noted".split())
+
+
+NOUN_MARKERS = frozenset("a an the his her its their our my your this that these those whose "
+                         "of in on at for from by with".split())
+TITLE_PREPOSITIONS = frozenset("on in at of from for by with about".split())
+
+
+def names_a_work(before: list[Token]) -> bool:
+    """'on "Meet the Press"', 'ABC's "This Week"': the quotation is a title, not words said.
+
+    Callers ask only for a quotation in title case: 'the firm's "future is bright"' is speech.
+    """
+    if not before:
+        return False
+    return before[-1].lower in TITLE_PREPOSITIONS | {"the"} or before[-1].lower.endswith(("'s", "’s"))
+
+
+def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool:
+    """toks[i] is a reporting verb here, not the noun of the same spelling ('the report', 'her post')."""
+    tok = toks[i]
+    low = tok.lower.replace("’", "'")
+    if low in BACK_VERBS and i + 1 < len(toks) and toks[i + 1].lower == "back":
+        return True  # "Kale shot back,": a retort
+    if low not in SPEECH_VERBS or (not object_verbs and low in OBJECT_ONLY_VERBS):
+        return False
+    # A capitalised verb is one only after a comma ("Murphy, the head of X, Tweeted"): "United States" is not.
+    if not tok.text.islower() and not (i > 0 and toks[i - 1].text == "," and tok.text[1:].islower()):
+        return False
+    return not (i > 0 and toks[i - 1].lower in NOUN_MARKERS)
+
+
+def is_verb(toks: list[Token], i: int) -> bool:
+    """A rough verb test, enough to find where a subject ends; 'the report' and 'a post' are nouns."""
+    token = toks[i]
+    low = token.lower.replace("’", "'")
+    if i > 0 and toks[i - 1].lower in NOUN_MARKERS and low not in AUXILIARIES:
+        return False
+    if i > 0 and token.text[:1].isupper() and toks[i - 1].text not in CLAUSE_BREAKS:
+        return False  # "spokeswoman Hope Ruiz said": a capital inside a sentence is a name, not "hope"
+    if low in SPEECH_VERBS:
+        return is_speech_verb(toks, i)
+    if low in AUXILIARIES or low in COMMON_VERBS:
+        return True
+    return token.text.islower() and len(low) > 4 and low.endswith("ed") and low not in _ED_NOT_VERBS
+
+
+def skip_clause_opener(toks: list[Token]) -> int:
+    """Index of the first word after a leading phrase like 'In a summary of the report,'."""
+    if not toks:
+        return 0
+    first = toks[0].lower
+    if first in CLAUSE_OPENERS or (first.endswith("ing") and toks[0].text[0].isupper()) or first == "asked":
+        for i, tok in enumerate(toks[:20]):
+            if tok.text in (",", "”", '"', "’") and i > 0:
+                return i + 1
+    return 0
+
+
+def _is_aside(words: list[Token]) -> bool:
+    """', who was his top adviser,' / ', 44,' / ', meanwhile,' / ', the head of Right to Rise USA,'."""
+    first = words[0]
+    return (first.lower in ("who", "a", "an", "the", "whose") or first.text[:1].isdigit()
+            or all(w.lower in ADVERBS for w in words)
+            or ((first.text.islower() or first.lower.endswith(("'s", "’s")))
+                and any(is_person_noun(w.text) for w in words[:3])
+                and first.lower not in CONJUNCTIONS))  # ', legal director for the group,'
+
+
+
+def passive_report(toks: list[Token], aux: int) -> bool:
+    """'is quoted as saying', 'was heard saying': a reporting verb behind a passive."""
+    following = [t.lower for t in toks[aux + 1:aux + 4]]
+    return bool(following) and following[0] in PASSIVE_REPORTING and any(
+        is_speech_verb(toks, aux + 1 + k) for k in range(1, len(following)))
+
+
+def _is_appositive_name(words: list[Token]) -> bool:
+    return 2 <= len(words) <= 4 and all(w.text[:1].isupper() and w.text[1:2].islower() or
+                                        (len(w.text) == 2 and w.text.endswith(".")) for w in words)
+
+
+def subject_before(toks: list[Token], verb: int) -> str:
+    """The noun phrase before toks[verb], skipping adverbs and asides set off by commas."""
+    j = verb - 1
+    while j >= 0 and (toks[j].lower in ADVERBS or toks[j].lower.replace("’", "'") in AUXILIARIES
+                      or (toks[j].lower.endswith("ly") and toks[j].text.islower())):
+        j -= 1  # "has described", "also said", "flatly denied"
+    end, asides = j + 1, 0
+    while j > 0 and toks[j].text == "," and asides < 3:
+        k = j - 1
+        while k >= 0 and toks[k].text != ",":
+            k -= 1
+        aside = toks[k + 1:j]
+        if k > 0 and toks[k].text == "," and _is_appositive_name(aside) and asides == 0:
+            # "the port chief, Tom Kale, said": the name set off by commas is the subject
+            return " ".join(t.text for t in aside)
+        if not (k > 0 and aside and _is_aside(aside)):
+            break
+        j, asides = k, asides + 1
+    if asides:
+        end, j = j, j - 1
+    while j >= 0:
+        tok = toks[j]
+        if tok.text == ")":
+            k = j
+            while k >= 0 and toks[k].text != "(":
+                k -= 1
+            if k > 0:
+                j = k - 1  # "Sen. Claire McCaskill (D-Mo.)": the bracket belongs to the name
+                continue
+        if tok.lower == "and" and 0 < j < end - 1 and toks[j - 1].text[:1].isupper() and toks[j + 1].text[:1].isupper():
+            j -= 1  # "David Albright and Serena Kelleher-Vergantini", "Science and International Security"
+            continue
+        if tok.text in CLAUSE_BREAKS or is_verb(toks, j) or tok.lower in CONJUNCTIONS:
+            break
+        j -= 1
+    phrase = " ".join(t.text for t in toks[j + 1:end])
+    if phrase.lower() in RELATIVE_PRONOUNS and j >= 0:
+        return antecedent(toks, j + (0 if toks[j].text == "," else 1))
+    return phrase
+
+
+def antecedent(toks: list[Token], relative: int) -> str:
+    """The noun phrase a 'who' refers to: 'an anonymous former textile trader in her 40s, who ...'."""
+    j = relative - 1
+    if j >= 0 and toks[j].text == ",":
+        j -= 1
+    end = j + 1
+    while j >= 0 and end - j <= 12:
+        tok = toks[j]
+        if tok.text in CLAUSE_BREAKS or is_verb(toks, j):
+            break
+        if tok.lower in ("a", "an", "the", "another", "one"):
+            return " ".join(t.text for t in toks[j:end])
+        j -= 1
+    return " ".join(t.text for t in toks[j + 1:end])
+
+
+def sentence_subject(toks: list[Token]) -> str:
+    lead = 0
+    while lead < len(toks) and toks[lead].text in CLAUSE_BREAKS:
+        lead += 1  # ', Kale said before adding:' after a quotation: the words start after the marks
+    toks = toks[lead:]
+    i = skip_clause_opener(toks)
+    out = []
+    for k in range(i, min(i + 16, len(toks))):
+        tok = toks[k]
+        if tok.lower in ADVERBS and out:
+            continue
+        if is_verb(toks, k) and k + 1 < len(toks) and is_verb(toks, k + 1) and tok.lower in SPEECH_VERBS:
+            out.append(tok.text)  # "The 86-page report concludes": a noun before the verb
+            continue
+        after_name = k > i and toks[k - 1].text[:1].isupper() and tok.text.islower()
+        if after_name and tok.lower.endswith("s") and not tok.lower.endswith("ss"):
+            break  # "Maria Lopez runs the shelter": a present-tense verb right after a name
+        if tok.text in CLAUSE_BREAKS or is_verb(toks, k) or (tok.lower in CONJUNCTIONS and out):
+            break
+        out.append(tok.text)
+    return " ".join(out)

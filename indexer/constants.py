@@ -142,7 +142,7 @@ DETERMINERS = frozenset("a an the another one this that these those some several
 # Words a capitalised run can open with that are never part of a person's name: the capital is
 # the sentence's ("Even Rendell", "Celebrating Clinton"), a day's or a party's ("Democrat Ana Ruiz").
 NOT_NAME_WORDS = frozenset("""
-even for wait then more most only also just both between under among into through across within
+even for wait then more most only also just both other another every each any between under among into through across within
 beyond despite from by at on in of to as via per amid when while after before during since until with without about against
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
 january february march april may june july august september october november december
@@ -188,7 +188,7 @@ NOT_PERSON_WORDS = frozenset("""
 later after never ever other another over under either neither rather whether together however order
 number paper letter matter water corner border power center centre error major minor floor door color
 colour labor labour favor favour honor honour factor sector mirror terror monitor quarter chapter
-register member's answer human german roman cancer summer winter weather computer character manner dinner offer
+register member's answer human german roman list cancer summer winter weather computer character manner dinner offer
 """.split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
                    "men", "women", "people", "ee", "ees")

@@ -35,7 +35,7 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
         if (low in NOT_NAME_WORDS or low in SPEECH_VERBS or (cut == 0 and low.endswith("ing") and len(low) > 5)
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2)):
             cut += 1
-        elif low in ROLE_TITLES and len(words) - cut > 2:
+        elif (low in ROLE_TITLES or is_person_noun(low)) and len(words) - cut > 2:
             cut += 1
         else:
             break
@@ -100,7 +100,10 @@ def plausible_description(words: list[str], head: str) -> bool:
         return False  # "chancellor to": a description cut off in mid-phrase
     first = words[0].lower()
     owned = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])  # "the firm's lawyer"
-    opens = first in DESCRIPTION_OPENERS or first[:1].isdigit() or owned or is_person_noun(first)
+    # Without a determiner only a plural or a listed noun describes someone: "officials", "police";
+    # a bare singular ("list", "bank") is a fragment.
+    bare = is_person_noun(first) and (first.endswith("s") or first in PERSON_NOUNS)
+    opens = first in DESCRIPTION_OPENERS or first[:1].isdigit() or owned or bare
     return opens and is_person_noun(head)
 
 

@@ -128,3 +128,16 @@ def test_titles_and_later_names(text, expected):
 ])
 def test_common_words_and_nationalities(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person noun before a three-word name is a role; before a two-word name it may be the name
+    ('"The harbour will reopen in the spring, we hope," said Actor Tom Kale Smith.', ["Tom Kale Smith"]),
+    ('"The harbour will reopen in the spring, we hope," said Carter Kale.', ["Carter Kale"]),
+    # a bare singular noun is no description; a bare plural of people is
+    ('"The harbour will reopen in the spring, we hope," bank said.', [None]),
+    ('"The harbour will reopen in the spring, we hope," officials said.', ["officials"]),
+    ('"The harbour will reopen in the spring, we hope," said Other Kale.', ["Kale"]),
+])
+def test_bare_nouns_and_role_nouns(text, expected):
+    assert speakers_of(text) == expected

@@ -77,11 +77,12 @@ class ParagraphAttributor:
             c.isalpha() for c in masked_outside(self.text, start, end, spans))
         self.intro_toks = []
         bounds = sentence_bounds(masked, start)
+        words = [self._words(masked, start, a, b) for a, b in bounds]  # each sentence read once
         for number, (s_start, s_end) in enumerate(bounds):
-            toks = self._words(masked, start, s_start, s_end)
+            toks = words[number]
             self.starts = [t.start for t in toks]
             self.memory.sentence = masked[s_start - start:s_end - start]
-            self.next_toks = self._words(masked, start, *bounds[number + 1]) if number + 1 < len(bounds) else []
+            self.next_toks = words[number + 1] if number + 1 < len(bounds) else []
             inside = []
             while next_span < len(spans) and spans[next_span].start - 1 < s_end:
                 inside.append(spans[next_span])  # spans and sentences both run in document order
@@ -99,7 +100,7 @@ class ParagraphAttributor:
                 if subject and len(subject.split()) <= 12 and subject.split()[0].lower() not in PRONOUNS:
                     self._resolve(subject, toks)
             self.memory.learn_text(masked[s_start - start:s_end - start])
-            self.intro_toks = toks if not inside and any(is_speech_verb(toks, i) for i in range(len(toks))) else []
+            self.intro_toks = [] if inside else toks  # looked at only when a bare quotation follows
             previous_sentence_speaker = spoken_here or (previous_sentence_speaker if inside else None)
             paragraph_speaker = spoken_here or paragraph_speaker
         self.run_speaker = results[-1].speaker if results else None
@@ -161,8 +162,8 @@ class ParagraphAttributor:
             return self.pending_intro, "before"
         if previous and not before:
             return previous, "continued"
-        if not before and self.intro_toks:
-            verbs = [i for i in range(len(self.intro_toks)) if is_speech_verb(self.intro_toks, i)]
+        verbs = [i for i in range(len(self.intro_toks)) if is_speech_verb(self.intro_toks, i)] if not before else []
+        if verbs:
             found = self._subject_of(self.intro_toks, verbs[-1])
             if found:
                 return found, "before"  # 'Ruiz tweeted a warning. "..."'

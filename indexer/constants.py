@@ -142,7 +142,8 @@ DETERMINERS = frozenset("a an the another one this that these those some several
 # Words a capitalised run can open with that are never part of a person's name: the capital is
 # the sentence's ("Even Rendell", "Celebrating Clinton"), a day's or a party's ("Democrat Ana Ruiz").
 NOT_NAME_WORDS = frozenset("""
-even for wait then more most only also just both other another every each any between under among into through across within
+even for wait then more most only also just both other another every each any was is are were has had
+have will would did does do can could should between under among into through across within
 beyond despite from by at on in of to as via per amid when while after before during since until with without about against
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
 january february march april may june july august september october november december

@@ -141,3 +141,9 @@ def test_common_words_and_nationalities(text, expected):
 ])
 def test_bare_nouns_and_role_nouns(text, expected):
     assert speakers_of(text) == expected
+
+
+def test_an_auxiliary_opening_a_question_is_no_part_of_a_name():
+    text = '"It was the best night of the year for the harbour," said Tom Kale. Was Ana Ruiz there? "Yes," she said.'
+    assert speakers_of(text)[0] == "Tom Kale"
+    assert strip_leading(["Was", "Ana", "Ruiz"]) == (["Was"], ["Ana", "Ruiz"])

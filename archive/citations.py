@@ -320,3 +320,8 @@ def coins(c: Cited) -> str:
     pairs.append(("rft_id", c.url))
     return "ctx_ver=Z39.88-2004&" + "&".join(
         f"{key}={percent(_one_line(value), safe='')}" for key, value in pairs if value)
+
+
+def credited_author(c: Cited) -> str | None:
+    """Who a citation manager should list as the author: the writer, or the person interviewed."""
+    return _as_interview(c).author

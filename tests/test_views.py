@@ -130,3 +130,109 @@ def test_words_in_many_documents_list_a_few_places_and_count_the_rest(tmp_path, 
     # A link naming a document outside the places listed still shows that document's words.
     last = client.get(f"/api/passages/{quote['id']}?doc=story_029").get_json()
     assert last["doc"] == "story_029" and "story_029" not in last["also_in"]
+
+
+def _selected_sort(html: str) -> str:
+    return re.search(r'<option value="(\w+)" selected>', html).group(1)
+
+
+@pytest.mark.parametrize("url, selected", [
+    ("/", "relevance"),  # the next words typed here are ranked by relevance
+    ("/?q=", "relevance"),
+    ("/?q=korea", "relevance"),
+    ("/?q=korea&sort=newest", "newest"),
+    ("/?q=&sort=oldest", "oldest"),
+    ("/?sort=newest", "newest"),
+])
+def test_sort_box_shows_only_what_the_person_chose(client, url, selected):
+    html = client.get(url).get_data(as_text=True)
+    assert _selected_sort(html) == selected
+
+
+def test_empty_query_still_lists_newest_first_and_says_so(client):
+    html = client.get("/").get_data(as_text=True)
+    api = client.get("/api/search").get_json()
+    assert api["sort"] == "newest" and "· newest first" in html
+
+
+PERMALINK = re.compile(r'<code id="permalink">([^<]*)</code>')
+
+
+def _first_citation_id(client) -> str:
+    return client.get("/api/search?q=regime").get_json()["results"][0]["id"]
+
+
+def _public_app(built_index, **config):
+    from app import create_app
+
+    return create_app({"TESTING": True, "INDEX_DIR": built_index, "BUILD_INDEX_IF_MISSING": False, **config})
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:443", "127.0.0.1.evil.example", "[::2]"])
+def test_a_hostile_host_header_never_reaches_a_citation_or_export(client, host):
+    cid = _first_citation_id(client)
+    page = client.get(f"/p/{cid}", headers={"Host": host}).get_data(as_text=True)
+    assert "evil" not in page and "::2" not in page
+    assert PERMALINK.search(page).group(1) == f"/p/{cid}"
+    for ext in ("bib", "ris", "json"):
+        response = client.get(f"/p/{cid}/cite.{ext}", headers={"Host": host})
+        assert response.status_code == 200 and "evil" not in response.get_data(as_text=True)
+        assert response.headers["Content-Type"].endswith("charset=utf-8")
+
+
+@pytest.mark.parametrize("host, root", [("localhost", "http://localhost"), ("127.0.0.1:5000", "http://127.0.0.1:5000"),
+                                        ("[::1]:8000", "http://[::1]:8000")])
+def test_this_machine_gets_absolute_links_without_configuration(client, host, root):
+    cid = _first_citation_id(client)
+    page = client.get(f"/p/{cid}", headers={"Host": host}).get_data(as_text=True)
+    assert PERMALINK.search(page).group(1) == f"{root}/p/{cid}"
+
+
+def test_public_url_is_used_in_every_link_that_leaves_the_page(built_index):
+    app = _public_app(built_index, PUBLIC_URL="https://archive.example.org/testimony/")
+    client = app.test_client()
+    cid = _first_citation_id(client)
+    public = f"https://archive.example.org/testimony/p/{cid}"
+    page = client.get(f"/p/{cid}", headers={"Host": "evil.example"}).get_data(as_text=True)
+    assert PERMALINK.search(page).group(1) == public
+    assert f'<link rel="canonical" href="{public}">' in page
+    assert f'<meta name="citation_public_url" content="{public}">' in page
+    assert f'"url": "{public}"' in page.replace('\\/', '/')  # JSON-LD
+    assert "evil" not in page and "localhost" not in page
+    for ext in ("bib", "ris", "json"):
+        body = client.get(f"/p/{cid}/cite.{ext}", headers={"Host": "evil.example"}).get_data(as_text=True)
+        assert public in body and "evil" not in body
+
+
+def test_forwarded_headers_count_only_when_proxy_fix_is_configured(built_index):
+    forwarded = {"Host": "localhost", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https"}
+    plain = _public_app(built_index).test_client()
+    cid = _first_citation_id(plain)
+    page = plain.get(f"/p/{cid}", headers=forwarded).get_data(as_text=True)
+    assert PERMALINK.search(page).group(1) == f"http://localhost/p/{cid}"
+    proxied = _public_app(built_index, PROXY_FIX={"x_proto": 1, "x_host": 1}, TRUSTED_HOSTS=["archive.example.org"])
+    page = proxied.test_client().get(f"/p/{cid}", headers=dict(forwarded, **{"X-Forwarded-Host": "archive.example.org"}))
+    assert PERMALINK.search(page.get_data(as_text=True)).group(1) == f"https://archive.example.org/p/{cid}"
+    refused = proxied.test_client().get(f"/p/{cid}", headers=forwarded)
+    assert refused.status_code == 400
+
+
+@pytest.mark.parametrize("setting", [True, "yes", {"x_for": -1}, {"x_forward": 1}])
+def test_a_bad_proxy_fix_setting_is_named(built_index, setting):
+    with pytest.raises(ValueError, match="PROXY_FIX"):
+        _public_app(built_index, PROXY_FIX=setting)
+
+
+def test_citation_page_carries_coins_and_citation_author(client):
+    from html import unescape
+    from urllib.parse import parse_qs
+
+    api = client.get("/api/search?q=running+out+of+time").get_json()
+    hit = next(r for r in api["results"] if r["doc"].startswith("famine"))
+    page = client.get(f"/p/{hit['id']}").get_data(as_text=True)
+    kev = parse_qs(unescape(re.search(r'<span class="Z3988" title="([^"]*)"></span>', page).group(1)))
+    assert kev["rft.atitle"] == ["Aid group warns of famine"] and kev["rft.jtitle"] == ["Example Wire"]
+    assert kev["rft.date"] == ["2020-11-03"] and kev["rft_id"] == ["https://example.org/news/famine-warning"]
+    transcript = client.get("/api/search?q=mines+dawn").get_json()["results"][0]
+    page = client.get(f"/p/{transcript['id']}").get_data(as_text=True)
+    assert f'<meta name="citation_author" content="{transcript["speaker"]}">' in page  # the person interviewed

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from indexer.schema import FACETS
 
-from . import citations
+from . import citations, markdown_view
 from .lookup import cited, resolve
 from .params import BadParameter, page_number
 from .public_links import public_url_for
@@ -158,8 +158,23 @@ def document(doc_id: str):
     for hit in records:
         if hit.kind == "quote" and hit.passage:
             quotes_by_passage.setdefault(hit.passage, []).append(hit)
+    highlight = request.args.get("hl")
+    rendered = _as_markdown(passages, quotes_by_passage, highlight) if row and row.form == "markdown" else {}
     return render_template("document.html", doc=row, doc_id=doc_id, passages=passages,
-                           quotes=quotes_by_passage, highlight=request.args.get("hl"))
+                           quotes=quotes_by_passage, highlight=highlight, rendered=rendered)
+
+
+def _as_markdown(passages, quotes_by_passage: dict, highlight: str | None) -> dict:
+    """Each passage of a Markdown document rendered and sanitised: id -> (html, ids of quotes marked)."""
+    rendered = {}
+    for p in passages:
+        if p.kind in ("title", "heading"):
+            rendered[p.id] = (markdown_view.render_inline(p.text), frozenset())
+            continue
+        spans = [markdown_view.QuoteSpan(q.start - p.start, q.end - p.start, q.id, q.id == highlight)
+                 for q in quotes_by_passage.get(p.id, [])]
+        rendered[p.id] = markdown_view.render(p.text, spans)
+    return rendered
 
 
 @bp.route("/p/<citation_id>")

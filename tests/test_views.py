@@ -236,3 +236,80 @@ def test_citation_page_carries_coins_and_citation_author(client):
     transcript = client.get("/api/search?q=mines+dawn").get_json()["results"][0]
     page = client.get(f"/p/{transcript['id']}").get_data(as_text=True)
     assert f'<meta name="citation_author" content="{transcript["speaker"]}">' in page  # the person interviewed
+
+
+MARKDOWN_DOC = """---
+title: Notes from the river towns
+source: Example Field Notes
+date: 2021-05-04
+---
+
+## What we saw
+
+The **water committee** met in the *old school*. "We have waited three years for a pump," said Rosa Mendes, a committee member.
+
+- Wells checked: 14
+- Repairs promised: [none on record](https://example.org/records)
+
+| Town | Wells |
+|------|-------|
+| North | 8 |
+
+Planted: <script>alert(1)</script> <img src=x onerror=alert(2)> [trap](javascript:alert(3)) <a href="javascript:alert(4)" onclick="alert(5)">x</a>
+"""
+
+
+@pytest.fixture(scope="module")
+def markdown_client(tmp_path_factory):
+    from app import create_app
+    from indexer.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("md")
+    (folder / "notes.md").write_text(MARKDOWN_DOC, encoding="utf-8")
+    plain = MARKDOWN_DOC.replace("---\n", "", 2).replace("title:", "Title:").replace("three years", "four years")
+    (folder / "plain_notes.txt").write_text(plain, encoding="utf-8")
+    index = tmp_path_factory.mktemp("md-index")
+    assert ingest([folder], index).failed == 0
+    return create_app({"TESTING": True, "INDEX_DIR": index, "BUILD_INDEX_IF_MISSING": False}).test_client()
+
+
+def test_markdown_document_page_renders_markdown_and_keeps_anchors(markdown_client):
+    api = markdown_client.get("/api/documents/notes").get_json()
+    quote = next(r for r in api["records"] if r["kind"] == "quote")
+    html = markdown_client.get(f"/d/notes?hl={quote['id']}").get_data(as_text=True)
+    assert "<strong>water committee</strong>" in html and "<em>old school</em>" in html
+    assert "<li>Wells checked: 14</li>" in html and "<th>Town</th>" in html and "<td>North</td>" in html
+    assert '<a href="https://example.org/records" rel="noopener noreferrer nofollow">' in html
+    assert f'<span class="inline-quote highlighted" id="q-{quote["id"]}">We have waited' in html
+    assert f'href="/p/{quote["id"]}"' in html
+    for record in api["records"]:
+        if record["passage"] is None:
+            assert f'id="p-{record["id"]}"' in html and f'href="/p/{record["id"]}"' in html
+    assert markdown_client.get(f"/p/{quote['id']}").status_code == 200
+
+
+def test_markup_planted_in_a_markdown_document_cannot_run(markdown_client):
+    from html.parser import HTMLParser
+
+    class Elements(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found.append((tag, dict(attrs)))
+
+    page = Elements()
+    page.feed(markdown_client.get("/d/notes").get_data(as_text=True))
+    tags = [tag for tag, _ in page.found]
+    assert tags.count("script") == 1  # the page's own archive.js
+    assert "img" not in tags and "iframe" not in tags
+    for tag, attrs in page.found:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert not any((value or "").strip().lower().startswith(("javascript:", "data:")) for value in attrs.values())
+    assert ("a", {"rel": "noopener noreferrer nofollow"}) in page.found  # the trap link, its href dropped
+
+
+def test_a_plain_text_document_is_not_rendered_as_markdown(markdown_client):
+    html = markdown_client.get("/d/plain_notes").get_data(as_text=True)
+    assert "**water committee**" in html and "<strong>" not in html and "&lt;script&gt;" in html

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from indexer.schema import FACETS
 
-from . import citations, markdown_view
+from . import citations, labels, markdown_view
 from .lookup import cited, resolve
 from .params import BadParameter, page_number
 from .public_links import public_url_for
@@ -17,6 +17,10 @@ from .state import archive, catalog, search_request
 
 bp = Blueprint("views", __name__)
 bp.add_app_template_global(public_url_for)
+bp.add_app_template_global(labels.kind_label)
+bp.add_app_template_global(labels.facet_value_label)
+bp.add_app_template_global(labels.shown_facet_values)
+bp.add_app_template_global(labels.FACET_LABELS, "facet_labels")
 
 
 @bp.app_template_global()

@@ -1,5 +1,6 @@
 """Pages and the JSON API through the Flask test client."""
 import re
+from html import unescape
 
 import pytest
 
@@ -224,7 +225,6 @@ def test_a_bad_proxy_fix_setting_is_named(built_index, setting):
 
 
 def test_citation_page_carries_coins_and_citation_author(client):
-    from html import unescape
     from urllib.parse import parse_qs
 
     api = client.get("/api/search?q=running+out+of+time").get_json()
@@ -268,6 +268,9 @@ def markdown_client(tmp_path_factory):
     (folder / "notes.md").write_text(MARKDOWN_DOC, encoding="utf-8")
     plain = MARKDOWN_DOC.replace("---\n", "", 2).replace("title:", "Title:").replace("three years", "four years")
     (folder / "plain_notes.txt").write_text(plain, encoding="utf-8")
+    # No header: the first line is the document's title; the bracketed line an editor's note.
+    (folder / "untitled.txt").write_text("Pumps Arrive In North Town\n\nThe pumps arrived on Monday, officials said.\n\n"
+                                         "[This story was updated with the delivery date.]\n", encoding="utf-8")
     index = tmp_path_factory.mktemp("md-index")
     assert ingest([folder], index).failed == 0
     return create_app({"TESTING": True, "INDEX_DIR": index, "BUILD_INDEX_IF_MISSING": False}).test_client()
@@ -313,3 +316,31 @@ def test_markup_planted_in_a_markdown_document_cannot_run(markdown_client):
 def test_a_plain_text_document_is_not_rendered_as_markdown(markdown_client):
     html = markdown_client.get("/d/plain_notes").get_data(as_text=True)
     assert "**water committee**" in html and "<strong>" not in html and "&lt;script&gt;" in html
+
+
+def _kind_facet(html: str) -> list[str]:
+    section = re.search(r"<h2>Kind</h2>(.*?)</section>", html, re.S).group(1)
+    return [unescape(label) for label in re.findall(r'<li><a href="[^"]*"[^>]*>([^<]+)</a>', section)]
+
+
+def test_kind_facet_names_kinds_for_people_and_hides_titles_and_notes(markdown_client):
+    client = markdown_client
+    api = client.get("/api/search").get_json()
+    kinds = {f["value"] for f in api["facets"]["kind"]}
+    assert {"quote", "narrative", "title", "note"} <= kinds
+    html = client.get("/").get_data(as_text=True)
+    shown = _kind_facet(html)
+    assert "Quotes" in shown and "Reporting" in shown
+    assert not set(shown) & (kinds | {"Titles", "Editor's notes"})
+    everything = client.get("/?kinds=all").get_data(as_text=True)
+    assert {"Titles", "Editor's notes"} <= set(_kind_facet(everything)) and not set(_kind_facet(everything)) & kinds
+    chosen = client.get("/?kind=title").get_data(as_text=True)
+    assert "Titles" in _kind_facet(chosen) and "Kind: Titles" in chosen
+    # Only the facet's list changes, never the results.
+    assert f"{api['total']:,} result" in html and f"{api['total']:,} result" in everything
+
+
+def test_filters_come_before_results_in_a_collapsible_panel(client):
+    html = client.get("/?q=korea").get_data(as_text=True)
+    assert html.index('<details class="filter-panel" open>') < html.index('<section class="results"')
+    assert "<summary>Filter</summary>" in html

@@ -191,8 +191,13 @@ def passage(citation_id: str):
     fragment = None
     if found.hit and found.document and found.document.url and found.document.url.lower().startswith(("http://", "https://")):
         fragment = citations.text_fragment(found.document.url, found.hit.text)
+    context_html = None
+    if found.context and found.document and found.document.form == "markdown":
+        ctx, hit = found.context, found.hit
+        context_html, _ = markdown_view.render(ctx.text, [markdown_view.QuoteSpan(
+            hit.start - ctx.start, hit.end - ctx.start, hit.id, highlighted=True)])
     return render_template("passage.html", found=found, hit=found.hit, doc=found.document, styles=styles,
-                           fragment=fragment, citation_id=citation_id, coins=citations.coins(cites) if cites else None,
+                           fragment=fragment, citation_id=citation_id, context_html=context_html, coins=citations.coins(cites) if cites else None,
                            author=citations.credited_author(cites) if cites else None)
 
 

@@ -288,7 +288,10 @@ def test_markdown_document_page_renders_markdown_and_keeps_anchors(markdown_clie
     for record in api["records"]:
         if record["passage"] is None:
             assert f'id="p-{record["id"]}"' in html and f'href="/p/{record["id"]}"' in html
-    assert markdown_client.get(f"/p/{quote['id']}").status_code == 200
+    citation = markdown_client.get(f"/p/{quote['id']}").get_data(as_text=True)
+    context = citation[citation.index('<section class="context">'):]
+    assert "<strong>water committee</strong>" in context and "**" not in context
+    assert f'<span class="inline-quote highlighted" id="q-{quote["id"]}">We have waited' in context
 
 
 def test_markup_planted_in_a_markdown_document_cannot_run(markdown_client):

@@ -27,7 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
     from archive import api, commands, errors, public_links, state, views
-    public_links.install_proxy_fix(app)
+    public_links.configure(app)
     app.json = api.SafeJSONProvider(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)

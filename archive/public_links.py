@@ -12,6 +12,7 @@ PROXY_FIX is configured (see app.py), and even then the same rule applies to the
 from __future__ import annotations
 
 import ipaddress
+import re
 
 from flask import current_app, request, url_for
 
@@ -47,6 +48,14 @@ def public_url_for(endpoint: str, **values) -> str:
 
 
 PROXY_HEADERS = ("x_for", "x_proto", "x_host", "x_port", "x_prefix")
+
+
+def configure(app) -> None:
+    """Check PUBLIC_URL and install ProxyFix when asked; a bad setting stops startup with its name."""
+    public = app.config.get("PUBLIC_URL") or ""
+    if not isinstance(public, str) or (public and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", public.strip())):
+        raise ValueError(f"PUBLIC_URL must be an http(s) address such as https://archive.example.org, not {public!r}")
+    install_proxy_fix(app)
 
 
 def install_proxy_fix(app) -> None:

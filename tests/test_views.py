@@ -218,6 +218,13 @@ def test_forwarded_headers_count_only_when_proxy_fix_is_configured(built_index):
     assert refused.status_code == 400
 
 
+@pytest.mark.parametrize("setting", ["archive.example.org", "javascript:alert(1)", "https://a.example/?x=1",
+                                     "https://a b.example", 5])
+def test_a_bad_public_url_is_named(built_index, setting):
+    with pytest.raises(ValueError, match="PUBLIC_URL"):
+        _public_app(built_index, PUBLIC_URL=setting)
+
+
 @pytest.mark.parametrize("setting", [True, "yes", {"x_for": -1}, {"x_forward": 1}])
 def test_a_bad_proxy_fix_setting_is_named(built_index, setting):
     with pytest.raises(ValueError, match="PROXY_FIX"):

@@ -16,6 +16,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         SAMPLE_DIR=str(SAMPLES),
         BUILD_INDEX_IF_MISSING=True,
         PAGE_SIZE=20,
+        PUBLIC_URL="",  # the archive's public address, e.g. https://archive.example.org (README)
+        PROXY_FIX=0,  # proxies in front whose X-Forwarded-* headers to trust (README)
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -24,7 +26,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
-    from archive import api, commands, errors, state, views
+    from archive import api, commands, errors, public_links, state, views
+    public_links.configure(app)
     app.json = api.SafeJSONProvider(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)

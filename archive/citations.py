@@ -176,28 +176,64 @@ def styles(c: Cited) -> list[Citation]:
 
 
 # downloads
-_BIB_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
-                "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+# Every value is made inert for its format: in BibTeX a brace must never close a field early. Classic
+# BibTeX counts braces without looking at backslashes, so "\}" still closes the field there; braces
+# become \textbraceleft{} and \textbraceright{} (balanced), and URLs are percent-encoded instead.
+_BIB_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%",
+                "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+                "^": r"\textasciicircum{}"}
+# RFC 3986's characters, less the ones BibTeX or LaTeX read as syntax ({ } \ and spaces are encoded).
+_URL_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
+
+
+def _one_line(text: str) -> str:
+    """Whitespace (line breaks of every kind included) as single spaces, control characters dropped."""
+    text = re.sub(r"[\x00-\x08\x0e-\x1b\x7f]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _bib(text: str) -> str:
-    return "".join(_BIB_ESCAPES.get(ch, ch) for ch in text)
+    return "".join(_BIB_ESCAPES.get(ch, ch) for ch in _one_line(text))
+
+
+def _bib_url(url: str) -> str:
+    return percent(_one_line(url), safe=_URL_SAFE)
+
+
+def _bib_name(name: str) -> str:
+    """'Given Family' as 'Family, Given', the form every BibTeX style splits right; an 'and' inside a
+    name is braced so it cannot split one person into two."""
+    name = _bib(name)
+    given, _, family = name.rpartition(" ")
+    person = f"{family}, {given}" if given and "," not in name else name
+    return re.sub(r"\b(and)\b", r"{\1}", person, flags=re.I)
 
 
 def bibtex(c: Cited) -> str:
+    """biblatex fields (journaltitle, date, urldate) and the classic ones beside them (journal, year,
+    author), so both biblatex and a plain BibTeX style print the author, source and year."""
+    c = _as_interview(c)
     entry = "article" if c.source and c.form != "interview" else "online"
+    parts = _date_parts(c.date)
     fields = [
-        ("author", f"{{{_bib(c.author)}}}" if c.author else None),
+        ("author", _bib_name(c.author) if c.author else None),
         ("title", f"{{{_bib(c.doc_title)}}}"),
         ("journaltitle", _bib(c.source) if c.source and entry == "article" else None),
+        ("journal", _bib(c.source) if c.source and entry == "article" else None),
         ("organization", _bib(c.source) if c.source and entry == "online" else None),
-        ("date", c.date),
-        ("url", c.url),
+        ("howpublished", _bib(c.source) if c.source and entry == "online" else None),
+        ("date", "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts)) or None),
+        ("year", f"{parts[0]:04d}" if parts else None),
+        ("url", _bib_url(c.url)),
         ("urldate", Date.today().isoformat()),
-        ("note", _bib(_quote_note(c))),
+        ("note", _bib(_quote_note(c) + (f" Interview by {c.interviewer}." if c.interviewer else ""))),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
-    return f"@{entry}{{{c.id},\n{body}\n}}\n"
+    return f"@{entry}{{{_bib_key(c.id)},\n{body}\n}}\n"
+
+
+def _bib_key(citation_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_:.-]", "-", citation_id) or "passage"
 
 
 def _quote_note(c: Cited) -> str:
@@ -219,10 +255,6 @@ def ris(c: Cited) -> str:
         lines.append(("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))))
     lines += [("UR", c.url), ("N1", _quote_note(c)), ("ID", c.id), ("ER", "")]
     return "".join(f"{tag}  - {_one_line(value)}\r\n" for tag, value in lines)
-
-
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def csl_json(c: Cited) -> str:
@@ -265,3 +297,31 @@ def text_fragment(url: str, quoted: str) -> str:
         return f"{base}#:~:text={enc(words)}"
     parts = words.split(" ")
     return f"{base}#:~:text={enc(' '.join(parts[:5]))},{enc(' '.join(parts[-5:]))}"
+
+
+def coins(c: Cited) -> str:
+    """An OpenURL 1.0 ContextObject (KEV) for a COinS span's title attribute, as Zotero reads it: the
+    journal format with genre 'article' for a sourced article, Dublin Core otherwise. Every value is
+    percent-encoded, so no value can add a key of its own."""
+    c = _as_interview(c)
+    parts = _date_parts(c.date)
+    when = "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts))
+    if c.source and c.form != "interview":
+        pairs = [("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"), ("rft.genre", "article"),
+                 ("rft.atitle", c.doc_title), ("rft.jtitle", c.source)]
+        if c.author:
+            given, _, family = c.author.rpartition(" ")
+            pairs += [("rft.aulast", family or c.author)] + ([("rft.aufirst", given)] if given else [])
+            pairs.append(("rft.au", c.author))
+        pairs.append(("rft.date", when))
+    else:
+        pairs = [("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", "interview" if c.form == "interview" else "text"),
+                 ("rft.title", c.doc_title), ("rft.creator", c.author), ("rft.publisher", c.source), ("rft.date", when)]
+    pairs.append(("rft_id", c.url))
+    return "ctx_ver=Z39.88-2004&" + "&".join(
+        f"{key}={percent(_one_line(value), safe='')}" for key, value in pairs if value)
+
+
+def credited_author(c: Cited) -> str | None:
+    """Who a citation manager should list as the author: the writer, or the person interviewed."""
+    return _as_interview(c).author

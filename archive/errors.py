@@ -2,7 +2,8 @@
 carries a Content-Security-Policy that allows no inline script and nothing from another host."""
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, Response, render_template, request
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .api import error as json_error
@@ -38,4 +39,6 @@ def register(app: Flask) -> None:
 def _answer(status: int, title: str, message: str):
     if request.path.startswith("/api/"):
         return json_error(status, message or title)
+    if request_ctx.url_adapter is None:  # a Host that TRUSTED_HOSTS refused: no URL can be built
+        return Response(f"{title}: {message}\n", status=status, content_type="text/plain; charset=utf-8")
     return render_template("error.html", title=title, message=message, status=status), status

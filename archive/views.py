@@ -2,18 +2,25 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from indexer.schema import FACETS
 
-from . import citations
+from . import citations, labels, markdown_view
 from .lookup import cited, resolve
 from .params import BadParameter, page_number
+from .public_links import public_url_for
 from .search import Filters
 from .state import archive, catalog, search_request
 
 bp = Blueprint("views", __name__)
+bp.add_app_template_global(public_url_for)
+bp.add_app_template_global(labels.kind_label)
+bp.add_app_template_global(labels.facet_value_label)
+bp.add_app_template_global(labels.shown_facet_values)
+bp.add_app_template_global(labels.FACET_LABELS, "facet_labels")
 
 
 @bp.app_template_global()
@@ -56,14 +63,14 @@ def json_ld(hit, doc) -> dict:
     """schema.org Quotation (or the passage as a CreativeWork) inside its article, for the page head."""
     article = {"@type": "NewsArticle" if hit.kind != "quote" or hit.passage else "CreativeWork",
                "name": (doc.title if doc else None) or hit.title or hit.doc,
-               "url": url_for("views.document", doc_id=hit.doc, _external=True)}
+               "url": public_url_for("views.document", doc_id=hit.doc)}
     if hit.date:
         article["datePublished"] = hit.date
     if hit.source:
         article["publisher"] = {"@type": "Organization", "name": hit.source}
     data = {"@context": "https://schema.org", "@type": "Quotation" if hit.kind == "quote" else "CreativeWork",
             "text": hit.text, "isPartOf": article,
-            "url": url_for("views.passage", citation_id=hit.id, _external=True)}
+            "url": public_url_for("views.passage", citation_id=hit.id)}
     if hit.speaker:
         data["creator"] = {
             "@type": "Person" if hit.speaker_kind == "person" else "Organization", "name": hit.speaker}
@@ -155,8 +162,23 @@ def document(doc_id: str):
     for hit in records:
         if hit.kind == "quote" and hit.passage:
             quotes_by_passage.setdefault(hit.passage, []).append(hit)
+    highlight = request.args.get("hl")
+    rendered = _as_markdown(passages, quotes_by_passage, highlight) if row and row.form == "markdown" else {}
     return render_template("document.html", doc=row, doc_id=doc_id, passages=passages,
-                           quotes=quotes_by_passage, highlight=request.args.get("hl"))
+                           quotes=quotes_by_passage, highlight=highlight, rendered=rendered)
+
+
+def _as_markdown(passages, quotes_by_passage: dict, highlight: str | None) -> dict:
+    """Each passage of a Markdown document rendered and sanitised: id -> (html, ids of quotes marked)."""
+    rendered = {}
+    for p in passages:
+        if p.kind in ("title", "heading"):
+            rendered[p.id] = (markdown_view.render_inline(p.text), frozenset())
+            continue
+        spans = [markdown_view.QuoteSpan(q.start - p.start, q.end - p.start, q.id, q.id == highlight)
+                 for q in quotes_by_passage.get(p.id, [])]
+        rendered[p.id] = markdown_view.render(p.text, spans)
+    return rendered
 
 
 @bp.route("/p/<citation_id>")
@@ -164,12 +186,25 @@ def passage(citation_id: str):
     found = resolve(archive(), catalog(), citation_id, request.args.get("doc"))
     if found is None:
         abort(404, description=f"No passage or quote has the citation id “{citation_id}”.")
-    styles = citations.styles(cited(found.hit, found.document)) if found.hit else []
+    cites = _cited(found) if found.hit else None
+    styles = citations.styles(cites) if cites else []
     fragment = None
     if found.hit and found.document and found.document.url and found.document.url.lower().startswith(("http://", "https://")):
         fragment = citations.text_fragment(found.document.url, found.hit.text)
+    context_html = None
+    if found.context and found.document and found.document.form == "markdown":
+        ctx, hit = found.context, found.hit
+        context_html, _ = markdown_view.render(ctx.text, [markdown_view.QuoteSpan(
+            hit.start - ctx.start, hit.end - ctx.start, hit.id, highlighted=True)])
     return render_template("passage.html", found=found, hit=found.hit, doc=found.document, styles=styles,
-                           fragment=fragment, citation_id=citation_id)
+                           fragment=fragment, citation_id=citation_id, context_html=context_html, coins=citations.coins(cites) if cites else None,
+                           author=citations.credited_author(cites) if cites else None)
+
+
+def _cited(found) -> citations.Cited:
+    """What a citation of this record needs, its permalink at the archive's public address."""
+    return replace(cited(found.hit, found.document),
+                   permalink=public_url_for("views.passage", citation_id=found.hit.id))
 
 
 _DOWNLOADS = {
@@ -187,6 +222,7 @@ def cite_download(citation_id: str, ext: str):
     if found is None or found.hit is None:
         abort(404, description=f"No current passage or quote has the citation id “{citation_id}”.")
     render, mimetype = _DOWNLOADS[ext]
-    body = render(cited(found.hit, found.document))
-    return Response(body, mimetype=mimetype.split(";")[0], headers={
-        "Content-Type": mimetype, "Content-Disposition": f'attachment; filename="{citation_id}.{ext}"'})
+    body = render(_cited(found))
+    # content_type, not mimetype: Werkzeug adds a charset only to text/* mimetypes, and these are not.
+    return Response(body, content_type=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{found.hit.id}.{ext}"'})

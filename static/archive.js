@@ -35,6 +35,12 @@
       announce(button, fallbackCopy(text) ? "Copied" : "Select and copy");
     }
   });
+  // On a phone the filter panel sits above the results: start it closed so the results show first,
+  // one tap away ("Filter"). Without script it stays open, which still works.
+  var panel = document.querySelector("details.filter-panel");
+  if (panel && window.matchMedia && window.matchMedia("(max-width: 720px)").matches) {
+    panel.removeAttribute("open");
+  }
   // A passage linked to from a citation is highlighted; bring it into view with focus for keyboards.
   var hash = window.location.hash;
   if (hash && hash.indexOf("#p-") === 0) {

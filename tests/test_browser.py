@@ -168,3 +168,35 @@ def test_screenshots(browser, server, width, height, label):
     tab.screenshot(path=str(SHOTS / f"citation-{label}.png"), full_page=True)
     context.close()
     assert (SHOTS / f"citation-{label}.png").stat().st_size > 10_000
+
+
+def test_phone_filter_panel_comes_first_and_opens_on_a_tap(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    watch = Watch(tab, server)
+    tab.goto(server + "/?q=korea")
+    panel = tab.locator("details.filter-panel")
+    assert panel.get_attribute("open") is None  # closed on a phone: the results show first
+    summary_box = tab.locator("details.filter-panel > summary").bounding_box()
+    assert summary_box["y"] < tab.locator("ol.hits li").first.bounding_box()["y"]
+    tab.locator("details.filter-panel > summary").tap()
+    link = tab.locator(".facet a", has_text="Quotes").first
+    assert link.is_visible()
+    with tab.expect_navigation():
+        link.tap()
+    assert "kind=quote" in tab.url and tab.locator(".chip", has_text="Kind: Quotes").count() == 1
+    watch.check()
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colours_follow_the_reader_colour_scheme(browser, server, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(server + "/?q=korea")
+    background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+    ink = tab.evaluate("getComputedStyle(document.body).color")
+    channels = [int(x) for x in background[background.index("(") + 1:-1].split(",")[:3]]
+    assert (sum(channels) < 150) == (scheme == "dark"), background
+    assert background != ink
+    context.close()

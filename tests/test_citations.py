@@ -71,3 +71,124 @@ def test_transcript_turn_is_cited_as_an_interview():
     item = json.loads(csl_json(turn))[0]
     assert item["type"] == "interview" and item["interviewer"] == [{"literal": "Ana Lopez"}]
     assert rispy.loads(ris(turn))[0]["type_of_reference"] == "INTV"
+
+
+# Hostile values, one field at a time: each tries to close its field and open another in some format.
+HOSTILE = [
+    "https://evil.example/a}, author = {Injected Author",
+    'x"}\n@misc{evil,\n  author = {Injected Author',
+    "x\r\nAU  - Injected Author\r\nER  - \r\nTY  - JOUR",
+    "x\u2028AU  - Injected Author\x1cER  - ",
+    "\\}\\{ % # & _ $ ~ ^ \\textbf{Injected Author}",
+    '<script>alert(1)</script><img src=x onerror=alert(1)> & "Injected Author"',
+    "x&rft.au=Injected%20Author&rft.atitle=Injected",
+]
+FIELDS = ["text", "speaker", "doc_title", "source", "date", "author", "original_url", "permalink", "interviewer", "id"]
+PLAIN = Cited(id="abc123defg", kind="quote", text="Plain words.", speaker="Kenneth Roth", speaker_kind="person",
+              paragraph=8, doc_title="A plain title", source="Example Wire", date="2018-11-01", author=None,
+              original_url="https://example.org/a", permalink="http://localhost/p/abc123defg")
+
+
+def _hostile(field: str, value: str, form: str = "article") -> Cited:
+    return Cited(**{**PLAIN.__dict__, field: value, "form": form})
+
+
+def _classic_braces_balance(value: str) -> bool:
+    """Classic BibTeX counts braces with no regard for backslashes."""
+    depth = 0
+    for ch in value:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@pytest.mark.parametrize("form", ["article", "interview"])
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("value", HOSTILE)
+def test_bibtex_values_stay_in_their_fields(field, value, form):
+    text = bibtex(_hostile(field, value, form))
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks and len(library.entries) == 1 and not library.comments
+    entry = library.entries[0]
+    keys = [f.key for f in entry.fields]
+    assert len(keys) == len(set(keys))
+    assert set(keys) <= {"author", "title", "journaltitle", "journal", "organization", "howpublished", "date",
+                         "year", "url", "urldate", "note"}
+    authored = field == "author" or (form == "interview" and field == "speaker")
+    assert ("author" in keys) == (authored or form == "interview")
+    if not authored and "author" in keys:
+        assert "Injected" not in entry["author"]
+    assert all(_classic_braces_balance(f.value) for f in entry.fields)
+    assert all("\n" not in f.value for f in entry.fields)
+    if field == "doc_title":
+        assert "Injected" in entry["title"]  # escaped, not dropped
+
+
+@pytest.mark.parametrize("form", ["article", "interview"])
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("value", HOSTILE)
+def test_ris_values_stay_in_their_tags(field, value, form):
+    text = ris(_hostile(field, value, form))
+    assert text.count("\r\n") == len(text.splitlines()) and all(line[2:6] == "  - " for line in text.splitlines())
+    entries = rispy.loads(text)
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry["type_of_reference"] == ("INTV" if form == "interview" else "NEWS")
+    if field != "author":
+        assert "authors" not in entry
+    if field == "doc_title":
+        assert "Injected" in entry["title"]
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("value", HOSTILE)
+def test_csl_json_and_coins_keep_values_whole(field, value):
+    from urllib.parse import parse_qsl
+
+    from archive.citations import coins
+
+    cited = _hostile(field, value)
+    item = json.loads(csl_json(cited))[0]
+    if field == "doc_title":
+        assert item["title"] == value
+    if field == "source":
+        assert item["container-title"] == value
+    pairs = parse_qsl(coins(cited), keep_blank_values=True, strict_parsing=True)
+    keys = [k for k, _ in pairs]
+    assert len(keys) == len(set(keys)) and keys[0] == "ctx_ver"
+    assert set(keys) <= {"ctx_ver", "rft_val_fmt", "rft.genre", "rft.atitle", "rft.jtitle", "rft.aulast",
+                         "rft.aufirst", "rft.au", "rft.date", "rft_id"}
+    values = dict(pairs)
+    if field == "doc_title":
+        assert values["rft.atitle"] == " ".join(value.replace("\x1c", " ").split())
+    if field != "author":
+        assert "rft.au" not in values
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("value", HOSTILE)
+def test_html_citations_escape_every_field(field, value):
+    for style in styles(_hostile(field, value)):
+        html = str(style.html)
+        assert "<script" not in html and "<img" not in html and "<b>" not in html
+        if field == "doc_title" and "<script>" in value:
+            assert "&lt;script&gt;" in html
+
+
+def test_bibtex_has_the_fields_classic_styles_print():
+    entry = bibtexparser.parse_string(bibtex(ROTH)).entries[0]
+    assert entry["author"] == "Doe, Jane" and entry["year"] == "2018" and entry["journal"] == "Example Wire"
+    assert entry["journaltitle"] == "Example Wire" and entry["date"] == "2018-11-01"
+
+
+def test_coins_names_the_article_for_zotero():
+    from urllib.parse import parse_qs
+
+    from archive.citations import coins
+
+    kev = parse_qs(coins(ROTH))
+    assert kev["ctx_ver"] == ["Z39.88-2004"] and kev["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:journal"]
+    assert kev["rft.genre"] == ["article"] and kev["rft.jtitle"] == ["Example Wire"]
+    assert kev["rft.aulast"] == ["Doe"] and kev["rft.aufirst"] == ["Jane"] and kev["rft.date"] == ["2018-11-01"]
+    assert kev["rft_id"] == ["https://example.org/a?b=1"]

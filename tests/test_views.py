@@ -1,5 +1,6 @@
 """Pages and the JSON API through the Flask test client."""
 import re
+from html import unescape
 
 import pytest
 
@@ -130,3 +131,226 @@ def test_words_in_many_documents_list_a_few_places_and_count_the_rest(tmp_path, 
     # A link naming a document outside the places listed still shows that document's words.
     last = client.get(f"/api/passages/{quote['id']}?doc=story_029").get_json()
     assert last["doc"] == "story_029" and "story_029" not in last["also_in"]
+
+
+def _selected_sort(html: str) -> str:
+    return re.search(r'<option value="(\w+)" selected>', html).group(1)
+
+
+@pytest.mark.parametrize("url, selected", [
+    ("/", "relevance"),  # the next words typed here are ranked by relevance
+    ("/?q=", "relevance"),
+    ("/?q=korea", "relevance"),
+    ("/?q=korea&sort=newest", "newest"),
+    ("/?q=&sort=oldest", "oldest"),
+    ("/?sort=newest", "newest"),
+])
+def test_sort_box_shows_only_what_the_person_chose(client, url, selected):
+    html = client.get(url).get_data(as_text=True)
+    assert _selected_sort(html) == selected
+
+
+def test_empty_query_still_lists_newest_first_and_says_so(client):
+    html = client.get("/").get_data(as_text=True)
+    api = client.get("/api/search").get_json()
+    assert api["sort"] == "newest" and "· newest first" in html
+
+
+PERMALINK = re.compile(r'<code id="permalink">([^<]*)</code>')
+
+
+def _first_citation_id(client) -> str:
+    return client.get("/api/search?q=regime").get_json()["results"][0]["id"]
+
+
+def _public_app(built_index, **config):
+    from app import create_app
+
+    return create_app({"TESTING": True, "INDEX_DIR": built_index, "BUILD_INDEX_IF_MISSING": False, **config})
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:443", "127.0.0.1.evil.example", "[::2]"])
+def test_a_hostile_host_header_never_reaches_a_citation_or_export(client, host):
+    cid = _first_citation_id(client)
+    page = client.get(f"/p/{cid}", headers={"Host": host}).get_data(as_text=True)
+    assert "evil" not in page and "::2" not in page
+    assert PERMALINK.search(page).group(1) == f"/p/{cid}"
+    for ext in ("bib", "ris", "json"):
+        response = client.get(f"/p/{cid}/cite.{ext}", headers={"Host": host})
+        assert response.status_code == 200 and "evil" not in response.get_data(as_text=True)
+        assert response.headers["Content-Type"].endswith("charset=utf-8")
+
+
+@pytest.mark.parametrize("host, root", [("localhost", "http://localhost"), ("127.0.0.1:5000", "http://127.0.0.1:5000"),
+                                        ("[::1]:8000", "http://[::1]:8000")])
+def test_this_machine_gets_absolute_links_without_configuration(client, host, root):
+    cid = _first_citation_id(client)
+    page = client.get(f"/p/{cid}", headers={"Host": host}).get_data(as_text=True)
+    assert PERMALINK.search(page).group(1) == f"{root}/p/{cid}"
+
+
+def test_public_url_is_used_in_every_link_that_leaves_the_page(built_index):
+    app = _public_app(built_index, PUBLIC_URL="https://archive.example.org/testimony/")
+    client = app.test_client()
+    cid = _first_citation_id(client)
+    public = f"https://archive.example.org/testimony/p/{cid}"
+    page = client.get(f"/p/{cid}", headers={"Host": "evil.example"}).get_data(as_text=True)
+    assert PERMALINK.search(page).group(1) == public
+    assert f'<link rel="canonical" href="{public}">' in page
+    assert f'<meta name="citation_public_url" content="{public}">' in page
+    assert f'"url": "{public}"' in page.replace('\\/', '/')  # JSON-LD
+    assert "evil" not in page and "localhost" not in page
+    for ext in ("bib", "ris", "json"):
+        body = client.get(f"/p/{cid}/cite.{ext}", headers={"Host": "evil.example"}).get_data(as_text=True)
+        assert public in body and "evil" not in body
+
+
+def test_forwarded_headers_count_only_when_proxy_fix_is_configured(built_index):
+    forwarded = {"Host": "localhost", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https"}
+    plain = _public_app(built_index).test_client()
+    cid = _first_citation_id(plain)
+    page = plain.get(f"/p/{cid}", headers=forwarded).get_data(as_text=True)
+    assert PERMALINK.search(page).group(1) == f"http://localhost/p/{cid}"
+    proxied = _public_app(built_index, PROXY_FIX={"x_proto": 1, "x_host": 1}, TRUSTED_HOSTS=["archive.example.org"])
+    page = proxied.test_client().get(f"/p/{cid}", headers=dict(forwarded, **{"X-Forwarded-Host": "archive.example.org"}))
+    assert PERMALINK.search(page.get_data(as_text=True)).group(1) == f"https://archive.example.org/p/{cid}"
+    refused = proxied.test_client().get(f"/p/{cid}", headers=forwarded)
+    assert refused.status_code == 400
+
+
+@pytest.mark.parametrize("setting", ["archive.example.org", "javascript:alert(1)", "https://a.example/?x=1",
+                                     "https://a b.example", 5])
+def test_a_bad_public_url_is_named(built_index, setting):
+    with pytest.raises(ValueError, match="PUBLIC_URL"):
+        _public_app(built_index, PUBLIC_URL=setting)
+
+
+@pytest.mark.parametrize("setting", [True, "yes", {"x_for": -1}, {"x_forward": 1}])
+def test_a_bad_proxy_fix_setting_is_named(built_index, setting):
+    with pytest.raises(ValueError, match="PROXY_FIX"):
+        _public_app(built_index, PROXY_FIX=setting)
+
+
+def test_citation_page_carries_coins_and_citation_author(client):
+    from urllib.parse import parse_qs
+
+    api = client.get("/api/search?q=running+out+of+time").get_json()
+    hit = next(r for r in api["results"] if r["doc"].startswith("famine"))
+    page = client.get(f"/p/{hit['id']}").get_data(as_text=True)
+    kev = parse_qs(unescape(re.search(r'<span class="Z3988" title="([^"]*)"></span>', page).group(1)))
+    assert kev["rft.atitle"] == ["Aid group warns of famine"] and kev["rft.jtitle"] == ["Example Wire"]
+    assert kev["rft.date"] == ["2020-11-03"] and kev["rft_id"] == ["https://example.org/news/famine-warning"]
+    transcript = client.get("/api/search?q=mines+dawn").get_json()["results"][0]
+    page = client.get(f"/p/{transcript['id']}").get_data(as_text=True)
+    assert f'<meta name="citation_author" content="{transcript["speaker"]}">' in page  # the person interviewed
+
+
+MARKDOWN_DOC = """---
+title: Notes from the river towns
+source: Example Field Notes
+date: 2021-05-04
+---
+
+## What we saw
+
+The **water committee** met in the *old school*. "We have waited three years for a pump," said Rosa Mendes, a committee member.
+
+- Wells checked: 14
+- Repairs promised: [none on record](https://example.org/records)
+
+| Town | Wells |
+|------|-------|
+| North | 8 |
+
+Planted: <script>alert(1)</script> <img src=x onerror=alert(2)> [trap](javascript:alert(3)) <a href="javascript:alert(4)" onclick="alert(5)">x</a>
+"""
+
+
+@pytest.fixture(scope="module")
+def markdown_client(tmp_path_factory):
+    from app import create_app
+    from indexer.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("md")
+    (folder / "notes.md").write_text(MARKDOWN_DOC, encoding="utf-8")
+    plain = MARKDOWN_DOC.replace("---\n", "", 2).replace("title:", "Title:").replace("three years", "four years")
+    (folder / "plain_notes.txt").write_text(plain, encoding="utf-8")
+    # No header: the first line is the document's title; the bracketed line an editor's note.
+    (folder / "untitled.txt").write_text("Pumps Arrive In North Town\n\nThe pumps arrived on Monday, officials said.\n\n"
+                                         "[This story was updated with the delivery date.]\n", encoding="utf-8")
+    index = tmp_path_factory.mktemp("md-index")
+    assert ingest([folder], index).failed == 0
+    return create_app({"TESTING": True, "INDEX_DIR": index, "BUILD_INDEX_IF_MISSING": False}).test_client()
+
+
+def test_markdown_document_page_renders_markdown_and_keeps_anchors(markdown_client):
+    api = markdown_client.get("/api/documents/notes").get_json()
+    quote = next(r for r in api["records"] if r["kind"] == "quote")
+    html = markdown_client.get(f"/d/notes?hl={quote['id']}").get_data(as_text=True)
+    assert "<strong>water committee</strong>" in html and "<em>old school</em>" in html
+    assert "<li>Wells checked: 14</li>" in html and "<th>Town</th>" in html and "<td>North</td>" in html
+    assert '<a href="https://example.org/records" rel="noopener noreferrer nofollow">' in html
+    assert f'<span class="inline-quote highlighted" id="q-{quote["id"]}">We have waited' in html
+    assert f'href="/p/{quote["id"]}"' in html
+    for record in api["records"]:
+        if record["passage"] is None:
+            assert f'id="p-{record["id"]}"' in html and f'href="/p/{record["id"]}"' in html
+    citation = markdown_client.get(f"/p/{quote['id']}").get_data(as_text=True)
+    context = citation[citation.index('<section class="context">'):]
+    assert "<strong>water committee</strong>" in context and "**" not in context
+    assert f'<span class="inline-quote highlighted" id="q-{quote["id"]}">We have waited' in context
+
+
+def test_markup_planted_in_a_markdown_document_cannot_run(markdown_client):
+    from html.parser import HTMLParser
+
+    class Elements(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found.append((tag, dict(attrs)))
+
+    page = Elements()
+    page.feed(markdown_client.get("/d/notes").get_data(as_text=True))
+    tags = [tag for tag, _ in page.found]
+    assert tags.count("script") == 1  # the page's own archive.js
+    assert "img" not in tags and "iframe" not in tags
+    for tag, attrs in page.found:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert not any((value or "").strip().lower().startswith(("javascript:", "data:")) for value in attrs.values())
+    assert ("a", {"rel": "noopener noreferrer nofollow"}) in page.found  # the trap link, its href dropped
+
+
+def test_a_plain_text_document_is_not_rendered_as_markdown(markdown_client):
+    html = markdown_client.get("/d/plain_notes").get_data(as_text=True)
+    assert "**water committee**" in html and "<strong>" not in html and "&lt;script&gt;" in html
+
+
+def _kind_facet(html: str) -> list[str]:
+    section = re.search(r"<h2>Kind</h2>(.*?)</section>", html, re.S).group(1)
+    return [unescape(label) for label in re.findall(r'<li><a href="[^"]*"[^>]*>([^<]+)</a>', section)]
+
+
+def test_kind_facet_names_kinds_for_people_and_hides_titles_and_notes(markdown_client):
+    client = markdown_client
+    api = client.get("/api/search").get_json()
+    kinds = {f["value"] for f in api["facets"]["kind"]}
+    assert {"quote", "narrative", "title", "note"} <= kinds
+    html = client.get("/").get_data(as_text=True)
+    shown = _kind_facet(html)
+    assert "Quotes" in shown and "Reporting" in shown
+    assert not set(shown) & (kinds | {"Titles", "Editor's notes"})
+    everything = client.get("/?kinds=all").get_data(as_text=True)
+    assert {"Titles", "Editor's notes"} <= set(_kind_facet(everything)) and not set(_kind_facet(everything)) & kinds
+    chosen = client.get("/?kind=title").get_data(as_text=True)
+    assert "Titles" in _kind_facet(chosen) and "Kind: Titles" in chosen
+    # Only the facet's list changes, never the results.
+    assert f"{api['total']:,} result" in html and f"{api['total']:,} result" in everything
+
+
+def test_filters_come_before_results_in_a_collapsible_panel(client):
+    html = client.get("/?q=korea").get_data(as_text=True)
+    assert html.index('<details class="filter-panel" open>') < html.index('<section class="results"')
+    assert "<summary>Filter</summary>" in html

@@ -52,9 +52,9 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def ingest(docs: Path, index_dir: Path) -> IngestRun:
+def ingest(paths: list[Path], index_dir: Path) -> IngestRun:
     cpu = _cpu()
-    summary = archive_ingest([docs], index_dir)
+    summary = archive_ingest(paths, index_dir)
     return IngestRun(summary.seconds, _cpu() - cpu, summary.passages + summary.quotes, summary.added,
                      summary.failed, summary.line())
 

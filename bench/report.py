@@ -51,7 +51,8 @@ def agreement(mix: list[Query], timed: Timed) -> dict:
 
 
 def print_ingest(figures: dict) -> None:
-    print(f"\nmachine load (1/5/15 min): before {figures['load_before']}, after {figures.get('load_after', '-')}")
+    print(f"\nmachine load (1/5/15 min): at the start {figures['load_before']}; before the queries "
+          f"{figures.get('load_before_queries', '-')}; at the end {figures.get('load_after', '-')}")
     print(f"corpus: {figures['passages']:,} passages, {figures['records']:,} records "
           f"({figures['documents']:,} documents); {figures.get('queries', 0)} queries")
 

@@ -45,12 +45,12 @@ def ingest_row(engine: str, includes: str, seconds: float, cpu_seconds: float, r
 def archive_ingest(docs: Path, index_dir: Path, saved: Path, keep: bool) -> dict:
     """The archive's ingest figures: measured now, or saved by the run that built a kept index."""
     if keep and index_dir.exists() and saved.exists():
-        archive_engine.ingest(docs, index_dir)  # writes whatever per-commit arrays this code reads
+        archive_engine.ingest([docs], index_dir)  # writes whatever per-commit arrays this code reads
         return json.loads(saved.read_text())
     shutil.rmtree(index_dir, ignore_errors=True)
-    run = archive_engine.ingest(docs, index_dir)
+    run = archive_engine.ingest([docs], index_dir)
     print(f"archive ingest: {run.summary}", flush=True)
-    again = archive_engine.ingest(docs, index_dir)
+    again = archive_engine.ingest([docs], index_dir)
     figures = {"row": ingest_row("archive ingest (indexer.ingest)",
                                  "reading and hashing files, extraction with quote attribution, Whoosh indexing "
                                  "(2 processes), facet and posting arrays, commits", run.seconds, run.cpu_seconds,
@@ -105,6 +105,9 @@ def main():
     archived = archive_ingest(docs, index_dir, args.workdir / f"ingest-{name}.json", args.keep_index)
     spool_path = args.workdir / f"records-{name}.jsonl"
     rows = [extraction(docs, spool_path, args.workdir / f"extract-{name}.json", args.keep_index), archived["row"]]
+    if rows[0]["records"] != archived["row"]["records"]:
+        print(f"warning: extraction found {rows[0]['records']:,} records, the archive indexed "
+              f"{archived['row']['records']:,}; the engines do not hold the same records", flush=True)
     figures.update(records=archived["row"]["records"], documents=archived["documents"], failed=archived["failed"],
                    reingest_unchanged_s=archived["reingest_unchanged_s"], index_mb=archived["row"]["mb"])
 
@@ -133,6 +136,7 @@ def main():
     try:
         for engine in engines:
             engine.search(WARM_UP)  # first-request costs (opening files, assembling arrays) stay out of the figures
+        figures["load_before_queries"] = load_average()
         timed = ask_all(engines, mix)
         figures["peak_rss_mb"] = round(engines[0].peak_rss_mb())
         figures["first_answer_s"] = round(engines[0].first_answer_s, 2)

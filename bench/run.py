@@ -129,11 +129,13 @@ def main():
         return
 
     mix = query_mix(docs, *facet_leaders(spool_path), args.seed, args.per_kind)
-    engines = [archive_engine.OverHttp(index_dir), archive_engine.InProcess(index_dir),
-               fts5_engine.Fts5(args.workdir / f"fts5-{name}.sqlite")]
-    if use_tantivy:
-        engines.append(tantivy_engine.Tantivy(args.workdir / f"tantivy-{name}"))
-    try:
+    engines = []
+    try:  # opened one by one inside the try, so the server stops even if a later engine fails to open
+        engines.append(archive_engine.OverHttp(index_dir))
+        engines.append(archive_engine.InProcess(index_dir))
+        engines.append(fts5_engine.Fts5(args.workdir / f"fts5-{name}.sqlite"))
+        if use_tantivy:
+            engines.append(tantivy_engine.Tantivy(args.workdir / f"tantivy-{name}"))
         for engine in engines:
             engine.search(WARM_UP)  # first-request costs (opening files, assembling arrays) stay out of the figures
         figures["load_before_queries"] = load_average()

@@ -54,7 +54,7 @@ def print_ingest(figures: dict) -> None:
     print(f"\nmachine load (1/5/15 min): at the start {figures['load_before']}; before the queries "
           f"{figures.get('load_before_queries', '-')}; at the end {figures.get('load_after', '-')}")
     print(f"corpus: {figures['passages']:,} passages, {figures['records']:,} records "
-          f"({figures['documents']:,} documents); {figures.get('queries', 0)} queries")
+          f"({figures['documents']:,} documents)" + (f"; {figures['queries']} queries" if "queries" in figures else ""))
 
     print("\n| ingest | includes | wall s | CPU s | records/s | records/CPU-s | size MB |\n|---|---|---|---|---|---|---|")
     for row in figures["ingest"]:

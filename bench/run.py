@@ -46,7 +46,9 @@ def archive_ingest(docs: Path, index_dir: Path, saved: Path, keep: bool) -> dict
     """The archive's ingest figures: measured now, or saved by the run that built a kept index."""
     if keep and index_dir.exists() and saved.exists():
         archive_engine.ingest([docs], index_dir)  # writes whatever per-commit arrays this code reads
-        return json.loads(saved.read_text())
+        figures = json.loads(saved.read_text())
+        figures["row"]["engine"] += " (saved by the run that built the index)"
+        return figures
     shutil.rmtree(index_dir, ignore_errors=True)
     run = archive_engine.ingest([docs], index_dir)
     print(f"archive ingest: {run.summary}", flush=True)
@@ -62,7 +64,8 @@ def archive_ingest(docs: Path, index_dir: Path, saved: Path, keep: bool) -> dict
 
 def extraction(docs: Path, spool_path: Path, saved: Path, keep: bool) -> dict:
     if keep and spool_path.exists() and saved.exists():
-        return json.loads(saved.read_text())
+        row = json.loads(saved.read_text())
+        return dict(row, engine=row["engine"] + " (saved by the run that wrote the records)")
     tally = archive_engine.Extraction()
     spool.write(spool_path, archive_engine.extract(docs, tally))
     print(f"extraction: {tally.records:,} records in {tally.cpu_seconds:.1f} CPU s", flush=True)

@@ -11,8 +11,7 @@ import random
 import re
 from pathlib import Path
 
-from indexer.extract import discover
-from indexer.loading import UnreadableFile, decode
+from bench.archive_engine import UnreadableFile, decode, discover
 
 FIRST = ("Ana Ben Carla David Elena Farid Grace Hiroshi Ines Jamal Kenji Lena Marta Nadia Omar Pavel Quinn Rosa "
          "Samir Tara Umar Vera Wei Ximena Yusuf Zara Aiko Bruno Chloe Dmitri Esther Felix Gita Hugo Ivan Julia "

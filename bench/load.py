@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import generate  # noqa: E402
+from bench.archive_engine import ingest  # noqa: E402
 from bench.run import free_port, percentile, start_server  # noqa: E402
-from indexer.ingest import ingest  # noqa: E402
 
 WORDS = "korea abuse report women rights government police officials said market north human".split()
 
@@ -79,8 +79,8 @@ def main():
     docs, index_dir = args.workdir / "docs", args.workdir / "index"
     generate(ROOT / "samples", docs, args.documents * 10, seed=11, per_doc=10)
     shutil.rmtree(index_dir, ignore_errors=True)
-    summary = ingest([ROOT / "samples", docs], index_dir)
-    print(f"archive: {summary.added} documents, {summary.passages} passages, {summary.quotes} quotes")
+    run = ingest([ROOT / "samples", docs], index_dir)
+    print(f"archive: {run.documents} documents, {run.records} records (passages and quotes)")
 
     port = free_port()
     server, _ = start_server(index_dir, port)

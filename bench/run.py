@@ -1,187 +1,88 @@
-"""Benchmark: ingest, index size, search latency, first answer and memory, against SQLite FTS5.
+"""Benchmark: the archive against SQLite FTS5 (built well) and tantivy, on the same records and queries.
 
     python bench/run.py --passages 100000 [--corpus DIR] [--json out.json]
 
-Everything goes through the functions the app uses: documents are written to files and indexed by
-indexer.ingest.ingest (what `flask ingest` calls); searches go to a real `flask run` server's
-/api/search (what the pages call), each returning the top 20 with highlighted snippets and facet
-counts over the whole result set. The same passages are then loaded into SQLite FTS5 (porter
-tokenizer) and asked the same queries: snippet() for highlights, GROUP BY over the matching rows
-for facets. The ratios are the figures that count; absolute times depend on the machine.
+A deterministic corpus is generated, ingested by the archive (indexer.ingest.ingest, what `flask
+ingest` runs), and extracted once more in process (indexer.extract alone, timed in CPU seconds)
+into a spool of records that FTS5 and tantivy index, so all engines hold the same passages and
+quotes. Then every query of the mix is asked of the archive over HTTP (a real `flask run`
+server: what users see), the archive in process (like for like), FTS5 and tantivy (when the
+package is installed: requirements-bench.txt), in the same run, the engines' order rotating per
+query. Modules: archive_engine (the only code that calls the archive), fts5_engine,
+tantivy_engine, mix (queries), timing, report.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import random
-import re
 import shutil
-import signal
-import socket
-import sqlite3
-import statistics
-import subprocess
 import sys
-import time
-import urllib.parse
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import archive_engine, fts5_engine, report, spool, tantivy_engine  # noqa: E402
+from bench.archive_engine import free_port, start_server  # noqa: E402,F401  (bench/load.py imports them here)
 from bench.corpus import generate  # noqa: E402
-from indexer.ingest import ingest  # noqa: E402
+from bench.mix import Query, query_mix  # noqa: E402
+from bench.timing import ask_all, load_average, percentile  # noqa: E402,F401
 
-FACET_COLUMNS = {"speaker": "speaker", "source": "source", "kind": "kind", "year": "year", "place": "place"}
+WARM_UP = Query("warm-up", ("said",))
 
 
 def folder_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def ingest_row(engine: str, includes: str, seconds: float, cpu_seconds: float, records: int, **extra) -> dict:
+    return dict(engine=engine, includes=includes, seconds=round(seconds, 1), cpu_seconds=round(cpu_seconds, 1),
+                records_per_s=round(records / max(seconds, 1e-9)),
+                records_per_cpu_s=round(records / max(cpu_seconds, 1e-9)), records=records, **extra)
 
 
-def vocabulary(docs: Path, rng: random.Random, sample: int = 3000):
-    files = sorted(docs.rglob("*.txt"))
-    words, bigrams = Counter(), []
-    for path in rng.sample(files, min(sample, len(files))):
-        text = path.read_text(encoding="utf-8").split("\n\n", 1)[-1]
-        tokens = re.findall(r"[a-z]{3,}", text.lower())
-        words.update(tokens)
-        bigrams += [f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if len(a) > 4 and len(b) > 4]
-    ranked = [w for w, _ in words.most_common()]
-    return ranked, bigrams
+def archive_ingest(docs: Path, index_dir: Path, saved: Path, keep: bool) -> dict:
+    """The archive's ingest figures: measured now, or saved by the run that built a kept index."""
+    if keep and index_dir.exists() and saved.exists():
+        archive_engine.ingest([docs], index_dir)  # writes whatever per-commit arrays this code reads
+        figures = json.loads(saved.read_text())
+        figures["row"]["engine"] += " (saved by the run that built the index)"
+        return figures
+    shutil.rmtree(index_dir, ignore_errors=True)
+    run = archive_engine.ingest([docs], index_dir)
+    print(f"archive ingest: {run.summary}", flush=True)
+    again = archive_engine.ingest([docs], index_dir)
+    figures = {"row": ingest_row("archive ingest (indexer.ingest)",
+                                 "reading and hashing files, extraction with quote attribution, Whoosh indexing "
+                                 "(2 processes), facet and posting arrays, commits", run.seconds, run.cpu_seconds,
+                                 run.records, mb=round(folder_mb(index_dir), 1)),
+               "documents": run.documents, "failed": run.failed, "reingest_unchanged_s": round(again.seconds, 1)}
+    saved.write_text(json.dumps(figures) + "\n")
+    return figures
 
 
-def query_mix(docs: Path, speakers: list[str], sources: list[str], seed: int, per_kind: int = 30) -> list[dict]:
-    """At least 200 queries: 8 kinds x per_kind, fixed for a given corpus and seed."""
-    rng = random.Random(seed)
-    ranked, bigrams = vocabulary(docs, rng)
-    very_common = ranked[:10]
-    common = ranked[100:600]
-    rare = [w for w in ranked[-3000:] if len(w) > 5] or ranked[-50:]
-    mix = []
-    for _ in range(per_kind):
-        mix.append({"kind": "very common word", "q": rng.choice(very_common)})
-        mix.append({"kind": "common word", "q": rng.choice(common)})
-        mix.append({"kind": "rare word", "q": rng.choice(rare)})
-        mix.append({"kind": "two-word AND", "q": f"{rng.choice(common)} {rng.choice(common)}"})
-        mix.append({"kind": "phrase", "q": f'"{rng.choice(bigrams)}"'})
-        mix.append({"kind": "speaker filter", "q": rng.choice(common), "speaker": rng.choice(speakers[:50])})
-        mix.append({"kind": "source+year filter", "q": rng.choice(very_common), "source": rng.choice(sources[:30]),
-                    "year": str(rng.randint(2005, 2024))})
-        mix.append({"kind": "facets only (empty query)", "q": ""})
-    return mix
+def extraction(docs: Path, spool_path: Path, saved: Path, keep: bool) -> dict:
+    if keep and spool_path.exists() and saved.exists():
+        row = json.loads(saved.read_text())
+        return dict(row, engine=row["engine"] + " (saved by the run that wrote the records)")
+    tally = archive_engine.Extraction()
+    spool.write(spool_path, archive_engine.extract(docs, tally))
+    print(f"extraction: {tally.records:,} records in {tally.cpu_seconds:.1f} CPU s", flush=True)
+    row = ingest_row("extraction alone (indexer.extract)", "loading, passages, quotes and attribution, in "
+                     "process on one core; files already read; no indexing", tally.cpu_seconds,
+                     tally.cpu_seconds, tally.records)
+    saved.write_text(json.dumps(row) + "\n")
+    return row
 
 
-def percentile(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
-
-
-def start_server(index_dir: Path, port: int):
-    env = dict(os.environ, FLASK_INDEX_DIR=str(index_dir), FLASK_BUILD_INDEX_IF_MISSING="false")
-    started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "run", "--port", str(port),
-                             "--with-threads"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/api/search?q=said"
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=60) as response:
-                response.read()
-                return proc, time.perf_counter() - started
-        except OSError:
-            if proc.poll() is not None:
-                raise SystemExit("the server did not start")
-            if time.perf_counter() - started > 300:
-                proc.kill()
-                raise SystemExit("the server gave no answer in 300 s")
-            time.sleep(0.05)
-
-
-def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def run_archive(port: int, mix: list[dict]) -> list[float]:
-    times = []
-    for item in mix:
-        params = [("q", item["q"])] + [(k, item[k]) for k in ("speaker", "source", "year") if k in item]
-        url = f"http://127.0.0.1:{port}/api/search?" + urllib.parse.urlencode(params)
-        started = time.perf_counter()
-        with urllib.request.urlopen(url, timeout=120) as response:
-            body = json.loads(response.read())
-        times.append((time.perf_counter() - started) * 1000)
-        assert "facets" in body and "results" in body
-    return times
-
-
-def load_fts5(index_dir: Path, db_path: Path) -> int:
-    """The same passages and quotes as the Whoosh index, read from its stored fields."""
-    from whoosh import index as whoosh_index
-
-    db_path.unlink(missing_ok=True)
-    db = sqlite3.connect(db_path)
-    db.execute("CREATE VIRTUAL TABLE p USING fts5(text, speaker UNINDEXED, source UNINDEXED, kind UNINDEXED, "
-               "year UNINDEXED, place UNINDEXED, tokenize='porter unicode61')")
-    ix = whoosh_index.open_dir(str(index_dir))
-    rows = 0
-    with ix.searcher() as s:
-        batch = []
-        for _, fields in s.reader().iter_docs():
-            batch.append((fields.get("text", ""), fields.get("speaker"), fields.get("source"), fields.get("kind"),
-                          fields.get("year"), fields.get("place")))
-            if len(batch) >= 10000:
-                db.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?, ?)", batch)
-                rows += len(batch)
-                batch = []
-        db.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?, ?)", batch)
-        rows += len(batch)
-    db.commit()
-    db.close()
-    return rows
-
-
-def fts5_query(item: dict) -> tuple[str, list]:
-    where, args = [], []
-    if item["q"]:
-        words = item["q"].strip('"')
-        where.append("p MATCH ?")
-        args.append(f'"{words}"' if item["q"].startswith('"') else " AND ".join(f'"{w}"' for w in words.split()))
-    for key in ("speaker", "source", "year"):
-        if key in item:
-            where.append(f"{key} = ?")
-            args.append(item[key])
-    return (" WHERE " + " AND ".join(where)) if where else "", args
-
-
-def run_fts5(db_path: Path, mix: list[dict]) -> list[float]:
-    db = sqlite3.connect(db_path)
-    times = []
-    for item in mix:
-        where, args = fts5_query(item)
-        started = time.perf_counter()
-        order = " ORDER BY rank" if item["q"] else ""
-        db.execute(f"SELECT rowid, snippet(p, 0, '<mark>', '</mark>', ' … ', 24) FROM p{where}{order} LIMIT 20",
-                   args).fetchall()
-        db.execute(f"SELECT count(*) FROM p{where}", args).fetchone()
-        for column in FACET_COLUMNS.values():
-            db.execute(f"SELECT {column}, count(*) AS n FROM p{where} GROUP BY {column} ORDER BY n DESC LIMIT 12",
-                       args).fetchall()
-        times.append((time.perf_counter() - started) * 1000)
-    db.close()
-    return times
+def facet_leaders(spool_path: Path) -> tuple[list[str], list[str]]:
+    """Speakers and sources, most frequent first: the filtered queries pick among the leaders."""
+    speakers, sources = Counter(), Counter()
+    for batch in spool.read(spool_path):
+        speakers.update(r.speaker for r in batch if r.speaker)
+        sources.update(r.source for r in batch if r.source)
+    return [v for v, _ in speakers.most_common()], [v for v, _ in sources.most_common()]
 
 
 def main():
@@ -192,82 +93,72 @@ def main():
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/archive-bench"))
     ap.add_argument("--per-kind", type=int, default=30, help="queries per kind (8 kinds)")
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--keep-index", action="store_true", help="reuse an index built by an earlier run")
+    ap.add_argument("--keep-index", action="store_true",
+                    help="reuse the archive index and extracted records of an earlier run (and their figures)")
     ap.add_argument("--ingest-only", action="store_true", help="stop after the ingest figures")
+    ap.add_argument("--no-tantivy", action="store_true", help="leave tantivy out even when it is installed")
     args = ap.parse_args()
 
-    docs = args.workdir / f"docs-{args.passages}-{args.seed}"
-    index_dir = args.workdir / f"index-{args.passages}-{args.seed}"
+    figures = {"passages": args.passages, "load_before": load_average()}
+    name = f"{args.passages}-{args.seed}"
+    docs, index_dir = args.workdir / f"docs-{name}", args.workdir / f"index-{name}"
     print(f"corpus: {args.passages:,} passages from {args.corpus} into {docs}", flush=True)
     generate(args.corpus, docs, args.passages, args.seed)
 
-    figures = {"passages": args.passages}
-    # The ingest figures are kept beside the index, so --keep-index runs still report them.
-    ingest_figures = args.workdir / f"ingest-{args.passages}-{args.seed}.json"
-    if not (args.keep_index and index_dir.exists()):
-        shutil.rmtree(index_dir, ignore_errors=True)
-        summary = ingest([docs], index_dir)
-        records = summary.passages + summary.quotes
-        figures.update(records=records, documents=summary.added, ingest_s=round(summary.seconds, 1),
-                       ingest_records_per_s=round(records / summary.seconds), failed=summary.failed)
-        print(f"ingest: {summary.line()}", flush=True)
-        again = ingest([docs], index_dir)
-        figures["reingest_unchanged_s"] = round(again.seconds, 1)
-        ingest_figures.write_text(json.dumps(figures) + "\n")
+    archived = archive_ingest(docs, index_dir, args.workdir / f"ingest-{name}.json", args.keep_index)
+    spool_path = args.workdir / f"records-{name}.jsonl"
+    rows = [extraction(docs, spool_path, args.workdir / f"extract-{name}.json", args.keep_index), archived["row"]]
+    if rows[0]["records"] != archived["row"]["records"]:
+        print(f"warning: extraction found {rows[0]['records']:,} records, the archive indexed "
+              f"{archived['row']['records']:,}; the engines do not hold the same records", flush=True)
+    figures.update(records=archived["row"]["records"], documents=archived["documents"], failed=archived["failed"],
+                   reingest_unchanged_s=archived["reingest_unchanged_s"], index_mb=archived["row"]["mb"])
+
+    built = fts5_engine.build(args.workdir / f"fts5-{name}.sqlite", spool.read(spool_path))
+    rows.append(ingest_row("FTS5 build", "inserting the extracted records, FTS index, 'optimize', B-tree indexes; "
+                           "no reading, no extraction", built.seconds, built.cpu_seconds, built.records,
+                           mb=round(built.mb, 1)))
+    use_tantivy = tantivy_engine.available() and not args.no_tantivy
+    if use_tantivy:
+        built = tantivy_engine.build(args.workdir / f"tantivy-{name}", spool.read(spool_path))
+        rows.append(ingest_row("tantivy build", "adding the extracted records, commit and merges (its own "
+                               "threads); no reading, no extraction", built.seconds, built.cpu_seconds,
+                               built.records, mb=round(built.mb, 1)))
     else:
-        # An unchanged re-ingest also writes whatever per-commit arrays this version of the code reads.
-        ingest([docs], index_dir)
-        if ingest_figures.exists():
-            figures.update(json.loads(ingest_figures.read_text()))
-    figures["index_mb"] = round(folder_mb(index_dir), 1)
+        print("tantivy: not installed (pip install -r requirements-bench.txt) or left out", flush=True)
+    figures["ingest"] = rows
     if args.ingest_only:
-        print(json.dumps(figures, indent=2))
+        report.print_ingest(figures)
         return
 
-    from archive.search import Archive
-    top = Archive(index_dir).search("", page_size=1)
-    speakers = [v for v, _ in top.facets["speaker"]]
-    sources = [v for v, _ in top.facets["source"]]
-    mix = query_mix(docs, speakers, sources, args.seed, args.per_kind)
-
-    port = free_port()
-    server, first_answer = start_server(index_dir, port)
-    try:
-        times = run_archive(port, mix)
-        figures["peak_rss_mb"] = round(peak_rss_mb(server.pid))
+    mix = query_mix(docs, *facet_leaders(spool_path), args.seed, args.per_kind)
+    engines = []
+    try:  # opened one by one inside the try, so the server stops even if a later engine fails to open
+        engines.append(archive_engine.OverHttp(index_dir))
+        engines.append(archive_engine.InProcess(index_dir))
+        engines.append(fts5_engine.Fts5(args.workdir / f"fts5-{name}.sqlite"))
+        if use_tantivy:
+            engines.append(tantivy_engine.Tantivy(args.workdir / f"tantivy-{name}"))
+        for engine in engines:
+            engine.search(WARM_UP)  # first-request costs (opening files, assembling arrays) stay out of the figures
+        figures["load_before_queries"] = load_average()
+        timed = ask_all(engines, mix)
+        figures["peak_rss_mb"] = round(engines[0].peak_rss_mb())
+        figures["first_answer_s"] = round(engines[0].first_answer_s, 2)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
-    figures["first_answer_s"] = round(first_answer, 2)
-
-    db_path = args.workdir / f"fts5-{args.passages}-{args.seed}.sqlite"
-    fts_rows = load_fts5(index_dir, db_path)
-    fts_times = run_fts5(db_path, mix)
-
-    figures.update(
-        queries=len(mix), fts5_rows=fts_rows,
-        search_p50_ms=round(statistics.median(times), 1), search_p95_ms=round(percentile(times, 95), 1),
-        search_max_ms=round(max(times), 1),
-        fts5_search_p50_ms=round(statistics.median(fts_times), 1),
-        fts5_search_p95_ms=round(percentile(fts_times, 95), 1), fts5_search_max_ms=round(max(fts_times), 1),
-    )
-    figures["p95_ratio_to_fts5"] = round(figures["search_p95_ms"] / figures["fts5_search_p95_ms"], 2)
-    figures["p50_ratio_to_fts5"] = round(figures["search_p50_ms"] / figures["fts5_search_p50_ms"], 2)
-    by_kind = {}
-    for item, ms, fts_ms in zip(mix, times, fts_times):
-        by_kind.setdefault(item["kind"], ([], []))
-        by_kind[item["kind"]][0].append(ms)
-        by_kind[item["kind"]][1].append(fts_ms)
-    figures["by_kind_p95_ms"] = {k: [round(percentile(a, 95), 1), round(percentile(b, 95), 1)]
-                                 for k, (a, b) in by_kind.items()}
-
-    print(f"\n{'figure':28} {'value':>12}")
-    for key, value in figures.items():
-        if key != "by_kind_p95_ms":
-            print(f"{key:28} {value:>12}")
-    print(f"\n{'query kind (p95 ms)':28} {'archive':>10} {'fts5':>10}")
-    for kind, (ours, theirs) in figures["by_kind_p95_ms"].items():
-        print(f"{kind:28} {ours:>10} {theirs:>10}")
+        for engine in engines:
+            engine.close()
+    figures["load_after"] = load_average()
+    figures["queries"] = len(mix)
+    figures["latency_ms"] = report.latency(mix, timed)
+    archive = report.ARCHIVE
+    figures["ratios"] = {"archive/FTS5": report.ratios(figures["latency_ms"], archive, "FTS5")}
+    if use_tantivy:
+        figures["ratios"]["archive/tantivy"] = report.ratios(figures["latency_ms"], archive, "tantivy")
+    figures["ratios"]["archive HTTP/FTS5"] = report.ratios(figures["latency_ms"], "archive (HTTP)", "FTS5")
+    figures["agreement"] = report.agreement(mix, timed)
+    figures["facets_only_note"] = report.FACETS_CACHED
+    report.print_tables(figures)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
 

@@ -1,0 +1,69 @@
+"""The benchmark's FTS5 and tantivy adapters count facets and filter like the archive would."""
+from __future__ import annotations
+
+import pytest
+
+from bench import fts5_engine, tantivy_engine
+from bench.mix import Query
+from bench.spool import Record
+
+
+def rec(n: int, text: str, speaker: str = "", source: str = "The Daily Wire", year: str = "2019") -> Record:
+    return Record(f"d{n}|p{n}|paragraph", text, "", speaker, source, "paragraph", year, "Lima", f"{year}-01-0{n}")
+
+
+RECORDS = [
+    rec(1, "The minister said the harvest failed.", "Ana Silva"),
+    rec(2, "Farmers said prices rose again.", "Ana Silva", year="2020"),
+    rec(3, "Nobody expected the harvest to fail twice.", "Omar Haddad"),
+    rec(4, "Prices of grain fell after the harvest.", "", source="The Evening Post"),
+    rec(5, "A quiet week in the capital."),
+]
+
+CASES = [
+    (Query("word", ("harvest",)), 3, {"Ana Silva": 1, "Omar Haddad": 1}),
+    (Query("stemmed word", ("failed",)), 2, {"Ana Silva": 1, "Omar Haddad": 1}),  # "failed" and "fail"
+    (Query("two words", ("said", "prices")), 1, {"Ana Silva": 1}),
+    (Query("phrase", ("harvest", "failed"), phrase=True), 1, {"Ana Silva": 1}),
+    (Query("phrase, words apart", ("harvest", "fail"), phrase=False), 2, {"Ana Silva": 1, "Omar Haddad": 1}),
+    (Query("speaker filter", ("said",), speaker="Ana Silva"), 2, {"Ana Silva": 2}),
+    (Query("source+year filter", ("harvest",), source="The Daily Wire", year="2019"), 2,
+     {"Ana Silva": 1, "Omar Haddad": 1}),
+    (Query("filter matching nothing", ("harvest",), speaker="Nobody Known"), 0, {}),
+    (Query("absent word", ("drought",)), 0, {}),
+    (Query("empty query"), 5, {"Ana Silva": 2, "Omar Haddad": 1}),
+]
+
+
+@pytest.fixture(scope="module")
+def fts5(tmp_path_factory):
+    path = tmp_path_factory.mktemp("fts5") / "bench.sqlite"
+    built = fts5_engine.build(path, [RECORDS[:2], RECORDS[2:]])
+    assert built.records == len(RECORDS)
+    engine = fts5_engine.Fts5(path)
+    yield engine
+    engine.close()
+
+
+@pytest.mark.parametrize("query, total, speakers", CASES, ids=[c[0].kind for c in CASES])
+def test_fts5_counts_facets_over_every_match(fts5, query, total, speakers):
+    answer = fts5.search(query)
+    assert answer.total == total
+    assert dict(answer.facets["speaker"]) == speakers
+    assert sum(c for _, c in answer.facets["year"]) == total
+    assert len(answer.top) == min(total, 20)
+
+
+def test_fts5_top_page_holds_every_match_of_a_small_result(fts5):
+    top = fts5.search(Query("word", ("harvest",))).top
+    assert set(top) == {"d1|p1|paragraph", "d3|p3|paragraph", "d4|p4|paragraph"}
+
+
+@pytest.mark.parametrize("query, total, speakers", CASES, ids=[c[0].kind for c in CASES])
+def test_tantivy_agrees_with_fts5(tmp_path, query, total, speakers):
+    pytest.importorskip("tantivy")
+    tantivy_engine.build(tmp_path / "tantivy", [RECORDS])
+    answer = tantivy_engine.Tantivy(tmp_path / "tantivy").search(query)
+    assert answer.total == total
+    assert dict(answer.facets["speaker"]) == speakers
+    assert len(answer.top) == min(total, 20)

@@ -39,7 +39,14 @@ class Entity:
 
 @dataclass
 class Memory:
-    full_names: list[str] = field(default_factory=list)
+    # Full names in the order last learnt (a dict keeps it; learning a name again moves it to the
+    # end), indexed by their words: scanning every name at every mention made a document naming
+    # thousands of people quadratic.
+    full_names: dict[str, int] = field(default_factory=dict)  # name -> when it was last learnt
+    name_words: set[str] = field(default_factory=set)
+    by_last_word: dict[str, set[str]] = field(default_factory=dict)
+    by_first_word: dict[str, set[str]] = field(default_factory=dict)
+    names_learnt: int = 0
     acronyms: dict[str, str] = field(default_factory=dict)
     recent: list[Entity] = field(default_factory=list)  # most recent last
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
@@ -50,7 +57,7 @@ class Memory:
         bare = word.rstrip("'’s")
         if word.isupper() or bare in self.capitalised or word in self.capitalised:
             return True
-        if any(bare in full.split() for full in self.full_names):
+        if bare in self.name_words:
             return True
         low = word.lower()
         if low in SENTENCE_STARTERS or low.endswith(("ed", "ing", "ly")):
@@ -68,10 +75,18 @@ class Memory:
                 words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
             name = _strip_titles(words)
             if len(name) >= 2 and not any(w.lower() in ORGANISATION_WORDS for w in name):
-                full = " ".join(name)
-                if full in self.full_names:
-                    self.full_names.remove(full)
-                self.full_names.append(full)
+                self._learn_full_name(" ".join(name), name)
+
+    def _learn_full_name(self, full: str, words: list[str]) -> None:
+        self.names_learnt += 1
+        self.full_names.pop(full, None)
+        self.full_names[full] = self.names_learnt
+        self.name_words.update(words)
+        self.by_last_word.setdefault(words[-1], set()).add(full)
+        self.by_first_word.setdefault(words[0], set()).add(full)
+
+    def _latest_first(self, names: set[str]) -> list[str]:
+        return sorted(names, key=self.full_names.__getitem__, reverse=True)
 
     def mention(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
@@ -85,7 +100,7 @@ class Memory:
                     if entity.gender in (None, want):
                         return entity.speaker
             # Nobody was a subject or a speaker yet: the last person named in the story.
-            return Speaker(self.full_names[-1], "person") if self.full_names else None
+            return Speaker(next(reversed(self.full_names)), "person") if self.full_names else None
         if want in ("thing", "plural"):
             for entity in reversed(self.recent):
                 if entity.speaker.kind in ("organisation", "descriptive") and entity.gender is None:
@@ -108,14 +123,14 @@ class Memory:
         if name in self.acronyms:
             return self.acronyms[name]
         parts = name.split()
-        candidates = [full for full in reversed(self.full_names)
+        candidates = [full for full in self._latest_first(self.by_last_word.get(parts[-1], set()) if parts else set())
                       if len(full.split()) > len(parts) and full.split()[-len(parts):] == parts]
         # 'Clinton declared of Hillary Clinton': a writer does not name one person both ways in a sentence.
         others = [full for full in candidates if full not in self.sentence]
         if not candidates and len(parts) == 1:
             # "Shin said" after "Shin Dong Hyuk", "Olena said" after "Olena Petrenko": a name's first word.
-            others = [full for full in reversed(self.full_names)
-                      if full.split()[0] == name and full not in self.sentence]
+            others = [full for full in self._latest_first(self.by_first_word.get(name, set()))
+                      if full not in self.sentence]
         return (others or [name])[0]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .constants import CAPTION_LABELS, TEASER_LABELS
-from .loading import read_dateline
+from .datelines import read_dateline
 from .model import Document
 from .turns import TurnReader
 

@@ -28,13 +28,14 @@ from typing import Iterator
 from indexer.extract import discover, extract_path
 from indexer.ingest import ingest as archive_ingest
 from indexer.loading import UnreadableFile, decode
+from indexer.reading import read_bytes
 from indexer.records import records
 
 from .mix import Answer, Query
 from .spool import Record, from_archive_record, record_key
 
 ROOT = Path(__file__).resolve().parent.parent
-__all__ = ["discover", "decode", "UnreadableFile"]  # the corpus generator reads files the archive's way
+__all__ = ["discover", "decode", "read_bytes", "UnreadableFile"]  # the corpus generator reads files the archive's way
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def extract(docs: Path, tally: Extraction) -> Iterator[Record]:
     Only the extraction itself is timed: not reading the file, not writing the spool.
     """
     for path, root in discover([docs]):
-        data = path.read_bytes()
+        data = read_bytes(path)
         started = time.process_time()
         try:
             found = list(records(extract_path(path, root, data)))

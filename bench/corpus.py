@@ -11,7 +11,7 @@ import random
 import re
 from pathlib import Path
 
-from bench.archive_engine import UnreadableFile, decode, discover
+from bench.archive_engine import UnreadableFile, decode, discover, read_bytes
 
 FIRST = ("Ana Ben Carla David Elena Farid Grace Hiroshi Ines Jamal Kenji Lena Marta Nadia Omar Pavel Quinn Rosa "
          "Samir Tara Umar Vera Wei Ximena Yusuf Zara Aiko Bruno Chloe Dmitri Esther Felix Gita Hugo Ivan Julia "
@@ -41,7 +41,7 @@ def source_paragraphs(corpus: Path, limit: int = 20000) -> list[str]:
     found = []
     for path, _ in discover([corpus]):
         try:
-            text = decode(path.read_bytes())
+            text = decode(read_bytes(path))
         except (UnreadableFile, OSError):
             continue
         for para in re.split(r"\n\s*\n", text):

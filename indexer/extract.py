@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from pathlib import Path
-from typing import Iterator
 
 from .attribution import ParagraphAttributor, is_speech
 from .constants import ANSWER_LABELS, QUESTION_LABELS
 from .ids import IdMaker
-from .loading import TEXT_SUFFIXES, UnreadableFile, load
+from .discovery import discover  # noqa: F401 (re-exported: `flask extract` walks folders with it)
+from .loading import UnreadableFile, load
 from .model import Document, Extraction, Passage, Quote, Speaker
 from .names import Memory, speaker_from_phrase
 from .passages import split
@@ -86,24 +85,7 @@ def extract(doc: Document) -> Extraction:
     return Extraction(doc, tuple(passages), tuple(quotes))
 
 
-def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
-    """(file, the folder it was found under) for every document file, in a stable order.
-
-    Hidden files and folders are skipped and symbolic links to folders are not followed, so a
-    link loop cannot trap the walk.
-    """
-    for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    candidate = Path(root) / name
-                    if not name.startswith(".") and candidate.suffix.lower() in TEXT_SUFFIXES:
-                        yield candidate, path
-        else:
-            yield path, path.parent
-
-
-def extract_path(path: Path, root: Path | None = None, data: bytes | None = None) -> Extraction:
+def extract_path(path: Path, root: Path | None = None, data: bytes | None = None,
+                 table_row: dict[str, str] | None = None) -> Extraction:
     """Load and extract one file; raises UnreadableFile with the reason it was skipped."""
-    return extract(load(path, data=data, root=root))
+    return extract(load(path, data=data, root=root, table_row=table_row))

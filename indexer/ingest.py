@@ -12,7 +12,6 @@ and nothing is skipped as "unchanged" without being in the index.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -25,8 +24,11 @@ from whoosh.index import LockError
 
 from . import facet_arrays, posting_arrays
 from .catalog import Catalog, DocumentRow
-from .extract import discover, extract_path
+from .discovery import find_documents
+from .extract import extract_path
 from .loading import UnreadableFile, doc_id_for
+from .metadata_table import MetadataTables, fingerprint, read_tables
+from .reading import path_of, read_bytes, stored_name
 from .records import records
 from .schema import make_schema, to_fields
 
@@ -66,6 +68,7 @@ class Summary:
     passages: int = 0
     quotes: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # left out by discovery's rules (README, .git/, ...)
     seconds: float = 0.0
 
     @property
@@ -74,8 +77,17 @@ class Summary:
 
     def line(self) -> str:
         return (f"{self.added} added, {self.updated} updated, {self.moved} moved, {self.skipped} unchanged, "
-                f"{self.removed} removed, {self.failed} failed; {self.passages} passages and "
+                f"{self.removed} removed, {self.failed} failed, {_ignored_line(self.ignored)}; {self.passages} passages and "
                 f"{self.quotes} quotes written in {self.seconds:.1f}s")
+
+
+def _ignored_line(names: list[str], shown: int = 5) -> str:
+    """'2 ignored (README.md, .git/)': what the ignore rules left out, named (see discovery)."""
+    if not names:
+        return "0 ignored"
+    listed = ", ".join(Path(name).name + ("/" if name.endswith("/") else "") for name in names[:shown])
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return f"{len(names)} ignored ({listed}{more})"
 
 
 def open_index(index_dir: Path, rebuild: bool = False):
@@ -125,8 +137,12 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
             catalog.drop_document(doc_id)
             batch.dropped.append(doc_id)
         todo = []
-        for path, root in discover([Path(p) for p in paths]):
-            job = _triage(path, root, catalog, summary, seen_ids)
+        found = find_documents([Path(p) for p in paths])
+        tables = read_tables(found.metadata_tables, [path for path, _ in found.files])
+        summary.failures += [*found.problems, *tables.problems]
+        summary.ignored += found.ignored
+        for path, root in found.files:
+            job = _triage(path, root, catalog, summary, seen_ids, tables)
             if isinstance(job, str):
                 report(path, job)
             else:
@@ -145,7 +161,7 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
                 writer = _writer(ix, index_dir, parallel)
         if prune:
             for row in catalog.documents():
-                if row.doc_id not in seen_ids and not Path(row.path).exists():
+                if row.doc_id not in seen_ids and not path_of(row.path).exists():
                     batch.retire(row.doc_id)
                     writer.delete_by_term("doc", row.doc_id)
                     batch.dropped.append(row.doc_id)
@@ -168,29 +184,30 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     return summary
 
 
-def _triage(path: Path, root: Path, catalog: Catalog, summary: Summary, seen_ids: set[str]):
-    """'unchanged' or 'failed', or the (path, root, sha) job of a file to parse."""
+def _triage(path: Path, root: Path, catalog: Catalog, summary: Summary, seen_ids: set[str], tables: MetadataTables):
+    """'unchanged' or 'failed', or the (path, root, sha, table row) job of a file to parse."""
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        summary.failures.append((str(path), err.strerror or str(err)))
+        data = read_bytes(path)
+    except UnreadableFile as err:
+        summary.failures.append((stored_name(path), str(err)))
         return "failed"
-    sha = hashlib.blake2b(data, digest_size=16).hexdigest()
+    row = tables.for_file(path)
+    sha = fingerprint(data, row)
     known = catalog.document(doc_id_for(path, root))
-    if known and known.path == str(path) and known.sha == sha:
+    if known and known.path == stored_name(path) and known.sha == sha:
         seen_ids.add(known.doc_id)  # decided before any parsing: an unchanged archive re-ingests in seconds
         summary.skipped += 1
         return "unchanged"
-    return path, root, sha
+    return path, root, sha, row
 
 
-def _extract_job(job: tuple[Path, Path, str]):
+def _extract_job(job: tuple[Path, Path, str, dict]):
     """Parse one file; errors come back as text, never as exceptions."""
-    path, root, sha = job
+    path, root, sha, row = job
     try:
-        data = path.read_bytes()
-        sha = hashlib.blake2b(data, digest_size=16).hexdigest()
-        return path, root, sha, extract_path(path, root, data), None
+        data = read_bytes(path)
+        sha = fingerprint(data, row)
+        return path, root, sha, extract_path(path, root, data, row), None
     except UnreadableFile as err:
         return path, root, sha, None, str(err)
     except OSError as err:
@@ -266,13 +283,13 @@ def _writer(ix, index_dir: Path, parallel: bool = False):
 def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog: Catalog, summary: Summary,
            seen_ids: set[str], batch: Batch) -> str:
     if error is not None:
-        summary.failures.append((str(path), error))
+        summary.failures.append((stored_name(path), error))
         return "failed"
     doc = extraction.document
     doc_id = doc.doc_id
     known = catalog.document(doc_id)
-    if known and known.path != str(path) and Path(known.path).exists():
-        doc_id = _free_id(doc_id, catalog, str(path))  # two files, one name: business/001 and sport/001
+    if known and known.path != stored_name(path) and path_of(known.path).exists():
+        doc_id = _free_id(doc_id, catalog, stored_name(path))  # two files, one name: business/001 and sport/001
         known = catalog.document(doc_id)
     status = "added"
     if known and known.sha == sha:
@@ -282,7 +299,7 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     if known:
         status = "updated"
     else:
-        moved = [row for row in catalog.by_sha(sha) if not Path(row.path).exists()]
+        moved = [row for row in catalog.by_sha(sha) if not path_of(row.path).exists()]
         if moved:
             doc_id, status = moved[0].doc_id, "moved"  # same words, new place: the old links stay good
     seen_ids.add(doc_id)
@@ -297,7 +314,7 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
         writer.add_document(**to_fields(rec))
     batch.records += len(recs)
     batch.rows.append(DocumentRow(
-        doc_id=doc_id, path=str(path), sha=sha, title=doc.title, source=doc.source, date=doc.date,
+        doc_id=doc_id, path=stored_name(path), sha=sha, title=doc.title, source=doc.source, date=doc.date,
         date_text=doc.date_text, place=doc.place, url=doc.url, author=doc.author, language=doc.language,
         form=doc.form, meta=json.dumps(dict(doc.meta), ensure_ascii=False),
         passages=len(extraction.passages), quotes=len(extraction.quotes), ingested_at=time.time()))
@@ -324,6 +341,6 @@ def _free_id(doc_id: str, catalog: Catalog, path: str) -> str:
     for n in range(2, 10_000):
         candidate = f"{doc_id}-{n}"
         row = catalog.document(candidate)
-        if row is None or row.path == path or not Path(row.path).exists():
+        if row is None or row.path == path or not path_of(row.path).exists():
             return candidate
     raise RuntimeError(f"no free document id for {path}")

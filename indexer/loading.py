@@ -12,14 +12,11 @@ from pathlib import Path
 
 from .constants import HEADER_KEYS
 from .dates import parse_date
+from .datelines import read_dateline  # noqa: F401 (re-exported)
 from .model import Document
+from .reading import MAX_BYTES, UnreadableFile, read_bytes, stored_name  # noqa: F401 (MAX_BYTES: re-exported)
 
-MAX_BYTES = 64 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
-
-
-class UnreadableFile(Exception):
-    """A file the indexer skips, with the reason it gives the person running it."""
 
 
 def decode(data: bytes) -> str:
@@ -58,7 +55,7 @@ def doc_id_for(path: Path, root: Path | None = None) -> str:
         relative = Path(path.name)
     stem = str(relative.with_suffix("")) if relative.suffix else str(relative)
     slug = re.sub(r"[^\w]+", "-", stem.lower(), flags=re.UNICODE).strip("-")
-    return slug[:80] or hashlib.blake2b(str(path).encode(), digest_size=5).hexdigest()
+    return slug[:80] or hashlib.blake2b(stored_name(path).encode(), digest_size=5).hexdigest()
 
 
 _HEADER_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z \-]{0,24}?)[ \t]*:[ \t]*(.*?)[ \t]*\r?$")
@@ -117,46 +114,17 @@ def read_front_matter(text: str, start: int) -> tuple[dict[str, str], int, list[
     return meta, match.end(), warnings
 
 
-# Datelines open the first paragraph: "date 2018-11-01 Seoul — ", "March 3, 2022 — NAIROBI —",
-# "LONDON (Reuters) - ", "WASHINGTON, Jan. 5 (AP) —".
-_DASH = r"[ \t]*(?:—|–|--|-)[ \t]*"
-_DATE_WORDS = (
-    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
-)
-_PLACE = r"[A-Z][A-Za-z'’.\-]+(?:[ ,]+[A-Z][A-Za-z'’.\-]+){0,3}"
-_DATELINES = [
-    re.compile(rf"[ \t]*(?:date[ \t]+)?(?P<date>{_DATE_WORDS})[ \t]+(?P<place>{_PLACE}){_DASH}"),
-    re.compile(rf"[ \t]*(?P<date>{_DATE_WORDS}){_DASH}(?P<place>{_PLACE}){_DASH}"),
-    re.compile(rf"[ \t]*(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*)(?:,[ \t]*(?P<date>[A-Z][a-z]{{2,8}}\.? \d{{1,2}}))?"
-               rf"(?:[ \t]+\((?P<source>[A-Za-z][\w .&]+)\))?{_DASH}"),
-]
-
-
-def read_dateline(text: str, start: int) -> tuple[dict[str, str], int]:
-    for pattern in _DATELINES:
-        match = pattern.match(text, start)
-        if match:
-            found = {k: v.strip(" ,") for k, v in match.groupdict().items() if v}
-            if "place" in found and found["place"].isupper():
-                found["place"] = found["place"].title()
-            return found, match.end()
-    return {}, start
-
-
-def load(path: Path, data: bytes | None = None, root: Path | None = None) -> Document:
+def load(path: Path, data: bytes | None = None, root: Path | None = None,
+         table_row: dict[str, str] | None = None) -> Document:
     """Decode one file and read its metadata; raises UnreadableFile with the reason."""
     if data is None:
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                raise UnreadableFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-            data = path.read_bytes()
-        except OSError as err:
-            raise UnreadableFile(err.strerror or str(err)) from None
+        data = read_bytes(path)
     text = decode(data)
-    return parse(text, path, root)
+    return parse(text, path, root, table_row)
 
 
-def parse(text: str, path: Path, root: Path | None = None) -> Document:
+def parse(text: str, path: Path, root: Path | None = None, table_row: dict[str, str] | None = None) -> Document:
+    """``table_row``: the file's row of a metadata table (metadata_table); its own header wins."""
     warnings: list[str] = []
     start = len(text) - len(text.lstrip("\ufeff"))
     is_markdown = path.suffix.lower() in (".md", ".markdown")
@@ -167,6 +135,7 @@ def parse(text: str, path: Path, root: Path | None = None) -> Document:
         warnings += problems
     if not meta:
         meta, start = read_header(text, start if start else 0)
+    meta = {**(table_row or {}), **meta}
     body_start = start
 
     dateline, _ = read_dateline(text, _skip_blank(text, body_start))
@@ -179,7 +148,7 @@ def parse(text: str, path: Path, root: Path | None = None) -> Document:
     source = meta.get("source") or meta.get("publisher") or meta.get("publication") or dateline.get("source")
     return Document(
         doc_id=doc_id_for(path, root),
-        path=str(path),
+        path=stored_name(path),
         text=text,
         body_start=body_start,
         title=meta.get("title") or None,

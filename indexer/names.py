@@ -43,10 +43,59 @@ class Entity:
     gender: str | None = None
 
 
+class NameBook:
+    """Full names in the order last learnt, indexed by their first and last words.
+
+    Learning a name again moves it to the end. Scanning every name at every mention made a
+    document naming thousands of people quadratic; the indexes keep each look-up to the few names
+    that share a word.
+    """
+
+    def __init__(self) -> None:
+        self._order: dict[str, int] = {}  # name -> when it was last learnt
+        self._words: set[str] = set()
+        self._by_last: dict[str, set[str]] = {}
+        self._by_first: dict[str, set[str]] = {}
+        self._learnt = 0
+
+    def add(self, full: str) -> None:
+        words = full.split()
+        self._learnt += 1
+        self._order.pop(full, None)
+        self._order[full] = self._learnt
+        self._words.update(words)
+        self._by_last.setdefault(words[-1], set()).add(full)
+        self._by_first.setdefault(words[0], set()).add(full)
+
+    def __bool__(self) -> bool:
+        return bool(self._order)
+
+    def __iter__(self):
+        return iter(self._order)
+
+    def latest(self) -> str:
+        return next(reversed(self._order))
+
+    def has_word(self, word: str) -> bool:
+        return word in self._words
+
+    def ending_with(self, parts: list[str]) -> list[str]:
+        """Longer names whose last words are ``parts``, the latest learnt first."""
+        found = self._by_last.get(parts[-1], set()) if parts else set()
+        return [full for full in self._latest_first(found)
+                if len(full.split()) > len(parts) and full.split()[-len(parts):] == parts]
+
+    def starting_with(self, word: str) -> list[str]:
+        return self._latest_first(self._by_first.get(word, set()))
+
+    def _latest_first(self, names: set[str]) -> list[str]:
+        return sorted(names, key=self._order.__getitem__, reverse=True)
+
+
 @dataclass
 class Memory:
-    full_names: list[str] = field(default_factory=list)
-    later_names: list[str] = field(default_factory=list)  # full names the story gives further on
+    full_names: NameBook = field(default_factory=NameBook)
+    later_names: NameBook = field(default_factory=NameBook)  # full names the story gives further on
     common_words: set[str] = field(default_factory=set)  # words the story writes in lower case
     acronyms: dict[str, str] = field(default_factory=dict)
     recent: list[Entity] = field(default_factory=list)  # most recent last
@@ -58,7 +107,7 @@ class Memory:
         bare = word.rstrip("'’s")
         if word.isupper() or bare in self.capitalised or word in self.capitalised:
             return True
-        if any(bare in full.split() for full in self.full_names):
+        if self.full_names.has_word(bare):
             return True
         low = word.lower()
         if low in SENTENCE_STARTERS or low.endswith(("ed", "ing", "ly")):
@@ -78,10 +127,7 @@ class Memory:
                 words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
             name = bare_name(words, self.common_words)
             if len(name) >= 2 and not any(w.lower() in ORGANISATION_WORDS for w in name):
-                full = " ".join(name)
-                if full in self.full_names:
-                    self.full_names.remove(full)
-                self.full_names.append(full)
+                self.full_names.add(" ".join(name))
 
     def mention(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
@@ -95,7 +141,7 @@ class Memory:
                     if entity.gender in (None, want):
                         return entity.speaker
             # Nobody was a subject or a speaker yet: the last person named in the story.
-            return Speaker(self.full_names[-1], "person") if self.full_names else None
+            return Speaker(self.full_names.latest(), "person") if self.full_names else None
         if want in ("thing", "plural"):
             for entity in reversed(self.recent):
                 if entity.speaker.kind in ("organisation", "descriptive") and entity.gender is None:
@@ -119,7 +165,7 @@ class Memory:
         self.common_words = set(_LOWER_WORD.findall(text))
         ahead = Memory(common_words=self.common_words)
         ahead.learn_text(text)
-        self.later_names = list(dict.fromkeys(ahead.full_names))
+        self.later_names = ahead.full_names
 
     def full_name(self, name: str) -> str:
         """'Roth' -> 'Kenneth Roth' when a Kenneth Roth was named; 'HRW' -> 'Human Rights Watch'."""
@@ -128,21 +174,19 @@ class Memory:
         found = self._full_name(name, self.full_names)
         if found == name and self.later_names:
             parts = name.split()
-            later = [full for full in self.later_names if full.split()[-len(parts):] == parts and full != name]
+            later = self.later_names.ending_with(parts)
             if len({tuple(f.split()) for f in later}) == 1:
                 return later[0]  # only when the story names one such person
         return found
 
-    def _full_name(self, name: str, full_names: list[str]) -> str:
+    def _full_name(self, name: str, full_names: NameBook) -> str:
         parts = name.split()
-        candidates = [full for full in reversed(full_names)
-                      if len(full.split()) > len(parts) and full.split()[-len(parts):] == parts]
+        candidates = full_names.ending_with(parts)
         # 'Clinton declared of Hillary Clinton': a writer does not name one person both ways in a sentence.
         others = [full for full in candidates if full not in self.sentence]
         if not candidates and len(parts) == 1:
             # "Shin said" after "Shin Dong Hyuk", "Olena said" after "Olena Petrenko": a name's first word.
-            others = [full for full in reversed(full_names)
-                      if full.split()[0] == name and full not in self.sentence]
+            others = [full for full in full_names.starting_with(name) if full not in self.sentence]
         return (others or [name])[0]
 
 

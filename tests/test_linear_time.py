@@ -1,0 +1,73 @@
+"""Hostile documents: every stage takes time in proportion to the document's length.
+
+A document of many short paragraphs was quadratic in passages.split (2 MB took 55 s), and one
+naming thousands of people was quadratic in the name memory. Each shape is timed at N and 2N:
+twice the text must take about twice the time (a generous bound for a shared machine), and the
+larger one must finish in seconds.
+"""
+import string
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer.extract import extract
+from indexer.loading import parse
+from indexer.passages import split
+
+
+def _name(i: int) -> str:
+    """A distinct invented capitalised word for every i ('Wd', 'Xd', ...)."""
+    letters, i = "", i + 100
+    while i:
+        letters += string.ascii_lowercase[i % 26]
+        i //= 26
+    return letters.capitalize()
+
+
+def _short_paragraphs(n: int) -> str:
+    return "\n\n".join(f"Line {i} here" for i in range(n))
+
+
+def _repeated_headlines(n: int) -> str:
+    return "\n\n".join("The same short line" for _ in range(n))
+
+
+def _many_people(n: int) -> str:
+    return "\n\n".join(f'{_name(i)} {_name(i + 7)} met officials. "We agree," {_name(i + 7)} said.'
+                       for i in range(n))
+
+
+def _one_paragraph_of_quotes(n: int) -> str:
+    return " ".join(f'"Point {i} stands," {_name(i)} {_name(i + 3)} said.' for i in range(n))
+
+
+def _split(text: str) -> None:
+    list(split(parse(text, Path("hostile.txt"))))
+
+
+def _extract(text: str) -> None:
+    extract(parse(text, Path("hostile.txt")))
+
+
+def _best_of_two(stage, text: str) -> float:
+    times = []
+    for _ in range(2):
+        started = time.perf_counter()
+        stage(text)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+@pytest.mark.parametrize("make, stage, n", [
+    (_short_paragraphs, _split, 12_000),
+    (_repeated_headlines, _split, 12_000),
+    (_short_paragraphs, _extract, 3_000),
+    (_many_people, _extract, 2_000),
+    (_one_paragraph_of_quotes, _extract, 2_000),
+])
+def test_twice_the_text_takes_about_twice_the_time(make, stage, n):
+    single = _best_of_two(stage, make(n))
+    double = _best_of_two(stage, make(2 * n))
+    assert double < 5.0, f"{2 * n} units took {double:.1f}s"
+    assert double < 3 * max(single, 0.05), f"{n} units: {single:.2f}s, {2 * n}: {double:.2f}s"

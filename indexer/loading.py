@@ -6,9 +6,12 @@ that cannot be decoded raises UnreadableFile with a reason a person can act on.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import hashlib
 import re
 from pathlib import Path
+
+import ftfy
 
 from .constants import HEADER_KEYS
 from .dates import parse_date
@@ -152,8 +155,30 @@ def load(path: Path, data: bytes | None = None, root: Path | None = None) -> Doc
             data = path.read_bytes()
         except OSError as err:
             raise UnreadableFile(err.strerror or str(err)) from None
-    text = decode(data)
-    return parse(text, path, root)
+    text, repaired = repair_mojibake(decode(data))
+    doc = parse(text, path, root)
+    if repaired:
+        doc = dataclasses.replace(doc, warnings=doc.warnings + ("mis-decoded characters repaired (e.g. 'Ã¶' read as 'ö')",))
+    return doc
+
+
+# UTF-8 read as Latin-1 or Windows-1252 leaves a lead byte (Â to ô) before a continuation byte
+# (\x80-\xbf) or a Windows-1252 letter or punctuation mark: "KÃ¶rner", "â€œ". Only text with one of
+# these pairs goes to ftfy; it is slower than the rest of loading on text that needs nothing.
+_MOJIBAKE_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                            "\u02c6\u02dc\u2013-\u2122]")
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """Text with mis-decoded characters repaired by ftfy, and whether anything was repaired.
+
+    Only ftfy's encoding repair runs: quotation marks, ligatures, widths and line ends stay as
+    the author wrote them (passage offsets and quote finding depend on them).
+    """
+    if not _MOJIBAKE_PAIR.search(text):
+        return text, False
+    fixed = ftfy.fix_encoding(text)
+    return fixed, fixed != text
 
 
 def parse(text: str, path: Path, root: Path | None = None) -> Document:

@@ -12,6 +12,9 @@ import re
 from pathlib import Path
 
 import ftfy
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from .constants import HEADER_KEYS
 from .dates import parse_date
@@ -233,3 +236,56 @@ def _skip_blank(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t\r\n\ufeff":
         pos += 1
     return pos
+
+
+class _KeepTree(Treeprocessor):
+    """Keeps the element tree Python-Markdown built, after its inline patterns (bold, links) ran."""
+
+    def run(self, root):
+        self.md.kept_tree = root
+
+
+class _KeepTreeExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_KeepTree(md), "keep_tree", 1)  # after "inline" (20), before serialising
+
+
+_MARKDOWN = markdown.Markdown(extensions=[_KeepTreeExtension()])
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
+
+
+def bold_turn_label(chunk: str) -> tuple[str, int] | None:
+    """(label, where the spoken words start in `chunk`) when a Markdown paragraph opens with a bold label.
+
+    ``**NAME:** words``, ``**NAME**: words``, ``__Q:__ words``, a list item ``- **NAME:** words``,
+    and a label that is a link ``**[NAME](url):**``. The paragraph is read by Python-Markdown and its
+    tree walked: the label is the text of a first <strong> with nothing before it and a colon
+    at its end or just after it. Emphasis in mid-sentence ("**Bold claim** is ...") is no label.
+    """
+    opening = _LIST_MARKER.match(chunk)
+    lead = opening.end() if opening else 0
+    marker = chunk[lead:lead + 2]
+    if marker not in ("**", "__"):
+        return None  # cheap test first: most paragraphs of a Markdown file open with no emphasis
+    _MARKDOWN.reset()
+    _MARKDOWN.convert(chunk.split("\n", 1)[0])
+    block = next(iter(_MARKDOWN.kept_tree), None)
+    if block is not None and block.tag in ("ul", "ol"):
+        block = next(iter(block), None)
+    if block is None or block.tag not in ("p", "li") or (block.text or "").strip():
+        return None
+    strong = next(iter(block), None)
+    if strong is None or strong.tag != "strong":
+        return None
+    label = "".join(strong.itertext()).strip()
+    tail = strong.tail or ""
+    if not (label.endswith(":") or tail.lstrip().startswith(":")):
+        return None
+    close = chunk.find(marker, lead + 2)
+    if close < 0:
+        return None
+    after = close + 2
+    while after < len(chunk) and chunk[after] in " \t:":
+        after += 1
+    label = label.rstrip(": ").strip()
+    return (label, after) if label and after < len(chunk) else None

@@ -82,7 +82,7 @@ def split(doc: Document) -> Iterator[Block]:
     spans = list(paragraphs(text, doc.body_start))
     if not spans:
         return
-    turns = TurnReader(text, spans)
+    turns = TurnReader(text, spans, markdown=doc.form == "markdown")
     has_title = bool(doc.title)
     headline_texts = [text[s:e].strip() for s, e in spans]
 

@@ -18,6 +18,16 @@ from indexer.suspect_speakers import why_suspect
     ("W-17", False),
     ("Moderator", False),
     ("Hélène Dupont", False),
+    ("a spokesman for the Information Commissioner's Office", False),
+    ("a spokesman for the British Phonographic Industry (BPI)", False),
+    ("Martin O'Neill", False),
+    ("Jones", False),
+    ("Doctors Without Borders", False),
+    ("a man who", True),
+    ("quitting after", True),
+    ("Creditors", True),
+    ("Novelist Arthur Hailey", True),
+    ("President George Bush", True),
     # fragments
     ("You", True),
     ("His", True),
@@ -38,6 +48,10 @@ from indexer.suspect_speakers import why_suspect
     ("Howard Flight's", True),
     ("Stefan KÃ rner", True),
     ("Spokesman", True),
+    ("Celtic's Neil Lennon", True),
+    ("magazine", True),
+    ("That's", True),
+    ("Mr Kilroy-Silk quit UKIP last week after months of tension", True),
 ])
 def test_fragments_are_flagged_and_names_are_not(name, flagged):
     assert (why_suspect(name) is not None) == flagged, why_suspect(name)

@@ -166,7 +166,14 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
                     summary.removed += 1
         _apply_new_corrections(batch, writer, applied, summary)
         batch.commit(writer, catalog)
-        batch.ledger.set_applied(batch.rules)
+        final = batch.file_rules.with_variants(batch.ledger.name_counts())
+        if final != batch.rules:  # the new documents spell a known name another way (speaker_variants)
+            writer = _writer(ix, index_dir)
+            with ix.searcher() as now:
+                summary.corrected += sum(1 for doc_id in documents_to_rewrite(batch.ledger, batch.rules, final)
+                                         if rewrite(doc_id, now, writer, batch.ledger, final))
+            writer.commit(merge=False)
+        batch.ledger.set_applied(final)
         catalog.commit()
         batch.close()  # before merging: it holds the old segments open
         if len(ix._segments()) > MAX_SEGMENTS:
@@ -231,7 +238,8 @@ class Batch:
         self.dropped: list[str] = []
         self.records = 0
         self.ledger: SpeakerLedger | None = None
-        self.rules = Corrections()
+        self.rules = Corrections()  # what records are written with: the file's rules and spelling variants
+        self.file_rules = Corrections()
         self.found: dict[str, list[tuple]] = {}  # speakers as found, per document written
         self.done: set[str] = set()  # documents written or dropped by this ingest's earlier batches
 
@@ -276,7 +284,8 @@ def _start_speaker_ledger(batch: Batch, catalog: Catalog, rebuild: bool, rules: 
     applied = batch.ledger.applied()
     if batch.ledger.is_empty() and applied == Corrections() and catalog.count_documents():
         backfill(batch.before, batch.ledger)  # an index from before the ledger: stored names are as found
-    batch.rules = applied if rules is None else rules
+    batch.file_rules = applied.from_file() if rules is None else rules
+    batch.rules = batch.file_rules.with_variants(batch.ledger.name_counts())
     return Corrections() if rebuild else applied
 
 

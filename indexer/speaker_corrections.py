@@ -20,11 +20,15 @@ file re-writes only the records whose speaker it changes.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+from .speaker_variants import variant_aliases
 
 _SECTIONS = {"hide", "rename", "merge"}
 
@@ -43,25 +47,55 @@ class Corrections:
 
     aliases: tuple[tuple[str, str], ...] = ()  # (key of a name as found, canonical name), sorted
     hidden: frozenset[str] = field(default_factory=frozenset)  # keys
+    # (name as found, its best spelling) for spelling variants across the archive (speaker_variants);
+    # not from the file: ingest recomputes them from every name found.
+    variants: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def _aliases(self) -> dict[str, str]:
+        return dict(self.aliases)
+
+    @cached_property
+    def _variants(self) -> dict[str, str]:
+        return dict(self.variants)
 
     def canonical(self, name: str | None) -> str | None:
-        """The name the archive shows for `name`; None when the file hides it."""
+        """The name the archive shows for `name`; None when the file hides it.
+
+        The file's rules apply to a name and to its best spelling, so hiding "José Mourinho"
+        hides "Jose Mourinho" too.
+        """
         if name is None:
             return None
-        key = _key(name)
-        if key in self.hidden:
-            return None
-        return dict(self.aliases).get(key, name)
+        for spelling in (name, self._variants.get(name)):
+            if spelling is None:
+                continue
+            key = _key(spelling)
+            if key in self.hidden:
+                return None
+            if key in self._aliases:
+                return self._aliases[key]
+        return self._variants.get(name, name)
+
+    def from_file(self) -> "Corrections":
+        """These rules without the spelling variants: what the correction file said."""
+        return dataclasses.replace(self, variants=())
+
+    def with_variants(self, counts: dict[str, int]) -> "Corrections":
+        """These rules, and every spelling variant among `counts` (name as found -> records) merged."""
+        return dataclasses.replace(self, variants=tuple(sorted(variant_aliases(counts).items())))
 
     def to_json(self) -> str:
-        return json.dumps({"aliases": list(self.aliases), "hidden": sorted(self.hidden)}, ensure_ascii=False)
+        return json.dumps({"aliases": list(self.aliases), "hidden": sorted(self.hidden),
+                           "variants": list(self.variants)}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str | None) -> "Corrections":
         if not text:
             return cls()
         data = json.loads(text)
-        return cls(tuple(tuple(pair) for pair in data["aliases"]), frozenset(data["hidden"]))
+        return cls(tuple(tuple(pair) for pair in data["aliases"]), frozenset(data["hidden"]),
+                   tuple(tuple(pair) for pair in data.get("variants", [])))
 
     def changed_names(self, other: "Corrections", names) -> set[str]:
         """The names (as found) that `other` shows differently from this one."""

@@ -59,6 +59,10 @@ class SpeakerLedger:
     def clear(self) -> None:
         self.db.execute("DELETE FROM found_speakers")
 
+    def name_counts(self) -> dict[str, int]:
+        """name as found -> how many records it speaks in."""
+        return dict(self.db.execute("SELECT name, count(*) FROM found_speakers GROUP BY name"))
+
     def names(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT name FROM found_speakers")]
 

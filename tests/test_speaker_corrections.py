@@ -128,3 +128,20 @@ def test_a_bad_correction_file_stops_ingest_before_it_writes(archive_app):
     speakers_file.write_text('[rename]\n"A" = "B"\n"B" = "A"\n', encoding="utf-8")
     result = app.test_cli_runner().invoke(args=["ingest", "--quiet", str(docs)])
     assert result.exit_code != 0 and "circle" in result.output
+
+
+def test_spellings_of_one_name_in_different_documents_are_one_speaker(tmp_path):
+    from archive.search import Archive
+    from indexer.ingest import ingest
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    story = 'Title: Match {n}\n\nThe team won on Saturday.\n\n"We played well," said {name}, the manager.\n'
+    (docs / "one.txt").write_text(story.format(n=1, name="Jose Mourinho"), encoding="utf-8")
+    (docs / "two.txt").write_text(story.format(n=2, name="Alan Pardew"), encoding="utf-8")
+    ingest([docs], tmp_path / "ix")
+    (docs / "three.txt").write_text(story.format(n=3, name="José Mourinho"), encoding="utf-8")
+    summary = ingest([docs], tmp_path / "ix")
+    assert (summary.added, summary.corrected) == (1, 1)  # the earlier document takes the better spelling
+    facet = dict(Archive(tmp_path / "ix").search("played").facets["speaker"])
+    assert facet == {"José Mourinho": 2, "Alan Pardew": 1}

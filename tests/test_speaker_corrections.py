@@ -145,3 +145,21 @@ def test_spellings_of_one_name_in_different_documents_are_one_speaker(tmp_path):
     assert (summary.added, summary.corrected) == (1, 1)  # the earlier document takes the better spelling
     facet = dict(Archive(tmp_path / "ix").search("played").facets["speaker"])
     assert facet == {"José Mourinho": 2, "Alan Pardew": 1}
+
+
+def test_an_index_from_before_the_ledger_gets_its_speakers_listed_and_corrected(archive_app):
+    import sqlite3
+
+    from archive.speaker_list import list_speakers
+
+    app, docs, speakers_file = archive_app
+    runner = app.test_cli_runner()
+    runner.invoke(args=["ingest", "--quiet", str(docs)])
+    index_dir = app.config["INDEX_DIR"]
+    db = sqlite3.connect(f"{index_dir}/catalog.sqlite")
+    db.executescript("DROP TABLE found_speakers; DROP TABLE speaker_rules;")  # as older versions left it
+    db.close()
+    speakers_file.write_text(RULES, encoding="utf-8")
+    result = runner.invoke(args=["ingest", "--quiet", str(docs)])
+    assert "2 unchanged" in result.output and "1 re-written" in result.output
+    assert [(row.name, row.quotes) for row in list_speakers(index_dir)] == [("Maria Okafor", 2)]

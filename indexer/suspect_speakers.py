@@ -48,6 +48,7 @@ goalkeeper winger fly-half scrum-half prop forward batsman bowler boxer sprinter
 champion veteran chairman treasurer
 """.split()),
 }
+NEGATIONS = {"en": frozenset("not no never nor".split())}
 _PLURAL_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ors|ists|ians|ants|ents)")  # Creditors, Analysts, Residents
 # Small words a name may hold in its middle (Ludwig van Beethoven, Bank of England).
 NAME_PARTICLES = frozenset("of the and for de da di du del della van von der den le la bin bint al el y".split())
@@ -89,14 +90,16 @@ def why_suspect(name: str, lang: str = "en") -> str | None:
         return "a common word alone, not a name"
     if len(words) == 1 and _PLURAL_PEOPLE.fullmatch(words[0]):
         return "a plural noun alone, not a name"
+    if set(low) & NEGATIONS[lang]:
+        return "holds a negation: a piece of a sentence"
+    inner_lower = [w for w, lw in zip(words[1:], low[1:]) if w[:1].islower() and lw not in NAME_PARTICLES]
+    if words[0][:1].isupper() and len(inner_lower) >= 2:
+        return "reads as part of a sentence"
     capitals = [w for w in words[1:] if w[:1].isupper()]
     if len(capitals) >= 2 and words[0][:1].isupper() and low[0] in TITLE_WORDS | ROLE_NOUNS[lang]:
         return f"a title or occupation ({words[0]!r}) stuck to the name"
     if len(words) == 1 and not words[0][:1].isupper():
         return "a single word in lower case"
-    inner_lower = [w for w, lw in zip(words[1:], low[1:]) if w[:1].islower() and lw not in NAME_PARTICLES]
-    if words[0][:1].isupper() and len(inner_lower) >= 2:
-        return "reads as part of a sentence"
     if len(words) > (12 if low[0] in ("a", "an", "the") else 7):  # descriptions run longer than names
         return "too long for a name"
     return None

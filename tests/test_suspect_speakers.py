@@ -26,6 +26,7 @@ from indexer.suspect_speakers import why_suspect
     ("a man who", True),
     ("quitting after", True),
     ("Creditors", True),
+    ("Subs Not Used", True),
     ("Novelist Arthur Hailey", True),
     ("President George Bush", True),
     # fragments

@@ -53,7 +53,7 @@ _PLURAL_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ors|ists|ians|ants|ents)")  # Credit
 # Small words a name may hold in its middle (Ludwig van Beethoven, Bank of England).
 NAME_PARTICLES = frozenset("of the and for de da di du del della van von der den le la bin bint al el y".split())
 _CONTRACTION = re.compile(r"\b(?:(?:he|she|it|that|there|what|who|here)(?:'|’)s|\w+(?:'|’)(?:re|ve|ll|d|m)|\w+n(?:'|’)t)\b", re.I)
-_OWNER_FIRST = re.compile(r"[A-Z][\w.\-]*(?:'|’)s\s+[A-Z]")  # "Celtic's Neil Lennon": the owner stuck to the name
+_OWNER_FIRST = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*(?:'|’)s\s+[A-Z]")  # "Celtic's Neil Lennon": the owner stuck to the name
 _MOJIBAKE = re.compile(r"Ã|Â|â€|Å|\ufffd")
 _LABEL = re.compile(r"[A-Z]{1,3}-?\d+")  # W-17, P2: witness labels of a transcript
 

@@ -27,6 +27,7 @@ from indexer.suspect_speakers import why_suspect
     ("quitting after", True),
     ("Creditors", True),
     ("Subs Not Used", True),
+    ("Manchester City's Paul Bosvelt", True),
     ("Novelist Arthur Hailey", True),
     ("President George Bush", True),
     # fragments

@@ -25,9 +25,10 @@ def list_speakers(index_dir: str | Path, suspect_only: bool = False) -> list[Spe
     """
     if not (Path(index_dir) / CATALOG_NAME).exists():
         return []
-    catalog = Catalog(index_dir)
+    catalog = Catalog(index_dir, readonly=True)
     try:
-        counts = SpeakerLedger(catalog.db).quote_counts()
+        ledger = SpeakerLedger(catalog.db, create=False)
+        counts = ledger.quote_counts() if ledger.exists() else []  # an index from before the ledger
     finally:
         catalog.close()
     rows = (SpeakerCount(name, quotes, turns, why_suspect(name)) for name, quotes, turns in counts)

@@ -44,9 +44,13 @@ class SpeakerLedger:
     the document rows it belongs to.
     """
 
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: sqlite3.Connection, create: bool = True):
         self.db = db
-        self.db.executescript(_SCHEMA)
+        if create:  # readers open the catalogue read-only, beside an ingest that may be writing it
+            self.db.executescript(_SCHEMA)
+
+    def exists(self) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'found_speakers'").fetchone() is not None
 
     def replace(self, doc_id: str, found: list[tuple]) -> None:
         self.drop(doc_id)

@@ -13,6 +13,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(
         INDEX_DIR=os.path.join(app.instance_path, "index"),
+        SPEAKERS_FILE=os.path.join(app.instance_path, "speakers.toml"),  # see indexer/speaker_corrections.py
         SAMPLE_DIR=str(SAMPLES),
         BUILD_INDEX_IF_MISSING=True,
         PAGE_SIZE=20,
@@ -26,12 +27,13 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
-    from archive import api, commands, errors, public_links, state, views
+    from archive import api, commands, errors, public_links, speaker_commands, state, views
     public_links.configure(app)
     app.json = api.SafeJSONProvider(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     errors.register(app)
     commands.register(app)
+    speaker_commands.register(app)
     app.teardown_appcontext(state.close_catalog)
     return app

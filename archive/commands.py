@@ -68,6 +68,7 @@ def extract_command(paths):
 def ingest_command(paths, rebuild, prune, quiet):
     """Index PATHS (files and folders; default: the bundled samples) into the archive."""
     from indexer.ingest import IngestBusy, ingest
+    from indexer.speaker_corrections import CorrectionsError
 
     paths = list(paths) or [Path(current_app.config["SAMPLE_DIR"])]
     missing = [p for p in paths if not p.exists()]
@@ -81,8 +82,9 @@ def ingest_command(paths, rebuild, prune, quiet):
         with click.progressbar(length=total, label="Indexing", file=sys.stderr,
                                hidden=quiet or not sys.stderr.isatty()) as bar:
             summary = ingest(paths, index_dir, rebuild=rebuild, prune=prune,
-                             on_file=lambda path, status: bar.update(1))
-    except IngestBusy as err:
+                             on_file=lambda path, status: bar.update(1),
+                             corrections=Path(current_app.config["SPEAKERS_FILE"]))
+    except (IngestBusy, CorrectionsError) as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(3)
     for path, reason in summary.failures:

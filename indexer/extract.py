@@ -14,23 +14,27 @@ from .model import Document, Extraction, Passage, Quote, Speaker
 from .names import Memory, speaker_from_phrase
 from .passages import split
 from .quotes import find_spans
+from .turns import introduced_person, is_question_and_answer, label_as_written
 
 _CODE_LABEL = re.compile(r"[A-Z]+(?:-?\d+)(?:-[A-Z0-9]+)*")
 SKIPPED_KINDS = ("caption", "teaser", "note")  # never speech, whatever quotation marks they hold
 
 
-def speaker_from_label(label: str, memory: Memory, doc: Document) -> Speaker | None:
-    """'AMBASSADOR KING' is Robert R. King when the transcript named him; 'QUESTION' a questioner."""
+def speaker_from_label(label: str, memory: Memory, doc: Document, answerer: str | None = None) -> Speaker | None:
+    """'AMBASSADOR KING' is Robert R. King when the transcript named him; 'QUESTION' stays Question.
+
+    `answerer` is who says the 'A:' turns when the header does not say (turns.introduced_person).
+    """
     memory.sentence = ""  # a label stands alone: no sentence around it names anyone
     label = re.sub(r"\s+", " ", label).strip(" :.")
     low = label.lower()
     meta = dict(doc.meta)
     if low in QUESTION_LABELS:
         who = meta.get("interviewer")
-        return Speaker(who, "person", "interviewer") if who else Speaker("Questioner", "anonymous", label.title())
+        return Speaker(who, "person", "interviewer") if who else Speaker(label_as_written(label), "anonymous")
     if low in ANSWER_LABELS:
-        who = meta.get("interviewee") or meta.get("narrator") or meta.get("witness")
-        return Speaker(who, "person", "interviewee") if who else Speaker("Respondent", "anonymous", label.title())
+        who = meta.get("interviewee") or meta.get("narrator") or meta.get("witness") or answerer
+        return Speaker(who, "person", "interviewee") if who else Speaker(label_as_written(label), "anonymous")
     if _CODE_LABEL.fullmatch(label):
         return Speaker(label, "person")  # "W-17": a witness known by a code keeps it as written
     roles = re.findall(r"\(([^)]*)\)", label)
@@ -40,7 +44,8 @@ def speaker_from_label(label: str, memory: Memory, doc: Document) -> Speaker | N
     if state:
         name, roles = state.group(1), [state.group(2)] + roles
     if name.isupper() or re.search(r"\b[A-Z]{3,}\b", name):
-        name = " ".join(w if re.fullmatch(r"[A-Z]-?\d+|[A-Z]{1,3}\.?", w) else w.capitalize() for w in name.split())
+        # An initial or a two-letter body ("UN") stays; "DOE" and "LEE" in a capitals label are surnames.
+        name = " ".join(w if re.fullmatch(r"[A-Z]-?\d+|[A-Z]{1,2}\.?", w) else w.capitalize() for w in name.split())
     speaker = speaker_from_phrase(name, memory)
     if speaker is None:
         return None
@@ -57,14 +62,16 @@ def extract(doc: Document) -> Extraction:
     passages: list[Passage] = []
     quotes: list[Quote] = []
     number = 0
-    for block in split(doc):
+    blocks = list(split(doc))
+    answerer = _answerer(doc, blocks)
+    for block in blocks:
         text = doc.text[block.start:block.end]
         if block.kind == "title":
             if doc.title is None:
                 doc = dataclasses.replace(doc, title=re.sub(r"\s+", " ", text).strip())
         else:
             number += 1
-        speaker = speaker_from_label(block.label, attributor.memory, doc) if block.label else None
+        speaker = speaker_from_label(block.label, attributor.memory, doc, answerer) if block.label else None
         attributor.learn_label(speaker)
         passage = Passage(ids("p", text), doc.doc_id, block.kind, text, block.start, block.end,
                           0 if block.kind == "title" else number, speaker)
@@ -83,6 +90,15 @@ def extract(doc: Document) -> Extraction:
             quotes.append(Quote(ids("q", quoted), doc.doc_id, passage.id, quoted, span.start, span.end,
                                 passage.number, who, cue))
     return Extraction(doc, tuple(passages), tuple(quotes))
+
+
+def _answerer(doc: Document, blocks: list) -> str | None:
+    """Who answers in a Q-and-A interview: the person its introduction (before the first turn) names."""
+    if not is_question_and_answer({block.label for block in blocks if block.label}):
+        return None
+    first_turn = next(n for n, block in enumerate(blocks) if block.label)
+    intro = [doc.text[block.start:block.end] for block in blocks[:first_turn]]
+    return introduced_person(([doc.title] if doc.title else []) + intro, doc.title, dict(doc.meta).get("interviewer"))
 
 
 def extract_path(path: Path, root: Path | None = None, data: bytes | None = None,

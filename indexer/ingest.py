@@ -31,6 +31,10 @@ from .metadata_table import MetadataTables, fingerprint, read_tables
 from .reading import path_of, read_bytes, stored_name
 from .records import records
 from .schema import make_schema, to_fields
+from .speaker_corrections import Corrections, correct_records
+from .speaker_corrections import load as load_corrections
+from .speaker_ledger import SpeakerLedger
+from .speaker_rewrite import backfill, documents_to_rewrite, rewrite
 
 
 # Whoosh's multiprocess writer analyses and writes segments in two processes; with
@@ -65,6 +69,7 @@ class Summary:
     skipped: int = 0
     moved: int = 0
     removed: int = 0
+    corrected: int = 0  # unchanged documents re-written because the speaker correction file changed
     passages: int = 0
     quotes: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
@@ -78,7 +83,8 @@ class Summary:
     def line(self) -> str:
         return (f"{self.added} added, {self.updated} updated, {self.moved} moved, {self.skipped} unchanged, "
                 f"{self.removed} removed, {self.failed} failed, {_ignored_line(self.ignored)}; {self.passages} passages and "
-                f"{self.quotes} quotes written in {self.seconds:.1f}s")
+                f"{self.quotes} quotes written in {self.seconds:.1f}s"
+                + (f"; {self.corrected} re-written for speaker corrections" if self.corrected else ""))
 
 
 def _ignored_line(names: list[str], shown: int = 5) -> str:
@@ -108,13 +114,19 @@ def _history_rows(searcher, doc_id: str | None = None) -> list[tuple]:
 
 
 def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: bool = False,
-           batch_docs: int = 100_000, batch_records: int = BATCH_RECORDS, on_file: Callable[[Path, str], None] | None = None) -> Summary:
+           batch_docs: int = 100_000, batch_records: int = BATCH_RECORDS, on_file: Callable[[Path, str], None] | None = None,
+           corrections: Path | None = None) -> Summary:
     """Index every document under ``paths`` into ``index_dir``; see the module docstring.
 
     Files are first hashed and compared with the catalogue, so unchanged ones cost a read and a
     hash; the changed ones are parsed here and written by Whoosh's sub-writers.
+
+    ``corrections`` is the speaker correction file (indexer.speaker_corrections): a missing file
+    means no corrections; None keeps the rules the index was last written with. A bad file raises
+    CorrectionsError before anything is written.
     """
     started = time.perf_counter()
+    rules = load_corrections(corrections) if corrections is not None else None
     index_dir = Path(index_dir)
     summary = Summary()
     report = on_file or (lambda path, status: None)
@@ -131,10 +143,12 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     seen_ids: set[str] = set()
     batch = Batch(ix.searcher())
     try:
+        applied = _start_speaker_ledger(batch, catalog, rebuild, rules)
         interrupted = catalog.inflight()  # left by an ingest killed mid-commit: index them again
         for doc_id in interrupted:
             batch.retire(doc_id)
             catalog.drop_document(doc_id)
+            batch.ledger.drop(doc_id)
             batch.dropped.append(doc_id)
         todo = []
         found = find_documents([Path(p) for p in paths])
@@ -166,7 +180,17 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
                     writer.delete_by_term("doc", row.doc_id)
                     batch.dropped.append(row.doc_id)
                     summary.removed += 1
+        _apply_new_corrections(batch, writer, applied, summary)
         batch.commit(writer, catalog)
+        final = batch.file_rules.with_variants(batch.ledger.name_counts())
+        if final != batch.rules:  # the new documents spell a known name another way (speaker_variants)
+            writer = _writer(ix, index_dir)
+            with ix.searcher() as now:
+                summary.corrected += sum(1 for doc_id in documents_to_rewrite(batch.ledger, batch.rules, final)
+                                         if rewrite(doc_id, now, writer, batch.ledger, final))
+            writer.commit(merge=False)
+        batch.ledger.set_applied(final)
+        catalog.commit()
         batch.close()  # before merging: it holds the old segments open
         if len(ix._segments()) > MAX_SEGMENTS:
             ix.writer().commit(mergetype=_merge_smallest)
@@ -230,6 +254,14 @@ class Batch:
         self.retired: list[tuple] = []
         self.dropped: list[str] = []
         self.records = 0
+        self.ledger: SpeakerLedger | None = None
+        self.rules = Corrections()  # what records are written with: the file's rules and spelling variants
+        self.file_rules = Corrections()
+        self.found: dict[str, list[tuple]] = {}  # speakers as found, per document written
+        self.done: set[str] = set()  # documents written or dropped by this ingest's earlier batches
+
+    def touches(self, doc_id: str) -> bool:
+        return doc_id in self.done or doc_id in self.dropped or any(row.doc_id == doc_id for row in self.rows)
 
     def close(self) -> None:
         if self.before is not None:
@@ -250,11 +282,35 @@ class Batch:
         writer.commit(merge=False)
         for doc_id in self.dropped:
             catalog.drop_document(doc_id)
+            self.ledger.drop(doc_id)
         for row in self.rows:
             catalog.put_document(row)
+            self.ledger.replace(row.doc_id, self.found.pop(row.doc_id, []))
+        self.done.update(self.dropped)
+        self.done.update(row.doc_id for row in self.rows)
         catalog.clear_inflight()
         catalog.commit()
         self.rows, self.retired, self.dropped, self.records = [], [], [], 0
+
+
+def _start_speaker_ledger(batch: Batch, catalog: Catalog, rebuild: bool, rules: Corrections | None) -> Corrections:
+    """Open the ledger of speakers as found; the rules the index holds now (returned) and will hold."""
+    batch.ledger = SpeakerLedger(catalog.db)
+    if rebuild:
+        batch.ledger.clear()
+    applied = batch.ledger.applied()
+    if batch.ledger.is_empty() and applied == Corrections() and catalog.count_documents():
+        backfill(batch.before, batch.ledger)  # an index from before the ledger: stored names are as found
+    batch.file_rules = applied.from_file() if rules is None else rules
+    batch.rules = batch.file_rules.with_variants(batch.ledger.name_counts())
+    return Corrections() if rebuild else applied
+
+
+def _apply_new_corrections(batch: Batch, writer, applied: Corrections, summary: Summary) -> None:
+    """Re-write, from their stored fields, the unchanged documents whose speakers the new rules show differently."""
+    for doc_id in documents_to_rewrite(batch.ledger, applied, batch.rules):
+        if not batch.touches(doc_id) and rewrite(doc_id, batch.before, writer, batch.ledger, batch.rules):
+            summary.corrected += 1
 
 
 def _check_unlocked(ix, index_dir: Path) -> None:
@@ -307,6 +363,7 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     recs = list(records(extraction))
     for rec in recs:
         rec["doc"] = doc_id
+    batch.found[doc_id] = correct_records(recs, batch.rules)
     if known or status == "moved":
         batch.retire(doc_id)
         writer.delete_by_term("doc", doc_id)  # only a document already indexed has records to replace

@@ -6,9 +6,15 @@ that cannot be decoded raises UnreadableFile with a reason a person can act on.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import hashlib
 import re
 from pathlib import Path
+
+import ftfy
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from .constants import HEADER_KEYS
 from .dates import parse_date
@@ -119,8 +125,30 @@ def load(path: Path, data: bytes | None = None, root: Path | None = None,
     """Decode one file and read its metadata; raises UnreadableFile with the reason."""
     if data is None:
         data = read_bytes(path)
-    text = decode(data)
-    return parse(text, path, root, table_row)
+    text, repaired = repair_mojibake(decode(data))
+    doc = parse(text, path, root, table_row)
+    if repaired:
+        doc = dataclasses.replace(doc, warnings=doc.warnings + ("mis-decoded characters repaired (e.g. 'Ã¶' read as 'ö')",))
+    return doc
+
+
+# UTF-8 read as Latin-1 or Windows-1252 leaves a lead byte (Â to ô) before a continuation byte
+# (\x80-\xbf) or a Windows-1252 letter or punctuation mark: "KÃ¶rner", "â€œ". Only text with one of
+# these pairs goes to ftfy; it is slower than the rest of loading on text that needs nothing.
+_MOJIBAKE_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                            "\u02c6\u02dc\u2013-\u2122]")
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """Text with mis-decoded characters repaired by ftfy, and whether anything was repaired.
+
+    Only ftfy's encoding repair runs: quotation marks, ligatures, widths and line ends stay as
+    the author wrote them (passage offsets and quote finding depend on them).
+    """
+    if not _MOJIBAKE_PAIR.search(text):
+        return text, False
+    fixed = ftfy.fix_encoding(text)
+    return fixed, fixed != text
 
 
 def parse(text: str, path: Path, root: Path | None = None, table_row: dict[str, str] | None = None) -> Document:
@@ -177,3 +205,56 @@ def _skip_blank(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t\r\n\ufeff":
         pos += 1
     return pos
+
+
+class _KeepTree(Treeprocessor):
+    """Keeps the element tree Python-Markdown built, after its inline patterns (bold, links) ran."""
+
+    def run(self, root):
+        self.md.kept_tree = root
+
+
+class _KeepTreeExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_KeepTree(md), "keep_tree", 1)  # after "inline" (20), before serialising
+
+
+_MARKDOWN = markdown.Markdown(extensions=[_KeepTreeExtension()])
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
+
+
+def bold_turn_label(chunk: str) -> tuple[str, int] | None:
+    """(label, where the spoken words start in `chunk`) when a Markdown paragraph opens with a bold label.
+
+    ``**NAME:** words``, ``**NAME**: words``, ``__Q:__ words``, a list item ``- **NAME:** words``,
+    and a label that is a link ``**[NAME](url):**``. The paragraph is read by Python-Markdown and its
+    tree walked: the label is the text of a first <strong> with nothing before it and a colon
+    at its end or just after it. Emphasis in mid-sentence ("**Bold claim** is ...") is no label.
+    """
+    opening = _LIST_MARKER.match(chunk)
+    lead = opening.end() if opening else 0
+    marker = chunk[lead:lead + 2]
+    if marker not in ("**", "__"):
+        return None  # cheap test first: most paragraphs of a Markdown file open with no emphasis
+    _MARKDOWN.reset()
+    _MARKDOWN.convert(chunk.split("\n", 1)[0])
+    block = next(iter(_MARKDOWN.kept_tree), None)
+    if block is not None and block.tag in ("ul", "ol"):
+        block = next(iter(block), None)
+    if block is None or block.tag not in ("p", "li") or (block.text or "").strip():
+        return None
+    strong = next(iter(block), None)
+    if strong is None or strong.tag != "strong":
+        return None
+    label = "".join(strong.itertext()).strip()
+    tail = strong.tail or ""
+    if not (label.endswith(":") or tail.lstrip().startswith(":")):
+        return None
+    close = chunk.find(marker, lead + 2)
+    if close < 0:
+        return None
+    after = close + 2
+    while after < len(chunk) and chunk[after] in " \t:":
+        after += 1
+    label = label.rstrip(": ").strip()
+    return (label, after) if label and after < len(chunk) else None

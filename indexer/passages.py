@@ -83,7 +83,7 @@ def split(doc: Document) -> Iterator[Block]:
     spans = list(paragraphs(text, doc.body_start))
     if not spans:
         return
-    turns = TurnReader(text, spans)
+    turns = TurnReader(text, spans, markdown=doc.form == "markdown")
     has_title = bool(doc.title)
     # Counted once: a count per paragraph made a document of many short paragraphs quadratic
     # (2 MB of one-line paragraphs took 55 s).

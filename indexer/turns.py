@@ -7,6 +7,7 @@ Four shapes are recognised, each only when a document uses it at least twice, so
 - Congressional Record: ``Mr. ROYCE of California. ...``, ``The SPEAKER pro tempore. ...``
 - a name on its own line, as Hansard prints it: ``Fiona Bruce`` / ``Mr Andrew Smith (Oxford East) (Lab)``
 - a testimony label line: ``Olena, 61, a retired nurse from Izium:``
+- in Markdown, a bold label: ``**MODERATOR:** ...``, ``- **Q:** ...`` (read by loading.bold_turn_label)
 
 Paragraphs after a turn with no label of their own continue it.
 """
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-from .constants import CAPTION_LABELS, HEADER_KEYS, TEASER_LABELS
+from .constants import ANSWER_LABELS, CAPTION_LABELS, HEADER_KEYS, QUESTION_LABELS, TEASER_LABELS
+from .loading import bold_turn_label
+from .names import Memory
 
 _UPPER_LABEL = r"(?:[A-Z][A-Z0-9.'’\-]*(?:[ \t]+[A-Z][A-Z0-9.'’\-]*){0,4}|[A-Z]-?\d+)"
 _TITLE_LABEL = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
@@ -36,7 +39,7 @@ _STAGE_DIRECTION = re.compile(r"(?:\[.*\]|\(.*\)|The (?:Clerk|text|question|moti
 class TurnReader:
     """Tells, for each paragraph of a document, whether it is (part of) someone's turn."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]):
+    def __init__(self, text: str, spans: list[tuple[int, int]], markdown: bool = False):
         self._turns: dict[int, tuple[str, int]] = {}
         self._label_lines: set[int] = set()
         chunks = [text[s:e] for s, e in spans]
@@ -47,7 +50,12 @@ class TurnReader:
                      if "\n" not in c.strip() and (m := _TESTIMONY_LABEL.fullmatch(c.strip()))
                      and not self._is_speaker_label_noise(m.group("label"))}
 
+        bold = {i: found for i, c in enumerate(chunks) if markdown and (found := bold_turn_label(c))
+                and found[0].lower() not in _NOT_SPEAKERS}
+
         starts: dict[int, tuple[str, int]] = {}
+        if len(bold) >= 2:
+            starts.update({i: (label, spans[i][0] + offset) for i, (label, offset) in bold.items()})
         if len(colon) >= 2:
             starts.update({i: (m.group("label"), spans[i][0] + m.end()) for i, m in colon.items()})
         if record:  # "Mr. ROYCE of California." is unmistakable even once
@@ -89,3 +97,29 @@ class TurnReader:
 
     def is_label_line(self, index: int) -> bool:
         return index in self._label_lines
+
+
+def label_as_written(label: str) -> str:
+    """A turn label as the transcript gives it: "MODERATOR" is Moderator, "Q" stays Q."""
+    label = re.sub(r"\s+", " ", label).strip(" :.")
+    return label.title() if label.isupper() and len(label) > 1 else label
+
+
+def is_question_and_answer(labels: set[str]) -> bool:
+    """Whether a transcript's turn labels are only question and answer labels, with answers."""
+    low = {label.lower().strip(" :.") for label in labels}
+    return bool(low) and low <= QUESTION_LABELS | ANSWER_LABELS and bool(low & ANSWER_LABELS)
+
+
+def introduced_person(texts: list[str], title: str | None = None, interviewer: str | None = None) -> str | None:
+    """The one person an interview's introduction names: who answers when the turns are only Q and A.
+
+    When it names several people, the one the title also names; otherwise nobody (a wrong
+    answerer is worse than the label "A").
+    """
+    memory = Memory()
+    memory.learn_text("\n".join(texts))  # a line break ends a name: "... with Ana Silva" + "Ana Silva has"
+    people = [name for name in dict.fromkeys(memory.full_names) if name != interviewer]
+    if len(people) > 1 and title:
+        people = [name for name in people if name in title]
+    return people[0] if len(people) == 1 else None

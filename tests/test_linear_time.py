@@ -50,12 +50,13 @@ def _extract(text: str) -> None:
     extract(parse(text, Path("hostile.txt")))
 
 
-def _best_of_two(stage, text: str) -> float:
+def _best_of_three(stage, text: str) -> float:
+    """CPU seconds, the least of three runs: wall time on a shared machine measures the neighbours."""
     times = []
-    for _ in range(2):
-        started = time.perf_counter()
+    for _ in range(3):
+        started = time.process_time()
         stage(text)
-        times.append(time.perf_counter() - started)
+        times.append(time.process_time() - started)
     return min(times)
 
 
@@ -67,7 +68,7 @@ def _best_of_two(stage, text: str) -> float:
     (_one_paragraph_of_quotes, _extract, 2_000),
 ])
 def test_twice_the_text_takes_about_twice_the_time(make, stage, n):
-    single = _best_of_two(stage, make(n))
-    double = _best_of_two(stage, make(2 * n))
+    single = _best_of_three(stage, make(n))
+    double = _best_of_three(stage, make(2 * n))
     assert double < 5.0, f"{2 * n} units took {double:.1f}s"
     assert double < 3 * max(single, 0.05), f"{n} units: {single:.2f}s, {2 * n}: {double:.2f}s"

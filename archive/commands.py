@@ -104,7 +104,7 @@ def ingest_command(paths, rebuild, prune, quiet):
 @with_appcontext
 def search_command(words, speaker, source, kind, year, sort, limit, as_json):
     """Search the archive from the terminal."""
-    from .search import Archive, Filters
+    from indexer.engine.search import Archive, Filters
 
     found = Archive(current_app.config["INDEX_DIR"])
     if not found.exists():

@@ -16,7 +16,7 @@ from flask import url_for
 from indexer.catalog import Catalog, DocumentRow
 
 from .citations import Cited
-from .search import Archive, Hit
+from indexer.engine.search import Archive, Hit
 
 
 @dataclass(frozen=True)

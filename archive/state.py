@@ -14,7 +14,7 @@ from indexer.catalog import Catalog
 from indexer.ingest import IngestBusy, ingest
 
 from .params import search_args
-from .search import Archive, SearchPage
+from indexer.engine.search import Archive, SearchPage
 
 _build_lock = threading.Lock()
 

@@ -5,12 +5,12 @@ from collections import OrderedDict
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from indexer.schema import FACETS
+from indexer.engine.schema import FACETS
 
 from . import citations
 from .lookup import cited, resolve
 from .params import BadParameter, page_number
-from .search import Filters
+from indexer.engine.search import Filters
 from .state import archive, catalog, search_request
 
 bp = Blueprint("views", __name__)

@@ -224,7 +224,7 @@ def main():
         print(json.dumps(figures, indent=2))
         return
 
-    from archive.search import Archive
+    from indexer.engine.search import Archive
     top = Archive(index_dir).search("", page_size=1)
     speakers = [v for v, _ in top.facets["speaker"]]
     sources = [v for v, _ in top.facets["source"]]

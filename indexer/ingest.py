@@ -23,12 +23,12 @@ from typing import Callable
 from whoosh import index
 from whoosh.index import LockError
 
-from . import facet_arrays, posting_arrays
+from .engine import facet_arrays, posting_arrays
 from .catalog import Catalog, DocumentRow
 from .extract import discover, extract_path
 from .loading import UnreadableFile, doc_id_for
 from .records import records
-from .schema import make_schema, to_fields
+from .engine.schema import make_schema, to_fields
 
 
 # Whoosh's multiprocess writer analyses and writes segments in two processes; with

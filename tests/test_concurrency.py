@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from archive.search import Archive, Filters
+from indexer.engine.search import Archive, Filters
 from indexer.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.search import Archive, Filters
+from indexer.engine.search import Archive, Filters
 from indexer.catalog import Catalog
 from indexer.ingest import IngestBusy, ingest, open_index
 
@@ -141,7 +141,7 @@ def test_many_segments_are_merged_smallest_first(tmp_path):
     assert big.segment_id() in {segment.segment_id() for segment in segments}
     assert Archive(index_dir).search("budget").total == 30 + MAX_SEGMENTS + 3 + 2
     # The merged segment's postings were captured as it was written, like any other's.
-    from indexer import posting_arrays
+    from indexer.engine import posting_arrays
 
     for segment in segments:
         stored = posting_arrays.load(index_dir, segment.segment_id())

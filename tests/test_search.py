@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from app import SAMPLES
-from archive.search import Archive, Filters
+from indexer.engine.search import Archive, Filters
 from indexer.ingest import ingest
 
 
@@ -117,7 +117,7 @@ def test_fast_facets_equal_plain_counts(larger, text, filters):
 
 
 def _queries(archive, text, filters):
-    from archive.search import _filter_query
+    from indexer.engine.search import _filter_query
     q, _ = archive.parse(text)
     return q, _filter_query(filters)
 
@@ -136,12 +136,12 @@ MATCH_QUERIES = ["korea", "the", "said AND korea", "korea OR seoul", "korea NOT 
 
 @pytest.mark.parametrize("text", MATCH_QUERIES)
 def test_bulk_match_sets_equal_whooshs(larger, text):
-    from archive import fastmatch
+    from indexer.engine import numpy_match
 
     q, _ = larger.parse(text)
     with larger.lease() as (s, stamp):
         arrays = larger.arrays(s, stamp)
-        found = fastmatch.Evaluator(s, arrays.everything, fastmatch.PostingCache()).match(q, scored=False).ids
+        found = numpy_match.Evaluator(s, arrays.everything, numpy_match.PostingCache()).match(q, scored=False).ids
         found = found[np.asarray(arrays.live)[found]]
         expected = sorted(s.docs_for_query(q))
     assert found.tolist() == expected
@@ -156,14 +156,14 @@ def _ranking_agrees(archive, text, filters=Filters(), limit=60):
     """
     from whoosh import query
 
-    from archive import fastmatch
-    from archive.search import _top_scored
+    from indexer.engine import numpy_match
+    from indexer.engine.search import _top_scored
 
     q, restrict = _queries(archive, text, filters)
     combined = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
     with archive.lease() as (s, stamp):
         arrays = archive.arrays(s, stamp)
-        found = fastmatch.Evaluator(s, arrays.everything, fastmatch.PostingCache(archive.index_dir)).match(combined)
+        found = numpy_match.Evaluator(s, arrays.everything, numpy_match.PostingCache(archive.index_dir)).match(combined)
         live = np.asarray(arrays.live)[found.ids]
         ids, scores = found.ids[live], found.scores[live]
         ours = _top_scored(ids, scores, limit)
@@ -222,7 +222,7 @@ def _every_term(leaf, fields):
 
 def test_captured_postings_equal_the_blocks(larger):
     """Every term's arrays, captured as the sub-writers wrote the segment, hold what its blocks hold."""
-    from indexer import posting_arrays
+    from indexer.engine import posting_arrays
 
     checked = 0
     with larger.lease() as (s, _):
@@ -250,7 +250,7 @@ def test_segments_without_captured_postings_still_rank_as_whoosh(larger, tmp_pat
     """An index written before capture gets frequent terms' arrays only; the others come from Whoosh."""
     import shutil
 
-    from indexer import facet_arrays, posting_arrays
+    from indexer.engine import facet_arrays, posting_arrays
 
     copy = tmp_path / "ix"
     shutil.copytree(larger.index_dir, copy)
@@ -272,7 +272,7 @@ def test_segments_without_captured_postings_still_rank_as_whoosh(larger, tmp_pat
 
 
 def test_posting_cache_forgets_merged_segments():
-    from archive.fastmatch import PostingCache
+    from indexer.engine.numpy_match import PostingCache
 
     cache = PostingCache(budget_mb=1)
     cache._get(("p", "seg_a", "text", b"x"), lambda: (np.arange(10, dtype=np.int32), np.ones(10, dtype=np.float32)))
@@ -284,7 +284,7 @@ def test_posting_cache_forgets_merged_segments():
 
 def test_captured_facet_arrays_equal_the_columns(larger):
     """The facet arrays the sub-writers derive from the postings hold what Whoosh's columns hold."""
-    from indexer import facet_arrays
+    from indexer.engine import facet_arrays
 
     with larger.lease() as (s, _):
         for leaf, _ in s.reader().leaf_readers():

@@ -1,4 +1,4 @@
-"""Searching the archive: the only module that touches Whoosh's searcher, parser and highlighter.
+"""Searching an index: Whoosh's searcher, parser and highlighter, and the NumPy path beside them.
 
 Every view (HTML, JSON, CLI) calls ``Archive.search`` and gets plain objects back; no Whoosh
 object outlives the call. Queries are treated as hostile: anything the parser cannot read is
@@ -19,10 +19,10 @@ from whoosh import index, query, sorting
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup, AndGroup
 
-from indexer import facet_arrays
+from . import facet_arrays
 
-from . import fastmatch
-from indexer.schema import FACET_FIELDS, FACETS, make_schema
+from . import numpy_match
+from .schema import FACET_FIELDS, FACETS, make_schema
 
 SEARCH_FIELDS = ["text", "speaker", "title", "source"]
 _ANALYZER = make_schema()["text"].analyzer
@@ -126,7 +126,7 @@ class Archive:
         self._pool: list[tuple[str, object]] = []
         self._columns: dict[str, tuple[str, list]] = {}
         self._arrays: dict = {}
-        self._postings = fastmatch.PostingCache(self.index_dir)
+        self._postings = numpy_match.PostingCache(self.index_dir)
         self._lock = threading.Lock()
 
     def exists(self) -> bool:
@@ -257,10 +257,10 @@ class Archive:
         if arrays is None:
             return None, None
         combined = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
-        evaluator = fastmatch.Evaluator(s, arrays.everything, self._postings)
+        evaluator = numpy_match.Evaluator(s, arrays.everything, self._postings)
         try:
             found = evaluator.match(combined, scored=scored)
-        except fastmatch.Unsupported:
+        except numpy_match.Unsupported:
             found = evaluator.match(combined, scored=False)
         live = np.asarray(arrays.live)[found.ids] if len(found.ids) else np.zeros(0, dtype=bool)
         return found.ids[live], (found.scores[live] if found.scores is not None else None)

@@ -23,7 +23,7 @@ from typing import Callable
 from whoosh import index
 from whoosh.index import LockError
 
-from .engine import facet_arrays, posting_arrays
+from .engine import facet_arrays, posting_arrays, whoosh_patches
 from .catalog import Catalog, DocumentRow
 from .extract import discover, extract_path
 from .loading import UnreadableFile, doc_id_for
@@ -79,6 +79,7 @@ class Summary:
 
 
 def open_index(index_dir: Path, rebuild: bool = False):
+    whoosh_patches.install()
     index_dir.mkdir(parents=True, exist_ok=True)
     if rebuild or not index.exists_in(str(index_dir)):
         return index.create_in(str(index_dir), make_schema())
@@ -102,6 +103,7 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     Files are first hashed and compared with the catalogue, so unchanged ones cost a read and a
     hash; the changed ones are parsed here and written by Whoosh's sub-writers.
     """
+    whoosh_patches.install()  # before any writer: the segment writers capture the posting arrays
     started = time.perf_counter()
     index_dir = Path(index_dir)
     summary = Summary()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from whoosh.fields import ID, STORED, TEXT, Schema
 
-from . import whoosh_patches  # noqa: F401  (commit speed; see the module)
 from .analysis import StemmedWords, WordPositions
 
 FACETS = ("speaker", "source", "kind", "year", "place")

@@ -19,7 +19,7 @@ from whoosh import index, query, sorting
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup, AndGroup
 
-from . import facet_arrays
+from . import facet_arrays, whoosh_patches
 
 from . import numpy_match
 from .schema import FACET_FIELDS, FACETS, make_schema
@@ -121,6 +121,7 @@ class Archive:
     POOL = 8
 
     def __init__(self, index_dir: str | Path):
+        whoosh_patches.install()  # reading uses the faster field lengths too
         self.index_dir = Path(index_dir)
         self._ix = None
         self._pool: list[tuple[str, object]] = []

@@ -104,14 +104,14 @@ def ingest_command(paths, rebuild, prune, quiet):
 @with_appcontext
 def search_command(words, speaker, source, kind, year, sort, limit, as_json):
     """Search the archive from the terminal."""
-    from indexer.engine.search import Archive, Filters
+    from indexer.engine import Filters, SearchEngine, SearchRequest
 
-    found = Archive(current_app.config["INDEX_DIR"])
+    found = SearchEngine(current_app.config["INDEX_DIR"])
     if not found.exists():
         click.echo("The archive has no index yet: run `flask ingest` first.", err=True)
         sys.exit(2)
-    page = found.search(" ".join(words), Filters(speaker=speaker, source=source, kind=kind, year=year),
-                        page_size=limit, sort=sort, with_facets=False)
+    page = found.search(SearchRequest(" ".join(words), Filters(speaker=speaker, source=source, kind=kind, year=year),
+                                      page_size=limit, sort=sort, facets=False))
     if page.note:
         click.echo(page.note, err=True)
     click.echo(f"{page.total} results" + (f" (did you mean: {page.suggestion})" if page.suggestion else ""))

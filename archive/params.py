@@ -8,7 +8,7 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.engine.schema import FACETS
 
-from indexer.engine.search import Filters, SORTS
+from indexer.engine import Filters, SORTS
 
 MAX_QUERY = 500
 MAX_VALUES = 20

@@ -14,23 +14,23 @@ from indexer.catalog import Catalog
 from indexer.ingest import IngestBusy, ingest
 
 from .params import search_args
-from indexer.engine.search import Archive, SearchPage
+from indexer.engine import SearchEngine, SearchPage, SearchRequest
 
 _build_lock = threading.Lock()
 
 
-def archive() -> Archive:
+def archive() -> SearchEngine:
     app = current_app
     found = app.extensions.get("archive")
     if found is None:
-        found = Archive(app.config["INDEX_DIR"])
+        found = SearchEngine(app.config["INDEX_DIR"])
         app.extensions["archive"] = found
     if not found.exists():
         _build_samples(found)
     return found
 
 
-def _build_samples(found: Archive) -> None:
+def _build_samples(found: SearchEngine) -> None:
     config = current_app.config
     if not config.get("BUILD_INDEX_IF_MISSING"):
         return
@@ -51,7 +51,7 @@ def search_request() -> SearchPage:
     The HTML page and /api/search both call this and differ only in how they render it.
     """
     params = search_args(request.args, current_app.config["PAGE_SIZE"])
-    return archive().search(params.q, params.filters, params.page, params.page_size, params.sort)
+    return archive().search(SearchRequest(params.q, params.filters, params.page, params.page_size, params.sort))
 
 
 def catalog() -> Catalog | None:

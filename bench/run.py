@@ -224,8 +224,8 @@ def main():
         print(json.dumps(figures, indent=2))
         return
 
-    from indexer.engine.search import Archive
-    top = Archive(index_dir).search("", page_size=1)
+    from indexer.engine import SearchEngine, SearchRequest
+    top = SearchEngine(index_dir).search(SearchRequest("", page_size=1))
     speakers = [v for v, _ in top.facets["speaker"]]
     sources = [v for v, _ in top.facets["source"]]
     mix = query_mix(docs, speakers, sources, args.seed, args.per_kind)

@@ -1,8 +1,9 @@
-"""Searching an index: Whoosh's searcher, parser and highlighter, and the NumPy path beside them.
+"""The engine's reading half: searches and records from one index directory.
 
-Every view (HTML, JSON, CLI) calls ``Archive.search`` and gets plain objects back; no Whoosh
-object outlives the call. Queries are treated as hostile: anything the parser cannot read is
-searched as plain words, with a note saying so.
+Every caller (HTML, JSON, CLI) calls ``SearchEngine.search`` or ``.records`` and gets the frozen
+values of indexer.engine.types back; no Whoosh object outlives the call. A ``snapshot()``
+answers several calls from one commit. Matching and ranking go through numpy_match when the
+commit's arrays are written, and through Whoosh's own searcher otherwise.
 """
 from __future__ import annotations
 
@@ -10,78 +11,20 @@ import re
 import threading
 from contextlib import contextmanager
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from markupsafe import Markup, escape
 from whoosh import index, query, sorting
 from whoosh.filedb.filestore import FileStorage
-from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup, AndGroup
 
-from . import facet_arrays, whoosh_patches
-
-from . import numpy_match
+from . import facet_arrays, numpy_match, whoosh_patches
+from .query_parsing import filter_query, parse
 from .schema import FACET_FIELDS, FACETS, make_schema
+from .types import Hit, Records, SearchPage, SearchRequest, SORTS
 
-SEARCH_FIELDS = ["text", "speaker", "title", "source"]
 _ANALYZER = make_schema()["text"].analyzer
-FIELD_BOOSTS = {"text": 1.0, "speaker": 2.0, "title": 1.5, "source": 0.5}
-SORTS = {"relevance", "newest", "oldest"}
 MAX_PAGE = 10_000
-
-
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    doc: str
-    kind: str
-    text: str
-    snippet: Markup
-    speaker: str | None
-    speaker_kind: str | None
-    speaker_role: str | None
-    source: str | None
-    date: str | None
-    title: str | None
-    place: str | None
-    paragraph: int
-    passage: str | None
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Filters:
-    speaker: tuple[str, ...] = ()
-    source: tuple[str, ...] = ()
-    kind: tuple[str, ...] = ()
-    year: tuple[str, ...] = ()
-    place: tuple[str, ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
-    doc: str | None = None
-
-    def active(self) -> list[tuple[str, str]]:
-        return [(name, value) for name in FACETS for value in getattr(self, name)]
-
-
-@dataclass(frozen=True)
-class SearchPage:
-    query: str
-    total: int
-    page: int
-    page_size: int
-    hits: list[Hit]
-    facets: dict[str, list[tuple[str, int]]]
-    filters: Filters
-    sort: str = "relevance"
-    note: str | None = None
-    suggestion: str | None = None
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
 
 
 def highlight_snippet(text: str, terms: frozenset[str], width: int = 300) -> Markup | None:
@@ -110,7 +53,7 @@ def highlight_snippet(text: str, terms: frozenset[str], width: int = 300) -> Mar
     return Markup(("… " if start else "") + "".join(out) + (" …" if end < len(text) else ""))
 
 
-class Archive:
+class SearchEngine:
     """A read-only view of an index directory, with a pool of searchers shared by all threads.
 
     A threaded server starts a thread per request, so searchers are leased from a pool rather
@@ -179,42 +122,33 @@ class Archive:
                     self._arrays = {stamp: cached}
         return cached
 
-    # queries
-    def parse(self, text: str):
-        """(query, note): the user's query, or its plain words when it cannot be parsed."""
-        parser = MultifieldParser(SEARCH_FIELDS, self.ix.schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
-        parser.add_plugin(FieldAliasPlugin({"speaker": ["who", "by"], "kind": ["type"], "title": ["headline"]}))
-        parser.remove_plugin_class(GtLtPlugin)
-        text = text.strip()
-        if not text:
-            return query.Every(), None
-        problem = _query_problem(text)
-        if problem is None:
-            try:
-                parsed = parser.parse(_lower_field_values(text))
-                if not _has_errors(parsed):
-                    return parsed, None
-                problem = "part of it could not be read as search syntax"
-            except Exception:  # Whoosh raises many kinds on odd input; all mean "not syntax"
-                problem = "it could not be read as search syntax"
-        words = re.findall(r"\w+", text)
-        if not words:
-            return query.NullQuery, f"Nothing to search for in “{text}”."
-        plain = MultifieldParser(SEARCH_FIELDS, self.ix.schema, fieldboosts=FIELD_BOOSTS, group=OrGroup)
-        return plain.parse(" ".join(words)), f"Searched for the words {' '.join(words)}: {problem}."
+    @contextmanager
+    def snapshot(self):
+        """A Snapshot: searches and records answered from one commit, however many are asked."""
+        with self.lease() as (s, stamp):
+            yield Snapshot(self, s, stamp)
 
-    def search(self, text: str = "", filters: Filters = Filters(), page: int = 1, page_size: int = 20,
-               sort: str = "relevance", with_facets: bool = True) -> SearchPage:
-        page = min(max(1, page), MAX_PAGE)
-        sort = sort if sort in SORTS else "relevance"
-        q, note = self.parse(text)
+    def search(self, request: SearchRequest) -> SearchPage:
+        with self.snapshot() as snap:
+            return snap.search(request)
+
+    def records(self, *, citation_id: str | None = None, doc_id: str | None = None,
+                limit: int | None = None) -> Records:
+        """Records by citation id, by document, or both; see Snapshot.records."""
+        with self.snapshot() as snap:
+            return snap.records(citation_id=citation_id, doc_id=doc_id, limit=limit)
+
+    def _answer(self, s, stamp, request: SearchRequest) -> SearchPage:
+        text, filters, page_size = request.text, request.filters, request.page_size
+        page = min(max(1, request.page), MAX_PAGE)
+        sort = request.sort if request.sort in SORTS else "relevance"
+        q, note = parse(text, self.ix.schema)
         if q is query.NullQuery:
             return SearchPage(text, 0, page, page_size, [], {}, filters, sort, note)
         if sort == "relevance" and not text.strip():
             sort = "newest"  # no words to rank by: newest first is what a browsing reader expects
-        restrict = _filter_query(filters)
-        with self.lease() as (s, stamp):
-            return self._search(s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets)
+        restrict = filter_query(filters)
+        return self._search(s, stamp, text, q, note, restrict, filters, page, page_size, sort, request.facets)
 
     def _search(self, s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets) -> SearchPage:
         arrays = self.arrays(s, stamp)
@@ -332,11 +266,6 @@ class Archive:
         counts["year"] = sorted(counts.get("year", []), key=lambda kv: kv[0], reverse=True)
         return counts
 
-    def plain_facet_counts(self, q, restrict, limit: int = 12) -> dict[str, list[tuple[str, int]]]:
-        """Facet counts the slow, obvious way: for tests that check the fast way against it."""
-        with self.lease() as (s, stamp):
-            return self._facet_counts_slow(s, stamp, q, restrict, limit)
-
     def _facet_counts_slow(self, s, stamp, q, restrict, limit: int) -> dict[str, list[tuple[str, int]]]:
         """Counting from Whoosh columns, for a commit whose arrays are not written yet."""
         combined = query.And([q, restrict]) if restrict is not None else q
@@ -388,43 +317,57 @@ class Archive:
         return None
 
     # single records
-    def records(self, field_name: str, value: str, limit: int | None = None) -> list[Hit]:
-        with self.lease() as (s, _):
-            docnums = list(s.docs_for_query(query.Term(field_name, value)))[:limit]
-            return [self._hit_from(s, docnum, None) for docnum in docnums]
-
-    def by_id(self, citation_id: str, limit: int | None = None) -> tuple[list[Hit], int]:
-        """(the records with this citation id, earliest first then by document, at most `limit`;
-        how many there are in all).
-
-        Identical words in many documents share an id (a boilerplate line in thousands of
-        articles): only the `limit` earliest are read, chosen by the commit's date array.
-        """
-        with self.lease() as (s, stamp):
-            docnums = list(s.docs_for_query(query.Term("id", citation_id)))
-            total = len(docnums)
-            arrays = self.arrays(s, stamp)
-            if limit is not None and total > limit and arrays is not None:
-                ranks = np.asarray(arrays.codes["date"])[docnums].astype(np.int64)
-                undated_first = np.where(ranks < 0, -1, ranks)  # as (date or ""): undated sorts first
-                docnums = [docnums[i] for i in np.lexsort((docnums, undated_first))[:limit]]
+    def _records(self, s, stamp, citation_id: str | None, doc_id: str | None, limit: int | None) -> Records:
+        if citation_id is None and doc_id is None:
+            raise ValueError("records() needs a citation_id, a doc_id or both")
+        if citation_id is None:
+            docnums = list(s.docs_for_query(query.Term("doc", doc_id)))
             hits = [self._hit_from(s, docnum, None) for docnum in docnums]
-        return sorted(hits, key=lambda h: (h.date or "", h.doc))[:limit], total
-
-    def in_document(self, citation_id: str, doc_id: str) -> Hit | None:
-        """The record with this citation id in this document (the first, if the words repeat there)."""
-        with self.lease() as (s, _):
+            ordered = sorted(hits, key=lambda h: (h.start, h.kind == "quote"))
+            return Records(tuple(ordered[:limit]), len(ordered))
+        if doc_id is not None:
             found = sorted(s.docs_for_query(query.And([query.Term("id", citation_id), query.Term("doc", doc_id)])))
-            return self._hit_from(s, found[0], None) if found else None
-
-    def document_records(self, doc_id: str) -> list[Hit]:
-        return sorted(self.records("doc", doc_id), key=lambda h: (h.start, h.kind == "quote"))
+            return Records(tuple(self._hit_from(s, docnum, None) for docnum in found[:limit]), len(found))
+        # Identical words in many documents share an id (a boilerplate line in thousands of
+        # articles): only the `limit` earliest are read, chosen by the commit's date array.
+        docnums = list(s.docs_for_query(query.Term("id", citation_id)))
+        total = len(docnums)
+        arrays = self.arrays(s, stamp)
+        if limit is not None and total > limit and arrays is not None:
+            ranks = np.asarray(arrays.codes["date"])[docnums].astype(np.int64)
+            undated_first = np.where(ranks < 0, -1, ranks)  # as (date or ""): undated sorts first
+            docnums = [docnums[i] for i in np.lexsort((docnums, undated_first))[:limit]]
+        hits = [self._hit_from(s, docnum, None) for docnum in docnums]
+        return Records(tuple(sorted(hits, key=lambda h: (h.date or "", h.doc))[:limit]), total)
 
     def close(self) -> None:
         with self._lock:
             pool, self._pool = self._pool, []
         for _, searcher in pool:
             searcher.close()
+
+
+class Snapshot:
+    """One commit of the index, held while several questions are asked of it.
+
+    Records and searches asked of one snapshot agree with each other even when an ingest
+    commits meanwhile. Leave the `with` block promptly: it holds a searcher of that commit.
+    """
+
+    def __init__(self, engine: SearchEngine, searcher, stamp: str):
+        self._engine, self._searcher = engine, searcher
+        self.stamp = stamp  # names the commit: equal stamps, equal answers
+
+    def search(self, request: SearchRequest) -> SearchPage:
+        return self._engine._answer(self._searcher, self.stamp, request)
+
+    def records(self, *, citation_id: str | None = None, doc_id: str | None = None,
+                limit: int | None = None) -> Records:
+        """By citation id: earliest first (then by document), at most `limit`, with how many in all.
+        By document: in reading order, quotes after the passage they start in. By both: the
+        record(s) with that id in that document, in the order written.
+        """
+        return self._engine._records(self._searcher, self.stamp, citation_id, doc_id, limit)
 
 
 def _top_scored(matched: np.ndarray, scores: np.ndarray, count: int) -> list[int]:
@@ -454,50 +397,3 @@ def _edits(a: str, b: str) -> int:
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
     return row[-1]
-
-
-def _filter_query(filters: Filters):
-    parts = []
-    for name in FACETS:
-        values = getattr(filters, name)
-        if values:
-            parts.append(query.Or([query.Term(FACET_FIELDS[name], v) for v in values]))
-    if filters.date_from or filters.date_to:
-        parts.append(query.TermRange("date", filters.date_from or None, filters.date_to and filters.date_to + "\uffff"))
-    if filters.doc:
-        parts.append(query.Term("doc", filters.doc))
-    return query.And(parts) if parts else None
-
-
-_FIELD_NAMES = {"speaker", "who", "by", "source", "kind", "type", "title", "headline", "place", "year", "text", "doc"}
-
-
-def _query_problem(text: str) -> str | None:
-    """Why a query would be misread, checked before Whoosh gets to guess."""
-    if text.count('"') % 2:
-        return "a quotation mark is not closed"
-    if text.count("(") != text.count(")"):
-        return "a bracket is not closed"
-    tokens = text.split()
-    if tokens and all(t in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE") for t in tokens):
-        return "it has only operators"
-    if tokens and (tokens[0] in ("AND", "OR", "ANDNOT", "ANDMAYBE") or tokens[-1] in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")):
-        return "an operator has nothing on one side"
-    for match in re.finditer(r"(\w+):(\S*)", text):
-        name, value = match.group(1).lower(), match.group(2)
-        if name in _FIELD_NAMES and not value.strip('"'):
-            return f"“{match.group(1)}:” has no value"
-    return None
-
-
-def _lower_field_values(text: str) -> str:
-    """kind:Quote and year:2018 match the stored IDs, which are lower case and exact."""
-    return re.sub(r"\b(kind|type):(\w+)", lambda m: f"{m.group(1)}:{m.group(2).lower()}", text)
-
-
-def _has_errors(q) -> bool:
-    if isinstance(q, query.qcore._NullQuery):
-        return False
-    if type(q).__name__ == "ErrorQuery":
-        return True
-    return any(_has_errors(child) for child in q.children()) if hasattr(q, "children") else False

@@ -6,7 +6,16 @@ import pytest
 from indexer.engine import Filters, SearchRequest
 from indexer.engine import SearchEngine as Archive
 from indexer.catalog import Catalog
-from indexer.ingest import IngestBusy, ingest, open_index
+from indexer.engine import whoosh_patches
+from indexer.ingest import IngestBusy, ingest
+
+
+def open_index(index_dir):
+    """The Whoosh index itself, for the tests that count its segments or hold its lock."""
+    from whoosh import index
+
+    whoosh_patches.install()
+    return index.open_dir(str(index_dir))
 
 GOOD = 'Title: Story {n}\n\nThe council met on Monday to discuss the budget for year {n}.\n\n"We cannot pay for everything this year," said Mayor Ana Ruiz.\n'
 

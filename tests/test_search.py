@@ -305,8 +305,8 @@ def test_captured_facet_arrays_equal_the_columns(larger):
 
 def test_a_new_commit_is_searched_the_fast_way_at_once(tmp_path):
     """A batch committed mid-ingest gets its facet arrays with its segment, deletions included."""
-    from indexer.ingest import ingest, open_index
-    from tests.test_ingest import write_docs
+    from indexer.ingest import ingest
+    from tests.test_ingest import open_index, write_docs
 
     write_docs(tmp_path / "docs", 30)
     ingest([tmp_path / "docs"], tmp_path / "ix")

@@ -20,6 +20,7 @@ A second backend (a search cluster) would implement the same interface.
 from .search import SearchEngine, Snapshot
 from .types import Filters, Hit, Records, SearchPage, SearchRequest, SORTS
 from .whoosh_patches import WhooshVersionError
+from .writing import IndexWriter, WriterBusy
 
-__all__ = ["Filters", "Hit", "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot", "SORTS",
-           "WhooshVersionError"]
+__all__ = ["Filters", "Hit", "IndexWriter", "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot",
+           "SORTS", "WhooshVersionError", "WriterBusy"]

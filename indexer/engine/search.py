@@ -22,6 +22,7 @@ from . import facet_arrays, numpy_match, whoosh_patches
 from .query_parsing import filter_query, parse
 from .schema import FACET_FIELDS, FACETS, make_schema
 from .types import Hit, Records, SearchPage, SearchRequest, SORTS
+from .writing import Index
 
 _ANALYZER = make_schema()["text"].analyzer
 MAX_PAGE = 10_000
@@ -127,6 +128,23 @@ class SearchEngine:
         """A Snapshot: searches and records answered from one commit, however many are asked."""
         with self.lease() as (s, stamp):
             yield Snapshot(self, s, stamp)
+
+    @contextmanager
+    def writer(self):
+        """An IndexWriter (add records, delete documents), committed when the block ends.
+
+        Cancelled if the block raises; WriterBusy when another writer holds the index. Searches
+        see the commit at once. Ingest, which commits in batches, uses writing.Index itself.
+        """
+        ix = Index(self.index_dir)
+        writer = ix.writer()
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        ix.finish()
 
     def search(self, request: SearchRequest) -> SearchPage:
         with self.snapshot() as snap:

@@ -25,6 +25,7 @@ def write_docs(folder: Path, start: int, count: int, word: str = "harvest") -> N
             f'"We lost half the crop in district {n}," said Omar Haddad.\n', encoding="utf-8")
 
 
+@pytest.mark.heavy
 def test_search_keeps_answering_during_ingest_and_sees_new_documents(tmp_path):
     docs, index_dir = tmp_path / "docs", tmp_path / "ix"
     write_docs(docs, 0, 50)
@@ -66,6 +67,7 @@ def test_second_ingest_stops_with_a_message(tmp_path):
     assert Archive(index_dir).search(SearchRequest("district", Filters(kind=("quote",)))).total == 5
 
 
+@pytest.mark.heavy
 def test_ingest_killed_halfway_leaves_a_usable_index(tmp_path):
     docs, index_dir = tmp_path / "docs", tmp_path / "ix"
     write_docs(docs, 0, 1200)

@@ -32,7 +32,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 
 from . import facet_arrays, segment_files
-from .whoosh_patches import length_bytes
+from .field_lengths import length_bytes
 
 FOLDER = "postings"
 FREQUENT = 1024  # postings in one segment, for segments written without capture

@@ -14,44 +14,18 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from markupsafe import Markup, escape
+from markupsafe import escape
 from whoosh import index, query, sorting
 from whoosh.filedb.filestore import FileStorage
 
 from . import facet_arrays, numpy_match, whoosh_patches
 from .query_parsing import filter_query, parse
-from .schema import FACET_FIELDS, FACETS, make_schema
+from .snippets import highlight_snippet
+from .schema import FACET_FIELDS, FACETS
 from .types import Hit, Records, SearchPage, SearchRequest, SORTS
 from .writing import Index
 
-_ANALYZER = make_schema()["text"].analyzer
 MAX_PAGE = 10_000
-
-
-def highlight_snippet(text: str, terms: frozenset[str], width: int = 300) -> Markup | None:
-    """Escaped text around the first matched word, with every matched word in <mark>.
-
-    Words are matched by the same analyzer the index uses, so "abuses" marks "abused".
-    """
-    if not terms:
-        return None
-    marks = [(start, end) for stem, start, end in _ANALYZER.stems(text) if stem in terms]
-    if not marks:
-        return None
-    start = 0 if len(text) <= width else max(0, marks[0][0] - width // 3)
-    end = min(len(text), start + width)
-    if start:
-        start = text.find(" ", start) + 1 or start
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
-    out, pos = [], start
-    for a, b in marks:
-        if a < start or b > end:
-            continue
-        out.append(str(escape(text[pos:a])) + f"<mark>{escape(text[a:b])}</mark>")
-        pos = b
-    out.append(str(escape(text[pos:end])))
-    return Markup(("… " if start else "") + "".join(out) + (" …" if end < len(text) else ""))
 
 
 class SearchEngine:

@@ -37,6 +37,9 @@ from whoosh import multiproc, writing
 from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
 
+from . import posting_arrays
+from .field_lengths import length_bytes
+
 WRITTEN_FOR = "2.7.5"  # whoosh-reloaded; requirements.txt pins the same
 _MISSING = object()
 _install_lock = threading.Lock()
@@ -53,21 +56,6 @@ def _cached_reader(self, fieldname, column):
         reader = self.column_reader(fieldname, column) if self.has_column(fieldname) else None
         self._readers[fieldname] = reader
     return reader
-
-
-
-def length_bytes(perdoc, fieldname: str) -> bytes | None:
-    """A segment's stored field-length bytes, one per document, read once per reader.
-
-    None when the field keeps no lengths. Documents after the last stored byte have length 0.
-    """
-    cache = perdoc.__dict__.setdefault("_length_bytes", {})
-    lengths = cache.get(fieldname, _MISSING)
-    if lengths is _MISSING:
-        column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-        lengths = None if column is None else column._dbfile.get(column._basepos, column._count)
-        cache[fieldname] = lengths
-    return lengths
 
 
 def doc_field_length(self, docnum, fieldname, default=0):
@@ -123,8 +111,6 @@ def install() -> None:
             raise WhooshVersionError(
                 f"the search engine was written for whoosh-reloaded {WRITTEN_FOR} and found {found}: "
                 f"install the version requirements.txt pins (pip install -r requirements.txt)")
-        from . import posting_arrays  # it imports length_bytes from here
-
         whoosh3.W3PerDocReader._cached_reader = _cached_reader
         whoosh3.W3PerDocReader.doc_field_length = doc_field_length
         writing.PostingPool.add = pool_add

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
-from indexer.engine.schema import FACETS
+from indexer.engine import FACETS
 
 from indexer.engine import Filters, SORTS
 

@@ -5,7 +5,7 @@ from collections import OrderedDict
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from indexer.engine.schema import FACETS
+from indexer.engine import FACETS
 
 from . import citations
 from .lookup import cited, resolve

@@ -1,7 +1,7 @@
 """The engine through its front door only: write with writer(), read with search() and records()."""
 import pytest
 
-from indexer.engine import Filters, SearchEngine, SearchRequest, WriterBusy
+from indexer.engine import FACET_LIST, ColumnFacet, Filters, SearchEngine, SearchRequest, WriterBusy, YearFacet
 
 
 def record(doc: str, n: int, text: str, kind: str = "narrative", **extra) -> dict:
@@ -65,3 +65,31 @@ def test_a_second_writer_is_refused(engine):
         with pytest.raises(WriterBusy, match="another ingest"):
             with SearchEngine(engine.index_dir).writer():
                 pass
+
+
+@pytest.mark.parametrize("facet", FACET_LIST, ids=[f.name for f in FACET_LIST])
+def test_every_registered_facet_is_filtered_counted_and_kept(facet):
+    """A facet added to the registry but missing from a stage fails here, naming the stage."""
+    from indexer.engine import facet_arrays, posting_arrays
+    from indexer.engine.schema import make_schema
+
+    schema = make_schema()
+    assert facet.label and hasattr(Filters(), facet.name), "Filters"
+    assert facet.field in schema and schema[facet.field].column_type is not None, "schema: an exact field with a column"
+    assert facet.field in posting_arrays.FIELDS, "posting_arrays.FIELDS"
+    assert facet_arrays.COLUMNS[facet.name] == facet.field, "facet_arrays.COLUMNS"
+
+
+@pytest.mark.parametrize("facet, counted, listed", [
+    (ColumnFacet("kind", "Kind", "kind"), [("quote", 5), ("narrative", 2)], [("quote", 5), ("narrative", 2)]),
+    (YearFacet("year", "Year", "year"), [("2019", 5), ("2021", 2), ("2020", 9)], [("2021", 2), ("2020", 9), ("2019", 5)]),
+    (YearFacet("year", "Year", "year"), [], []),
+])
+def test_facets_list_their_counts_in_their_own_order(facet, counted, listed):
+    assert facet.listed(counted) == listed
+
+
+def test_page_facets_follow_the_registry(engine):
+    page = engine.search(SearchRequest("harbour"))
+    assert list(page.facets) == [facet.name for facet in FACET_LIST]
+    assert engine.search(SearchRequest("harbour", facets=False)).facets == {}

@@ -13,14 +13,20 @@ interface is
         w.add(record); w.delete(doc_id)
     engine.close()
 
+FACETS names the facets in order; FACET_LIST holds them (ColumnFacet, YearFacet: name, label,
+field, limit), the one registry everything else derives from (indexer/engine/facets.py).
+
 Everything else here (posting capture, arrays, BM25F, phrase checks, facet columns, caches,
 Whoosh's own searcher as the fallback, the Whoosh replacements) is private to the package.
 A second backend (a search cluster) would implement the same interface.
 """
+from .facets import ColumnFacet, YearFacet
+from .facets import FACETS as FACET_LIST
+from .schema import FACETS
 from .search import SearchEngine, Snapshot
 from .types import Filters, Hit, Records, SearchPage, SearchRequest, SORTS
 from .whoosh_patches import WhooshVersionError
 from .writing import IndexWriter, WriterBusy
 
-__all__ = ["Filters", "Hit", "IndexWriter", "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot",
-           "SORTS", "WhooshVersionError", "WriterBusy"]
+__all__ = ["ColumnFacet", "FACET_LIST", "FACETS", "Filters", "Hit", "IndexWriter", "Records", "SearchEngine",
+           "SearchPage", "SearchRequest", "Snapshot", "SORTS", "WhooshVersionError", "WriterBusy", "YearFacet"]

@@ -18,10 +18,10 @@ from markupsafe import escape
 from whoosh import index, query, sorting
 from whoosh.filedb.filestore import FileStorage
 
-from . import facet_arrays, numpy_match, whoosh_patches
+from . import facet_arrays, facets, numpy_match, whoosh_patches
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
-from .schema import FACET_FIELDS, FACETS
+from .schema import FACET_FIELDS
 from .types import Hit, Records, SearchPage, SearchRequest, SORTS
 from .writing import Index
 
@@ -169,11 +169,11 @@ class SearchEngine:
                 page = min(page, max(1, -(-total // page_size)))
             docnums = [r.docnum for r in results[(page - 1) * page_size:page * page_size]]
         hits = [self._hit_from(s, docnum, q if text.strip() else None) for docnum in docnums]
-        facets = self._facet_counts(s, stamp, q, restrict, matched) if with_facets else {}
+        counts = self._facet_counts(s, stamp, q, restrict, matched) if with_facets else {}
         suggestion = None
         if total == 0 and text.strip() and note is None:
             suggestion = self._suggest(s, q, text)
-        return SearchPage(text, total, page, page_size, hits, facets, filters, sort, note, suggestion)
+        return SearchPage(text, total, page, page_size, hits, counts, filters, sort, note, suggestion)
 
     def _matching(self, s, q, restrict, arrays, scored: bool) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(every matching live document number, their scores), for the count, facets and ranking.
@@ -248,28 +248,28 @@ class SearchEngine:
             self._columns[key] = (generation, column)
         return column
 
-    def _facet_counts(self, s, stamp, q, restrict=None, matched: np.ndarray | None = None,
-                      limit: int = 12) -> dict[str, list[tuple[str, int]]]:
+    def _facet_counts(self, s, stamp, q, restrict=None,
+                      matched: np.ndarray | None = None) -> dict[str, list[tuple[str, int]]]:
         arrays = self.arrays(s, stamp)
         if arrays is not None and matched is not None:
-            counts = arrays.counts(matched, {name: 50 if name == "year" else limit for name in FACETS})
+            counts = arrays.counts(matched, {facet.name: facet.limit for facet in facets.FACETS})
         else:
-            counts = self._facet_counts_slow(s, stamp, q, restrict, limit)
-        counts["year"] = sorted(counts.get("year", []), key=lambda kv: kv[0], reverse=True)
-        return counts
+            counts = self._facet_counts_slow(s, stamp, q, restrict)
+        return {facet.name: facet.listed(counts.get(facet.name, [])) for facet in facets.FACETS}
 
-    def _facet_counts_slow(self, s, stamp, q, restrict, limit: int) -> dict[str, list[tuple[str, int]]]:
+    def _facet_counts_slow(self, s, stamp, q, restrict) -> dict[str, list[tuple[str, int]]]:
         """Counting from Whoosh columns, for a commit whose arrays are not written yet."""
         combined = query.And([q, restrict]) if restrict is not None else q
         docnums = list(s.docs_for_query(combined))
         counts = {}
-        for name in FACETS:
+        for facet in facets.FACETS:
+            name = facet.name
             column = self._column(s, stamp, name)
             counter = Counter(column[d] for d in docnums if d < len(column))
             counter.pop("", None)
             counter.pop(None, None)
             values = sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
-            counts[name] = [(str(v), c) for v, c in values[:50 if name == "year" else limit]]
+            counts[name] = [(str(v), c) for v, c in values[:facet.limit]]
         return counts
 
     def _suggest(self, s, q, text: str) -> str | None:

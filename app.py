@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import click
 from flask import Flask
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -27,13 +28,44 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
-    from archive import api, commands, errors, public_links, speaker_commands, state, views
+    from archive import api, errors, public_links, search_command, speaker_commands, state, views
+    from indexer import cli
     public_links.configure(app)
     app.json = api.SafeJSONProvider(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     errors.register(app)
-    commands.register(app)
+    search_command.register(app)
     speaker_commands.register(app)
+    for command in cli.commands(lambda: app.config):
+        app.cli.add_command(command)
     app.teardown_appcontext(state.close_catalog)
+    if test_config is None and app.config["BUILD_INDEX_IF_MISSING"] and _serving():
+        build_sample_archive(app)
     return app
+
+
+def _serving() -> bool:
+    """True under `flask run` or a WSGI server; False for `flask extract`, `flask ingest` and the like.
+
+    Flask loads the app for its other commands while resolving their name, in the `flask` group's
+    context; `run` loads it inside its own.
+    """
+    context = click.get_current_context(silent=True)
+    return context is None or context.info_name == "run"
+
+
+def build_sample_archive(app: Flask) -> None:
+    """A fresh clone's first `flask run` serves the bundled samples: ingested here, at start-up,
+    once, when INDEX_DIR holds no index, so that no request ever writes."""
+    from indexer.engine import SearchEngine
+    from indexer.ingest import IngestBusy, ingest
+
+    if SearchEngine(app.config["INDEX_DIR"]).exists() or not app.config.get("SAMPLE_DIR"):
+        return
+    app.logger.info("No index at %s: ingesting the sample documents", app.config["INDEX_DIR"])
+    try:
+        summary = ingest([Path(app.config["SAMPLE_DIR"])], Path(app.config["INDEX_DIR"]))
+        app.logger.info("Sample archive built: %s", summary.line())
+    except IngestBusy:
+        pass  # another process is building it; pages say the archive is empty until it commits

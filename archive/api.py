@@ -63,6 +63,6 @@ def document(doc_id: str):
     row = cat.document(doc_id) if cat else None
     if row is None:
         return error(404, f"no document has the id {doc_id!r}")
-    records = archive().document_records(doc_id)
+    records = archive().records(doc_id=doc_id).hits
     return jsonify(dict(document_json(row), html_url=url_for("views.document", doc_id=doc_id),
                         records=[as_json(h) for h in records]))

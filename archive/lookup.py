@@ -16,7 +16,7 @@ from flask import url_for
 from indexer.catalog import Catalog, DocumentRow
 
 from .citations import Cited
-from .search import Archive, Hit
+from indexer.engine import Hit, SearchEngine, Snapshot
 
 
 @dataclass(frozen=True)
@@ -53,23 +53,29 @@ def diff_words(old: str, new: str) -> list[tuple[str, str]]:
     return out
 
 
-def resolve(archive: Archive, catalog: Catalog | None, citation_id: str, doc_hint: str | None = None) -> Resolved | None:
-    hits, total = archive.by_id(citation_id, limit=OTHERS_SHOWN + 1)
+def resolve(engine: SearchEngine, catalog: Catalog | None, citation_id: str, doc_hint: str | None = None) -> Resolved | None:
+    with engine.snapshot() as snap:  # every record of the page from one commit
+        return _resolve(snap, catalog, citation_id, doc_hint)
+
+
+def _resolve(snap: Snapshot, catalog: Catalog | None, citation_id: str, doc_hint: str | None) -> Resolved | None:
+    found = snap.records(citation_id=citation_id, limit=OTHERS_SHOWN + 1)
+    hits, total = found.hits, found.total
     if hits:
         chosen = next((h for h in hits if h.doc == doc_hint), None)
         if chosen is None and doc_hint:
-            chosen = archive.in_document(citation_id, doc_hint)
+            chosen = _first(snap.records(citation_id=citation_id, doc_id=doc_hint).hits)
         chosen = chosen or hits[0]
         others = tuple(h for h in hits if h != chosen)[:OTHERS_SHOWN]
         more = total - 1 - len(others)
-        return Resolved("current", chosen, _document(catalog, chosen.doc), context=_context(archive, chosen),
+        return Resolved("current", chosen, _document(catalog, chosen.doc), context=_context(snap, chosen),
                         others=others, more_others=max(0, more))
     history = catalog.cited(citation_id) if catalog else []
     if not history:
         return None
     row = next((r for r in history if r["doc_id"] == doc_hint), history[0])
     document = _document(catalog, row["doc_id"])
-    candidates = [h for h in archive.document_records(row["doc_id"]) if (h.kind == "quote") == (row["kind"] == "quote")]
+    candidates = [h for h in snap.records(doc_id=row["doc_id"]).hits if (h.kind == "quote") == (row["kind"] == "quote")]
     best, best_ratio = None, 0.0
     for hit in candidates:
         ratio = difflib.SequenceMatcher(a=_words(row["text"]), b=_words(hit.text), autojunk=False).ratio()
@@ -77,7 +83,7 @@ def resolve(archive: Archive, catalog: Catalog | None, citation_id: str, doc_hin
             best, best_ratio = hit, ratio
     if best is not None and best_ratio >= 0.6:
         return Resolved("revised", best, document, cited_text=row["text"], changes=diff_words(row["text"], best.text),
-                        context=_context(archive, best))
+                        context=_context(snap, best))
     return Resolved("gone", None, document, cited_text=row["text"])
 
 
@@ -85,10 +91,14 @@ def _document(catalog: Catalog | None, doc_id: str) -> DocumentRow | None:
     return catalog.document(doc_id) if catalog else None
 
 
-def _context(archive: Archive, hit: Hit) -> Hit | None:
+def _context(snap: Snapshot, hit: Hit) -> Hit | None:
     if hit.kind != "quote" or not hit.passage:
         return None
-    return archive.in_document(hit.passage, hit.doc)
+    return _first(snap.records(citation_id=hit.passage, doc_id=hit.doc).hits)
+
+
+def _first(hits: tuple[Hit, ...]) -> Hit | None:
+    return hits[0] if hits else None
 
 
 def cited(hit: Hit, document: DocumentRow | None) -> Cited:

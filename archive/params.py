@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
-from indexer.schema import FACETS
+from indexer.engine import FACETS
 
-from .search import Filters, SORTS
+from indexer.engine import Filters, SORTS
 
 MAX_QUERY = 500
 MAX_VALUES = 20

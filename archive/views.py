@@ -6,13 +6,12 @@ from dataclasses import replace
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from indexer.schema import FACETS
+from indexer.engine import FACETS, Filters, SearchRequest
 
 from . import citations, labels, markdown_view
 from .lookup import cited, resolve
 from .params import BadParameter, page_number
 from .public_links import public_url_for
-from .search import Filters
 from .state import archive, catalog, search_request
 
 bp = Blueprint("views", __name__)
@@ -125,7 +124,7 @@ def source(name: str):
         abort(404, description=f"No documents from the source “{name}”.")
     page, pages = _pages(total, DOCUMENTS_PER_PAGE)
     rows = cat.documents_page((page - 1) * DOCUMENTS_PER_PAGE, DOCUMENTS_PER_PAGE, source=name)
-    speakers = archive().search("", Filters(source=(name,)), page_size=10).facets.get("speaker", [])
+    speakers = archive().search(SearchRequest("", Filters(source=(name,)), page_size=10)).facets.get("speaker", [])
     return render_template("source.html", name=name, rows=rows, total=total, speakers=speakers, page=page,
                            pages=pages)
 
@@ -133,8 +132,8 @@ def source(name: str):
 @bp.route("/speakers/<path:name>")
 def speaker(name: str):
     """What one speaker said, newest first, a page of records at a time, grouped by document."""
-    found = archive().search("", Filters(speaker=(name,)), page=page_number(request.args),
-                             page_size=RECORDS_PER_PAGE, sort="newest")
+    found = archive().search(SearchRequest("", Filters(speaker=(name,)), page=page_number(request.args),
+                                           page_size=RECORDS_PER_PAGE, sort="newest"))
     if not found.total:
         abort(404, description=f"Nobody called “{name}” is quoted in this archive.")
     cat = catalog()
@@ -154,7 +153,7 @@ def speaker(name: str):
 def document(doc_id: str):
     cat = catalog()
     row = cat.document(doc_id) if cat else None
-    records = archive().document_records(doc_id)
+    records = archive().records(doc_id=doc_id).hits
     if row is None and not records:
         abort(404, description=f"There is no document “{doc_id}” in this archive.")
     passages = [h for h in records if not (h.kind == "quote" and h.passage)]

@@ -87,17 +87,17 @@ def extract(docs: Path, tally: Extraction) -> Iterator[Record]:
 
 
 class InProcess:
-    """archive.search.Archive.search, called directly: the top 20 with snippets and the facets."""
+    """The engine's SearchEngine.search, called directly: the top 20 with snippets and the facets."""
 
     name = "archive (in process)"
 
     def __init__(self, index_dir: Path):
-        from archive.search import Archive, Filters
-        self._archive, self._filters = Archive(index_dir), Filters
+        from indexer.engine import Filters, SearchEngine, SearchRequest
+        self._archive, self._filters, self._request = SearchEngine(index_dir), Filters, SearchRequest
 
     def search(self, q: Query) -> Answer:
         filters = self._filters(**{k: (getattr(q, k),) for k in ("speaker", "source", "year") if getattr(q, k)})
-        page = self._archive.search(q.text, filters, page_size=20)
+        page = self._archive.search(self._request(q.text, filters, page_size=20))
         return Answer(page.total, tuple(record_key(h.doc, h.id, h.kind) for h in page.hits), page.facets)
 
     def close(self) -> None:

@@ -8,7 +8,7 @@ from .timing import Timed, percentile
 
 ARCHIVE = "archive (in process)"
 FACETS_CACHED = ("archive: whole-archive facets and the newest 20 come from a per-commit memo "
-                 "(FacetArrays.memo in indexer/facet_arrays.py, used by archive/search.py), so after the first "
+                 "(FacetArrays.memo in indexer/engine/facet_arrays.py, used by indexer/engine/search.py), so after the first "
                  "request this row times a cache; FTS5 and tantivy count every time")
 
 

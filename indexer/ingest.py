@@ -19,10 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from whoosh import index
-from whoosh.index import LockError
-
-from . import facet_arrays, posting_arrays
+from .engine.writing import Index, WriterBusy
 from .catalog import Catalog, DocumentRow
 from .discovery import find_documents
 from .extract import extract_path
@@ -30,7 +27,6 @@ from .loading import UnreadableFile, doc_id_for
 from .metadata_table import MetadataTables, fingerprint, read_tables
 from .reading import path_of, read_bytes, stored_name
 from .records import records
-from .schema import make_schema, to_fields
 from .speaker_corrections import Corrections, correct_records
 from .speaker_corrections import load as load_corrections
 from .speaker_ledger import SpeakerLedger
@@ -96,21 +92,10 @@ def _ignored_line(names: list[str], shown: int = 5) -> str:
     return f"{len(names)} ignored ({listed}{more})"
 
 
-def open_index(index_dir: Path, rebuild: bool = False):
-    index_dir.mkdir(parents=True, exist_ok=True)
-    if rebuild or not index.exists_in(str(index_dir)):
-        return index.create_in(str(index_dir), make_schema())
-    return index.open_dir(str(index_dir))
-
-
-def _history_rows(searcher, doc_id: str | None = None) -> list[tuple]:
+def _history_rows(stored, doc_id: str | None = None) -> list[tuple]:
     """What the index holds now, for one document or all, as rows of the citation history."""
-    if doc_id is None:
-        stored = (fields for _, fields in searcher.reader().iter_docs())
-    else:
-        stored = searcher.documents(doc=doc_id)
     return [(f["id"], f["doc"], f.get("kind"), f.get("text", ""), f.get("speaker"), f.get("paragraph"))
-            for f in stored]
+            for f in stored.fields(doc_id)]
 
 
 def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: bool = False,
@@ -131,17 +116,17 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     summary = Summary()
     report = on_file or (lambda path, status: None)
 
-    if rebuild and index.exists_in(str(index_dir)):
-        old = index.open_dir(str(index_dir))
+    if rebuild and Index.exists(index_dir):
+        old = Index(index_dir)
         _check_unlocked(old, index_dir)
         _remember_before_rebuild(old, index_dir)
-    ix = open_index(index_dir, rebuild)
+    ix = Index(index_dir, rebuild)
     writer = _writer(ix, index_dir)  # taken first: a second ingest stops before doing any work
     catalog = Catalog(index_dir)
     if rebuild:
         catalog.clear_documents()
     seen_ids: set[str] = set()
-    batch = Batch(ix.searcher())
+    batch = Batch(ix.stored())
     try:
         applied = _start_speaker_ledger(batch, catalog, rebuild, rules)
         interrupted = catalog.inflight()  # left by an ingest killed mid-commit: index them again
@@ -166,7 +151,7 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
             writer.cancel()
             writer = _writer(ix, index_dir, parallel=True)
         for doc_id in interrupted:  # on the writer that commits (a cancelled one forgets its deletions)
-            writer.delete_by_term("doc", doc_id)
+            writer.delete(doc_id)
         for path, root, sha, extraction, error in map(_extract_job, todo):
             status = _write(path, sha, extraction, error, writer, catalog, summary, seen_ids, batch)
             report(path, status)
@@ -177,7 +162,7 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
             for row in catalog.documents():
                 if row.doc_id not in seen_ids and not path_of(row.path).exists():
                     batch.retire(row.doc_id)
-                    writer.delete_by_term("doc", row.doc_id)
+                    writer.delete(row.doc_id)
                     batch.dropped.append(row.doc_id)
                     summary.removed += 1
         _apply_new_corrections(batch, writer, applied, summary)
@@ -185,20 +170,19 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
         final = batch.file_rules.with_variants(batch.ledger.name_counts())
         if final != batch.rules:  # the new documents spell a known name another way (speaker_variants)
             writer = _writer(ix, index_dir)
-            with ix.searcher() as now:
+            now = ix.stored()
+            try:
                 summary.corrected += sum(1 for doc_id in documents_to_rewrite(batch.ledger, batch.rules, final)
                                          if rewrite(doc_id, now, writer, batch.ledger, final))
-            writer.commit(merge=False)
+            finally:
+                now.close()
+            writer.commit()
         batch.ledger.set_applied(final)
         catalog.commit()
         batch.close()  # before merging: it holds the old segments open
-        if len(ix._segments()) > MAX_SEGMENTS:
-            ix.writer().commit(mergetype=_merge_smallest)
-        facet_arrays.build(index_dir)
-        posting_arrays.build(index_dir)
+        ix.finish(MAX_SEGMENTS)
     except BaseException:
-        if not getattr(writer, "is_closed", False):
-            writer.cancel()
+        writer.cancel()
         catalog.commit()  # batches already in the index stay described in the catalogue
         raise
     finally:
@@ -275,11 +259,7 @@ class Batch:
         catalog.set_inflight([row.doc_id for row in self.rows] + self.dropped)
         catalog.remember(self.retired)  # committed with the journal, before the Whoosh commit
         catalog.commit()
-        # No merging here: Whoosh's default policy (MERGE_SMALL) compares the running total of
-        # segment sizes with a Fibonacci number, and past ~26 segments of 30,000 records it
-        # decided to merge 800,000 records in the main process (a million-passage ingest sat
-        # there for 14+ minutes). Segments are merged once, at the end, by _merge_smallest.
-        writer.commit(merge=False)
+        writer.commit()  # merges nothing: segments are merged once, at the end (Index.finish)
         for doc_id in self.dropped:
             catalog.drop_document(doc_id)
             self.ledger.drop(doc_id)
@@ -321,19 +301,21 @@ def _remember_before_rebuild(old_ix, index_dir: Path) -> None:
     """--rebuild starts a new index: every passage of the old one joins the citation history."""
     catalog = Catalog(index_dir)
     try:
-        with old_ix.searcher() as searcher:
-            catalog.remember(_history_rows(searcher))
+        stored = old_ix.stored()
+        try:
+            catalog.remember(_history_rows(stored))
+        finally:
+            stored.close()
         catalog.commit()
     finally:
         catalog.close()
 
 
 def _writer(ix, index_dir: Path, parallel: bool = False):
-    options = {"procs": 2, "multisegment": True, "limitmb": WRITER_MB} if parallel else {"limitmb": WRITER_MB}
     try:
-        return ix.writer(timeout=LOCK_WAIT, **options)
-    except LockError:
-        raise IngestBusy(f"another ingest is writing to {index_dir}; wait for it to finish and run again") from None
+        return ix.writer(parallel, lock_wait=LOCK_WAIT, memory_mb=WRITER_MB)
+    except WriterBusy as err:
+        raise IngestBusy(str(err)) from None
 
 
 def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog: Catalog, summary: Summary,
@@ -366,9 +348,9 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     batch.found[doc_id] = correct_records(recs, batch.rules)
     if known or status == "moved":
         batch.retire(doc_id)
-        writer.delete_by_term("doc", doc_id)  # only a document already indexed has records to replace
+        writer.delete(doc_id)  # only a document already indexed has records to replace
     for rec in recs:
-        writer.add_document(**to_fields(rec))
+        writer.add(rec)
     batch.records += len(recs)
     batch.rows.append(DocumentRow(
         doc_id=doc_id, path=stored_name(path), sha=sha, title=doc.title, source=doc.source, date=doc.date,
@@ -379,19 +361,6 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     summary.quotes += len(extraction.quotes)
     setattr(summary, status, getattr(summary, status) + 1)
     return status
-
-
-def _merge_smallest(writer, segments):
-    """Whoosh merge policy: the smallest segments become one, leaving MAX_SEGMENTS in all."""
-    from whoosh.reading import SegmentReader
-
-    by_size = sorted(segments, key=lambda segment: segment.doc_count_all())
-    merged = len(segments) - MAX_SEGMENTS + 1
-    for segment in by_size[:merged]:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return by_size[merged:]
 
 
 def _free_id(doc_id: str, catalog: Catalog, path: str) -> str:

@@ -6,7 +6,6 @@ ten documents' records, whatever the size of the archive.
 """
 from __future__ import annotations
 
-from .schema import to_fields
 from .speaker_corrections import Corrections
 from .speaker_ledger import SpeakerLedger
 
@@ -18,17 +17,17 @@ def documents_to_rewrite(ledger: SpeakerLedger, old: Corrections, new: Correctio
     return ledger.documents_naming(old.changed_names(new, ledger.names()))
 
 
-def rewrite(doc_id: str, searcher, writer, ledger: SpeakerLedger, rules: Corrections) -> int:
+def rewrite(doc_id: str, stored_records, writer, ledger: SpeakerLedger, rules: Corrections) -> int:
     """Replace one document's records with the same records under `rules`; how many were written.
 
     The writer's deletions apply to committed segments only, so the caller must not also write
     this document in the same commit.
     """
     found = ledger.found_in(doc_id)
-    stored = [dict(fields) for fields in searcher.documents(doc=doc_id)]
+    stored = [dict(fields) for fields in stored_records.fields(doc_id)]
     if not stored:
         return 0
-    writer.delete_by_term("doc", doc_id)
+    writer.delete(doc_id)
     for rec in stored:
         original = found.get((rec["id"], rec["start"]))
         if original is not None:
@@ -36,14 +35,14 @@ def rewrite(doc_id: str, searcher, writer, ledger: SpeakerLedger, rules: Correct
             hidden = rec["speaker"] is None
             rec["speaker_kind"] = None if hidden else original.speaker_kind
             rec["speaker_role"] = None if hidden else original.role
-        writer.add_document(**to_fields(rec))
+        writer.add(rec)
     return len(stored)
 
 
-def backfill(searcher, ledger: SpeakerLedger) -> None:
+def backfill(stored_records, ledger: SpeakerLedger) -> None:
     """An index written before the ledger existed: its stored speakers are the names as found."""
     by_doc: dict[str, list[tuple]] = {}
-    for _, fields in searcher.reader().iter_docs():
+    for fields in stored_records.fields():
         if fields.get("speaker"):
             by_doc.setdefault(fields["doc"], []).append(
                 (fields["id"], fields["start"], fields.get("kind"), fields["speaker"],

@@ -12,6 +12,25 @@ from indexer.ingest import ingest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
+
+# Two tiers. `pytest` runs the fast one (a few minutes on a 2-core machine); tests marked
+# heavy (ingests of a thousand documents or more, Chromium) run with --heavy, as .ci/run does.
+def pytest_addoption(parser):
+    parser.addoption("--heavy", action="store_true", help="also run the tests marked heavy")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "heavy: a slow test (1,000+ document ingests, Chromium); runs with --heavy")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--heavy"):
+        return
+    skip = pytest.mark.skip(reason="heavy: run with --heavy (.ci/run does)")
+    for item in items:
+        if "heavy" in item.keywords:
+            item.add_marker(skip)
+
 TRANSCRIPT = """Title: Interview with a former detainee
 Source: Oral history collection
 Date: 12 June 2019

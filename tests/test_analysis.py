@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.formats import Positions
 
-from indexer.analysis import StemmedWords, WordPositions
+from indexer.engine.analysis import StemmedWords, WordPositions
 
 WHOOSH = StemmingAnalyzer(stoplist=None)
 OURS = StemmedWords()

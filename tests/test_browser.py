@@ -7,6 +7,7 @@ test-artifacts/screenshots/.
 from __future__ import annotations
 
 import os
+import struct
 import threading
 from pathlib import Path
 
@@ -18,7 +19,8 @@ AXE = Path(os.environ.get("AXE_CORE", ROOT / "node_modules" / "axe-core" / "axe.
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
+pytestmark = [pytest.mark.heavy,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")]
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                  "--disable-background-networking", "--disable-component-update"]
@@ -162,12 +164,20 @@ def test_screenshots(browser, server, width, height, label):
     context = browser.new_context(viewport={"width": width, "height": height})
     tab = context.new_page()
     tab.goto(server + "/?q=korea")
-    tab.screenshot(path=str(SHOTS / f"search-{label}.png"), full_page=True)
+    _fits_the_width(tab, width)
+    _shot(tab, SHOTS / f"search-{label}.png", width, height)
     tab.goto(server + "/?q=regime&kind=quote")
     tab.goto(server + tab.locator("a.cite").first.get_attribute("href"))
-    tab.screenshot(path=str(SHOTS / f"citation-{label}.png"), full_page=True)
+    quote = tab.locator("blockquote.quote .text")
+    assert quote.is_visible() and "regime" in quote.inner_text()
+    box = quote.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width  # the quote is on screen, not cut off
+    _fits_the_width(tab, width)
+    _shot(tab, SHOTS / f"citation-{label}.png", width, height)
+    drawn = quote.screenshot()
+    quote.evaluate("element => { element.style.color = 'transparent' }")
+    assert quote.screenshot() != drawn  # the words are really painted, not an empty box
     context.close()
-    assert (SHOTS / f"citation-{label}.png").stat().st_size > 10_000
 
 
 def test_phone_filter_panel_comes_first_and_opens_on_a_tap(browser, server):
@@ -200,3 +210,17 @@ def test_colours_follow_the_reader_colour_scheme(browser, server, scheme):
     assert (sum(channels) < 150) == (scheme == "dark"), background
     assert background != ink
     context.close()
+
+
+def _fits_the_width(tab, width: int) -> None:
+    """Nothing sticks out sideways (a phone would scroll horizontally)."""
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def _shot(tab, path: Path, width: int, height: int) -> None:
+    """A full-page screenshot, read back: a PNG as wide as the viewport and at least as tall."""
+    tab.screenshot(path=str(path), full_page=True)
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    png_width, png_height = struct.unpack(">II", data[16:24])  # the IHDR chunk comes first
+    assert png_width == width and png_height >= height

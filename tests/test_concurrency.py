@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from archive.search import Archive, Filters
+from indexer.engine import Filters, SearchRequest
+from indexer.engine import SearchEngine as Archive
 from indexer.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +25,7 @@ def write_docs(folder: Path, start: int, count: int, word: str = "harvest") -> N
             f'"We lost half the crop in district {n}," said Omar Haddad.\n', encoding="utf-8")
 
 
+@pytest.mark.heavy
 def test_search_keeps_answering_during_ingest_and_sees_new_documents(tmp_path):
     docs, index_dir = tmp_path / "docs", tmp_path / "ix"
     write_docs(docs, 0, 50)
@@ -62,9 +64,10 @@ def test_second_ingest_stops_with_a_message(tmp_path):
     finally:
         holder.cancel()
     assert result.returncode == 3 and "another ingest is writing" in result.stderr
-    assert Archive(index_dir).search("district", Filters(kind=("quote",))).total == 5
+    assert Archive(index_dir).search(SearchRequest("district", Filters(kind=("quote",)))).total == 5
 
 
+@pytest.mark.heavy
 def test_ingest_killed_halfway_leaves_a_usable_index(tmp_path):
     docs, index_dir = tmp_path / "docs", tmp_path / "ix"
     write_docs(docs, 0, 1200)
@@ -82,11 +85,11 @@ def test_ingest_killed_halfway_leaves_a_usable_index(tmp_path):
     time.sleep(0.5)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    committed = Archive(index_dir).search("district", Filters(kind=("quote",))).total
+    committed = Archive(index_dir).search(SearchRequest("district", Filters(kind=("quote",)))).total
     assert committed > 0
     summary = ingest([docs], index_dir)
     assert summary.failed == 0 and summary.added + summary.skipped == 1200
-    assert Archive(index_dir).search("district", Filters(kind=("quote",))).total == 1200  # each once
+    assert Archive(index_dir).search(SearchRequest("district", Filters(kind=("quote",)))).total == 1200  # each once
 
 
 @pytest.mark.parametrize("parallel", [False, True])
@@ -110,4 +113,4 @@ def test_kill_between_whoosh_and_catalogue_commits_indexes_nothing_twice(tmp_pat
         ingest([docs], index_dir)
     monkeypatch.setattr(catalog_module.Catalog, "clear_inflight", clear_inflight)
     ingest([docs], index_dir)
-    assert Archive(index_dir).search("district", Filters(kind=("quote",))).total == 40
+    assert Archive(index_dir).search(SearchRequest("district", Filters(kind=("quote",)))).total == 40

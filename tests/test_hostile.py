@@ -28,6 +28,8 @@ HOSTILE_FILES = {
     "北朝鮮 보고서.txt": "Title: 北朝鮮\n\n\"人権侵害は深刻だ\" said Kim Min-ji, a researcher.\n".encode(),
 }
 
+pytestmark = pytest.mark.heavy  # a 1,000-document ingest with a 20 MB file
+
 
 @pytest.fixture(scope="module")
 def hostile_archive(tmp_path_factory):

@@ -3,9 +3,19 @@ from pathlib import Path
 
 import pytest
 
-from archive.search import Archive, Filters
+from indexer.engine import Filters, SearchRequest
+from indexer.engine import SearchEngine as Archive
 from indexer.catalog import Catalog
-from indexer.ingest import IngestBusy, ingest, open_index
+from indexer.engine import whoosh_patches
+from indexer.ingest import IngestBusy, ingest
+
+
+def open_index(index_dir):
+    """The Whoosh index itself, for the tests that count its segments or hold its lock."""
+    from whoosh import index
+
+    whoosh_patches.install()
+    return index.open_dir(str(index_dir))
 
 GOOD = 'Title: Story {n}\n\nThe council met on Monday to discuss the budget for year {n}.\n\n"We cannot pay for everything this year," said Mayor Ana Ruiz.\n'
 
@@ -33,8 +43,8 @@ def test_incremental_changed_moved_pruned(tmp_path):
     assert {row.doc_id for row in catalog.documents()} == {"story_000", "story_001", "story_002", "story_004"}
     assert catalog.document("story_002").path.endswith("renamed.txt")
     archive = Archive(index_dir)
-    assert archive.search("budget").total == 4  # one narrative passage in each remaining document
-    assert archive.search('"new paragraph"').total == 1
+    assert archive.search(SearchRequest("budget")).total == 4  # one narrative passage in each remaining document
+    assert archive.search(SearchRequest('"new paragraph"')).total == 1
 
 
 def test_bad_files_are_reported_and_the_rest_indexed(tmp_path):
@@ -57,10 +67,10 @@ def test_rebuild_keeps_ids_and_history(tmp_path):
     docs, index_dir = tmp_path / "docs", tmp_path / "ix"
     write_docs(docs, 2)
     ingest([docs], index_dir)
-    before = {h.id for h in Archive(index_dir).search("mayor").hits}
+    before = {h.id for h in Archive(index_dir).search(SearchRequest("mayor")).hits}
     summary = ingest([docs], index_dir, rebuild=True)
     assert summary.added == 2
-    assert {h.id for h in Archive(index_dir).search("mayor").hits} == before
+    assert {h.id for h in Archive(index_dir).search(SearchRequest("mayor")).hits} == before
     assert all(Catalog(index_dir).cited(i) for i in before)
 
 
@@ -70,7 +80,7 @@ def test_history_keeps_what_left_the_index_and_only_that(tmp_path):
     ingest([docs], index_dir)
     count = "SELECT count(*) FROM cited"
     assert Catalog(index_dir).db.execute(count).fetchone()[0] == 0  # current passages live in the index
-    old = {h.id: h.text for h in Archive(index_dir).document_records("story_001")}
+    old = {h.id: h.text for h in Archive(index_dir).records(doc_id="story_001").hits}
     (docs / "story_001.txt").write_text(GOOD.format(n=1).replace("Monday", "Tuesday"), encoding="utf-8")
     (docs / "story_002.txt").unlink()
     ingest([docs], index_dir, prune=True)
@@ -139,9 +149,9 @@ def test_many_segments_are_merged_smallest_first(tmp_path):
     segments = open_index(index_dir)._segments()
     assert len(segments) <= MAX_SEGMENTS
     assert big.segment_id() in {segment.segment_id() for segment in segments}
-    assert Archive(index_dir).search("budget").total == 30 + MAX_SEGMENTS + 3 + 2
+    assert Archive(index_dir).search(SearchRequest("budget")).total == 30 + MAX_SEGMENTS + 3 + 2
     # The merged segment's postings were captured as it was written, like any other's.
-    from indexer import posting_arrays
+    from indexer.engine import posting_arrays
 
     for segment in segments:
         stored = posting_arrays.load(index_dir, segment.segment_id())

@@ -131,7 +131,7 @@ def test_a_bad_correction_file_stops_ingest_before_it_writes(archive_app):
 
 
 def test_spellings_of_one_name_in_different_documents_are_one_speaker(tmp_path):
-    from archive.search import Archive
+    from indexer.engine import SearchEngine, SearchRequest
     from indexer.ingest import ingest
 
     docs = tmp_path / "docs"
@@ -143,7 +143,7 @@ def test_spellings_of_one_name_in_different_documents_are_one_speaker(tmp_path):
     (docs / "three.txt").write_text(story.format(n=3, name="José Mourinho"), encoding="utf-8")
     summary = ingest([docs], tmp_path / "ix")
     assert (summary.added, summary.corrected) == (1, 1)  # the earlier document takes the better spelling
-    facet = dict(Archive(tmp_path / "ix").search("played").facets["speaker"])
+    facet = dict(SearchEngine(tmp_path / "ix").search(SearchRequest("played")).facets["speaker"])
     assert facet == {"José Mourinho": 2, "Alan Pardew": 1}
 
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from whoosh.fields import ID, STORED, TEXT, Schema
 
-from . import whoosh_patches  # noqa: F401  (commit speed; see the module)
+from . import facets
 from .analysis import StemmedWords, WordPositions
 
-FACETS = ("speaker", "source", "kind", "year", "place")
+FACETS = tuple(facet.name for facet in facets.FACETS)
 # The exact, column-backed field each facet counts and filters on.
-FACET_FIELDS = {"speaker": "speaker_facet", "source": "source_facet", "kind": "kind", "year": "year",
-                "place": "place_facet"}
+FACET_FIELDS = {facet.name: facet.field for facet in facets.FACETS}
 
 # Stop words are kept: "to be or not to be" and "it is not" are phrases people cite.
 _TEXT = StemmedWords()  # = StemmingAnalyzer(stoplist=None), faster

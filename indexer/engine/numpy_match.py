@@ -33,7 +33,7 @@ from whoosh.system import _INT_SIZE
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.util.numeric import byte_to_length
 
-from indexer import posting_arrays
+from . import posting_arrays
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults, which the index is searched with
 # A set holding more than 1/DENSE_SHARE of all document numbers is combined through a mask or a

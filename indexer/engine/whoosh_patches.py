@@ -1,4 +1,4 @@
-"""Speed fixes to whoosh-reloaded 2.7.5, applied when the schema is imported.
+"""Speed fixes and posting capture for whoosh-reloaded 2.7.5, applied by one call: install().
 
 Committing a segment asks, for every posting of every field, for the document's field length.
 For fields that keep no lengths (ID fields) the reader re-checked that the column file exists
@@ -15,6 +15,16 @@ lock (an flock, shared with the parent) and wait for work forever. When the inge
 killed outright (SIGKILL, the out-of-memory killer) they outlived it, holding the lock, and
 every later ingest stopped with "another ingest is writing". They now exit when their parent
 is gone.
+
+Posting capture (posting_arrays.Capture) rides on the segment field writer. Whoosh's seam for
+it, ``ix.writer(codec=...)``, was considered and not taken: a segment pickles its codec into the
+index's TOC (an index would then name our class and break when it moved) and merges open their
+own writers, so every writer would have to remember the codec.
+
+Nothing here happens on import. The engine calls install() before it opens an index; it checks
+the Whoosh version these replacements were written against and refuses any other, by name,
+rather than let a renamed private attribute make terms silently match nothing.
+tests/test_whoosh_private_names.py lists every private Whoosh name the engine relies on.
 """
 from __future__ import annotations
 
@@ -22,11 +32,22 @@ import os
 import threading
 import time
 
+import whoosh
 from whoosh import multiproc, writing
 from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
 
+from . import posting_arrays
+from .field_lengths import length_bytes
+
+WRITTEN_FOR = "2.7.5"  # whoosh-reloaded; requirements.txt pins the same
 _MISSING = object()
+_install_lock = threading.Lock()
+_installed = False
+
+
+class WhooshVersionError(RuntimeError):
+    """The installed Whoosh is not the release the engine's replacements were written for."""
 
 
 def _cached_reader(self, fieldname, column):
@@ -35,23 +56,6 @@ def _cached_reader(self, fieldname, column):
         reader = self.column_reader(fieldname, column) if self.has_column(fieldname) else None
         self._readers[fieldname] = reader
     return reader
-
-
-whoosh3.W3PerDocReader._cached_reader = _cached_reader
-
-
-def length_bytes(perdoc, fieldname: str) -> bytes | None:
-    """A segment's stored field-length bytes, one per document, read once per reader.
-
-    None when the field keeps no lengths. Documents after the last stored byte have length 0.
-    """
-    cache = perdoc.__dict__.setdefault("_length_bytes", {})
-    lengths = cache.get(fieldname, _MISSING)
-    if lengths is _MISSING:
-        column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-        lengths = None if column is None else column._dbfile.get(column._basepos, column._count)
-        cache[fieldname] = lengths
-    return lengths
 
 
 def doc_field_length(self, docnum, fieldname, default=0):
@@ -66,8 +70,6 @@ def doc_field_length(self, docnum, fieldname, default=0):
     return None  # as Whoosh: a document without the field has no length
 
 
-whoosh3.W3PerDocReader.doc_field_length = doc_field_length
-
 
 def pool_add(self, item):
     # item = (fieldname, tbytes, docnum, weight, vbytes); the size is PostingPool.add's estimate:
@@ -78,8 +80,6 @@ def pool_add(self, item):
         self.save()
     self.current.append(item)
 
-
-writing.PostingPool.add = pool_add
 
 
 def _run_while_parent_lives(self):
@@ -95,4 +95,25 @@ def _run_while_parent_lives(self):
 
 
 _subwriter_run = multiproc.SubWriterTask.run
-multiproc.SubWriterTask.run = _run_while_parent_lives
+
+
+def install() -> None:
+    """Put the replacements in place, once per process; WhooshVersionError on another Whoosh.
+
+    Sub-writer processes are forked after this, so they run with the same replacements.
+    """
+    global _installed
+    with _install_lock:
+        if _installed:
+            return
+        found = whoosh.versionstring()
+        if found != WRITTEN_FOR:
+            raise WhooshVersionError(
+                f"the search engine was written for whoosh-reloaded {WRITTEN_FOR} and found {found}: "
+                f"install the version requirements.txt pins (pip install -r requirements.txt)")
+        whoosh3.W3PerDocReader._cached_reader = _cached_reader
+        whoosh3.W3PerDocReader.doc_field_length = doc_field_length
+        writing.PostingPool.add = pool_add
+        multiproc.SubWriterTask.run = _run_while_parent_lives
+        posting_arrays.install_capture()
+        _installed = True

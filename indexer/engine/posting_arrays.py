@@ -29,9 +29,10 @@ from pathlib import Path
 import numpy as np
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
 
 from . import facet_arrays, segment_files
-from .whoosh_patches import length_bytes
+from .field_lengths import length_bytes
 
 FOLDER = "postings"
 FREQUENT = 1024  # postings in one segment, for segments written without capture
@@ -57,7 +58,7 @@ def read_postings(leaf, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.nd
     try:
         # The raw matcher: SegmentReader.postings wraps it to skip deleted documents one by one.
         matcher = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
-    except Exception:  # TermNotFound, or a field this segment does not have
+    except TermNotFound:  # also for a field this segment does not have (its number is unknown)
         return NO_IDS, NO_WEIGHTS
     ids, weights = [], []
     if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
@@ -224,11 +225,14 @@ def _saving_close(self):
         capture.save(Path(self._storage.folder), self._segment.segment_id())
 
 
-# Installed on import: the multiprocess writer's sub-writers are forked with it.
 _add_postings = whoosh3.W3FieldWriter.add_postings
 _close = whoosh3.W3FieldWriter.close
-whoosh3.W3FieldWriter.add_postings = _capturing_add_postings
-whoosh3.W3FieldWriter.close = _saving_close
+
+
+def install_capture() -> None:
+    """Every segment writer captures its postings from now on; called by whoosh_patches.install()."""
+    whoosh3.W3FieldWriter.add_postings = _capturing_add_postings
+    whoosh3.W3FieldWriter.close = _saving_close
 
 
 def build(index_dir: Path) -> int:

@@ -1,8 +1,9 @@
-"""Searching the archive: the only module that touches Whoosh's searcher, parser and highlighter.
+"""The engine's reading half: searches and records from one index directory.
 
-Every view (HTML, JSON, CLI) calls ``Archive.search`` and gets plain objects back; no Whoosh
-object outlives the call. Queries are treated as hostile: anything the parser cannot read is
-searched as plain words, with a note saying so.
+Every caller (HTML, JSON, CLI) calls ``SearchEngine.search`` or ``.records`` and gets the frozen
+values of indexer.engine.types back; no Whoosh object outlives the call. A ``snapshot()``
+answers several calls from one commit. Matching and ranking go through numpy_match when the
+commit's arrays are written, and through Whoosh's own searcher otherwise.
 """
 from __future__ import annotations
 
@@ -10,107 +11,24 @@ import re
 import threading
 from contextlib import contextmanager
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from markupsafe import Markup, escape
+from markupsafe import escape
 from whoosh import index, query, sorting
 from whoosh.filedb.filestore import FileStorage
-from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup, AndGroup
 
-from indexer import facet_arrays
+from . import facet_arrays, facets, numpy_match, whoosh_patches
+from .query_parsing import filter_query, parse
+from .snippets import highlight_snippet
+from .schema import FACET_FIELDS
+from .types import Hit, Records, SearchPage, SearchRequest, SORTS
+from .writing import Index
 
-from . import fastmatch
-from indexer.schema import FACET_FIELDS, FACETS, make_schema
-
-SEARCH_FIELDS = ["text", "speaker", "title", "source"]
-_ANALYZER = make_schema()["text"].analyzer
-FIELD_BOOSTS = {"text": 1.0, "speaker": 2.0, "title": 1.5, "source": 0.5}
-SORTS = {"relevance", "newest", "oldest"}
 MAX_PAGE = 10_000
 
 
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    doc: str
-    kind: str
-    text: str
-    snippet: Markup
-    speaker: str | None
-    speaker_kind: str | None
-    speaker_role: str | None
-    source: str | None
-    date: str | None
-    title: str | None
-    place: str | None
-    paragraph: int
-    passage: str | None
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Filters:
-    speaker: tuple[str, ...] = ()
-    source: tuple[str, ...] = ()
-    kind: tuple[str, ...] = ()
-    year: tuple[str, ...] = ()
-    place: tuple[str, ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
-    doc: str | None = None
-
-    def active(self) -> list[tuple[str, str]]:
-        return [(name, value) for name in FACETS for value in getattr(self, name)]
-
-
-@dataclass(frozen=True)
-class SearchPage:
-    query: str
-    total: int
-    page: int
-    page_size: int
-    hits: list[Hit]
-    facets: dict[str, list[tuple[str, int]]]
-    filters: Filters
-    sort: str = "relevance"
-    note: str | None = None
-    suggestion: str | None = None
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
-
-
-def highlight_snippet(text: str, terms: frozenset[str], width: int = 300) -> Markup | None:
-    """Escaped text around the first matched word, with every matched word in <mark>.
-
-    Words are matched by the same analyzer the index uses, so "abuses" marks "abused".
-    """
-    if not terms:
-        return None
-    marks = [(start, end) for stem, start, end in _ANALYZER.stems(text) if stem in terms]
-    if not marks:
-        return None
-    start = 0 if len(text) <= width else max(0, marks[0][0] - width // 3)
-    end = min(len(text), start + width)
-    if start:
-        start = text.find(" ", start) + 1 or start
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
-    out, pos = [], start
-    for a, b in marks:
-        if a < start or b > end:
-            continue
-        out.append(str(escape(text[pos:a])) + f"<mark>{escape(text[a:b])}</mark>")
-        pos = b
-    out.append(str(escape(text[pos:end])))
-    return Markup(("… " if start else "") + "".join(out) + (" …" if end < len(text) else ""))
-
-
-class Archive:
+class SearchEngine:
     """A read-only view of an index directory, with a pool of searchers shared by all threads.
 
     A threaded server starts a thread per request, so searchers are leased from a pool rather
@@ -121,12 +39,13 @@ class Archive:
     POOL = 8
 
     def __init__(self, index_dir: str | Path):
+        whoosh_patches.install()  # reading uses the faster field lengths too
         self.index_dir = Path(index_dir)
         self._ix = None
         self._pool: list[tuple[str, object]] = []
         self._columns: dict[str, tuple[str, list]] = {}
         self._arrays: dict = {}
-        self._postings = fastmatch.PostingCache(self.index_dir)
+        self._postings = numpy_match.PostingCache(self.index_dir)
         self._lock = threading.Lock()
 
     def exists(self) -> bool:
@@ -178,42 +97,50 @@ class Archive:
                     self._arrays = {stamp: cached}
         return cached
 
-    # queries
-    def parse(self, text: str):
-        """(query, note): the user's query, or its plain words when it cannot be parsed."""
-        parser = MultifieldParser(SEARCH_FIELDS, self.ix.schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
-        parser.add_plugin(FieldAliasPlugin({"speaker": ["who", "by"], "kind": ["type"], "title": ["headline"]}))
-        parser.remove_plugin_class(GtLtPlugin)
-        text = text.strip()
-        if not text:
-            return query.Every(), None
-        problem = _query_problem(text)
-        if problem is None:
-            try:
-                parsed = parser.parse(_lower_field_values(text))
-                if not _has_errors(parsed):
-                    return parsed, None
-                problem = "part of it could not be read as search syntax"
-            except Exception:  # Whoosh raises many kinds on odd input; all mean "not syntax"
-                problem = "it could not be read as search syntax"
-        words = re.findall(r"\w+", text)
-        if not words:
-            return query.NullQuery, f"Nothing to search for in “{text}”."
-        plain = MultifieldParser(SEARCH_FIELDS, self.ix.schema, fieldboosts=FIELD_BOOSTS, group=OrGroup)
-        return plain.parse(" ".join(words)), f"Searched for the words {' '.join(words)}: {problem}."
+    @contextmanager
+    def snapshot(self):
+        """A Snapshot: searches and records answered from one commit, however many are asked."""
+        with self.lease() as (s, stamp):
+            yield Snapshot(self, s, stamp)
 
-    def search(self, text: str = "", filters: Filters = Filters(), page: int = 1, page_size: int = 20,
-               sort: str = "relevance", with_facets: bool = True) -> SearchPage:
-        page = min(max(1, page), MAX_PAGE)
-        sort = sort if sort in SORTS else "relevance"
-        q, note = self.parse(text)
+    @contextmanager
+    def writer(self):
+        """An IndexWriter (add records, delete documents), committed when the block ends.
+
+        Cancelled if the block raises; WriterBusy when another writer holds the index. Searches
+        see the commit at once. Ingest, which commits in batches, uses writing.Index itself.
+        """
+        ix = Index(self.index_dir)
+        writer = ix.writer()
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        ix.finish()
+
+    def search(self, request: SearchRequest) -> SearchPage:
+        with self.snapshot() as snap:
+            return snap.search(request)
+
+    def records(self, *, citation_id: str | None = None, doc_id: str | None = None,
+                limit: int | None = None) -> Records:
+        """Records by citation id, by document, or both; see Snapshot.records."""
+        with self.snapshot() as snap:
+            return snap.records(citation_id=citation_id, doc_id=doc_id, limit=limit)
+
+    def _answer(self, s, stamp, request: SearchRequest) -> SearchPage:
+        text, filters, page_size = request.text, request.filters, request.page_size
+        page = min(max(1, request.page), MAX_PAGE)
+        sort = request.sort if request.sort in SORTS else "relevance"
+        q, note = parse(text, self.ix.schema)
         if q is query.NullQuery:
             return SearchPage(text, 0, page, page_size, [], {}, filters, sort, note)
         if sort == "relevance" and not text.strip():
             sort = "newest"  # no words to rank by: newest first is what a browsing reader expects
-        restrict = _filter_query(filters)
-        with self.lease() as (s, stamp):
-            return self._search(s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets)
+        restrict = filter_query(filters)
+        return self._search(s, stamp, text, q, note, restrict, filters, page, page_size, sort, request.facets)
 
     def _search(self, s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets) -> SearchPage:
         arrays = self.arrays(s, stamp)
@@ -242,11 +169,11 @@ class Archive:
                 page = min(page, max(1, -(-total // page_size)))
             docnums = [r.docnum for r in results[(page - 1) * page_size:page * page_size]]
         hits = [self._hit_from(s, docnum, q if text.strip() else None) for docnum in docnums]
-        facets = self._facet_counts(s, stamp, q, restrict, matched) if with_facets else {}
+        counts = self._facet_counts(s, stamp, q, restrict, matched) if with_facets else {}
         suggestion = None
         if total == 0 and text.strip() and note is None:
             suggestion = self._suggest(s, q, text)
-        return SearchPage(text, total, page, page_size, hits, facets, filters, sort, note, suggestion)
+        return SearchPage(text, total, page, page_size, hits, counts, filters, sort, note, suggestion)
 
     def _matching(self, s, q, restrict, arrays, scored: bool) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(every matching live document number, their scores), for the count, facets and ranking.
@@ -257,10 +184,10 @@ class Archive:
         if arrays is None:
             return None, None
         combined = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
-        evaluator = fastmatch.Evaluator(s, arrays.everything, self._postings)
+        evaluator = numpy_match.Evaluator(s, arrays.everything, self._postings)
         try:
             found = evaluator.match(combined, scored=scored)
-        except fastmatch.Unsupported:
+        except numpy_match.Unsupported:
             found = evaluator.match(combined, scored=False)
         live = np.asarray(arrays.live)[found.ids] if len(found.ids) else np.zeros(0, dtype=bool)
         return found.ids[live], (found.scores[live] if found.scores is not None else None)
@@ -321,33 +248,28 @@ class Archive:
             self._columns[key] = (generation, column)
         return column
 
-    def _facet_counts(self, s, stamp, q, restrict=None, matched: np.ndarray | None = None,
-                      limit: int = 12) -> dict[str, list[tuple[str, int]]]:
+    def _facet_counts(self, s, stamp, q, restrict=None,
+                      matched: np.ndarray | None = None) -> dict[str, list[tuple[str, int]]]:
         arrays = self.arrays(s, stamp)
         if arrays is not None and matched is not None:
-            counts = arrays.counts(matched, {name: 50 if name == "year" else limit for name in FACETS})
+            counts = arrays.counts(matched, {facet.name: facet.limit for facet in facets.FACETS})
         else:
-            counts = self._facet_counts_slow(s, stamp, q, restrict, limit)
-        counts["year"] = sorted(counts.get("year", []), key=lambda kv: kv[0], reverse=True)
-        return counts
+            counts = self._facet_counts_slow(s, stamp, q, restrict)
+        return {facet.name: facet.listed(counts.get(facet.name, [])) for facet in facets.FACETS}
 
-    def plain_facet_counts(self, q, restrict, limit: int = 12) -> dict[str, list[tuple[str, int]]]:
-        """Facet counts the slow, obvious way: for tests that check the fast way against it."""
-        with self.lease() as (s, stamp):
-            return self._facet_counts_slow(s, stamp, q, restrict, limit)
-
-    def _facet_counts_slow(self, s, stamp, q, restrict, limit: int) -> dict[str, list[tuple[str, int]]]:
+    def _facet_counts_slow(self, s, stamp, q, restrict) -> dict[str, list[tuple[str, int]]]:
         """Counting from Whoosh columns, for a commit whose arrays are not written yet."""
         combined = query.And([q, restrict]) if restrict is not None else q
         docnums = list(s.docs_for_query(combined))
         counts = {}
-        for name in FACETS:
+        for facet in facets.FACETS:
+            name = facet.name
             column = self._column(s, stamp, name)
             counter = Counter(column[d] for d in docnums if d < len(column))
             counter.pop("", None)
             counter.pop(None, None)
             values = sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
-            counts[name] = [(str(v), c) for v, c in values[:50 if name == "year" else limit]]
+            counts[name] = [(str(v), c) for v, c in values[:facet.limit]]
         return counts
 
     def _suggest(self, s, q, text: str) -> str | None:
@@ -387,43 +309,57 @@ class Archive:
         return None
 
     # single records
-    def records(self, field_name: str, value: str, limit: int | None = None) -> list[Hit]:
-        with self.lease() as (s, _):
-            docnums = list(s.docs_for_query(query.Term(field_name, value)))[:limit]
-            return [self._hit_from(s, docnum, None) for docnum in docnums]
-
-    def by_id(self, citation_id: str, limit: int | None = None) -> tuple[list[Hit], int]:
-        """(the records with this citation id, earliest first then by document, at most `limit`;
-        how many there are in all).
-
-        Identical words in many documents share an id (a boilerplate line in thousands of
-        articles): only the `limit` earliest are read, chosen by the commit's date array.
-        """
-        with self.lease() as (s, stamp):
-            docnums = list(s.docs_for_query(query.Term("id", citation_id)))
-            total = len(docnums)
-            arrays = self.arrays(s, stamp)
-            if limit is not None and total > limit and arrays is not None:
-                ranks = np.asarray(arrays.codes["date"])[docnums].astype(np.int64)
-                undated_first = np.where(ranks < 0, -1, ranks)  # as (date or ""): undated sorts first
-                docnums = [docnums[i] for i in np.lexsort((docnums, undated_first))[:limit]]
+    def _records(self, s, stamp, citation_id: str | None, doc_id: str | None, limit: int | None) -> Records:
+        if citation_id is None and doc_id is None:
+            raise ValueError("records() needs a citation_id, a doc_id or both")
+        if citation_id is None:
+            docnums = list(s.docs_for_query(query.Term("doc", doc_id)))
             hits = [self._hit_from(s, docnum, None) for docnum in docnums]
-        return sorted(hits, key=lambda h: (h.date or "", h.doc))[:limit], total
-
-    def in_document(self, citation_id: str, doc_id: str) -> Hit | None:
-        """The record with this citation id in this document (the first, if the words repeat there)."""
-        with self.lease() as (s, _):
+            ordered = sorted(hits, key=lambda h: (h.start, h.kind == "quote"))
+            return Records(tuple(ordered[:limit]), len(ordered))
+        if doc_id is not None:
             found = sorted(s.docs_for_query(query.And([query.Term("id", citation_id), query.Term("doc", doc_id)])))
-            return self._hit_from(s, found[0], None) if found else None
-
-    def document_records(self, doc_id: str) -> list[Hit]:
-        return sorted(self.records("doc", doc_id), key=lambda h: (h.start, h.kind == "quote"))
+            return Records(tuple(self._hit_from(s, docnum, None) for docnum in found[:limit]), len(found))
+        # Identical words in many documents share an id (a boilerplate line in thousands of
+        # articles): only the `limit` earliest are read, chosen by the commit's date array.
+        docnums = list(s.docs_for_query(query.Term("id", citation_id)))
+        total = len(docnums)
+        arrays = self.arrays(s, stamp)
+        if limit is not None and total > limit and arrays is not None:
+            ranks = np.asarray(arrays.codes["date"])[docnums].astype(np.int64)
+            undated_first = np.where(ranks < 0, -1, ranks)  # as (date or ""): undated sorts first
+            docnums = [docnums[i] for i in np.lexsort((docnums, undated_first))[:limit]]
+        hits = [self._hit_from(s, docnum, None) for docnum in docnums]
+        return Records(tuple(sorted(hits, key=lambda h: (h.date or "", h.doc))[:limit]), total)
 
     def close(self) -> None:
         with self._lock:
             pool, self._pool = self._pool, []
         for _, searcher in pool:
             searcher.close()
+
+
+class Snapshot:
+    """One commit of the index, held while several questions are asked of it.
+
+    Records and searches asked of one snapshot agree with each other even when an ingest
+    commits meanwhile. Leave the `with` block promptly: it holds a searcher of that commit.
+    """
+
+    def __init__(self, engine: SearchEngine, searcher, stamp: str):
+        self._engine, self._searcher = engine, searcher
+        self.stamp = stamp  # names the commit: equal stamps, equal answers
+
+    def search(self, request: SearchRequest) -> SearchPage:
+        return self._engine._answer(self._searcher, self.stamp, request)
+
+    def records(self, *, citation_id: str | None = None, doc_id: str | None = None,
+                limit: int | None = None) -> Records:
+        """By citation id: earliest first (then by document), at most `limit`, with how many in all.
+        By document: in reading order, quotes after the passage they start in. By both: the
+        record(s) with that id in that document, in the order written.
+        """
+        return self._engine._records(self._searcher, self.stamp, citation_id, doc_id, limit)
 
 
 def _top_scored(matched: np.ndarray, scores: np.ndarray, count: int) -> list[int]:
@@ -453,50 +389,3 @@ def _edits(a: str, b: str) -> int:
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
     return row[-1]
-
-
-def _filter_query(filters: Filters):
-    parts = []
-    for name in FACETS:
-        values = getattr(filters, name)
-        if values:
-            parts.append(query.Or([query.Term(FACET_FIELDS[name], v) for v in values]))
-    if filters.date_from or filters.date_to:
-        parts.append(query.TermRange("date", filters.date_from or None, filters.date_to and filters.date_to + "\uffff"))
-    if filters.doc:
-        parts.append(query.Term("doc", filters.doc))
-    return query.And(parts) if parts else None
-
-
-_FIELD_NAMES = {"speaker", "who", "by", "source", "kind", "type", "title", "headline", "place", "year", "text", "doc"}
-
-
-def _query_problem(text: str) -> str | None:
-    """Why a query would be misread, checked before Whoosh gets to guess."""
-    if text.count('"') % 2:
-        return "a quotation mark is not closed"
-    if text.count("(") != text.count(")"):
-        return "a bracket is not closed"
-    tokens = text.split()
-    if tokens and all(t in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE") for t in tokens):
-        return "it has only operators"
-    if tokens and (tokens[0] in ("AND", "OR", "ANDNOT", "ANDMAYBE") or tokens[-1] in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")):
-        return "an operator has nothing on one side"
-    for match in re.finditer(r"(\w+):(\S*)", text):
-        name, value = match.group(1).lower(), match.group(2)
-        if name in _FIELD_NAMES and not value.strip('"'):
-            return f"“{match.group(1)}:” has no value"
-    return None
-
-
-def _lower_field_values(text: str) -> str:
-    """kind:Quote and year:2018 match the stored IDs, which are lower case and exact."""
-    return re.sub(r"\b(kind|type):(\w+)", lambda m: f"{m.group(1)}:{m.group(2).lower()}", text)
-
-
-def _has_errors(q) -> bool:
-    if isinstance(q, query.qcore._NullQuery):
-        return False
-    if type(q).__name__ == "ErrorQuery":
-        return True
-    return any(_has_errors(child) for child in q.children()) if hasattr(q, "children") else False

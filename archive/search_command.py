@@ -1,0 +1,48 @@
+"""`flask search`: the archive searched from the terminal, through the engine's interface."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from indexer.engine import SORTS, Filters, SearchEngine, SearchRequest
+
+
+@click.command("search")
+@click.argument("words", nargs=-1)
+@click.option("--speaker", multiple=True)
+@click.option("--source", multiple=True)
+@click.option("--kind", multiple=True)
+@click.option("--year", multiple=True)
+@click.option("--sort", type=click.Choice(SORTS), default="relevance")
+@click.option("--limit", default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
+@with_appcontext
+def search_command(words, speaker, source, kind, year, sort, limit, as_json):
+    """Search the archive from the terminal."""
+    found = SearchEngine(current_app.config["INDEX_DIR"])
+    if not found.exists():
+        click.echo("The archive has no index yet: run `flask ingest` first.", err=True)
+        sys.exit(2)
+    page = found.search(SearchRequest(" ".join(words), Filters(speaker=speaker, source=source, kind=kind, year=year),
+                                      page_size=limit, sort=sort, facets=False))
+    if page.note:
+        click.echo(page.note, err=True)
+    click.echo(f"{page.total} results" + (f" (did you mean: {page.suggestion})" if page.suggestion else ""))
+    for hit in page.hits:
+        if as_json:
+            click.echo(json.dumps({"id": hit.id, "kind": hit.kind, "text": hit.text, "speaker": hit.speaker,
+                                   "source": hit.source, "date": hit.date, "doc": hit.doc}, ensure_ascii=False))
+            continue
+        who = f"{hit.speaker}: " if hit.speaker else ""
+        where = ", ".join(x for x in (hit.source, hit.date, hit.doc) if x)
+        text = hit.text if len(hit.text) < 240 else hit.text[:237] + "..."
+        click.echo(f"\n[{hit.id}] {hit.kind} ({where})\n  {who}“{text}”" if hit.kind == "quote"
+                   else f"\n[{hit.id}] {hit.kind} ({where})\n  {text}")
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(search_command)

@@ -1,0 +1,107 @@
+"""The write side's commands, `flask extract` and `flask ingest`: thin click wrappers around plain functions.
+
+No Flask here: app.py adds these commands to `flask` and tells them where the index and the
+samples are (`settings`, read when a command runs, after the configuration is loaded).
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+
+from typing import Callable, Mapping
+
+import click
+
+from .extract import UnreadableFile, discover, extract_path
+from .records import records
+
+
+def _extract_lines(job: tuple[Path, Path]) -> tuple[Path, list[str], list[str], str | None]:
+    """(path, JSON lines, warnings, error): one file's records, safe to run in a worker process."""
+    path, root = job
+    try:
+        extraction = extract_path(path, root)
+    except UnreadableFile as err:
+        return path, [], [], str(err)
+    except Exception as err:  # one document's bug must not stop the others
+        return path, [], [], f"internal error ({type(err).__name__}: {err})"
+    lines = [json.dumps(record, ensure_ascii=False) for record in records(extraction)]
+    return path, lines, list(extraction.document.warnings), None
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def extract_command(paths):
+    """Print every passage and quote of PATHS as JSON Lines, without touching any index.
+
+    Many files are parsed on every core, in order: the output is the same as one by one.
+    """
+    jobs = list(discover(list(paths)))
+    if len(jobs) > 50 and (os.cpu_count() or 1) > 1:
+        pool = multiprocessing.get_context("fork").Pool(os.cpu_count())
+        results = pool.imap(_extract_lines, jobs, chunksize=16)
+    else:
+        pool, results = None, map(_extract_lines, jobs)
+    failed = 0
+    try:
+        for path, lines, warnings, error in results:
+            if error:
+                failed += 1
+                click.echo(f"skipped {path}: {error}", err=True)
+            for warning in warnings:
+                click.echo(f"warning {path}: {warning}", err=True)
+            if lines:
+                sys.stdout.write("\n".join(lines) + "\n")
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    if failed:
+        sys.exit(1)
+
+
+def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mapping[str, str]) -> None:
+    """`flask ingest`: progress, failures and a summary line; exit 1 on a failure, 3 when busy."""
+    from .ingest import IngestBusy, ingest  # here: `flask extract` never loads the engine
+    from .speaker_corrections import CorrectionsError
+
+    paths = list(paths) or [Path(settings["SAMPLE_DIR"])]
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        click.echo(f"failed {path}: no such file or folder", err=True)
+    paths = [p for p in paths if p.exists()]
+    total = sum(1 for _ in discover(paths))
+    index_dir = Path(settings["INDEX_DIR"])
+    click.echo(f"Ingesting {total} files into {index_dir}")
+    try:
+        with click.progressbar(length=total, label="Indexing", file=sys.stderr,
+                               hidden=quiet or not sys.stderr.isatty()) as bar:
+            summary = ingest(paths, index_dir, rebuild=rebuild, prune=prune,
+                             on_file=lambda path, status: bar.update(1),
+                             corrections=Path(settings["SPEAKERS_FILE"]) if settings.get("SPEAKERS_FILE") else None)
+    except (IngestBusy, CorrectionsError) as err:
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(3)
+    for path, reason in summary.failures:
+        click.echo(f"failed {path}: {reason}", err=True)
+    click.echo(f"Documents: {summary.line()}")
+    if summary.failures or missing:
+        sys.exit(1)
+
+
+def commands(settings: Callable[[], Mapping[str, str]]) -> tuple[click.Command, ...]:
+    """`extract` and `ingest`; settings() gives INDEX_DIR, SAMPLE_DIR and SPEAKERS_FILE when a command runs."""
+
+    @click.command("ingest")
+    @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+    @click.option("--rebuild", is_flag=True, help="Start the index over (citation history is kept).")
+    @click.option("--prune", is_flag=True, help="Remove documents whose files are gone.")
+    @click.option("--quiet", is_flag=True, help="No progress bar.")
+    def ingest_command(paths, rebuild, prune, quiet):
+        """Index PATHS (files and folders; default: the bundled samples) into the archive."""
+        ingest_files(paths, rebuild, prune, quiet, settings())
+
+    return extract_command, ingest_command

@@ -1,0 +1,43 @@
+"""The facets, one entry each: what a facet is called, which exact field it counts, how it lists.
+
+Everything else derives from this list: the facet fields of the schema (schema.py), the filters
+a search accepts (query_parsing.filter_query), the columns the arrays keep (facet_arrays), the
+counts a SearchPage carries, and the URL parameters the web layer reads (archive/params.py).
+A facet is a small class in the shape of Datasette's ColumnFacet / DateFacet: a new kind of
+facet overrides how its values are listed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ColumnFacet:
+    """Values of one exact, column-backed field, the most frequent first."""
+    name: str  # URL parameter, Filters attribute, key of SearchPage.facets
+    label: str  # shown above the facet's list
+    field: str  # the exact (ID, sortable) field it counts and filters on
+    limit: int = 12  # values listed
+
+    def listed(self, counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """The counted (value, count) pairs in the order a reader sees them."""
+        return counts
+
+
+@dataclass(frozen=True)
+class YearFacet(ColumnFacet):
+    """Years, newest first: a reader scans a timeline, not a popularity list."""
+    limit: int = 50
+
+    def listed(self, counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        return sorted(counts, key=lambda kv: kv[0], reverse=True)
+
+
+FACETS: tuple[ColumnFacet, ...] = (
+    ColumnFacet("speaker", "Speaker", "speaker_facet"),
+    ColumnFacet("source", "Source", "source_facet"),
+    ColumnFacet("kind", "Kind", "kind"),
+    YearFacet("year", "Year", "year"),
+    ColumnFacet("place", "Place", "place_facet"),
+)
+BY_NAME = {facet.name: facet for facet in FACETS}

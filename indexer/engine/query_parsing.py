@@ -1,0 +1,84 @@
+"""The user's query as a Whoosh query: hostile input is searched as plain words, with a note."""
+from __future__ import annotations
+
+import re
+
+from whoosh import query
+from whoosh.qparser import AndGroup, FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup
+
+from .schema import FACET_FIELDS, FACETS
+from .types import Filters
+
+SEARCH_FIELDS = ["text", "speaker", "title", "source"]
+FIELD_BOOSTS = {"text": 1.0, "speaker": 2.0, "title": 1.5, "source": 0.5}
+
+
+def parse(text: str, schema):
+    """(query, note): the user's query, or its plain words when it cannot be parsed."""
+    parser = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
+    parser.add_plugin(FieldAliasPlugin({"speaker": ["who", "by"], "kind": ["type"], "title": ["headline"]}))
+    parser.remove_plugin_class(GtLtPlugin)
+    text = text.strip()
+    if not text:
+        return query.Every(), None
+    problem = _query_problem(text)
+    if problem is None:
+        try:
+            parsed = parser.parse(_lower_field_values(text))
+            if not _has_errors(parsed):
+                return parsed, None
+            problem = "part of it could not be read as search syntax"
+        except Exception:  # Whoosh raises many kinds on odd input; all mean "not syntax"
+            problem = "it could not be read as search syntax"
+    words = re.findall(r"\w+", text)
+    if not words:
+        return query.NullQuery, f"Nothing to search for in “{text}”."
+    plain = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS, group=OrGroup)
+    return plain.parse(" ".join(words)), f"Searched for the words {' '.join(words)}: {problem}."
+
+
+def filter_query(filters: Filters):
+    parts = []
+    for name in FACETS:
+        values = getattr(filters, name)
+        if values:
+            parts.append(query.Or([query.Term(FACET_FIELDS[name], v) for v in values]))
+    if filters.date_from or filters.date_to:
+        parts.append(query.TermRange("date", filters.date_from or None, filters.date_to and filters.date_to + "\uffff"))
+    if filters.doc:
+        parts.append(query.Term("doc", filters.doc))
+    return query.And(parts) if parts else None
+
+
+_FIELD_NAMES = {"speaker", "who", "by", "source", "kind", "type", "title", "headline", "place", "year", "text", "doc"}
+
+
+def _query_problem(text: str) -> str | None:
+    """Why a query would be misread, checked before Whoosh gets to guess."""
+    if text.count('"') % 2:
+        return "a quotation mark is not closed"
+    if text.count("(") != text.count(")"):
+        return "a bracket is not closed"
+    tokens = text.split()
+    if tokens and all(t in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE") for t in tokens):
+        return "it has only operators"
+    if tokens and (tokens[0] in ("AND", "OR", "ANDNOT", "ANDMAYBE") or tokens[-1] in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")):
+        return "an operator has nothing on one side"
+    for match in re.finditer(r"(\w+):(\S*)", text):
+        name, value = match.group(1).lower(), match.group(2)
+        if name in _FIELD_NAMES and not value.strip('"'):
+            return f"“{match.group(1)}:” has no value"
+    return None
+
+
+def _lower_field_values(text: str) -> str:
+    """kind:Quote and year:2018 match the stored IDs, which are lower case and exact."""
+    return re.sub(r"\b(kind|type):(\w+)", lambda m: f"{m.group(1)}:{m.group(2).lower()}", text)
+
+
+def _has_errors(q) -> bool:
+    if isinstance(q, query.qcore._NullQuery):
+        return False
+    if type(q).__name__ == "ErrorQuery":
+        return True
+    return any(_has_errors(child) for child in q.children()) if hasattr(q, "children") else False

@@ -1,0 +1,34 @@
+"""Snippets: the matched words of a record marked, escaped, around the first of them."""
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .schema import make_schema
+
+_ANALYZER = make_schema()["text"].analyzer
+
+
+def highlight_snippet(text: str, terms: frozenset[str], width: int = 300) -> Markup | None:
+    """Escaped text around the first matched word, with every matched word in <mark>.
+
+    Words are matched by the same analyzer the index uses, so "abuses" marks "abused".
+    """
+    if not terms:
+        return None
+    marks = [(start, end) for stem, start, end in _ANALYZER.stems(text) if stem in terms]
+    if not marks:
+        return None
+    start = 0 if len(text) <= width else max(0, marks[0][0] - width // 3)
+    end = min(len(text), start + width)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    out, pos = [], start
+    for a, b in marks:
+        if a < start or b > end:
+            continue
+        out.append(str(escape(text[pos:a])) + f"<mark>{escape(text[a:b])}</mark>")
+        pos = b
+    out.append(str(escape(text[pos:end])))
+    return Markup(("… " if start else "") + "".join(out) + (" …" if end < len(text) else ""))

@@ -1,0 +1,117 @@
+"""The engine's writing half: one index directory opened for writing, and its writers.
+
+Ingest (indexer.ingest) is the only caller: it decides what to write and when to commit; this
+module is how, in Whoosh. Every writer's segments carry their posting and facet arrays
+(whoosh_patches.install), and finish() fills in the arrays of any segment written otherwise.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from whoosh import index
+from whoosh.index import LockError
+from whoosh.reading import SegmentReader
+
+from . import facet_arrays, posting_arrays, whoosh_patches
+from .schema import make_schema, to_fields
+
+
+class WriterBusy(Exception):
+    """Another process holds the index's write lock."""
+
+
+class IndexWriter:
+    """Records added and documents deleted, all visible at once when commit() returns."""
+
+    def __init__(self, whoosh_writer):
+        self._writer = whoosh_writer
+
+    def add(self, record: dict) -> None:
+        """One record of indexer.records (a passage or a quote)."""
+        self._writer.add_document(**to_fields(record))
+
+    def delete(self, doc_id: str) -> None:
+        """Every record of one document."""
+        self._writer.delete_by_term("doc", doc_id)
+
+    def commit(self) -> None:
+        # No merging here: Whoosh's default policy (MERGE_SMALL) compares the running total of
+        # segment sizes with a Fibonacci number, and past ~26 segments of 30,000 records it
+        # decided to merge 800,000 records in the main process (a million-passage ingest sat
+        # there for 14+ minutes). Segments are merged once, at the end, by Index.finish.
+        self._writer.commit(merge=False)
+
+    def cancel(self) -> None:
+        if not self.closed:
+            self._writer.cancel()
+
+    @property
+    def closed(self) -> bool:
+        return bool(getattr(self._writer, "is_closed", False))
+
+
+class StoredRecords:
+    """The records an index holds at one commit, as stored (for the citation history)."""
+
+    def __init__(self, searcher):
+        self._searcher = searcher
+
+    def fields(self, doc_id: str | None = None) -> list[dict]:
+        """Every record's stored fields, or one document's."""
+        if doc_id is None:
+            return [fields for _, fields in self._searcher.reader().iter_docs()]
+        return list(self._searcher.documents(doc=doc_id))
+
+    def close(self) -> None:
+        self._searcher.close()
+
+
+class Index:
+    """An index directory opened for writing: created when missing or when `rebuild` is asked."""
+
+    def __init__(self, index_dir: Path, rebuild: bool = False):
+        whoosh_patches.install()  # before any writer: the segment writers capture the posting arrays
+        self.index_dir = Path(index_dir)
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        if rebuild or not index.exists_in(str(self.index_dir)):
+            self._ix = index.create_in(str(self.index_dir), make_schema())
+        else:
+            self._ix = index.open_dir(str(self.index_dir))
+
+    @staticmethod
+    def exists(index_dir: Path) -> bool:
+        return index.exists_in(str(index_dir))
+
+    def writer(self, parallel: bool = False, lock_wait: float = 3.0, memory_mb: int = 512) -> IndexWriter:
+        """WriterBusy when another writer holds the lock for `lock_wait` seconds.
+
+        `parallel`: Whoosh's multiprocess writer, two sub-writer processes, one segment each.
+        """
+        options = {"procs": 2, "multisegment": True} if parallel else {}
+        try:
+            return IndexWriter(self._ix.writer(timeout=lock_wait, limitmb=memory_mb, **options))
+        except LockError:
+            raise WriterBusy(f"another ingest is writing to {self.index_dir}; wait for it to finish and run again") from None
+
+    def stored(self) -> StoredRecords:
+        """The records of the current commit; close() it when done (it holds the segments open)."""
+        return StoredRecords(self._ix.searcher())
+
+    def finish(self, max_segments: int | None = None) -> None:
+        """After the last commit: merge down to `max_segments` (if given), and write any missing arrays."""
+        segments = self._ix._segments()
+        if max_segments is not None and len(segments) > max_segments:
+            self._ix.writer().commit(mergetype=lambda writer, segments: _merge_smallest(writer, segments, max_segments))
+        facet_arrays.build(self.index_dir)
+        posting_arrays.build(self.index_dir)
+
+
+def _merge_smallest(writer, segments, max_segments: int):
+    """Whoosh merge policy: the smallest segments become one, leaving `max_segments` in all."""
+    by_size = sorted(segments, key=lambda segment: segment.doc_count_all())
+    merged = len(segments) - max_segments + 1
+    for segment in by_size[:merged]:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return by_size[merged:]

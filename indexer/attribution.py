@@ -21,7 +21,7 @@ from .clauses import (
     AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, RELATIVE_PRONOUNS, WINDOW, passive_report,
     skip_clause_opener, is_speech_verb, is_verb, names_a_work, sentence_subject, subject_before,
 )
-from .constants import PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
+from .constants import PREPOSITIONS, PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
@@ -244,7 +244,7 @@ class ParagraphAttributor:
                     return found  # 'this new headline from the Washington Post, which ...: "..."'
             if verbs:
                 return self._subject_of(before, verbs[-1])
-            return self._resolve(sentence_subject(before), before)
+            return self._resolve(sentence_subject(before), before) or self._name_before_colon(before)
         for back in range(1, min(len(before), 8) + 1):
             if is_speech_verb(before, len(before) - back, object_verbs=False):
                 between = before[len(before) - back + 1:]
@@ -252,6 +252,23 @@ class ParagraphAttributor:
                     return None
                 return self._subject_of(before, len(before) - back)
         return None
+
+    def _name_before_colon(self, before: list[Token]) -> Speaker | None:
+        """'The surge does not surprise pollster Ana Ruiz: "..."': a person named just before the colon.
+
+        Only a full name set off from what precedes it by a lower-case word or a mark: in a headline
+        in title case ('Kale Endorses Ana Ruiz:') the capitals run back to its start and prove nothing.
+        """
+        end = len(before) - 1  # the colon
+        start = end
+        while start > 0 and before[start - 1].text[:1].isupper() and start > end - 5:
+            start -= 1
+        if end - start < 2 or start == 0 or before[start - 1].text[:1].isupper():
+            return None
+        if before[start - 1].lower in PREPOSITIONS | TITLE_SMALL_WORDS:
+            return None  # "sailed to New York:": a place the sentence goes to, not who speaks
+        found = speaker_from_phrase(" ".join(t.text for t in before[start:end]), self.memory)
+        return found if found and found.kind == "person" and len(found.name.split()) >= 2 else None
 
     def _subject_of(self, toks: list[Token], verb: int) -> Speaker | None:
         phrase = subject_before(toks, verb)

@@ -56,6 +56,9 @@ def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool
     low = tok.lower.replace("’", "'")
     if low in BACK_VERBS and i + 1 < len(toks) and toks[i + 1].lower == "back":
         return True  # "Kale shot back,": a retort
+    if low in ("put", "puts") and i + 1 < len(toks) and toks[i + 1].lower == "it" and (
+            i + 2 == len(toks) or toks[i + 2].text in CLAUSE_BREAKS or toks[i + 2].text == "."):
+        return True  # "As Ruiz put it, ...": the idiom reports words
     if low not in SPEECH_VERBS or (not object_verbs and low in OBJECT_ONLY_VERBS):
         return False
     # A capitalised verb is one only after a comma ("Murphy, the head of X, Tweeted"): "United States" is not.

@@ -126,11 +126,19 @@ class Memory:
         if name in self.acronyms:
             return self.acronyms[name]
         found = self._full_name(name, self.full_names)
+        parts = name.split()
         if found == name and self.later_names:
-            parts = name.split()
             later = [full for full in self.later_names if full.split()[-len(parts):] == parts and full != name]
             if len({tuple(f.split()) for f in later}) == 1:
                 return later[0]  # only when the story names one such person
+        if found == name and len(parts) == 1 and not any(
+                full.split()[-1] == name for full in self.full_names + self.later_names):
+            # "Shin said" after "Shin Dong Hyuk", "Olena said" after "Olena Petrenko": a name's first
+            # word, unless some name of the story ends in it ("Trump" is Donald Trump named later,
+            # not "Trump Tower" named before).
+            firsts = [full for full in reversed(self.full_names)
+                      if full.split()[0] == name and full not in self.sentence]
+            return (firsts or [name])[0]
         return found
 
     def _full_name(self, name: str, full_names: list[str]) -> str:
@@ -139,10 +147,6 @@ class Memory:
                       if len(full.split()) > len(parts) and full.split()[-len(parts):] == parts]
         # 'Clinton declared of Hillary Clinton': a writer does not name one person both ways in a sentence.
         others = [full for full in candidates if full not in self.sentence]
-        if not candidates and len(parts) == 1:
-            # "Shin said" after "Shin Dong Hyuk", "Olena said" after "Olena Petrenko": a name's first word.
-            others = [full for full in reversed(full_names)
-                      if full.split()[0] == name and full not in self.sentence]
         return (others or [name])[0]
 
 
@@ -189,8 +193,8 @@ def _strip_titles(words: list[str]) -> list[str]:
     cut = 0
     for i, word in enumerate(words[:-1]):
         low = word.lower().strip(",").rstrip(".")
-        if i == len(words) - 2 and low not in ADDRESS_TITLES and not word.endswith(".") and not word.isupper():
-            break
+        if i == len(words) - 2 and low not in ADDRESS_TITLES and not word.endswith(".") and not words[-1].isupper():
+            break  # "POLITICO Florida", "ABC News": an acronym before one word is part of a name
         if low in TITLE_WORDS or all(part in ROLE_TITLES for part in low.split("-")) or (word.isupper() and len(word) > 1 and "." not in word):
             cut = i + 1
     return words[cut:]
@@ -242,7 +246,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     words = whole.split()
     if not any(ch.isalpha() for ch in whole):
         return None  # "30", "2004": a number is nobody
-    if words[0].lower().replace("’", "'") in FIRST_PERSON:
+    if words[0].lower().replace("’", "'") in FIRST_PERSON and not (len(words[0]) > 1 and words[0].isupper()):
         return None  # "I've always ...": the writer's own clause, not a name
     if words[-1].lower() in PRONOUNS and words[-1].lower() not in ("her", "him"):
         return memory.by_pronoun(words[-1])  # "At home he": the pronoun is the subject
@@ -298,7 +302,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if len(name.split()) == 1 and name not in memory.acronyms.values() and not memory.is_known_name(name):
             return None  # "Guns said", "Hours later": a capital of the sentence, no name of the story
         orgish = (any(w.lower().strip(".") in ORGANISATION_WORDS for w in name.split())
-                  or (len(name_words) == 1 and name_words[0].isupper())
+                  or any(len(w) > 1 and w.isupper() and w.isalpha() for w in name_words)
                   or (head_part[0].lower() == "the" and run_start == 1))
         if head_end < len(tokens) and orgish:
             name = " ".join(tokens)  # "Ministry of Foreign Affairs": the preposition is part of it

@@ -9,8 +9,8 @@ from __future__ import annotations
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
 from .constants import (
-    DEMONYMS, DETERMINERS, DOCUMENT_NOUNS, NOT_NAME_WORDS, NOT_PERSON_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS,
-    PERSON_SUFFIXES, PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
+    DEMONYMS, DETERMINERS, DOCUMENT_NOUNS, NOT_NAME_WORDS, NOT_PERSON_WORDS, ORGANISATION_NOUNS, ORGANISATION_WORDS,
+    PERSON_NOUNS, PERSON_SUFFIXES, PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
 )
 
 # nameparser's titles ("editor", "pastor", "treasurer") are role words before a name; its particles
@@ -32,7 +32,9 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
     cut = 0
     while cut < len(words) - 1:
         low = words[cut].lower().rstrip(".,")
-        if (low in NOT_NAME_WORDS or low in SPEECH_VERBS or (cut == 0 and low.endswith("ing") and len(low) > 5)
+        # A capitalised reporting verb before an organisation's word is part of its name ("State Department").
+        verb = low in SPEECH_VERBS and words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS
+        if (low in NOT_NAME_WORDS or verb or (cut == 0 and low.endswith("ing") and len(low) > 5)
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2)):
             cut += 1
         elif (low in ROLE_TITLES or is_person_noun(low)) and len(words) - cut > 2:
@@ -88,7 +90,8 @@ def plausible_name(words: list[str], kind: str) -> bool:
 
 def is_person_noun(word: str) -> bool:
     low = word.lower()
-    if low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS or low in NOT_PERSON_WORDS:
+    if low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS or low in NOT_PERSON_WORDS or (
+            low.endswith("s") and low[:-1] in NOT_PERSON_WORDS):  # "matters", "numbers", "orders"
         return False  # "a statement", "the report": a thing says nothing
     return (low in PERSON_NOUNS or low in ORGANISATION_NOUNS or low.rstrip("s") in ORGANISATION_NOUNS
             or (len(low) > 3 and low.endswith(PERSON_SUFFIXES)))

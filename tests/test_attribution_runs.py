@@ -87,3 +87,20 @@ def test_inverted_and_participle_intros(text, expected):
 def test_name_in_apposition_after_a_description_speaks():
     text = '"The answer is none of the above, sadly," the port chief, Tom Kale, tweeted Sunday.'
     assert speakers_of(text) == ["Tom Kale"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "as X puts it" reports words
+    ('As the Post’s Ana Ruiz puts it, "the board is unmoved, and the traders are uninspired."', ["Ana Ruiz"]),
+    ('As Tom Kale, the head of the board, put it: "This plan will not pass. There is no reason to pretend."',
+     ["Tom Kale"]),
+    ('Ana Ruiz put it in the harbour office, a "new start for the whole port."', [None]),
+    # a person named just before a colon speaks when the sentence's subject is no one
+    ('The surge does not surprise pollster Ana Ruiz: “Historically, outsiders have seen the biggest boost.”',
+     ["Ana Ruiz"]),
+    ('The interplay matters for the port - Tom Kale: “Two weeks ago, the strongest trade had been in the south.”',
+     ["Tom Kale"]),
+    ('The ship sailed to New York: “Historically, outsiders have seen the biggest boost in the port.”', [None]),
+])
+def test_put_it_and_names_before_a_colon(text, expected):
+    assert speakers_of(text) == expected

@@ -147,3 +147,29 @@ def test_an_auxiliary_opening_a_question_is_no_part_of_a_name():
     text = '"It was the best night of the year for the harbour," said Tom Kale. Was Ana Ruiz there? "Yes," she said.'
     assert speakers_of(text)[0] == "Tom Kale"
     assert strip_leading(["Was", "Ana", "Ruiz"]) == (["Was"], ["Ana", "Ruiz"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an acronym in capitals is no first person ("US" is not "us")
+    ('"The port is proud to cast its votes for the plan!" US Senator Tom Kale said.', ["Tom Kale"]),
+    ('"The port is proud to cast its votes for the plan," us officials said.', [None]),
+    # a capitalised reporting verb before an organisation's word is part of its name
+    ('The State Department told the board that "no records responsive to your request were located."',
+     ["State Department"]),
+    ('"The port will open again next week, we are sure," said Ana Ruiz.', ["Ana Ruiz"]),
+    # a plural of a word with a person's ending that names no person is no description
+    ('"The port is proud to cast its votes for the plan," matters said.', [None]),
+    ('RADIO Coastline reported that the port was "wide open to anyone now and for good."', ["RADIO Coastline"]),
+])
+def test_acronyms_and_organisation_names(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname is the person named later who has it, not a place named before whose first word it is
+    ('Kale Tower opened.\n\n"The harbour will reopen soon," Kale said.\n\nTom Kale runs the port.', ["Tom Kale"]),
+    # a first name alone is the person whose first name it is, when no name ends in it
+    ('Olena Petrenko runs the port.\n\n"The harbour will reopen soon," Olena said.', ["Olena Petrenko"]),
+])
+def test_surname_before_first_name(text, expected):
+    assert speakers_of(text) == expected

@@ -25,6 +25,7 @@ _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*|[A-Z]\.|Mc\w+
 # pattern with nested repetition, which backtracks for minutes over a run of capitalised words).
 _ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
+_DOCUMENT = re.compile(r"(?<=[A-Za-z’'] )(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
 _ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
@@ -50,6 +51,7 @@ class Memory:
     common_words: set[str] = field(default_factory=set)  # words the story writes in lower case
     acronyms: dict[str, str] = field(default_factory=dict)
     recent: list[Entity] = field(default_factory=list)  # most recent last
+    authors: dict[str, Speaker] = field(default_factory=dict)  # "report" -> who published the report
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
     sentence: str = ""  # the sentence being read
 
@@ -72,6 +74,10 @@ class Memory:
             name = acronym_source(text, match.start())
             if name:
                 self.acronyms.setdefault(match.group(1), name)
+        for match in _DOCUMENT.finditer(text):
+            author = self._author_before(text, match.start())
+            if author:
+                self.authors[match.group(1).lower()] = author
         for match in _FULL_NAME.finditer(text):
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
@@ -98,15 +104,41 @@ class Memory:
             return Speaker(self.full_names[-1], "person") if self.full_names else None
         if want in ("thing", "plural"):
             for entity in reversed(self.recent):
+                if entity.speaker.kind == "document" and want == "thing":
+                    return None  # "The report concludes ... It reads:" a document nobody was said to publish
                 if entity.speaker.kind in ("organisation", "descriptive") and entity.gender is None:
                     return entity.speaker
         return None
 
+    def _author_before(self, text: str, noun: int) -> Speaker | None:
+        """'A Human Rights Watch report': the capitalised words right before a document's noun wrote it."""
+        words: list[str] = []
+        end = noun
+        while len(words) < 6:
+            found = _WORD_BEFORE.search(text, max(0, end - 40), end)
+            if not found or not found.group(1)[:1].isupper():
+                break
+            words.insert(0, found.group(1))
+            end = found.start()
+        while words and words[0].lower() in SENTENCE_STARTERS:
+            words.pop(0)  # "The Human Rights Watch report": the sentence's capital
+        if not words:
+            return None
+        author = speaker_from_phrase(" ".join(words), self, learn=False)
+        return author if author and author.kind in ("organisation", "person") else None
+
     def by_head(self, head: str, any_organisation: bool = True) -> Speaker | None:
-        """'the association' is the association named before; 'the group' the last organisation."""
+        """'the association' is the association named before; 'the group' the last organisation.
+
+        'The report' is whoever the story said published the report ('a Human Rights Watch report').
+        """
         for entity in reversed(self.recent):
-            if entity.head == head:
+            if entity.head == head and entity.speaker.kind != "document":
                 return entity.speaker
+        if head in self.authors:
+            author = self.authors[head]
+            self.mention(Entity(author, head=author.name.split()[-1].lower()))  # 'It reads:' after it
+            return author
         if (head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS) and any_organisation:
             # "the group said"; "the statement said": the last organisation to speak wrote it
             for entity in reversed(self.recent):
@@ -332,6 +364,10 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     author = document_author(head_part)
     if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()):
         return speaker_from_phrase(" ".join(author), memory, learn)  # "a Pentagon readout": its author
+    if head in DOCUMENT_NOUNS and determiner in ("the", "this", "that") and learn:
+        # Remembered, never returned: an 'it' that follows means the document, whose author is unknown.
+        memory.mention(Entity(Speaker(core, "document"), head=head))
+        return None
     if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head):
         return None  # "out a press release", "a statement", "a fourth": no person or body
     description = re.sub(r"^(?:the|The)\s+", "", whole if anonymous and len(whole) < 120 else core)

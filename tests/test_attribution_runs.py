@@ -104,3 +104,23 @@ def test_name_in_apposition_after_a_description_speaks():
 ])
 def test_put_it_and_names_before_a_colon(text, expected):
     assert speakers_of(text) == expected
+
+
+REPORT_THEN_IT = ('A Coastline Watch report found the port unsafe.\n\n'
+                  'Responding to the report, the Harbour Board said the findings were "a lie from start to finish."\n\n'
+                  'The 40-page report concludes that the port is unsafe.\n\n'
+                  'It reads: "While risk is of concern everywhere, evidence suggests it is endemic in the port."')
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report's words belong to whoever the story said published it, not to the last body to speak
+    (REPORT_THEN_IT, ["Harbour Board", "Coastline Watch"]),
+    # ... and with no publisher named, 'it' after a report is nobody a reader could name
+    (REPORT_THEN_IT.replace("A Coastline Watch report found the port unsafe.", "Inspectors came."),
+     ["Harbour Board", None]),
+    # 'it' after an organisation is still the organisation
+    ('The Harbour Board met on Monday.\n\n"We will not sell the port to anyone," it said in a statement.',
+     ["Harbour Board"]),
+])
+def test_a_report_speaks_for_its_publisher(text, expected):
+    assert speakers_of(text) == expected

@@ -27,6 +27,9 @@ COMMUNICATION_NOUNS = frozenset("statement statements remarks interview speech t
                                 "words headline report article column email memo".split())
 ADVERBS = frozenset("also then later again once previously recently earlier still just repeatedly "
                     "often flatly simply quickly yet meanwhile however though too instead".split())
+TIME_ENDINGS = frozenset("later earlier ago afterwards afterward before since today yesterday tonight monday tuesday "
+                         "wednesday thursday friday saturday sunday morning afternoon evening night week month year"
+                         .split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 WINDOW = 60  # words either side of a quotation that can hold its attribution
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "(", ")", '"', "“", "”", "‘", "’", "'", "«", "»"})
@@ -87,6 +90,9 @@ def skip_clause_opener(toks: list[Token]) -> int:
     if not toks:
         return 0
     first = toks[0].lower
+    for i, tok in enumerate(toks[1:6], start=1):
+        if tok.text == "," and toks[i - 1].lower in TIME_ENDINGS and not any(is_verb(toks, k) for k in range(i)):
+            return i + 1  # "Hours later,", "Two days ago,", "Early on Monday,": when, not who
     if first in CLAUSE_OPENERS or (first.endswith("ing") and toks[0].text[0].isupper()) or first == "asked":
         for i, tok in enumerate(toks[:20]):
             if tok.text in (",", "”", '"', "’") and i > 0:

@@ -58,6 +58,7 @@ def extract(doc: Document) -> Extraction:
     passages: list[Passage] = []
     quotes: list[Quote] = []
     number = 0
+    unsigned: list[int] = []  # quotes of the paragraph before, all quotation, that no cue spoke for
     for block in split(doc):
         text = doc.text[block.start:block.end]
         if block.kind == "title":
@@ -74,6 +75,12 @@ def extract(doc: Document) -> Extraction:
             attributor.memory.learn_text(text)
             continue
         spans = find_spans(doc.text, block.start, block.end)
+        signer = signature(text, attributor.memory) if unsigned and not spans else None
+        if signer:
+            for i in unsigned:  # '"..."' then '- Ana Ruiz.': the line under a quotation names who said it
+                quotes[i] = dataclasses.replace(quotes[i], speaker=signer, cue="after")
+            attributor.learn_label(signer)
+        unsigned = []
         for found in attributor.paragraph(block.start, block.end, spans):
             span = found.span
             quoted = doc.text[span.start:span.end]
@@ -81,9 +88,24 @@ def extract(doc: Document) -> Extraction:
             preceding = doc.text[max(block.start, span.start - 40):max(block.start, span.start - 1)]
             if not is_speech(quoted, who, cue, preceding):
                 continue
+            if who is None and attributor.quote_only:
+                unsigned.append(len(quotes))
             quotes.append(Quote(ids("q", quoted), doc.doc_id, passage.id, quoted, span.start, span.end,
                                 passage.number, who, cue))
     return Extraction(doc, tuple(passages), tuple(quotes))
+
+
+_SIGNATURE = re.compile(r"\s*[-—–]{1,2}\s*([^\s\-—–][^\n]{1,80}?)\.?\s*")
+
+
+def signature(text: str, memory: Memory) -> Speaker | None:
+    """'- Sanders.', '— Ana Ruiz, head of the board': a dash and a name alone on a line sign what precedes."""
+    match = _SIGNATURE.fullmatch(text)
+    if not match or len(match.group(1).split()) > 10:
+        return None
+    memory.sentence = ""
+    found = speaker_from_phrase(match.group(1), memory)
+    return found if found and found.kind in ("person", "organisation") else None
 
 
 def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:

@@ -124,3 +124,29 @@ REPORT_THEN_IT = ('A Coastline Watch report found the port unsafe.\n\n'
 ])
 def test_a_report_speaks_for_its_publisher(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dash and a name alone on the line under a quotation sign it
+    ('Ana Ruiz runs the board.\n\n"I went to the port before the crash. I said you would wreck it."\n\n- Ruiz.',
+     ["Ana Ruiz"]),
+    ('"The port has never been busier than it is in this year of all years."\n\n— Tom Kale, head of the port',
+     ["Tom Kale"]),
+    # a dash line that is a sentence signs nothing
+    ('"I went to the port before the crash. I said you would wreck it."\n\n'
+     '- The port reopened on Monday after a long week of repairs to the crane.', [None]),
+    # a quotation a cue already spoke for keeps its speaker
+    ('"I went to the port before the crash. I said you would wreck it," said Ana Ruiz.\n\n- Kale.', ["Ana Ruiz"]),
+])
+def test_a_dash_line_signs_the_quotation_above(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a leading phrase of time is no subject
+    ('Hours later, Tom Kale returned the favour to Ruiz, telling reporters, “We have been friends for years.”',
+     ["Tom Kale"]),
+    ('Ana Ruiz said on Monday, in a statement, that the port was "open to anyone now and for good."', ["Ana Ruiz"]),
+])
+def test_time_phrases_open_a_sentence(text, expected):
+    assert speakers_of(text) == expected

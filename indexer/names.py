@@ -31,7 +31,7 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
 _PHRASE_OPENERS = PREPOSITIONS | {"after", "before", "during", "despite"}
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
-_FULL_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){1,3}\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){1,5}\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose|that)\b.*$", re.S)
 _ANONYMOUS = re.compile(r"\banonym|\bunnamed\b|\bdeclined to be named\b|\bnot authori[sz]ed\b|"
                         r"\basked not to be (?:named|identified)\b|\bwho did not want\b", re.I)
@@ -82,8 +82,11 @@ class Memory:
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
                 words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
+            words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
             name = bare_name(words, self.common_words)
-            if len(name) >= 2 and not any(w.lower() in ORGANISATION_WORDS for w in name):
+            if len(name) == 2 and _is_common_role(name[0], self.common_words):
+                continue  # "Donor Adelson": a role the story writes in lower case, and a surname
+            if 2 <= len(name) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name):
                 full = " ".join(name)
                 if full in self.full_names:
                     self.full_names.remove(full)
@@ -179,6 +182,12 @@ class Memory:
                       if len(full.split()) > len(parts) and full.split()[-len(parts):] == parts]
         # 'Clinton declared of Hillary Clinton': a writer does not name one person both ways in a sentence.
         others = [full for full in candidates if full not in self.sentence]
+        if len(set(others)) > 1:
+            # "Hillary Clinton will not be happy ... her husband, Bill Clinton": 'Clinton' is the one
+            # who was a subject or a speaker, not the one named in passing most recently.
+            spoke = [e.speaker.name for e in reversed(self.recent) if e.speaker.name in others]
+            if spoke:
+                return spoke[0]
         return (others or [name])[0]
 
 
@@ -325,6 +334,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         lead, run = strip_leading(run)
         while len(run) > 2 and _is_common_role(run[0], memory.common_words):
             lead, run = lead + run[:1], run[1:]  # "Referee Ana Ruiz": the story writes "referee" in lower case
+        if (len(run) == 2 and _is_common_role(run[0], memory.common_words)
+                and memory.full_name(run[1]) not in (run[1], " ".join(run))):
+            lead, run = lead + run[:1], run[1:]  # "Donor Adelson" in a headline is the Sheldon Adelson named
         name_words = _strip_titles(run)
         before = head_part[:run_start] + owner + lead + run[: len(run) - len(name_words)]
         name = _name_in_capitals(name_words, memory)

@@ -29,7 +29,8 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
 
     A role title is taken off only while two words of name stay ("Dean Baker" keeps its first name).
     """
-    cut = 0
+    # "South Korean-born Ana Ruiz", "New York-based Ana Ruiz": the origin ends before the name
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower().endswith(("-born", "-based"))), default=0)
     while cut < len(words) - 1:
         low = words[cut].lower().rstrip(".,")
         # A capitalised reporting verb before an organisation's word is part of its name ("State Department").
@@ -78,8 +79,8 @@ def plausible_name(words: list[str], kind: str) -> bool:
         return False
     if words[-1].endswith("-"):
         return False  # "Wong Kar-": a name cut at the end of a line
-    if kind == "person" and len(words) > 5:
-        return False
+    if kind == "person" and (len(words) > 5 or sum(w[:1].isupper() for w in words) > 4):
+        return False  # "Carly Fiorina Endorses Ted Cruz": a headline in title case, not one person
     letters = [w for w in words if any(c.isalpha() for c in w)]
     if len(letters) >= 3 and all(w.isupper() for w in letters):
         return False  # "VOTERS CARE MORE ABOUT CANDIDATES": a heading

@@ -173,3 +173,25 @@ def test_acronyms_and_organisation_names(text, expected):
 ])
 def test_surname_before_first_name(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an origin before a name ends before it
+    ('South Korean-born Tom Kale runs the port.\n\n"I was, like, shocked," said Kale, 44.', ["Tom Kale"]),
+    # a name learned in the possessive is the name
+    ('Ana Maria Ruiz Kale’s allies won.\n\n"It is too early to say," Ruiz Kale said.', ["Ana Maria Ruiz Kale"]),
+    # a title in front of a long name is learned off it ('Harbour Master Ana Ruiz' -> Ana Ruiz)
+    ('Chief Harbour Master Ana Ruiz will meet Tom Kale.\n\n"It is too early to say," Ruiz said.', ["Ana Ruiz"]),
+    # five capitalised words are a headline, not a person
+    ('"It is too early to say," said Ana Ruiz Backs Tom Kale.', [None]),
+    # a surname shared by two people is the one who was a subject or a speaker
+    ('Ana Kale opened the port.\n\nIt features her husband, former mayor Tom Kale.\n\n'
+     '“We need to make sure the port stays open,” Kale said.', ["Ana Kale"]),
+    ('Ana Kale opened the port.\n\nTom Kale said it was fine.\n\n'
+     '“We need to make sure the port stays open,” Kale said.', ["Tom Kale"]),
+    # a role the story writes in lower case, before a surname, is the person named in full
+    ('Donor Kale Backs the Port.\n\nTop party donor Tom Kale met the mayor.\n\n“He was very charming,” Kale said.',
+     ["Tom Kale"]),
+])
+def test_names_learned_and_chosen(text, expected):
+    assert speakers_of(text) == expected

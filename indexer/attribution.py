@@ -21,7 +21,7 @@ from .clauses import (
     AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, RELATIVE_PRONOUNS, WINDOW, passive_report,
     skip_clause_opener, is_speech_verb, is_verb, names_a_work, sentence_subject, subject_before,
 )
-from .constants import PREPOSITIONS, PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
+from .constants import DOCUMENT_NOUNS, PREPOSITIONS, PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
@@ -150,6 +150,9 @@ class ParagraphAttributor:
                 found = self._trailer(self.next_toks)
             if found:
                 return found, "after"
+        if (previous and before and before[0].lower in SPEECH_VERBS and before[0].lower.endswith("ing")
+                and before[0].text[:1].isupper() and all(t.text in CLAUSE_BREAKS for t in before[1:])):
+            return previous, "continued"  # '... Ruiz stated. Adding, "...".': the sentence before's speaker
         found = self._intro(before)
         if found:
             return found, "before"
@@ -280,7 +283,12 @@ class ParagraphAttributor:
                 return found
         if not phrase and (participle or (verb and toks[verb - 1].lower in ("and", "but", "or"))):
             phrase = sentence_subject(toks)  # 'Carson shared ..., writing "..."'
-        return self._resolve(phrase, toks)
+        found = self._resolve(phrase, toks)
+        if not found and phrase and phrase.split()[-1].lower() in DOCUMENT_NOUNS:
+            subject = sentence_subject(toks)  # 'Kale released a video that said, "..."': who released it
+            if subject and subject != phrase and not subject.split()[-1].lower() in DOCUMENT_NOUNS:
+                return self._resolve(subject, toks)
+        return found
 
     def _in_sentence(self, before: list[Token], after: list[Token], toks: list[Token]) -> Speaker | None:
         if self.quote_titled and names_a_work(before):

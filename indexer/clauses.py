@@ -62,11 +62,17 @@ def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool
     if low in ("put", "puts") and i + 1 < len(toks) and toks[i + 1].lower == "it" and (
             i + 2 == len(toks) or toks[i + 2].text in CLAUSE_BREAKS or toks[i + 2].text == "."):
         return True  # "As Ruiz put it, ...": the idiom reports words
+    if low in ("pointed", "points", "point") and i + 1 < len(toks) and toks[i + 1].lower == "out":
+        return tok.text.islower()  # "as Ruiz pointed out,": a phrasal reporting verb
     if low not in SPEECH_VERBS or (not object_verbs and low in OBJECT_ONLY_VERBS):
         return False
+    if i > 0 and toks[i - 1].lower.endswith(("'s", "’s", "s'", "s’")):
+        return False  # "the board's report", "Kale's post": a noun after its owner
     # A capitalised verb is one only after a comma ("Murphy, the head of X, Tweeted"): "United States" is not.
     if not tok.text.islower() and not (i > 0 and toks[i - 1].text == "," and tok.text[1:].islower()):
         return False
+    if i > 0 and toks[i - 1].lower in ("that", "which") and (low.endswith("ed") or low in ("said", "says", "told", "wrote")):
+        return True  # "a video that said": a relative pronoun, not a determiner, before a past tense
     return not (i > 0 and toks[i - 1].lower in NOUN_MARKERS)
 
 

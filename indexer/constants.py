@@ -62,7 +62,7 @@ museum hospital school university college library church zoo prison clinic airli
 """.split())
 DOCUMENT_NOUNS = frozenset("""
 report statement study survey document letter memo release readout filing complaint ruling
-resolution communique communiqué transcript article editorial post tweet summary paper
+resolution communique communiqué transcript article editorial post tweet summary paper video ad advertisement
 """.split())
 
 # Capitalised words that make a name an organisation or a place, not a person.
@@ -133,7 +133,7 @@ TITLE_SMALL_WORDS = frozenset("a an the and or but nor of in on at to for by wit
 CLAUSE_OPENERS = frozenset("""
 after before when while as although though because since if in on at during asked speaking
 responding according later earlier meanwhile however but and yet still also then last this indeed instead yesterday today
-further furthermore moreover besides overall finally
+further furthermore moreover besides overall finally shortly soon moments minutes hours days weeks months years
 """.split())
 
 PREPOSITIONS = frozenset("of with from at for to in on by about under over into".split())

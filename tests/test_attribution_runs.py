@@ -150,3 +150,20 @@ def test_a_dash_line_signs_the_quotation_above(text, expected):
 ])
 def test_time_phrases_open_a_sentence(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised participle opening a sentence continues the speaker of the sentence before
+    ('Later, Ana Ruiz stated of the scandal that the board’s report “was not good.” '
+     'Adding, “Now, like with all port scandals, what they do is never that bad.”', ["Ana Ruiz", "Ana Ruiz"]),
+    ('The port closed. Adding, “Now, like with all port scandals, what they do is never that bad.”', [None]),
+    # what a released document says is said by whoever released it
+    ('In selling the courses, Tom Kale released a marketing video that said, '
+     '"We are going to have teachers that are terrific and handpicked by me."', ["Tom Kale"]),
+    ('The video said, "We are going to have teachers that are terrific and handpicked by me."', [None]),
+    # a leading phrase of time ('Shortly after ...,') is no subject
+    ('Shortly after the call ended, the Kale campaign sent out a press release saying Ruiz owes '
+     '“the port an explanation for voting against it.”', ["Kale campaign"]),
+])
+def test_participles_and_released_documents(text, expected):
+    assert speakers_of(text) == expected

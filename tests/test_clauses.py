@@ -38,3 +38,16 @@ def test_subject_before(text, expected):
 ])
 def test_sentence_subject(text, expected):
     assert sentence_subject(toks(text)) == expected
+
+
+@pytest.mark.parametrize("text, index, expected", [
+    ("as Ruiz pointed out in May", 2, True),  # a phrasal reporting verb
+    ("Ruiz pointed at the ship", 1, False),
+    ("the board's report was long", 2, False),  # a noun after its owner
+    ("a video that said it", 3, True),  # a relative pronoun before a past tense
+    ("she read that report", 3, False),  # a determiner before a noun
+    ("As Ruiz puts it, the port is open", 2, True),  # the idiom reports words
+    ("Ruiz puts it on the table", 1, False),
+])
+def test_phrasal_relative_and_possessed_verbs(text, index, expected):
+    assert is_speech_verb(toks(text), index) is expected

@@ -302,10 +302,26 @@ class ParagraphAttributor:
         found = self._according_to(before) or self._according_to(after) or self._author_of(before)
         if found:
             return found
+        found = self._coordinated_trailer(after)
+        if found:
+            return found
         near = before + after
         if any(t.lower in COMMUNICATION_NOUNS or is_speech_verb(near, i) for i, t in enumerate(near)):
             return self._resolve(sentence_subject(toks), toks)
         return None
+
+    def _coordinated_trailer(self, after: list[Token]) -> Speaker | None:
+        """'Guns are "a crisis" and "stunt growth," Ana Ruiz said': the cue after the last of joined quotes.
+
+        Only across 'and'/'or' and quotation marks: any other word between is a clause of its own.
+        """
+        i = 0
+        while i < len(after) and (after[i].lower in ("and", "or", ",") or after[i].text in '"“”'):
+            i += 1
+        joined = after[:i]  # the next quotation's own words are masked away: only its marks are left
+        if not any(t.lower in ("and", "or") for t in joined) or not any(t.text in '"“”' for t in joined):
+            return None
+        return self._trailer(after[i:])
 
     def _author_of(self, before: list[Token]) -> Speaker | None:
         """'a report by Politico that he "fabricated"', 'Rubio's catch phrase was that "..."'."""
@@ -321,8 +337,10 @@ class ParagraphAttributor:
                     phrase.append(nxt.text)
                 if phrase and any(w[:1].isupper() for w in phrase):
                     return speaker_from_phrase(" ".join(phrase), self.memory)
-            for k in (i - 1, i - 2):
-                if k >= 0 and before[k].text.endswith(("'s", "’s")) and before[k].text[:1].isupper():
+            for k in (i - 1, i - 2, i - 3):  # "Kale's recent evidence-free assertion"
+                if k < 0 or before[k].text in CLAUSE_BREAKS:
+                    break
+                if before[k].text.endswith(("'s", "’s")) and before[k].text[:1].isupper():
                     return speaker_from_phrase(before[k].text, self.memory)
         return None
 

@@ -24,7 +24,9 @@ stood stands sat sits heard hears set sets put puts hit hits cut cuts became
 """.split())
 COMMUNICATION_NOUNS = frozenset("statement statements remarks interview speech tweet tweets letter testimony comments "
                                 "message post op-ed editorial briefing phrase catchphrase catch-phrase slogan motto "
-                                "words headline report article column email memo".split())
+                                "words headline report article column email memo assertion claim accusation "
+                                "warning promise pledge vow insistence contention suggestion declaration "
+                                "announcement admission boast description".split())
 ADVERBS = frozenset("also then later again once previously recently earlier still just repeatedly "
                     "often flatly simply quickly yet meanwhile however though too instead".split())
 TIME_ENDINGS = frozenset("later earlier ago afterwards afterward before since today yesterday tonight monday tuesday "

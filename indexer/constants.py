@@ -27,7 +27,25 @@ reject rejects rejected rejecting label labels labelled labeled term terms terme
 found quote quotes quoted cite cites cited mock mocks mocked hail hails hailed
 praise praises praised blast blasts blasted slam slams slammed criticise criticised criticize criticized
 condemn condemns condemned pledge pledges pledged tout touts touted demand demands demanded
+bemoan bemoans bemoaned herald heralds heralded
 """.split())
+# Their participles ("..., calling it "dangerous""), one place for both lists.
+_PARTICIPLES = {
+    "calling": "call", "citing": "cite", "describing": "describe", "branding": "brand", "dismissing": "dismiss",
+    "labelling": "label", "labeling": "label", "terming": "term", "accusing": "accuse", "quoting": "quote",
+    "mocking": "mock", "hailing": "hail", "praising": "praise", "blasting": "blast", "slamming": "slam",
+    "criticising": "criticise", "criticizing": "criticize", "condemning": "condemn", "touting": "tout",
+    "bemoaning": "bemoan", "heralding": "herald", "pledging": "pledge", "demanding": "demand",
+    "promising": "promise", "vowing": "vow", "urging": "urge", "complaining": "complain", "declaring": "declare",
+    "announcing": "announce", "stating": "state", "replying": "reply", "responding": "respond",
+    "answering": "answer", "acknowledging": "acknowledge", "admitting": "admit", "concluding": "conclude",
+    "remarking": "remark", "observing": "observe", "suggesting": "suggest", "contending": "contend",
+    "maintaining": "maintain", "predicting": "predict", "stressing": "stress", "confirming": "confirm",
+    "denying": "deny", "reiterating": "reiterate", "boasting": "boast", "cautioning": "caution",
+    "countering": "counter", "conceding": "concede", "lamenting": "lament", "proclaiming": "proclaim",
+    "asserting": "assert", "alleging": "allege", "insisting": "insist", "recounting": "recount",
+}
+SPEECH_VERBS = SPEECH_VERBS | frozenset(_PARTICIPLES)
 
 # Verbs that only take a partial quotation as their object ("called the report "preposterous"").
 # They count for a quote inside the sentence, never for a whole quote standing next to them.
@@ -36,8 +54,9 @@ describe describes described call calls called brand brands branded dismiss dism
 reject rejects rejected rejecting label labels labelled labeled term terms termed
 found mock mocks mocked hail hails hailed praise praises praised blast blasts blasted
 slam slams slammed criticise criticised criticize criticized condemn condemns condemned tout touts touted
-found
+found bemoan bemoans bemoaned herald heralds heralded
 """.split())
+OBJECT_ONLY_VERBS = OBJECT_ONLY_VERBS | frozenset(ing for ing, lemma in _PARTICIPLES.items() if lemma in OBJECT_ONLY_VERBS)
 
 # Verbs that report a retort when "back" follows ("shot back", "hit back").
 BACK_VERBS = frozenset("shot shoots fired fires hit hits snapped snaps struck strikes pushed pushes".split())

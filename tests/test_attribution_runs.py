@@ -167,3 +167,23 @@ def test_time_phrases_open_a_sentence(text, expected):
 ])
 def test_participles_and_released_documents(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # participles report partial quotes: the one calling is the sentence's subject
+    ('Tom Kale and Ana Ruiz spoke.\n\nRuiz went after Kale over his taxes, calling it “disqualifying” and '
+     'asserting that the only answer must be “a bombshell of unusual size.”', ["Ana Ruiz", "Ana Ruiz"]),
+    ('On Tuesday, Gov. Tom Kale endorsed her, citing her "long experience," "firm grasp of the issues" and more.',
+     ["Tom Kale", "Tom Kale"]),
+    # a possessed communication noun names its speaker, up to three words back
+    ('Tom Kale spoke.\n\nFor example, Kale’s recent evidence-free assertion that "thousands" of people cheered.',
+     ["Tom Kale"]),
+    ('The port’s big new crane was "the largest" of all.', []),  # a thing's owner says nothing
+    # joined quotations share the cue after the last of them
+    ('Ships are “the ultimate public health crisis” and “stunt children’s growth,” Tom Kale, the former '
+     'governor, proclaimed.', ["Tom Kale", "Tom Kale"]),
+    ('Ships are “the ultimate public health crisis” and Ana Ruiz said “they stunt children’s growth,” '
+     'as Kale proclaimed.', ["Ana Ruiz"]),
+])
+def test_participles_nouns_and_joined_quotations(text, expected):
+    assert speakers_of(text) == expected

@@ -14,7 +14,7 @@ from .constants import (
     ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, TITLE_WORDS,
 )
 from .model import Speaker
-from .speaker_check import FRAGMENT_ENDS, ROLE_TITLES, document_author, is_demonym, is_person_noun, plausible_description, plausible_name, split_owner, strip_leading
+from .speaker_check import FRAGMENT_ENDS, ROLE_TITLES, document_author, headline_words, is_demonym, is_person_noun, plausible_description, plausible_name, split_owner, strip_leading
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
@@ -86,7 +86,8 @@ class Memory:
             name = bare_name(words, self.common_words)
             if len(name) == 2 and _is_common_role(name[0], self.common_words):
                 continue  # "Donor Adelson": a role the story writes in lower case, and a surname
-            if 2 <= len(name) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name):
+            if 2 <= len(name) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
+                    name, self.common_words):
                 full = " ".join(name)
                 if full in self.full_names:
                     self.full_names.remove(full)
@@ -351,7 +352,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if head_end < len(tokens) and orgish:
             name = " ".join(tokens)  # "Ministry of Foreign Affairs": the preposition is part of it
         kind = "organisation" if orgish else "person"
-        if not plausible_name(name.split(), kind):
+        if not plausible_name(name.split(), kind) or (kind == "person" and headline_words(name.split(), memory.common_words)):
             return None
         if kind == "person" and len(name.split()) == 1 and (
                 name.lower() in memory.common_words or is_demonym(name)):

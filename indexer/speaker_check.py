@@ -71,6 +71,15 @@ def is_name_word(word: str) -> bool:
     return bare[0].isupper() or bare[0].isdigit()
 
 
+def headline_words(words: list[str], common_words: set[str]) -> bool:
+    """'Kale Addresses Port Attack', 'Pastor Wants Scout Leaders': a verb or a plural the story writes in
+    lower case, capitalised after a name's first word, makes a headline in title case, not a name.
+
+    Only words ending in -s: a name's word can be a common word too ('Khin Zaw Win', 'Hope Ruiz')."""
+    return len(words) >= 3 and any(
+        w.lower() in common_words and w.lower().endswith("s") and w.lower() not in NAME_PARTICLES for w in words[1:])
+
+
 def plausible_name(words: list[str], kind: str) -> bool:
     """A person's or an organisation's name: capitalised words (with particles), not a fragment."""
     if not words or not all(is_name_word(w) for w in words):

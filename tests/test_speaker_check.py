@@ -6,7 +6,7 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    document_author, plausible_description, plausible_name, split_owner, strip_leading,
+    document_author, headline_words, plausible_description, plausible_name, split_owner, strip_leading,
 )
 
 
@@ -195,3 +195,17 @@ def test_surname_before_first_name(text, expected):
 ])
 def test_names_learned_and_chosen(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["Kale", "Addresses", "Port", "Attack"], True),  # 'addresses' is written in lower case below
+    (["Khin", "Zaw", "Win"], False),  # a common word in a name, not a verb or a plural
+    (["Ana", "Ruiz"], False),  # two words are never judged a headline
+])
+def test_headline_words(words, expected):
+    assert headline_words(words, {"addresses", "win", "attack", "ruiz"}) is expected
+
+
+def test_a_headline_in_title_case_speaks_for_nobody():
+    text = 'Kale Addresses Port Attack: “This Cannot Continue, Not Here.”\n\nTom Kale addresses the attack today.'
+    assert all(speaker is None for speaker in speakers_of(text))

@@ -14,6 +14,7 @@ title case ("This Week") are not speech and are dropped.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -129,7 +130,10 @@ class ParagraphAttributor:
                    first: bool) -> tuple[Speaker | None, str | None]:
         # Only words in title case can be the name of a work ('on "Meet the Press"'); 'on the
         # "wrong track"' is a phrase someone used.
-        self.quote_titled = is_title_like(re.findall(r"[\w'’\-]+", self.text[span.start:span.end]))
+        quoted_words = re.findall(r"[\w'’\-]+", self.text[span.start:span.end])
+        self.quote_titled = is_title_like(quoted_words)
+        self.quote_is_sentence = (len(quoted_words) >= 6 and self.text[span.start:span.start + 1] in "[" + string.ascii_uppercase
+                                  and any(w.lower().replace("’", "'") in SPEAKING_PRONOUNS for w in quoted_words))
         starts = self.starts
         # Cues are local: a window of words either side keeps a paragraph of 10,000 quotation
         # marks linear instead of quadratic.
@@ -144,10 +148,10 @@ class ParagraphAttributor:
             after.pop(0)
 
         if span.closed:
-            found = self._trailer(after)
+            found = self._trailer(after, ended=self.text[span.end - 1:span.end] in ".!?")
             if not found and not after and self.next_toks and self.next_toks[0].text not in "\"“‘'«":
                 # '"Not us but can't argue with it!" Murphy tweeted.': the mark ended the sentence early.
-                found = self._trailer(self.next_toks)
+                found = self._trailer(self.next_toks, ended=True)
             if found:
                 return found, "after"
         if (previous and before and before[0].lower in SPEECH_VERBS and before[0].lower.endswith("ing")
@@ -174,7 +178,9 @@ class ParagraphAttributor:
             return self.run_speaker, "continued"  # a paragraph that is all quotation carries on the run
         return None, None
 
-    def _trailer(self, after: list[Token]) -> Speaker | None:
+    def _trailer(self, after: list[Token], ended: bool = False) -> Speaker | None:
+        """The cue after a quotation. ``ended``: the quotation closed its own sentence ('... of all."'),
+        so a verb with an object after it ('He demands safeguards') starts a new sentence, not a cue."""
         i = 0
         while i < len(after) and after[i].text in (",", "—", "–", "--", "-"):
             i += 1
@@ -200,6 +206,8 @@ class ParagraphAttributor:
                 following = rest[v + 1].lower if v + 1 < len(rest) else "."
                 if following == "that" or (following in PRONOUNS and following != "her"):
                     return None  # 'Carson admitted that ...': the quote before was a name, not his words
+                if ended and has_object(rest, v):
+                    return None  # '"... of all ships." He demands safeguards.': a sentence of its own
                 starts_np = phrase and (phrase[0].isupper() or phrase.split()[0].lower() in
                                         {"a", "an", "the", "another", "one", "some", "two", "three"} | set(PRONOUNS)
                                         or any(w[:1].isupper() for w in phrase.split()[1:4])
@@ -254,6 +262,13 @@ class ParagraphAttributor:
                 if any(t.text in (".", ";") for t in between):
                     return None
                 return self._subject_of(before, len(before) - back)
+        if before[-1].text == "," and self.quote_is_sentence and not any(
+                t.text in CLAUSE_BREAKS for t in before[:-1] if t.text not in ",()"):
+            # 'Kale, the port's chief, reacted coolly to the deal, "I am concerned about ..."': a whole
+            # sentence in the first person, quoted after the clause of a named person, is that person's.
+            found = self._resolve(sentence_subject(before), before)
+            if found and found.kind == "person" and " " in found.name:
+                return found
         return None
 
     def _name_before_colon(self, before: list[Token]) -> Speaker | None:
@@ -355,6 +370,22 @@ class ParagraphAttributor:
                 if phrase and (phrase[0][:1].isupper() or phrase[0].lower() in ("the", "a", "an")):
                     return speaker_from_phrase(" ".join(phrase), self.memory)
         return None
+
+
+# Words of someone speaking for themselves or to a hearer: a quoted sentence holding one is speech.
+SPEAKING_PRONOUNS = frozenset("i i'm i've i'd i'll we we're we've we'd we'll my our you you're your".split())
+_TRAILER_FOLLOWERS = frozenset("during after before when as while yesterday today tonight last this next recently "
+                               "later earlier afterwards afterward again too also then now".split())
+
+
+def has_object(toks: list[Token], verb: int) -> bool:
+    """'demands legal safeguards': a lower-case word that is no preposition, time or adverb follows the verb.
+
+    'told reporters', 'asked them' take the hearer as their object and stay cues."""
+    if verb + 1 >= len(toks) or toks[verb].lower in ("told", "tells", "tell", "asked", "asks", "ask"):
+        return False
+    nxt = toks[verb + 1]
+    return nxt.text.islower() and nxt.lower not in PREPOSITIONS | _TRAILER_FOLLOWERS and not nxt.lower.endswith("ly")
 
 
 def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:

@@ -13,6 +13,7 @@ from .constants import (
     ADDRESS_TITLES, CLAUSE_OPENERS, DETERMINERS, DOCUMENT_NOUNS, FEMALE_WORDS, GENDER_OF_HONORIFIC, MALE_WORDS, ORGANISATION_NOUNS,
     ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, TITLE_WORDS,
 )
+from .first_names import gender_of_first_name
 from .model import Speaker
 from .speaker_check import FRAGMENT_ENDS, ROLE_TITLES, document_author, headline_words, is_demonym, is_person_noun, plausible_description, plausible_name, split_owner, strip_leading
 
@@ -26,6 +27,7 @@ _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*|[A-Z]\.|Mc\w+
 _ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
 _DOCUMENT = re.compile(r"(?<=[A-Za-z’'] )(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
+_MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as sentences.mask leaves it
 _ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
@@ -69,7 +71,7 @@ class Memory:
 
     def learn_text(self, text: str) -> None:
         """Register full names and acronym definitions from any sentence of the document."""
-        self.capitalised.update(_MID_SENTENCE_CAPITAL.findall(text))
+        self.capitalised.update(w for w in _MID_SENTENCE_CAPITAL.findall(text) if not _MASKED.fullmatch(w))
         for match in _ACRONYM.finditer(text):
             name = acronym_source(text, match.start())
             if name:
@@ -82,6 +84,8 @@ class Memory:
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
                 words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
+            if any(_MASKED.fullmatch(w) for w in words):
+                continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
             words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
             name = bare_name(words, self.common_words)
             if len(name) == 2 and _is_common_role(name[0], self.common_words):
@@ -105,7 +109,9 @@ class Memory:
                     if entity.gender in (None, want):
                         return entity.speaker
             # Nobody was a subject or a speaker yet: the last person named in the story.
-            return Speaker(self.full_names[-1], "person") if self.full_names else None
+            # Only a first name of the pronoun's gender: 'he' is not the last capitalised pair ('Protocol Relating').
+            named = [full for full in self.full_names if gender_of_first_name(full.split()[0]) == want]
+            return Speaker(named[-1], "person") if named else None
         if want in ("thing", "plural"):
             for entity in reversed(self.recent):
                 if entity.speaker.kind == "document" and want == "thing":
@@ -363,7 +369,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             role_text = f"{role_text}, {role}" if role_text else role
         speaker = Speaker(name=name, kind=kind, role=role_text)
         if learn:
-            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=_gender(head_part, "")))
+            gender = _gender(head_part, "") or (gender_of_first_name(name.split()[0]) if len(name.split()) > 1 else None)
+            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=gender))
         return speaker
 
     # A description: "a watchdog group", "the association", "another trader".

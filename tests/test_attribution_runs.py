@@ -187,3 +187,23 @@ def test_participles_and_released_documents(text, expected):
 ])
 def test_participles_nouns_and_joined_quotations(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'she' skips a man named in between
+    ('Ana Ruiz called the mayor “the best recruiter in town.” Tom Kale was shown lecturing: '
+     '“Sailors of the West, take heed.” She also said that “they are going to people and showing videos.”',
+     ["Ana Ruiz", "Tom Kale", "Ana Ruiz"]),
+    # with nobody a subject yet, 'he' is the last man named, not a woman
+    ('Visitors thanked Ana Ruiz.\n\n“We will open the port for all of the ships,” he said.', [None]),
+    ('Visitors thanked Tom Ruiz.\n\n“We will open the port for all of the ships,” he said.', ["Tom Ruiz"]),
+    # a sentence after a quotation whose verb has an object is no cue
+    ('Tom Kale spoke.\n\n“We will open the port for all of the ships.” He demands safeguards.', [None]),
+    ('Tom Kale spoke.\n\n“We will open the port for all of the ships.” He said in a statement.', ["Tom Kale"]),
+    # a first-person sentence quoted after a named person's clause and a comma is theirs
+    ('Tom Kale, the head of the board (HB), reacted coolly to the deal, “[I am] concerned about any deal '
+     'that sends all ships back.”', ["Tom Kale"]),
+    ('In the end, Tom Kale visited the port, “A place of wonder and of memory for all of us.”', [None]),
+])
+def test_pronoun_gender_and_comma_intros(text, expected):
+    assert speakers_of(text) == expected

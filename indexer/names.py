@@ -26,7 +26,9 @@ _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*|[A-Z]\.|Mc\w+
 # pattern with nested repetition, which backtracks for minutes over a run of capitalised words).
 _ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
-_DOCUMENT = re.compile(r"(?<=[A-Za-z’'] )(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
+# A capitalised word right before a document's noun ('A Human Rights Watch report'); anchored on the
+# capital, so the pattern is tried only where one stands.
+_DOCUMENT = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t]+(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
 _MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as sentences.mask leaves it
 _ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
@@ -77,7 +79,7 @@ class Memory:
             if name:
                 self.acronyms.setdefault(match.group(1), name)
         for match in _DOCUMENT.finditer(text):
-            author = self._author_before(text, match.start())
+            author = self._author_before(text, match.start(1))
             if author:
                 self.authors[match.group(1).lower()] = author
         for match in _FULL_NAME.finditer(text):
@@ -106,7 +108,7 @@ class Memory:
             for entity in reversed(self.recent):
                 if entity.speaker.kind in ("person", "anonymous") or (
                         entity.speaker.kind == "descriptive" and entity.gender):
-                    if entity.gender in (None, want):
+                    if (entity.gender or _first_name_gender(entity.speaker)) in (None, want):
                         return entity.speaker
             # Nobody was a subject or a speaker yet: the last person named in the story.
             # Only a first name of the pronoun's gender: 'he' is not the last capitalised pair ('Protocol Relating').
@@ -196,6 +198,12 @@ class Memory:
             if spoke:
                 return spoke[0]
         return (others or [name])[0]
+
+
+def _first_name_gender(speaker: Speaker) -> str | None:
+    """Looked up only when a pronoun is resolved: the dictionary is read once, on first need."""
+    words = speaker.name.split()
+    return gender_of_first_name(words[0]) if speaker.kind == "person" and len(words) > 1 else None
 
 
 def acronym_source(text: str, bracket: int) -> str | None:
@@ -369,8 +377,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             role_text = f"{role_text}, {role}" if role_text else role
         speaker = Speaker(name=name, kind=kind, role=role_text)
         if learn:
-            gender = _gender(head_part, "") or (gender_of_first_name(name.split()[0]) if len(name.split()) > 1 else None)
-            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=gender))
+            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=_gender(head_part, "")))
         return speaker
 
     # A description: "a watchdog group", "the association", "another trader".

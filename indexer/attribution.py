@@ -291,6 +291,13 @@ class ParagraphAttributor:
     def _subject_of(self, toks: list[Token], verb: int) -> Speaker | None:
         phrase = subject_before(toks, verb)
         participle = toks[verb].lower.endswith("ing") and verb > 0 and toks[verb - 1].lower not in AUXILIARIES
+        if participle and phrase and toks[verb - 1].text[:1].isupper() and len(phrase.split()) <= 3 and all(
+                w[:1].isupper() for w in phrase.split()):
+            # '– Ryan saying he was "very encouraged" and Kale calling it a "great meeting"': a name right
+            # before the participle is its own subject
+            found = self._resolve(phrase, toks)
+            if found and found.kind == "person":
+                return found
         if participle:
             # 'Kale released an ad calling it "dangerous"': the one calling is the sentence's subject
             found = self._resolve(sentence_subject(toks), toks)

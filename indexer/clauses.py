@@ -6,7 +6,7 @@ subject is once a leading phrase ("In a statement on Monday,") is skipped.
 """
 from __future__ import annotations
 
-from .constants import BACK_VERBS, CLAUSE_OPENERS, OBJECT_ONLY_VERBS, PASSIVE_REPORTING, SPEECH_VERBS
+from .constants import BACK_VERBS, CLAUSE_OPENERS, OBJECT_ONLY_VERBS, PASSIVE_REPORTING, PRONOUNS, SPEECH_VERBS
 from .sentences import Token
 from .speaker_check import is_person_noun
 
@@ -70,6 +70,10 @@ def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool
         return False
     if i > 0 and toks[i - 1].lower.endswith(("'s", "’s", "s'", "s’")):
         return False  # "the board's report", "Kale's post": a noun after its owner
+    prev = toks[i - 1].text if i > 0 else ""
+    if (prev[:1].isupper() and not prev.endswith("s") and prev.lower() not in PRONOUNS
+            and not low.endswith(("s", "ed", "ing")) and low not in ("said", "told", "wrote", "read", "found")):
+        return False  # "Virginia state director", "Senate report": a base form after a singular name is a noun
     # A capitalised verb is one only after a comma ("Murphy, the head of X, Tweeted"): "United States" is not.
     if not tok.text.islower() and not (i > 0 and toks[i - 1].text == "," and tok.text[1:].islower()):
         return False
@@ -205,6 +209,11 @@ def sentence_subject(toks: list[Token]) -> str:
         after_name = k > i and toks[k - 1].text[:1].isupper() and tok.text.islower()
         if after_name and tok.lower.endswith("s") and not tok.lower.endswith("ss"):
             break  # "Maria Lopez runs the shelter": a present-tense verb right after a name
+        if tok.text == "," and out and out[-1].islower() and is_person_noun(out[-1]):
+            # "Kale's state director, Mike Rubino, wrote": the name in apposition is the subject
+            close = next((m for m in range(k + 1, min(k + 6, len(toks))) if toks[m].text == ","), None)
+            if close and _is_appositive_name(toks[k + 1:close]):
+                return " ".join(t.text for t in toks[k + 1:close])
         if tok.text in CLAUSE_BREAKS or is_verb(toks, k) or (tok.lower in CONJUNCTIONS and out):
             break
         out.append(tok.text)

@@ -46,6 +46,7 @@ class Entity:
     speaker: Speaker
     head: str  # the noun that names what it is ("association", "trader"), lower case
     gender: str | None = None
+    roles: frozenset[str] = frozenset()  # the words of a person's role ("pastor", "leader"), lower case
 
 
 @dataclass
@@ -145,8 +146,8 @@ class Memory:
         'The report' is whoever the story said published the report ('a Human Rights Watch report').
         """
         for entity in reversed(self.recent):
-            if entity.head == head and entity.speaker.kind != "document":
-                return entity.speaker
+            if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
+                return entity.speaker  # "the pastor" is the last person the story called a pastor
         if head in self.authors:
             author = self.authors[head]
             self.mention(Entity(author, head=author.name.split()[-1].lower()))  # 'It reads:' after it
@@ -198,6 +199,17 @@ class Memory:
             if spoke:
                 return spoke[0]
         return (others or [name])[0]
+
+
+def _role_nouns(role: str | None) -> frozenset[str]:
+    """'a pastor at the harbour church' -> {'pastor'}: the person nouns of a role, before its first
+    preposition (the church is the pastor's, not the pastor)."""
+    words: list[str] = []
+    for word in re.findall(r"[a-z]+", (role or "").lower()):
+        if word in PREPOSITIONS:
+            break
+        words.append(word)
+    return frozenset(w for w in words if is_person_noun(w) and w not in ORGANISATION_NOUNS)
 
 
 def _first_name_gender(speaker: Speaker) -> str | None:
@@ -377,7 +389,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             role_text = f"{role_text}, {role}" if role_text else role
         speaker = Speaker(name=name, kind=kind, role=role_text)
         if learn:
-            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=_gender(head_part, "")))
+            roles = _role_nouns(role_text)
+            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=_gender(head_part, ""), roles=roles))
         return speaker
 
     # A description: "a watchdog group", "the association", "another trader".

@@ -207,3 +207,25 @@ def test_participles_nouns_and_joined_quotations(text, expected):
 ])
 def test_pronoun_gender_and_comma_intros(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name right before a participle is its subject
+    ('After it was over, both men issued a statement – Ruiz saying he was “very encouraged” and Kale calling it '
+     'a “great meeting.”', ["Ruiz", "Kale"]),
+    # a definite description is the last person the story gave that role
+    ('“The port is open for all the ships this year,” said Tom Kale, a pastor at the harbour church.\n\n'
+     'Ana Ruiz came too.\n\n“I sensed the harbour tell me to look at the ships,” the pastor said.',
+     ["Tom Kale", "Tom Kale"]),
+    # ... and the place in the role is not the person
+    ('“The port is open for all the ships this year,” said Tom Kale, a pastor at the harbour church.\n\n'
+     '“We welcome every sailor in the harbour,” the church said.', ["Tom Kale", "church"]),
+    # with no one given the role, the description stays
+    ('“The port is open for all the ships this year,” said Tom Kale.\n\n'
+     '“I sensed the harbour tell me to look at the ships,” the pastor said.', ["Tom Kale", "pastor"]),
+    # the name in apposition to a role is the subject
+    ('In early October, Kale’s Virginia state director, Mike Rubino, reached out to the firm, writing in an '
+     'email: “We want to utilize this as soon as we can.”', ["Mike Rubino"]),
+])
+def test_descriptions_and_appositions(text, expected):
+    assert speakers_of(text) == expected

@@ -51,3 +51,22 @@ def test_sentence_subject(text, expected):
 ])
 def test_phrasal_relative_and_possessed_verbs(text, index, expected):
     assert is_speech_verb(toks(text), index) is expected
+
+
+@pytest.mark.parametrize("text, index, expected", [
+    ("Kale's Virginia state director", 2, False),  # a base form after a singular name is a noun
+    ("the Senate report on ships", 2, False),
+    ("I say the port is open", 1, True),  # a pronoun
+    ("Democrats say the port is open", 1, True),  # a plural name
+    ("Kale said the port is open", 1, True),
+])
+def test_base_forms_after_names(text, index, expected):
+    assert is_speech_verb(toks(text), index) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kale's port director, Mike Rubino, reached out", "Mike Rubino"),  # the name in apposition
+    ("The port director, who runs it, reached out", "The port director"),
+])
+def test_sentence_subject_in_apposition(text, expected):
+    assert sentence_subject(toks(text)) == expected

@@ -317,6 +317,10 @@ class ParagraphAttributor:
             return None
         for v in range(len(before) - 1, -1, -1):
             if is_speech_verb(before, v):
+                if v > 0 and before[v - 1].lower in PASSIVE_AUXILIARIES and before[v].lower.endswith("ed"):
+                    # 'what has been described as a "political army"': said by someone the sentence
+                    # does not name; its subject is what was described, not who described it
+                    return self._agent_after(after)
                 found = self._subject_of(before, v)
                 if found:
                     return found
@@ -330,6 +334,17 @@ class ParagraphAttributor:
         near = before + after
         if any(t.lower in COMMUNICATION_NOUNS or is_speech_verb(near, i) for i, t in enumerate(near)):
             return self._resolve(sentence_subject(toks), toks)
+        return None
+
+    def _agent_after(self, after: list[Token]) -> Speaker | None:
+        """'was called "a disaster" by Ana Ruiz': the agent of a passive, when the sentence names one."""
+        if len(after) > 1 and after[0].lower == "by" and after[1].text[:1].isupper():
+            phrase = []
+            for tok in after[1:]:
+                if tok.text in CLAUSE_BREAKS or tok.text == "." or is_verb(after, after.index(tok)):
+                    break
+                phrase.append(tok.text)
+            return speaker_from_phrase(" ".join(phrase), self.memory) if phrase else None
         return None
 
     def _coordinated_trailer(self, after: list[Token]) -> Speaker | None:
@@ -379,6 +394,7 @@ class ParagraphAttributor:
         return None
 
 
+PASSIVE_AUXILIARIES = frozenset("been be being is was were are".split())
 # Words of someone speaking for themselves or to a hearer: a quoted sentence holding one is speech.
 SPEAKING_PRONOUNS = frozenset("i i'm i've i'd i'll we we're we've we'd we'll my our you you're your".split())
 _TRAILER_FOLLOWERS = frozenset("during after before when as while yesterday today tonight last this next recently "
@@ -421,7 +437,7 @@ def is_speech(quote_text: str, speaker: Speaker | None, cue: str | None, precedi
     words = re.findall(r"[\w'’\-]+", quote_text)
     if not words:
         return False
-    if re.search(r"so-called\s*$|\bdubbed\s*$|\btitled\s*$|\bentitled\s*$|\bnicknamed\s*$", preceding, re.I):
+    if re.search(r"so-\s*called\s*$|\bdubbed\s*$|\btitled\s*$|\bentitled\s*$|\bnicknamed\s*$", preceding, re.I):
         return False
     if is_title_like(words) and (cue not in ("after", "before") or WORK_BEFORE.search(preceding)):
         return False  # 'appeared on ABC's "This Week"', 'told the "Morning Show"': a title

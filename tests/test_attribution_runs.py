@@ -229,3 +229,16 @@ def test_pronoun_gender_and_comma_intros(text, expected):
 ])
 def test_descriptions_and_appositions(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive reporting verb with no agent names nobody; with 'by', the agent speaks
+    ('Tom Kale helped Ana Ruiz win by sending what has been described as a “political army of volunteers” '
+     'into the state.', []),
+    ('The plan was called “a disaster for the port and the town” by Ana Ruiz on Monday.', ["Ana Ruiz"]),
+    ('Ana Ruiz has described the plan as “a disaster for the port and the town.”', ["Ana Ruiz"]),
+    # a 'so-called' phrase is no speech, even when the hyphen is broken by a space
+    ('The so- called ‘special relationship of the two harbour towns’ has lasted.', []),
+])
+def test_passives_and_so_called(text, expected):
+    assert speakers_of(text) == expected

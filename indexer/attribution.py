@@ -22,11 +22,18 @@ from .clauses import (
     AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, RELATIVE_PRONOUNS, WINDOW, passive_report,
     skip_clause_opener, is_speech_verb, is_verb, names_a_work, sentence_subject, subject_before,
 )
-from .constants import DOCUMENT_NOUNS, PREPOSITIONS, PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
+from .constants import LEXICONS
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+DOCUMENT_NOUNS = _EN["document_nouns"]
+PREPOSITIONS = _EN["prepositions"]
+PRONOUNS = _EN["pronouns"]
+SPEECH_VERBS = _EN["speech_verbs"]
+TITLE_SMALL_WORDS = _EN["title_small_words"]
 
 
 @dataclass(frozen=True)

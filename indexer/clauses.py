@@ -6,9 +6,17 @@ subject is once a leading phrase ("In a statement on Monday,") is skipped.
 """
 from __future__ import annotations
 
-from .constants import BACK_VERBS, CLAUSE_OPENERS, OBJECT_ONLY_VERBS, PASSIVE_REPORTING, PRONOUNS, SPEECH_VERBS
+from .constants import LEXICONS
 from .sentences import Token
 from .speaker_check import is_person_noun
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+BACK_VERBS = _EN["back_verbs"]
+CLAUSE_OPENERS = _EN["clause_openers"]
+OBJECT_ONLY_VERBS = _EN["object_only_verbs"]
+PASSIVE_REPORTING = _EN["passive_reporting"]
+PRONOUNS = _EN["pronouns"]
+SPEECH_VERBS = _EN["speech_verbs"]
 
 AUXILIARIES = frozenset("is was are were be been being has have had will would could can may might should must "
                         "did does do appears appear seems seem remains remain isn't wasn't aren't weren't hasn't "

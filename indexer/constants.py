@@ -213,12 +213,9 @@ register member's answer human german roman list cancer summer winter weather co
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
                    "men", "women", "people", "ee", "ees")
 
-# The lexicons by language: English is the only one filled in; a rule reads LEXICONS[lang].
+# The lexicons by language: English is the only one filled in. Rules read them through the language
+# key (LEXICONS["en"]["speech_verbs"]); the flat names above are the English lists themselves.
 LEXICONS = {
-    "en": {
-        "speech_verbs": SPEECH_VERBS, "object_only_verbs": OBJECT_ONLY_VERBS, "pronouns": PRONOUNS,
-        "organisation_nouns": ORGANISATION_NOUNS, "document_nouns": DOCUMENT_NOUNS,
-        "organisation_words": ORGANISATION_WORDS, "titles": TITLE_WORDS, "person_nouns": PERSON_NOUNS,
-        "not_name_words": NOT_NAME_WORDS, "back_verbs": BACK_VERBS, "passive_reporting": PASSIVE_REPORTING, "not_person_words": NOT_PERSON_WORDS, "abbreviations": ABBREVIATIONS,
-    },
+    "en": {name.lower(): value for name, value in dict(globals()).items()
+           if name.isupper() and not name.startswith("_") and name != "LEXICONS"},
 }

@@ -8,13 +8,17 @@ from pathlib import Path
 from typing import Iterator
 
 from .attribution import ParagraphAttributor, is_speech
-from .constants import ANSWER_LABELS, QUESTION_LABELS
+from .constants import LEXICONS
 from .ids import IdMaker
 from .loading import TEXT_SUFFIXES, UnreadableFile, load
 from .model import Document, Extraction, Passage, Quote, Speaker
 from .names import Memory, speaker_from_phrase
 from .passages import split
 from .quotes import find_spans
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+ANSWER_LABELS = _EN["answer_labels"]
+QUESTION_LABELS = _EN["question_labels"]
 
 _CODE_LABEL = re.compile(r"[A-Z]+(?:-?\d+)(?:-[A-Z0-9]+)*")
 SKIPPED_KINDS = ("caption", "teaser", "note")  # never speech, whatever quotation marks they hold

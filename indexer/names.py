@@ -9,13 +9,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .constants import (
-    ADDRESS_TITLES, CLAUSE_OPENERS, DETERMINERS, DOCUMENT_NOUNS, FEMALE_WORDS, GENDER_OF_HONORIFIC, MALE_WORDS, ORGANISATION_NOUNS,
-    ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, TITLE_WORDS,
-)
+from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
 from .speaker_check import FRAGMENT_ENDS, ROLE_TITLES, document_author, headline_words, is_demonym, is_person_noun, plausible_description, plausible_name, split_owner, strip_leading
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+ADDRESS_TITLES = _EN["address_titles"]
+CLAUSE_OPENERS = _EN["clause_openers"]
+DETERMINERS = _EN["determiners"]
+DOCUMENT_NOUNS = _EN["document_nouns"]
+FEMALE_WORDS = _EN["female_words"]
+GENDER_OF_HONORIFIC = _EN["gender_of_honorific"]
+MALE_WORDS = _EN["male_words"]
+ORGANISATION_NOUNS = _EN["organisation_nouns"]
+ORGANISATION_WORDS = _EN["organisation_words"]
+PREPOSITIONS = _EN["prepositions"]
+PRONOUNS = _EN["pronouns"]
+TITLE_WORDS = _EN["title_words"]
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {

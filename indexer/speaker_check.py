@@ -8,10 +8,21 @@ from __future__ import annotations
 
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
-from .constants import (
-    DEMONYMS, DETERMINERS, DOCUMENT_NOUNS, NOT_NAME_WORDS, NOT_PERSON_WORDS, ORGANISATION_NOUNS, ORGANISATION_WORDS,
-    PERSON_NOUNS, PERSON_SUFFIXES, PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
-)
+from .constants import LEXICONS
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+DEMONYMS = _EN["demonyms"]
+DETERMINERS = _EN["determiners"]
+DOCUMENT_NOUNS = _EN["document_nouns"]
+NOT_NAME_WORDS = _EN["not_name_words"]
+NOT_PERSON_WORDS = _EN["not_person_words"]
+ORGANISATION_NOUNS = _EN["organisation_nouns"]
+ORGANISATION_WORDS = _EN["organisation_words"]
+PERSON_NOUNS = _EN["person_nouns"]
+PERSON_SUFFIXES = _EN["person_suffixes"]
+PRONOUNS = _EN["pronouns"]
+SPEECH_VERBS = _EN["speech_verbs"]
+TITLE_WORDS = _EN["title_words"]
 
 # nameparser's titles ("editor", "pastor", "treasurer") are role words before a name; its particles
 # ("de", "van", "al") are lower-case words inside one.

@@ -70,3 +70,14 @@ def test_base_forms_after_names(text, index, expected):
 ])
 def test_sentence_subject_in_apposition(text, expected):
     assert sentence_subject(toks(text)) == expected
+
+
+@pytest.mark.parametrize("module, name", [
+    ("indexer.clauses", "SPEECH_VERBS"), ("indexer.names", "TITLE_WORDS"), ("indexer.speaker_check", "PERSON_NOUNS"),
+    ("indexer.attribution", "PRONOUNS"), ("indexer.sentences", "ABBREVIATIONS"),
+])
+def test_rules_read_lexicons_through_the_language_key(module, name):
+    import importlib
+
+    from indexer.constants import LEXICONS
+    assert getattr(importlib.import_module(module), name) is LEXICONS["en"][name.lower()]

@@ -19,14 +19,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .clauses import (
-    AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, RELATIVE_PRONOUNS, WINDOW, passive_report,
-    skip_clause_opener, is_speech_verb, is_verb, names_a_work, sentence_subject, subject_before,
+    AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
+    SPEAKING_PRONOUNS, WINDOW, has_object, is_speech_verb, is_verb, names_a_work, passive_report,
+    sentence_subject, skip_clause_opener, subject_before,
 )
 from .constants import LEXICONS
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
+from .speech import is_title_like
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 DOCUMENT_NOUNS = _EN["document_nouns"]
@@ -401,23 +403,6 @@ class ParagraphAttributor:
         return None
 
 
-PASSIVE_AUXILIARIES = frozenset("been be being is was were are".split())
-# Words of someone speaking for themselves or to a hearer: a quoted sentence holding one is speech.
-SPEAKING_PRONOUNS = frozenset("i i'm i've i'd i'll we we're we've we'd we'll my our you you're your".split())
-_TRAILER_FOLLOWERS = frozenset("during after before when as while yesterday today tonight last this next recently "
-                               "later earlier afterwards afterward again too also then now".split())
-
-
-def has_object(toks: list[Token], verb: int) -> bool:
-    """'demands legal safeguards': a lower-case word that is no preposition, time or adverb follows the verb.
-
-    'told reporters', 'asked them' take the hearer as their object and stay cues."""
-    if verb + 1 >= len(toks) or toks[verb].lower in ("told", "tells", "tell", "asked", "asks", "ask"):
-        return False
-    nxt = toks[verb + 1]
-    return nxt.text.islower() and nxt.lower not in PREPOSITIONS | _TRAILER_FOLLOWERS and not nxt.lower.endswith("ly")
-
-
 def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
     """The paragraph's words outside its quotations."""
     pieces, pos = [], start
@@ -426,28 +411,3 @@ def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
         pos = max(pos, span.end)
     pieces.append(text[pos:end])
     return "".join(pieces)
-
-
-WORK_BEFORE = re.compile(r"(?:\b(?:on|in|at|of|from|for|by|with|the)|['’]s)\s*[\"“‘']?\s*$", re.I)
-
-
-def is_title_like(words: list[str]) -> bool:
-    """'This Week', 'Law and Order': a name of a work or a show, not something said."""
-    if not 1 <= len(words) <= 12:
-        return False
-    return words[0][:1].isupper() and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
-
-
-def is_speech(quote_text: str, speaker: Speaker | None, cue: str | None, preceding: str) -> bool:
-    """Whether a quotation is something said (kept) or a title or scare quote (dropped)."""
-    words = re.findall(r"[\w'’\-]+", quote_text)
-    if not words:
-        return False
-    if re.search(r"so-\s*called\s*$|\bdubbed\s*$|\btitled\s*$|\bentitled\s*$|\bnicknamed\s*$", preceding, re.I):
-        return False
-    if is_title_like(words) and (cue not in ("after", "before") or WORK_BEFORE.search(preceding)):
-        return False  # 'appeared on ABC's "This Week"', 'told the "Morning Show"': a title
-    if speaker is None:
-        return len(words) >= 6 and bool(re.search(r"[.!?,…]\s*$", quote_text))
-    return True

@@ -15,6 +15,7 @@ BACK_VERBS = _EN["back_verbs"]
 CLAUSE_OPENERS = _EN["clause_openers"]
 OBJECT_ONLY_VERBS = _EN["object_only_verbs"]
 PASSIVE_REPORTING = _EN["passive_reporting"]
+PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
 SPEECH_VERBS = _EN["speech_verbs"]
 
@@ -226,3 +227,20 @@ def sentence_subject(toks: list[Token]) -> str:
             break
         out.append(tok.text)
     return " ".join(out)
+
+
+PASSIVE_AUXILIARIES = frozenset("been be being is was were are".split())
+# Words of someone speaking for themselves or to a hearer: a quoted sentence holding one is speech.
+SPEAKING_PRONOUNS = frozenset("i i'm i've i'd i'll we we're we've we'd we'll my our you you're your".split())
+_TRAILER_FOLLOWERS = frozenset("during after before when as while yesterday today tonight last this next recently "
+                               "later earlier afterwards afterward again too also then now".split())
+
+
+def has_object(toks: list[Token], verb: int) -> bool:
+    """'demands legal safeguards': a lower-case word that is no preposition, time or adverb follows the verb.
+
+    'told reporters', 'asked them' take the hearer as their object and stay cues."""
+    if verb + 1 >= len(toks) or toks[verb].lower in ("told", "tells", "tell", "asked", "asks", "ask"):
+        return False
+    nxt = toks[verb + 1]
+    return nxt.text.islower() and nxt.lower not in PREPOSITIONS | _TRAILER_FOLLOWERS and not nxt.lower.endswith("ly")

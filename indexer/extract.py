@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from .attribution import ParagraphAttributor, is_speech
+from .attribution import ParagraphAttributor
 from .constants import LEXICONS
 from .ids import IdMaker
 from .loading import TEXT_SUFFIXES, UnreadableFile, load
@@ -15,6 +15,7 @@ from .model import Document, Extraction, Passage, Quote, Speaker
 from .names import Memory, speaker_from_phrase
 from .passages import split
 from .quotes import find_spans
+from .speech import is_speech
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 ANSWER_LABELS = _EN["answer_labels"]

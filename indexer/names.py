@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
-from .speaker_check import FRAGMENT_ENDS, ROLE_TITLES, document_author, headline_words, is_demonym, is_person_noun, plausible_description, plausible_name, split_owner, strip_leading
+from .speaker_check import (
+    FRAGMENT_ENDS, bare_name, document_author, headline_words, is_common_role, is_demonym, is_person_noun,
+    plausible_description, plausible_name, split_owner, strip_leading, strip_titles,
+)
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
-ADDRESS_TITLES = _EN["address_titles"]
 CLAUSE_OPENERS = _EN["clause_openers"]
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
@@ -26,7 +28,6 @@ ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
-TITLE_WORDS = _EN["title_words"]
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
@@ -102,7 +103,7 @@ class Memory:
                 continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
             words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
             name = bare_name(words, self.common_words)
-            if len(name) == 2 and _is_common_role(name[0], self.common_words):
+            if len(name) == 2 and is_common_role(name[0], self.common_words):
                 continue  # "Donor Adelson": a role the story writes in lower case, and a surname
             if 2 <= len(name) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
                     name, self.common_words):
@@ -247,38 +248,6 @@ def acronym_source(text: str, bracket: int) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
-def _is_common_role(word: str, common_words: set[str]) -> bool:
-    return word.lower() in common_words and is_person_noun(word)
-
-
-def bare_name(words: list[str], common_words: set[str] = frozenset()) -> list[str]:
-    """'FBI General Counsel Ana Ruiz', 'Coastline's Ana Ruiz' -> ['Ana', 'Ruiz']: owner, roles and titles off."""
-    words = split_owner(words)[1]
-    while True:
-        stripped = _strip_titles(strip_leading(words)[1])
-        if len(stripped) > 2 and _is_common_role(stripped[0], common_words):
-            stripped = stripped[1:]
-        if stripped == words:
-            return words
-        words = stripped
-
-
-def _strip_titles(words: list[str]) -> list[str]:
-    """'NATO Secretary General Jens Stoltenberg' -> 'Jens Stoltenberg' (never strips to nothing).
-
-    A title that is also a first name ('Dean Baker') is kept when only one word would be left,
-    unless it is a form of address ('Sen. Baker', 'President Baker').
-    """
-    cut = 0
-    for i, word in enumerate(words[:-1]):
-        low = word.lower().strip(",").rstrip(".")
-        if i == len(words) - 2 and low not in ADDRESS_TITLES and not word.endswith(".") and not words[-1].isupper():
-            break  # "POLITICO Florida", "ABC News": an acronym before one word is part of a name
-        if low in TITLE_WORDS or all(part in ROLE_TITLES for part in low.split("-")) or (word.isupper() and len(word) > 1 and "." not in word):
-            cut = i + 1
-    return words[cut:]
-
-
 def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
     """'CRUZ' is Ted Cruz when the story named him; a heading or dateline word ('WASHINGTON') is nobody.
 
@@ -370,12 +339,12 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if not run or not run[0]:
             return None
         lead, run = strip_leading(run)
-        while len(run) > 2 and _is_common_role(run[0], memory.common_words):
+        while len(run) > 2 and is_common_role(run[0], memory.common_words):
             lead, run = lead + run[:1], run[1:]  # "Referee Ana Ruiz": the story writes "referee" in lower case
-        if (len(run) == 2 and _is_common_role(run[0], memory.common_words)
+        if (len(run) == 2 and is_common_role(run[0], memory.common_words)
                 and memory.full_name(run[1]) not in (run[1], " ".join(run))):
             lead, run = lead + run[:1], run[1:]  # "Donor Adelson" in a headline is the Sheldon Adelson named
-        name_words = _strip_titles(run)
+        name_words = strip_titles(run)
         before = head_part[:run_start] + owner + lead + run[: len(run) - len(name_words)]
         name = _name_in_capitals(name_words, memory)
         if name is None:

@@ -21,6 +21,7 @@ ORGANISATION_WORDS = _EN["organisation_words"]
 PERSON_NOUNS = _EN["person_nouns"]
 PERSON_SUFFIXES = _EN["person_suffixes"]
 PRONOUNS = _EN["pronouns"]
+ADDRESS_TITLES = _EN["address_titles"]
 SPEECH_VERBS = _EN["speech_verbs"]
 TITLE_WORDS = _EN["title_words"]
 
@@ -138,3 +139,35 @@ def document_author(words: list[str]) -> list[str] | None:
     author = [w.removesuffix("'s").removesuffix("’s") for w in words[:-1]
               if w[:1].isupper() and w.lower() not in DESCRIPTION_OPENERS]
     return author or None
+
+
+def is_common_role(word: str, common_words: set[str]) -> bool:
+    return word.lower() in common_words and is_person_noun(word)
+
+
+def bare_name(words: list[str], common_words: set[str] = frozenset()) -> list[str]:
+    """'FBI General Counsel Ana Ruiz', 'Coastline's Ana Ruiz' -> ['Ana', 'Ruiz']: owner, roles and titles off."""
+    words = split_owner(words)[1]
+    while True:
+        stripped = strip_titles(strip_leading(words)[1])
+        if len(stripped) > 2 and is_common_role(stripped[0], common_words):
+            stripped = stripped[1:]
+        if stripped == words:
+            return words
+        words = stripped
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """'NATO Secretary General Jens Stoltenberg' -> 'Jens Stoltenberg' (never strips to nothing).
+
+    A title that is also a first name ('Dean Baker') is kept when only one word would be left,
+    unless it is a form of address ('Sen. Baker', 'President Baker').
+    """
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        low = word.lower().strip(",").rstrip(".")
+        if i == len(words) - 2 and low not in ADDRESS_TITLES and not word.endswith(".") and not words[-1].isupper():
+            break  # "POLITICO Florida", "ABC News": an acronym before one word is part of a name
+        if low in TITLE_WORDS or all(part in ROLE_TITLES for part in low.split("-")) or (word.isupper() and len(word) > 1 and "." not in word):
+            cut = i + 1
+    return words[cut:]

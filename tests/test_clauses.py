@@ -73,7 +73,7 @@ def test_sentence_subject_in_apposition(text, expected):
 
 
 @pytest.mark.parametrize("module, name", [
-    ("indexer.clauses", "SPEECH_VERBS"), ("indexer.names", "TITLE_WORDS"), ("indexer.speaker_check", "PERSON_NOUNS"),
+    ("indexer.clauses", "SPEECH_VERBS"), ("indexer.names", "ORGANISATION_WORDS"), ("indexer.speaker_check", "PERSON_NOUNS"),
     ("indexer.attribution", "PRONOUNS"), ("indexer.sentences", "ABBREVIATIONS"),
 ])
 def test_rules_read_lexicons_through_the_language_key(module, name):

@@ -170,6 +170,7 @@ what who whom whose which why how where here there this that these those it its 
 your my you we they he she i me him us them one nobody somebody someone everyone anyone
 democrat democrats republican republicans tory tories labour conservative conservatives liberal liberals
 libertarian independent billionaire millionaire veteran icon legend star
+past current recent latest next
 """.split())
 
 # Nationalities not ending in -ish or -ese (those are recognised by their ending).

@@ -248,6 +248,11 @@ def acronym_source(text: str, bracket: int) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
+def owner_noun(words: list[str]) -> bool:
+    """'a Kale spokesman' (handled as a description) vs 'a Happy New Year': a lower-case noun ends it."""
+    return bool(words) and words[-1][:1].islower()
+
+
 def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
     """'CRUZ' is Ted Cruz when the story named him; a heading or dateline word ('WASHINGTON') is nobody.
 
@@ -325,15 +330,26 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if "and" in head_part[1:-1]:
         # "David Albright and Serena Kelleher-Vergantini": a joint statement is credited to the first named.
         first = head_part[:head_part.index("and")]
-        if first and _is_name_token(first[-1]):
+        second = head_part[head_part.index("and") + 1:]
+        if first and _is_name_token(first[-1]) and not any(w.lower() in ORGANISATION_WORDS for w in second):
+            # ... but "Commons Work and Pensions Committee" is one body's name
             head_part, role = first, (f"with {' '.join(tokens[len(first) + 1:])}" + (f", {role}" if role else ""))
-    if sentence_start and tokens[0][:1].isupper() and not memory.is_known_name(tokens[0]):
+    alone = len(tokens) > 1 and tokens[1][:1].islower() and tokens[0].lower() in memory.common_words
+    if sentence_start and tokens[0][:1].isupper() and (alone or not memory.is_known_name(tokens[0])):
+        # "Bigger attacks ...": a capital before a lower-case word, which the story also writes in
+        # lower case, is the sentence's, not a name's
         head_part = [head_part[0].lower()] + head_part[1:]
     last = head_part[-1]
     if _is_name_token(last) and not (last.lower() in _THINGS and not last[0].isupper()):
         run_start = len(head_part)
-        while run_start > 0 and _is_name_token(head_part[run_start - 1]) and head_part[run_start - 1].lower() not in DETERMINERS:
-            run_start -= 1
+        body = last.lower().strip(".") in ORGANISATION_WORDS
+        while run_start > 0 and head_part[run_start - 1].lower() not in DETERMINERS and (
+                _is_name_token(head_part[run_start - 1]) or (
+                    body and head_part[run_start - 1] in ("and", "&") and run_start > 1
+                    and _is_name_token(head_part[run_start - 2]))):
+            run_start -= 1  # "Work and Pensions Committee": a body's name can hold 'and'
+        if run_start > 0 and head_part[run_start - 1].lower() in ("a", "an") and not owner_noun(head_part):
+            return None  # "wishing a Happy New Year": a person is not 'a' anybody
         owner, raw_run = split_owner(head_part[run_start:])
         run = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in raw_run]
         if not run or not run[0]:

@@ -209,3 +209,25 @@ def test_headline_words(words, expected):
 def test_a_headline_in_title_case_speaks_for_nobody():
     text = 'Kale Addresses Port Attack: “This Cannot Continue, Not Here.”\n\nTom Kale addresses the attack today.'
     assert all(speaker is None for speaker in speakers_of(text))
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # a body's name can hold 'and'; two people joined by 'and' are a joint statement of the first
+    ("Commons Harbour and Shipping Committee", "Commons Harbour and Shipping Committee"),
+    ("Ana Ruiz and Tom Kale", "Ana Ruiz"),
+    # an adjective of time before a body is no part of its name
+    ("Past Harbour Budget Office", "Harbour Budget Office"),
+    # a person is not 'a' anybody
+    ("Wishing a Happy New Year", None),
+    ("a Harbour Board spokesman", "a Harbour Board spokesman"),
+])
+def test_bodies_and_joint_names(phrase, expected):
+    from indexer.names import Memory, speaker_from_phrase
+    found = speaker_from_phrase(phrase, Memory())
+    assert (found.name if found else None) == expected
+
+
+def test_a_capital_before_a_lower_case_word_the_story_writes_small_is_no_name():
+    text = ('The attacks grew bigger every year.\n\n'
+            'Bigger attacks were rarely seen, he said. "It does feel like they are turning the dial up."')
+    assert "Bigger" not in speakers_of(text)

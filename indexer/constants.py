@@ -82,6 +82,7 @@ museum hospital school university college library church zoo prison clinic airli
 DOCUMENT_NOUNS = frozenset("""
 report statement study survey document letter memo release readout filing complaint ruling
 resolution communique communiqué transcript article editorial post tweet summary paper video ad advertisement
+newsletter
 """.split())
 
 # Capitalised words that make a name an organisation or a place, not a person.

@@ -242,3 +242,8 @@ def test_descriptions_and_appositions(text, expected):
 ])
 def test_passives_and_so_called(text, expected):
     assert speakers_of(text) == expected
+
+
+def test_a_newsletter_is_a_document_not_a_speaker():
+    text = 'The newsletter said: "Using the information we know about people, we can send them direct mailings."'
+    assert speakers_of(text) == [None]

@@ -38,6 +38,9 @@ SPEECH_VERBS = _EN["speech_verbs"]
 TITLE_SMALL_WORDS = _EN["title_small_words"]
 
 
+INVERTING_VERBS = frozenset("said says added wrote explained noted".split())  # '..., said Tom Kale'
+
+
 @dataclass(frozen=True)
 class Attribution:
     span: Span
@@ -211,6 +214,9 @@ class ParagraphAttributor:
             return None
         for v, tok in enumerate(rest[:26]):
             if is_speech_verb(rest, v, object_verbs=False):
+                inverted = self._inverted_after_comma(rest, v)
+                if inverted:
+                    return inverted
                 phrase = subject_before(rest, v)
                 following = rest[v + 1].lower if v + 1 < len(rest) else "."
                 if following == "that" or (following in PRONOUNS and following != "her"):
@@ -243,6 +249,18 @@ class ParagraphAttributor:
             if 1 <= verb <= 4 and is_speech_verb(tail, verb, object_verbs=False):
                 return speaker_from_phrase(" ".join(t.text for t in tail[:verb]), self.memory)
         return None
+
+    def _inverted_after_comma(self, rest: list[Token], verb: int) -> Speaker | None:
+        """'..., forcing her to fend off both, said Tom Kale, a pollster.': the verb first, the name after."""
+        if not (0 < verb < len(rest) - 1 and rest[verb - 1].text == "," and rest[verb].lower in INVERTING_VERBS
+                and rest[verb + 1].text[:1].isupper()):
+            return None
+        name = []
+        for tok in rest[verb + 1:verb + 7]:
+            if tok.text in CLAUSE_BREAKS or tok.text == ".":
+                break
+            name.append(tok.text)
+        return speaker_from_phrase(" ".join(name), self.memory) if len(name) <= 5 else None
 
     def _intro(self, before: list[Token]) -> Speaker | None:
         if not before or (self.quote_titled and names_a_work(before)):

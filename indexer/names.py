@@ -13,7 +13,7 @@ from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
 from .speaker_check import (
-    FRAGMENT_ENDS, bare_name, document_author, headline_words, is_common_role, is_demonym, is_person_noun,
+    FRAGMENT_ENDS, ROLE_TITLES, bare_name, document_author, headline_words, is_common_role, is_demonym, is_person_noun,
     plausible_description, plausible_name, split_owner, strip_leading, strip_titles,
 )
 
@@ -41,6 +41,7 @@ _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
 # A capitalised word right before a document's noun ('A Human Rights Watch report'); anchored on the
 # capital, so the pattern is tried only where one stands.
 _DOCUMENT = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t]+(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
+_TITLE_OF = re.compile(r"\b(?:of|for)(?: the)? $")
 _MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as sentences.mask leaves it
 _ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
@@ -99,6 +100,8 @@ class Memory:
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
                 words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
+            elif len(words) >= 3 and _TITLE_OF.search(text, max(0, match.start() - 8), match.start()):
+                words = words[1:]  # "Minister of Harbours Tom Kale": the title's object is no part of the name
             if any(_MASKED.fullmatch(w) for w in words):
                 continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
             words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
@@ -248,6 +251,20 @@ def acronym_source(text: str, bracket: int) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
+def _name_after_title(tokens: list[str], memory: Memory) -> str | None:
+    """'Secretary of State John F. Kerry' -> 'John F. Kerry': the longest known full name ending a phrase
+    that opens on a title with a preposition in it."""
+    if len(tokens) < 4 or tokens[0].lower().rstrip(".") not in ROLE_TITLES or not any(
+            w.lower() in PREPOSITIONS for w in tokens[1:3]):
+        return None
+    known = set(memory.full_names) | set(memory.later_names)
+    for size in range(min(4, len(tokens) - 2), 1, -1):
+        suffix = " ".join(tokens[-size:])
+        if suffix in known:
+            return suffix
+    return None
+
+
 def owner_noun(words: list[str]) -> bool:
     """'a Kale spokesman' (handled as a description) vs 'a Happy New Year': a lower-case noun ends it."""
     return bool(words) and words[-1][:1].islower()
@@ -324,6 +341,13 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if not tokens:
         return None
 
+    named = _name_after_title(tokens, memory)
+    if named:
+        # "Secretary of State John F. Kerry": a title holding a preposition, then a name the story gives
+        title = " ".join(tokens[:len(tokens) - len(named.split())])
+        found = speaker_from_phrase(named, memory, learn)
+        if found and found.kind == "person":
+            return Speaker(found.name, found.kind, f"{title}, {role}" if role else title)
     # The head is before the first preposition: "Jeffrey Lewis of the James Martin Center".
     head_end = next((i for i, w in enumerate(tokens) if i and w.lower() in PREPOSITIONS), len(tokens))
     head_part = tokens[:head_end]

@@ -247,3 +247,22 @@ def test_passives_and_so_called(text, expected):
 def test_a_newsletter_is_a_document_not_a_speaker():
     text = 'The newsletter said: "Using the information we know about people, we can send them direct mailings."'
     assert speakers_of(text) == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title holding a preposition, then the name: the name speaks, the title is its role
+    ('Secretary of State Tom F. Kale said the elections were an "important step forward," but "far from perfect."',
+     ["Tom F. Kale", "Tom F. Kale"]),
+    ('Minister of Harbours Tom Kale said the port was "open for all the ships now."', ["Tom Kale"]),
+    ('Chancellor of the Exchequer Tom Kale said the port was "open for all the ships now."', ["Tom Kale"]),
+    # the verb first and the name after, closing a sentence that held a partial quotation
+    ('That would create a "summer of agony" for Ruiz up to the vote, forcing her to fend off both, said Tom Kale, '
+     'a pollster.', ["Tom Kale"]),
+    ('That would create a "summer of agony" for Ruiz up to the vote, forcing her to fend off both, said the '
+     'pollster.', []),
+    # 'indicated' reports words
+    ('In response to questions, Tom Kale indicated that Ruiz "should have known that the system was no place" for it.',
+     ["Tom Kale"]),
+])
+def test_titles_with_prepositions_and_inverted_closers(text, expected):
+    assert speakers_of(text) == expected

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
+from .name_parts import acronym_source, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
-    FRAGMENT_ENDS, ROLE_TITLES, bare_name, document_author, headline_words, is_common_role, is_demonym, is_person_noun,
+    FRAGMENT_ENDS, bare_name, document_author, headline_words, is_common_role, is_demonym,
     plausible_description, plausible_name, split_owner, strip_leading, strip_titles,
 )
 
@@ -43,7 +44,6 @@ _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
 _DOCUMENT = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t]+(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
 _TITLE_OF = re.compile(r"\b(?:of|for)(?: the)? $")
 _MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as sentences.mask leaves it
-_ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
 _PHRASE_OPENERS = PREPOSITIONS | {"after", "before", "during", "despite"}
@@ -216,58 +216,10 @@ class Memory:
         return (others or [name])[0]
 
 
-def _role_nouns(role: str | None) -> frozenset[str]:
-    """'a pastor at the harbour church' -> {'pastor'}: the person nouns of a role, before its first
-    preposition (the church is the pastor's, not the pastor)."""
-    words: list[str] = []
-    for word in re.findall(r"[a-z]+", (role or "").lower()):
-        if word in PREPOSITIONS:
-            break
-        words.append(word)
-    return frozenset(w for w in words if is_person_noun(w) and w not in ORGANISATION_NOUNS)
-
-
 def _first_name_gender(speaker: Speaker) -> str | None:
     """Looked up only when a pronoun is resolved: the dictionary is read once, on first need."""
     words = speaker.name.split()
     return gender_of_first_name(words[0]) if speaker.kind == "person" and len(words) > 1 else None
-
-
-def acronym_source(text: str, bracket: int) -> str | None:
-    """'the Human Rights Watch (HRW)' -> 'Human Rights Watch': the capitalised words before a bracket."""
-    words: list[str] = []
-    end = bracket
-    while len(words) < 8:
-        found = _WORD_BEFORE.search(text, max(0, end - 40), end)
-        if not found:
-            break
-        word = found.group(1)
-        if not word[:1].isupper() and not (words and word in _ACRONYM_INNER_WORDS):
-            break
-        words.insert(0, word)
-        end = found.start()
-    while words and not words[0][:1].isupper():
-        words.pop(0)
-    return " ".join(words) if len(words) >= 2 else None
-
-
-def _name_after_title(tokens: list[str], memory: Memory) -> str | None:
-    """'Secretary of State John F. Kerry' -> 'John F. Kerry': the longest known full name ending a phrase
-    that opens on a title with a preposition in it."""
-    if len(tokens) < 4 or tokens[0].lower().rstrip(".") not in ROLE_TITLES or not any(
-            w.lower() in PREPOSITIONS for w in tokens[1:3]):
-        return None
-    known = set(memory.full_names) | set(memory.later_names)
-    for size in range(min(4, len(tokens) - 2), 1, -1):
-        suffix = " ".join(tokens[-size:])
-        if suffix in known:
-            return suffix
-    return None
-
-
-def owner_noun(words: list[str]) -> bool:
-    """'a Kale spokesman' (handled as a description) vs 'a Happy New Year': a lower-case noun ends it."""
-    return bool(words) and words[-1][:1].islower()
 
 
 def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
@@ -341,7 +293,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if not tokens:
         return None
 
-    named = _name_after_title(tokens, memory)
+    named = name_after_title(tokens, set(memory.full_names) | set(memory.later_names))
     if named:
         # "Secretary of State John F. Kerry": a title holding a preposition, then a name the story gives
         title = " ".join(tokens[:len(tokens) - len(named.split())])
@@ -409,7 +361,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             role_text = f"{role_text}, {role}" if role_text else role
         speaker = Speaker(name=name, kind=kind, role=role_text)
         if learn:
-            roles = _role_nouns(role_text)
+            roles = role_nouns(role_text)
             memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=_gender(head_part, ""), roles=roles))
         return speaker
 

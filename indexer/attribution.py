@@ -19,11 +19,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .clauses import (
-    AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
+    AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
     SPEAKING_PRONOUNS, WINDOW, has_object, is_speech_verb, is_verb, names_a_work, passive_report,
     sentence_subject, skip_clause_opener, subject_before,
 )
 from .constants import LEXICONS
+from .cues import according_to, agent_after, author_of, inverted_after_comma
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
@@ -36,9 +37,6 @@ PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
 SPEECH_VERBS = _EN["speech_verbs"]
 TITLE_SMALL_WORDS = _EN["title_small_words"]
-
-
-INVERTING_VERBS = frozenset("said says added wrote explained noted".split())  # '..., said Tom Kale'
 
 
 @dataclass(frozen=True)
@@ -214,7 +212,7 @@ class ParagraphAttributor:
             return None
         for v, tok in enumerate(rest[:26]):
             if is_speech_verb(rest, v, object_verbs=False):
-                inverted = self._inverted_after_comma(rest, v)
+                inverted = inverted_after_comma(rest, v, self.memory)
                 if inverted:
                     return inverted
                 phrase = subject_before(rest, v)
@@ -250,18 +248,6 @@ class ParagraphAttributor:
                 return speaker_from_phrase(" ".join(t.text for t in tail[:verb]), self.memory)
         return None
 
-    def _inverted_after_comma(self, rest: list[Token], verb: int) -> Speaker | None:
-        """'..., forcing her to fend off both, said Tom Kale, a pollster.': the verb first, the name after."""
-        if not (0 < verb < len(rest) - 1 and rest[verb - 1].text == "," and rest[verb].lower in INVERTING_VERBS
-                and rest[verb + 1].text[:1].isupper()):
-            return None
-        name = []
-        for tok in rest[verb + 1:verb + 7]:
-            if tok.text in CLAUSE_BREAKS or tok.text == ".":
-                break
-            name.append(tok.text)
-        return speaker_from_phrase(" ".join(name), self.memory) if len(name) <= 5 else None
-
     def _intro(self, before: list[Token]) -> Speaker | None:
         if not before or (self.quote_titled and names_a_work(before)):
             return None
@@ -277,7 +263,7 @@ class ParagraphAttributor:
         if before[-1].text == ":":
             verbs = [i for i in range(len(before)) if is_speech_verb(before, i)]
             if not verbs:
-                found = self._author_of(before[:-1])
+                found = author_of(before[:-1], self.memory)
                 if found:
                     return found  # 'this new headline from the Washington Post, which ...: "..."'
             if verbs:
@@ -347,12 +333,12 @@ class ParagraphAttributor:
                 if v > 0 and before[v - 1].lower in PASSIVE_AUXILIARIES and before[v].lower.endswith("ed"):
                     # 'what has been described as a "political army"': said by someone the sentence
                     # does not name; its subject is what was described, not who described it
-                    return self._agent_after(after)
+                    return agent_after(after, self.memory)
                 found = self._subject_of(before, v)
                 if found:
                     return found
                 break
-        found = self._according_to(before) or self._according_to(after) or self._author_of(before)
+        found = according_to(before, self.memory) or according_to(after, self.memory) or author_of(before, self.memory)
         if found:
             return found
         found = self._coordinated_trailer(after)
@@ -361,17 +347,6 @@ class ParagraphAttributor:
         near = before + after
         if any(t.lower in COMMUNICATION_NOUNS or is_speech_verb(near, i) for i, t in enumerate(near)):
             return self._resolve(sentence_subject(toks), toks)
-        return None
-
-    def _agent_after(self, after: list[Token]) -> Speaker | None:
-        """'was called "a disaster" by Ana Ruiz': the agent of a passive, when the sentence names one."""
-        if len(after) > 1 and after[0].lower == "by" and after[1].text[:1].isupper():
-            phrase = []
-            for tok in after[1:]:
-                if tok.text in CLAUSE_BREAKS or tok.text == "." or is_verb(after, after.index(tok)):
-                    break
-                phrase.append(tok.text)
-            return speaker_from_phrase(" ".join(phrase), self.memory) if phrase else None
         return None
 
     def _coordinated_trailer(self, after: list[Token]) -> Speaker | None:
@@ -386,39 +361,6 @@ class ParagraphAttributor:
         if not any(t.lower in ("and", "or") for t in joined) or not any(t.text in '"“”' for t in joined):
             return None
         return self._trailer(after[i:])
-
-    def _author_of(self, before: list[Token]) -> Speaker | None:
-        """'a report by Politico that he "fabricated"', 'Rubio's catch phrase was that "..."'."""
-        for i in range(len(before) - 1, -1, -1):
-            tok = before[i]
-            if tok.lower not in COMMUNICATION_NOUNS:
-                continue
-            if i + 1 < len(before) and before[i + 1].lower in ("by", "from"):
-                phrase = []
-                for nxt in before[i + 2:]:
-                    if nxt.text in CLAUSE_BREAKS or nxt.lower in CONJUNCTIONS or is_verb(before, before.index(nxt)):
-                        break
-                    phrase.append(nxt.text)
-                if phrase and any(w[:1].isupper() for w in phrase):
-                    return speaker_from_phrase(" ".join(phrase), self.memory)
-            for k in (i - 1, i - 2, i - 3):  # "Kale's recent evidence-free assertion"
-                if k < 0 or before[k].text in CLAUSE_BREAKS:
-                    break
-                if before[k].text.endswith(("'s", "’s")) and before[k].text[:1].isupper():
-                    return speaker_from_phrase(before[k].text, self.memory)
-        return None
-
-    def _according_to(self, toks: list[Token]) -> Speaker | None:
-        for i in range(len(toks) - 2):
-            if toks[i].lower == "according" and toks[i + 1].lower == "to":
-                phrase = []
-                for tok in toks[i + 2:]:
-                    if tok.text in CLAUSE_BREAKS or tok.text == ".":
-                        break
-                    phrase.append(tok.text)
-                if phrase and (phrase[0][:1].isupper() or phrase[0].lower() in ("the", "a", "an")):
-                    return speaker_from_phrase(" ".join(phrase), self.memory)
-        return None
 
 
 def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:

@@ -216,8 +216,12 @@ def sentence_subject(toks: list[Token]) -> str:
             out.append(tok.text)  # "The 86-page report concludes": a noun before the verb
             continue
         after_name = k > i and toks[k - 1].text[:1].isupper() and tok.text.islower()
-        if after_name and tok.lower.endswith("s") and not tok.lower.endswith("ss"):
-            break  # "Maria Lopez runs the shelter": a present-tense verb right after a name
+        following = toks[k + 1].lower if k + 1 < len(toks) else ""
+        plural = len(out) == 1 and (following in AUXILIARIES or following in PREPOSITIONS)
+        if after_name and tok.lower.endswith("s") and not tok.lower.endswith("ss") and not plural:
+            # "Maria Lopez runs the shelter": a present-tense verb right after a name; but after one
+            # capital, before an auxiliary or a preposition, a plural ("Camera phones will", "Ballot papers in")
+            break
         if tok.text == "," and out and out[-1].islower() and is_person_noun(out[-1]):
             # "Kale's state director, Mike Rubino, wrote": the name in apposition is the subject
             close = next((m for m in range(k + 1, min(k + 6, len(toks))) if toks[m].text == ","), None)

@@ -27,7 +27,7 @@ reject rejects rejected rejecting label labels labelled labeled term terms terme
 found quote quotes quoted cite cites cited mock mocks mocked hail hails hailed
 praise praises praised blast blasts blasted slam slams slammed criticise criticised criticize criticized
 condemn condemns condemned pledge pledges pledged tout touts touted demand demands demanded
-bemoan bemoans bemoaned herald heralds heralded indicate indicates indicated
+bemoan bemoans bemoaned herald heralds heralded indicated
 """.split())
 # Their participles ("..., calling it "dangerous""), one place for both lists.
 _PARTICIPLES = {
@@ -211,6 +211,8 @@ later after never ever other another over under either neither rather whether to
 number paper letter matter water corner border power center centre error major minor floor door color
 colour labor labour favor favour honor honour factor sector mirror terror monitor quarter chapter
 register member's answer human german roman list cancer summer winter weather computer character manner dinner offer
+longer bigger smaller higher lower greater better faster stronger weaker wider larger fewer older younger newer
+further farther deeper closer harder easier cheaper safer
 """.split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
                    "men", "women", "people", "ee", "ees")

@@ -124,6 +124,10 @@ class Memory:
             for entity in reversed(self.recent):
                 if entity.speaker.kind in ("person", "anonymous") or (
                         entity.speaker.kind == "descriptive" and entity.gender):
+                    lone = (entity.speaker.kind == "person" and " " not in entity.speaker.name
+                            and entity.speaker.name not in self.capitalised and not entity.gender)
+                    if lone:
+                        continue  # "Fair news.": a lone capital never seen inside a sentence is no 'he'
                     if (entity.gender or _first_name_gender(entity.speaker)) in (None, want):
                         return entity.speaker
             # Nobody was a subject or a speaker yet: the last person named in the story.
@@ -374,7 +378,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if known:
             return known
     author = document_author(head_part)
-    if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()):
+    capital_of_sentence = sentence_start and author == head_part[:1] and head_part[0] not in memory.capitalised
+    if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()) and not capital_of_sentence:
+        # ("Ballot papers ask": the sentence's capital wrote nothing)
         return speaker_from_phrase(" ".join(author), memory, learn)  # "a Pentagon readout": its author
     if head in DOCUMENT_NOUNS and determiner in ("the", "this", "that") and learn:
         # Remembered, never returned: an 'it' that follows means the document, whose author is unknown.

@@ -231,3 +231,20 @@ def test_a_capital_before_a_lower_case_word_the_story_writes_small_is_no_name():
     text = ('The attacks grew bigger every year.\n\n'
             'Bigger attacks were rarely seen, he said. "It does feel like they are turning the dial up."')
     assert "Bigger" not in speakers_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one capital opening a sentence, then a plural, is no name and no author
+    ('Fair news.\n\nCamera phones will get better. "It is firmly established that cameras are part of phones," he said.',
+     [None]),
+    ('Ballot papers in the poll will ask: "Should the port approve the treaty establishing a new board?"', [None]),
+    ('The Pentagon met.\n\nPentagon papers say: "Should the port approve the treaty establishing a new board?"',
+     ["Pentagon"]),
+    # ... but a name before a present-tense verb is a subject
+    ('Politico reveals a few facts: “Of its 76,981 registered voters, 30,290 are members of the board.”',
+     ["Politico"]),
+    # a comparative is no described person
+    ('The cuts could indicate a longer term "step change in pricing in certain areas of the port."', [None]),
+])
+def test_sentence_capitals_plurals_and_comparatives(text, expected):
+    assert speakers_of(text) == expected

@@ -14,18 +14,29 @@ title case ("This Week") are not speech and are dropped.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .clauses import (
-    AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, RELATIVE_PRONOUNS, WINDOW, passive_report,
-    skip_clause_opener, is_speech_verb, is_verb, names_a_work, sentence_subject, subject_before,
+    AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
+    SPEAKING_PRONOUNS, WINDOW, has_object, is_speech_verb, is_verb, names_a_work, passive_report,
+    sentence_subject, skip_clause_opener, subject_before,
 )
-from .constants import PRONOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS
+from .constants import LEXICONS
+from .cues import according_to, agent_after, author_of, inverted_after_comma
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
+from .speech import is_title_like
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+DOCUMENT_NOUNS = _EN["document_nouns"]
+PREPOSITIONS = _EN["prepositions"]
+PRONOUNS = _EN["pronouns"]
+SPEECH_VERBS = _EN["speech_verbs"]
+TITLE_SMALL_WORDS = _EN["title_small_words"]
 
 
 @dataclass(frozen=True)
@@ -129,7 +140,10 @@ class ParagraphAttributor:
                    first: bool) -> tuple[Speaker | None, str | None]:
         # Only words in title case can be the name of a work ('on "Meet the Press"'); 'on the
         # "wrong track"' is a phrase someone used.
-        self.quote_titled = is_title_like(re.findall(r"[\w'’\-]+", self.text[span.start:span.end]))
+        quoted_words = re.findall(r"[\w'’\-]+", self.text[span.start:span.end])
+        self.quote_titled = is_title_like(quoted_words)
+        self.quote_is_sentence = (len(quoted_words) >= 6 and self.text[span.start:span.start + 1] in "[" + string.ascii_uppercase
+                                  and any(w.lower().replace("’", "'") in SPEAKING_PRONOUNS for w in quoted_words))
         starts = self.starts
         # Cues are local: a window of words either side keeps a paragraph of 10,000 quotation
         # marks linear instead of quadratic.
@@ -144,12 +158,15 @@ class ParagraphAttributor:
             after.pop(0)
 
         if span.closed:
-            found = self._trailer(after)
+            found = self._trailer(after, ended=self.text[span.end - 1:span.end] in ".!?")
             if not found and not after and self.next_toks and self.next_toks[0].text not in "\"“‘'«":
                 # '"Not us but can't argue with it!" Murphy tweeted.': the mark ended the sentence early.
-                found = self._trailer(self.next_toks)
+                found = self._trailer(self.next_toks, ended=True)
             if found:
                 return found, "after"
+        if (previous and before and before[0].lower in SPEECH_VERBS and before[0].lower.endswith("ing")
+                and before[0].text[:1].isupper() and all(t.text in CLAUSE_BREAKS for t in before[1:])):
+            return previous, "continued"  # '... Ruiz stated. Adding, "...".': the sentence before's speaker
         found = self._intro(before)
         if found:
             return found, "before"
@@ -171,7 +188,9 @@ class ParagraphAttributor:
             return self.run_speaker, "continued"  # a paragraph that is all quotation carries on the run
         return None, None
 
-    def _trailer(self, after: list[Token]) -> Speaker | None:
+    def _trailer(self, after: list[Token], ended: bool = False) -> Speaker | None:
+        """The cue after a quotation. ``ended``: the quotation closed its own sentence ('... of all."'),
+        so a verb with an object after it ('He demands safeguards') starts a new sentence, not a cue."""
         i = 0
         while i < len(after) and after[i].text in (",", "—", "–", "--", "-"):
             i += 1
@@ -193,10 +212,15 @@ class ParagraphAttributor:
             return None
         for v, tok in enumerate(rest[:26]):
             if is_speech_verb(rest, v, object_verbs=False):
+                inverted = inverted_after_comma(rest, v, self.memory)
+                if inverted:
+                    return inverted
                 phrase = subject_before(rest, v)
                 following = rest[v + 1].lower if v + 1 < len(rest) else "."
                 if following == "that" or (following in PRONOUNS and following != "her"):
                     return None  # 'Carson admitted that ...': the quote before was a name, not his words
+                if ended and has_object(rest, v):
+                    return None  # '"... of all ships." He demands safeguards.': a sentence of its own
                 starts_np = phrase and (phrase[0].isupper() or phrase.split()[0].lower() in
                                         {"a", "an", "the", "another", "one", "some", "two", "three"} | set(PRONOUNS)
                                         or any(w[:1].isupper() for w in phrase.split()[1:4])
@@ -239,23 +263,54 @@ class ParagraphAttributor:
         if before[-1].text == ":":
             verbs = [i for i in range(len(before)) if is_speech_verb(before, i)]
             if not verbs:
-                found = self._author_of(before[:-1])
+                found = author_of(before[:-1], self.memory)
                 if found:
                     return found  # 'this new headline from the Washington Post, which ...: "..."'
             if verbs:
                 return self._subject_of(before, verbs[-1])
-            return self._resolve(sentence_subject(before), before)
+            return self._resolve(sentence_subject(before), before) or self._name_before_colon(before)
         for back in range(1, min(len(before), 8) + 1):
             if is_speech_verb(before, len(before) - back, object_verbs=False):
                 between = before[len(before) - back + 1:]
                 if any(t.text in (".", ";") for t in between):
                     return None
                 return self._subject_of(before, len(before) - back)
+        if before[-1].text == "," and self.quote_is_sentence and not any(
+                t.text in CLAUSE_BREAKS for t in before[:-1] if t.text not in ",()"):
+            # 'Kale, the port's chief, reacted coolly to the deal, "I am concerned about ..."': a whole
+            # sentence in the first person, quoted after the clause of a named person, is that person's.
+            found = self._resolve(sentence_subject(before), before)
+            if found and found.kind == "person" and " " in found.name:
+                return found
         return None
+
+    def _name_before_colon(self, before: list[Token]) -> Speaker | None:
+        """'The surge does not surprise pollster Ana Ruiz: "..."': a person named just before the colon.
+
+        Only a full name set off from what precedes it by a lower-case word or a mark: in a headline
+        in title case ('Kale Endorses Ana Ruiz:') the capitals run back to its start and prove nothing.
+        """
+        end = len(before) - 1  # the colon
+        start = end
+        while start > 0 and before[start - 1].text[:1].isupper() and start > end - 5:
+            start -= 1
+        if end - start < 2 or start == 0 or before[start - 1].text[:1].isupper():
+            return None
+        if before[start - 1].lower in PREPOSITIONS | TITLE_SMALL_WORDS:
+            return None  # "sailed to New York:": a place the sentence goes to, not who speaks
+        found = speaker_from_phrase(" ".join(t.text for t in before[start:end]), self.memory)
+        return found if found and found.kind == "person" and len(found.name.split()) >= 2 else None
 
     def _subject_of(self, toks: list[Token], verb: int) -> Speaker | None:
         phrase = subject_before(toks, verb)
         participle = toks[verb].lower.endswith("ing") and verb > 0 and toks[verb - 1].lower not in AUXILIARIES
+        if participle and phrase and toks[verb - 1].text[:1].isupper() and len(phrase.split()) <= 3 and all(
+                w[:1].isupper() for w in phrase.split()):
+            # '– Ryan saying he was "very encouraged" and Kale calling it a "great meeting"': a name right
+            # before the participle is its own subject
+            found = self._resolve(phrase, toks)
+            if found and found.kind == "person":
+                return found
         if participle:
             # 'Kale released an ad calling it "dangerous"': the one calling is the sentence's subject
             found = self._resolve(sentence_subject(toks), toks)
@@ -263,18 +318,30 @@ class ParagraphAttributor:
                 return found
         if not phrase and (participle or (verb and toks[verb - 1].lower in ("and", "but", "or"))):
             phrase = sentence_subject(toks)  # 'Carson shared ..., writing "..."'
-        return self._resolve(phrase, toks)
+        found = self._resolve(phrase, toks)
+        if not found and phrase and phrase.split()[-1].lower() in DOCUMENT_NOUNS:
+            subject = sentence_subject(toks)  # 'Kale released a video that said, "..."': who released it
+            if subject and subject != phrase and not subject.split()[-1].lower() in DOCUMENT_NOUNS:
+                return self._resolve(subject, toks)
+        return found
 
     def _in_sentence(self, before: list[Token], after: list[Token], toks: list[Token]) -> Speaker | None:
         if self.quote_titled and names_a_work(before):
             return None
         for v in range(len(before) - 1, -1, -1):
             if is_speech_verb(before, v):
+                if v > 0 and before[v - 1].lower in PASSIVE_AUXILIARIES and before[v].lower.endswith("ed"):
+                    # 'what has been described as a "political army"': said by someone the sentence
+                    # does not name; its subject is what was described, not who described it
+                    return agent_after(after, self.memory)
                 found = self._subject_of(before, v)
                 if found:
                     return found
                 break
-        found = self._according_to(before) or self._according_to(after) or self._author_of(before)
+        found = according_to(before, self.memory) or according_to(after, self.memory) or author_of(before, self.memory)
+        if found:
+            return found
+        found = self._coordinated_trailer(after)
         if found:
             return found
         near = before + after
@@ -282,36 +349,18 @@ class ParagraphAttributor:
             return self._resolve(sentence_subject(toks), toks)
         return None
 
-    def _author_of(self, before: list[Token]) -> Speaker | None:
-        """'a report by Politico that he "fabricated"', 'Rubio's catch phrase was that "..."'."""
-        for i in range(len(before) - 1, -1, -1):
-            tok = before[i]
-            if tok.lower not in COMMUNICATION_NOUNS:
-                continue
-            if i + 1 < len(before) and before[i + 1].lower in ("by", "from"):
-                phrase = []
-                for nxt in before[i + 2:]:
-                    if nxt.text in CLAUSE_BREAKS or nxt.lower in CONJUNCTIONS or is_verb(before, before.index(nxt)):
-                        break
-                    phrase.append(nxt.text)
-                if phrase and any(w[:1].isupper() for w in phrase):
-                    return speaker_from_phrase(" ".join(phrase), self.memory)
-            for k in (i - 1, i - 2):
-                if k >= 0 and before[k].text.endswith(("'s", "’s")) and before[k].text[:1].isupper():
-                    return speaker_from_phrase(before[k].text, self.memory)
-        return None
+    def _coordinated_trailer(self, after: list[Token]) -> Speaker | None:
+        """'Guns are "a crisis" and "stunt growth," Ana Ruiz said': the cue after the last of joined quotes.
 
-    def _according_to(self, toks: list[Token]) -> Speaker | None:
-        for i in range(len(toks) - 2):
-            if toks[i].lower == "according" and toks[i + 1].lower == "to":
-                phrase = []
-                for tok in toks[i + 2:]:
-                    if tok.text in CLAUSE_BREAKS or tok.text == ".":
-                        break
-                    phrase.append(tok.text)
-                if phrase and (phrase[0][:1].isupper() or phrase[0].lower() in ("the", "a", "an")):
-                    return speaker_from_phrase(" ".join(phrase), self.memory)
-        return None
+        Only across 'and'/'or' and quotation marks: any other word between is a clause of its own.
+        """
+        i = 0
+        while i < len(after) and (after[i].lower in ("and", "or", ",") or after[i].text in '"“”'):
+            i += 1
+        joined = after[:i]  # the next quotation's own words are masked away: only its marks are left
+        if not any(t.lower in ("and", "or") for t in joined) or not any(t.text in '"“”' for t in joined):
+            return None
+        return self._trailer(after[i:])
 
 
 def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
@@ -322,28 +371,3 @@ def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
         pos = max(pos, span.end)
     pieces.append(text[pos:end])
     return "".join(pieces)
-
-
-WORK_BEFORE = re.compile(r"(?:\b(?:on|in|at|of|from|for|by|with|the)|['’]s)\s*[\"“‘']?\s*$", re.I)
-
-
-def is_title_like(words: list[str]) -> bool:
-    """'This Week', 'Law and Order': a name of a work or a show, not something said."""
-    if not 1 <= len(words) <= 12:
-        return False
-    return words[0][:1].isupper() and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
-
-
-def is_speech(quote_text: str, speaker: Speaker | None, cue: str | None, preceding: str) -> bool:
-    """Whether a quotation is something said (kept) or a title or scare quote (dropped)."""
-    words = re.findall(r"[\w'’\-]+", quote_text)
-    if not words:
-        return False
-    if re.search(r"so-called\s*$|\bdubbed\s*$|\btitled\s*$|\bentitled\s*$|\bnicknamed\s*$", preceding, re.I):
-        return False
-    if is_title_like(words) and (cue not in ("after", "before") or WORK_BEFORE.search(preceding)):
-        return False  # 'appeared on ABC's "This Week"', 'told the "Morning Show"': a title
-    if speaker is None:
-        return len(words) >= 6 and bool(re.search(r"[.!?,…]\s*$", quote_text))
-    return True

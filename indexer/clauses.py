@@ -6,9 +6,18 @@ subject is once a leading phrase ("In a statement on Monday,") is skipped.
 """
 from __future__ import annotations
 
-from .constants import BACK_VERBS, CLAUSE_OPENERS, OBJECT_ONLY_VERBS, PASSIVE_REPORTING, SPEECH_VERBS
+from .constants import LEXICONS
 from .sentences import Token
 from .speaker_check import is_person_noun
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+BACK_VERBS = _EN["back_verbs"]
+CLAUSE_OPENERS = _EN["clause_openers"]
+OBJECT_ONLY_VERBS = _EN["object_only_verbs"]
+PASSIVE_REPORTING = _EN["passive_reporting"]
+PREPOSITIONS = _EN["prepositions"]
+PRONOUNS = _EN["pronouns"]
+SPEECH_VERBS = _EN["speech_verbs"]
 
 AUXILIARIES = frozenset("is was are were be been being has have had will would could can may might should must "
                         "did does do appears appear seems seem remains remain isn't wasn't aren't weren't hasn't "
@@ -24,9 +33,14 @@ stood stands sat sits heard hears set sets put puts hit hits cut cuts became
 """.split())
 COMMUNICATION_NOUNS = frozenset("statement statements remarks interview speech tweet tweets letter testimony comments "
                                 "message post op-ed editorial briefing phrase catchphrase catch-phrase slogan motto "
-                                "words headline report article column email memo".split())
+                                "words headline report article column email memo assertion claim accusation "
+                                "warning promise pledge vow insistence contention suggestion declaration "
+                                "announcement admission boast description".split())
 ADVERBS = frozenset("also then later again once previously recently earlier still just repeatedly "
                     "often flatly simply quickly yet meanwhile however though too instead".split())
+TIME_ENDINGS = frozenset("later earlier ago afterwards afterward before since today yesterday tonight monday tuesday "
+                         "wednesday thursday friday saturday sunday morning afternoon evening night week month year"
+                         .split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 WINDOW = 60  # words either side of a quotation that can hold its attribution
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "(", ")", '"', "“", "”", "‘", "’", "'", "«", "»"})
@@ -56,11 +70,24 @@ def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool
     low = tok.lower.replace("’", "'")
     if low in BACK_VERBS and i + 1 < len(toks) and toks[i + 1].lower == "back":
         return True  # "Kale shot back,": a retort
+    if low in ("put", "puts") and i + 1 < len(toks) and toks[i + 1].lower == "it" and (
+            i + 2 == len(toks) or toks[i + 2].text in CLAUSE_BREAKS or toks[i + 2].text == "."):
+        return True  # "As Ruiz put it, ...": the idiom reports words
+    if low in ("pointed", "points", "point") and i + 1 < len(toks) and toks[i + 1].lower == "out":
+        return tok.text.islower()  # "as Ruiz pointed out,": a phrasal reporting verb
     if low not in SPEECH_VERBS or (not object_verbs and low in OBJECT_ONLY_VERBS):
         return False
+    if i > 0 and toks[i - 1].lower.endswith(("'s", "’s", "s'", "s’")):
+        return False  # "the board's report", "Kale's post": a noun after its owner
+    prev = toks[i - 1].text if i > 0 else ""
+    if (prev[:1].isupper() and not prev.endswith("s") and prev.lower() not in PRONOUNS
+            and not low.endswith(("s", "ed", "ing")) and low not in ("said", "told", "wrote", "read", "found")):
+        return False  # "Virginia state director", "Senate report": a base form after a singular name is a noun
     # A capitalised verb is one only after a comma ("Murphy, the head of X, Tweeted"): "United States" is not.
     if not tok.text.islower() and not (i > 0 and toks[i - 1].text == "," and tok.text[1:].islower()):
         return False
+    if i > 0 and toks[i - 1].lower in ("that", "which") and (low.endswith("ed") or low in ("said", "says", "told", "wrote")):
+        return True  # "a video that said": a relative pronoun, not a determiner, before a past tense
     return not (i > 0 and toks[i - 1].lower in NOUN_MARKERS)
 
 
@@ -84,6 +111,9 @@ def skip_clause_opener(toks: list[Token]) -> int:
     if not toks:
         return 0
     first = toks[0].lower
+    for i, tok in enumerate(toks[1:6], start=1):
+        if tok.text == "," and toks[i - 1].lower in TIME_ENDINGS and not any(is_verb(toks, k) for k in range(i)):
+            return i + 1  # "Hours later,", "Two days ago,", "Early on Monday,": when, not who
     if first in CLAUSE_OPENERS or (first.endswith("ing") and toks[0].text[0].isupper()) or first == "asked":
         for i, tok in enumerate(toks[:20]):
             if tok.text in (",", "”", '"', "’") and i > 0:
@@ -186,9 +216,35 @@ def sentence_subject(toks: list[Token]) -> str:
             out.append(tok.text)  # "The 86-page report concludes": a noun before the verb
             continue
         after_name = k > i and toks[k - 1].text[:1].isupper() and tok.text.islower()
-        if after_name and tok.lower.endswith("s") and not tok.lower.endswith("ss"):
-            break  # "Maria Lopez runs the shelter": a present-tense verb right after a name
+        following = toks[k + 1].lower if k + 1 < len(toks) else ""
+        plural = len(out) == 1 and (following in AUXILIARIES or following in PREPOSITIONS)
+        if after_name and tok.lower.endswith("s") and not tok.lower.endswith("ss") and not plural:
+            # "Maria Lopez runs the shelter": a present-tense verb right after a name; but after one
+            # capital, before an auxiliary or a preposition, a plural ("Camera phones will", "Ballot papers in")
+            break
+        if tok.text == "," and out and out[-1].islower() and is_person_noun(out[-1]):
+            # "Kale's state director, Mike Rubino, wrote": the name in apposition is the subject
+            close = next((m for m in range(k + 1, min(k + 6, len(toks))) if toks[m].text == ","), None)
+            if close and _is_appositive_name(toks[k + 1:close]):
+                return " ".join(t.text for t in toks[k + 1:close])
         if tok.text in CLAUSE_BREAKS or is_verb(toks, k) or (tok.lower in CONJUNCTIONS and out):
             break
         out.append(tok.text)
     return " ".join(out)
+
+
+PASSIVE_AUXILIARIES = frozenset("been be being is was were are".split())
+# Words of someone speaking for themselves or to a hearer: a quoted sentence holding one is speech.
+SPEAKING_PRONOUNS = frozenset("i i'm i've i'd i'll we we're we've we'd we'll my our you you're your".split())
+_TRAILER_FOLLOWERS = frozenset("during after before when as while yesterday today tonight last this next recently "
+                               "later earlier afterwards afterward again too also then now".split())
+
+
+def has_object(toks: list[Token], verb: int) -> bool:
+    """'demands legal safeguards': a lower-case word that is no preposition, time or adverb follows the verb.
+
+    'told reporters', 'asked them' take the hearer as their object and stay cues."""
+    if verb + 1 >= len(toks) or toks[verb].lower in ("told", "tells", "tell", "asked", "asks", "ask"):
+        return False
+    nxt = toks[verb + 1]
+    return nxt.text.islower() and nxt.lower not in PREPOSITIONS | _TRAILER_FOLLOWERS and not nxt.lower.endswith("ly")

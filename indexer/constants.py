@@ -27,7 +27,25 @@ reject rejects rejected rejecting label labels labelled labeled term terms terme
 found quote quotes quoted cite cites cited mock mocks mocked hail hails hailed
 praise praises praised blast blasts blasted slam slams slammed criticise criticised criticize criticized
 condemn condemns condemned pledge pledges pledged tout touts touted demand demands demanded
+bemoan bemoans bemoaned herald heralds heralded indicated
 """.split())
+# Their participles ("..., calling it "dangerous""), one place for both lists.
+_PARTICIPLES = {
+    "calling": "call", "citing": "cite", "describing": "describe", "branding": "brand", "dismissing": "dismiss",
+    "labelling": "label", "labeling": "label", "terming": "term", "accusing": "accuse", "quoting": "quote",
+    "mocking": "mock", "hailing": "hail", "praising": "praise", "blasting": "blast", "slamming": "slam",
+    "criticising": "criticise", "criticizing": "criticize", "condemning": "condemn", "touting": "tout",
+    "bemoaning": "bemoan", "heralding": "herald", "pledging": "pledge", "demanding": "demand",
+    "promising": "promise", "vowing": "vow", "urging": "urge", "complaining": "complain", "declaring": "declare",
+    "announcing": "announce", "stating": "state", "replying": "reply", "responding": "respond",
+    "answering": "answer", "acknowledging": "acknowledge", "admitting": "admit", "concluding": "conclude",
+    "remarking": "remark", "observing": "observe", "suggesting": "suggest", "contending": "contend",
+    "maintaining": "maintain", "predicting": "predict", "stressing": "stress", "confirming": "confirm",
+    "denying": "deny", "reiterating": "reiterate", "boasting": "boast", "cautioning": "caution",
+    "countering": "counter", "conceding": "concede", "lamenting": "lament", "proclaiming": "proclaim",
+    "asserting": "assert", "alleging": "allege", "insisting": "insist", "recounting": "recount",
+}
+SPEECH_VERBS = SPEECH_VERBS | frozenset(_PARTICIPLES)
 
 # Verbs that only take a partial quotation as their object ("called the report "preposterous"").
 # They count for a quote inside the sentence, never for a whole quote standing next to them.
@@ -36,8 +54,9 @@ describe describes described call calls called brand brands branded dismiss dism
 reject rejects rejected rejecting label labels labelled labeled term terms termed
 found mock mocks mocked hail hails hailed praise praises praised blast blasts blasted
 slam slams slammed criticise criticised criticize criticized condemn condemns condemned tout touts touted
-found
+found bemoan bemoans bemoaned herald heralds heralded
 """.split())
+OBJECT_ONLY_VERBS = OBJECT_ONLY_VERBS | frozenset(ing for ing, lemma in _PARTICIPLES.items() if lemma in OBJECT_ONLY_VERBS)
 
 # Verbs that report a retort when "back" follows ("shot back", "hit back").
 BACK_VERBS = frozenset("shot shoots fired fires hit hits snapped snaps struck strikes pushed pushes".split())
@@ -62,7 +81,8 @@ museum hospital school university college library church zoo prison clinic airli
 """.split())
 DOCUMENT_NOUNS = frozenset("""
 report statement study survey document letter memo release readout filing complaint ruling
-resolution communique communiqué transcript article editorial post tweet summary paper
+resolution communique communiqué transcript article editorial post tweet summary paper video ad advertisement
+newsletter
 """.split())
 
 # Capitalised words that make a name an organisation or a place, not a person.
@@ -133,7 +153,7 @@ TITLE_SMALL_WORDS = frozenset("a an the and or but nor of in on at to for by wit
 CLAUSE_OPENERS = frozenset("""
 after before when while as although though because since if in on at during asked speaking
 responding according later earlier meanwhile however but and yet still also then last this indeed instead yesterday today
-further furthermore moreover besides overall finally
+further furthermore moreover besides overall finally shortly soon moments minutes hours days weeks months years
 """.split())
 
 PREPOSITIONS = frozenset("of with from at for to in on by about under over into".split())
@@ -151,6 +171,7 @@ what who whom whose which why how where here there this that these those it its 
 your my you we they he she i me him us them one nobody somebody someone everyone anyone
 democrat democrats republican republicans tory tories labour conservative conservatives liberal liberals
 libertarian independent billionaire millionaire veteran icon legend star
+past current recent latest next
 """.split())
 
 # Nationalities not ending in -ish or -ese (those are recognised by their ending).
@@ -190,16 +211,15 @@ later after never ever other another over under either neither rather whether to
 number paper letter matter water corner border power center centre error major minor floor door color
 colour labor labour favor favour honor honour factor sector mirror terror monitor quarter chapter
 register member's answer human german roman list cancer summer winter weather computer character manner dinner offer
+longer bigger smaller higher lower greater better faster stronger weaker wider larger fewer older younger newer
+further farther deeper closer harder easier cheaper safer
 """.split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
                    "men", "women", "people", "ee", "ees")
 
-# The lexicons by language: English is the only one filled in; a rule reads LEXICONS[lang].
+# The lexicons by language: English is the only one filled in. Rules read them through the language
+# key (LEXICONS["en"]["speech_verbs"]); the flat names above are the English lists themselves.
 LEXICONS = {
-    "en": {
-        "speech_verbs": SPEECH_VERBS, "object_only_verbs": OBJECT_ONLY_VERBS, "pronouns": PRONOUNS,
-        "organisation_nouns": ORGANISATION_NOUNS, "document_nouns": DOCUMENT_NOUNS,
-        "organisation_words": ORGANISATION_WORDS, "titles": TITLE_WORDS, "person_nouns": PERSON_NOUNS,
-        "not_name_words": NOT_NAME_WORDS, "back_verbs": BACK_VERBS, "passive_reporting": PASSIVE_REPORTING, "not_person_words": NOT_PERSON_WORDS, "abbreviations": ABBREVIATIONS,
-    },
+    "en": {name.lower(): value for name, value in dict(globals()).items()
+           if name.isupper() and not name.startswith("_") and name != "LEXICONS"},
 }

@@ -5,8 +5,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-from .attribution import ParagraphAttributor, is_speech
-from .constants import ANSWER_LABELS, QUESTION_LABELS
+from .attribution import ParagraphAttributor
+from .constants import LEXICONS
 from .ids import IdMaker
 from .discovery import discover  # noqa: F401 (re-exported: `flask extract` walks folders with it)
 from .loading import UnreadableFile, load
@@ -15,6 +15,11 @@ from .names import Memory, speaker_from_phrase
 from .passages import split
 from .quotes import find_spans
 from .turns import introduced_person, is_question_and_answer, label_as_written
+from .speech import is_speech
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+ANSWER_LABELS = _EN["answer_labels"]
+QUESTION_LABELS = _EN["question_labels"]
 
 _CODE_LABEL = re.compile(r"[A-Z]+(?:-?\d+)(?:-[A-Z0-9]+)*")
 SKIPPED_KINDS = ("caption", "teaser", "note")  # never speech, whatever quotation marks they hold
@@ -64,6 +69,7 @@ def extract(doc: Document) -> Extraction:
     number = 0
     blocks = list(split(doc))
     answerer = _answerer(doc, blocks)
+    unsigned: list[int] = []  # quotes of the paragraph before, all quotation, that no cue spoke for
     for block in blocks:
         text = doc.text[block.start:block.end]
         if block.kind == "title":
@@ -80,6 +86,12 @@ def extract(doc: Document) -> Extraction:
             attributor.memory.learn_text(text)
             continue
         spans = find_spans(doc.text, block.start, block.end)
+        signer = signature(text, attributor.memory) if unsigned and not spans else None
+        if signer:
+            for i in unsigned:  # '"..."' then '- Ana Ruiz.': the line under a quotation names who said it
+                quotes[i] = dataclasses.replace(quotes[i], speaker=signer, cue="after")
+            attributor.learn_label(signer)
+        unsigned = []
         for found in attributor.paragraph(block.start, block.end, spans):
             span = found.span
             quoted = doc.text[span.start:span.end]
@@ -87,6 +99,8 @@ def extract(doc: Document) -> Extraction:
             preceding = doc.text[max(block.start, span.start - 40):max(block.start, span.start - 1)]
             if not is_speech(quoted, who, cue, preceding):
                 continue
+            if who is None and attributor.quote_only:
+                unsigned.append(len(quotes))
             quotes.append(Quote(ids("q", quoted), doc.doc_id, passage.id, quoted, span.start, span.end,
                                 passage.number, who, cue))
     return Extraction(doc, tuple(passages), tuple(quotes))
@@ -99,6 +113,20 @@ def _answerer(doc: Document, blocks: list) -> str | None:
     first_turn = next(n for n, block in enumerate(blocks) if block.label)
     intro = [doc.text[block.start:block.end] for block in blocks[:first_turn]]
     return introduced_person(([doc.title] if doc.title else []) + intro, doc.title, dict(doc.meta).get("interviewer"))
+
+
+_SIGNATURE = re.compile(r"\s*[-—–]{1,2}\s*([^\s\-—–][^\n]{1,80}?)\.?\s*")
+
+
+def signature(text: str, memory: Memory) -> Speaker | None:
+    """'- Sanders.', '— Ana Ruiz, head of the board': a dash and a name alone on a line sign what precedes."""
+    match = _SIGNATURE.fullmatch(text)
+    if not match or len(match.group(1).split()) > 10:
+        return None
+    memory.sentence = ""
+    found = speaker_from_phrase(match.group(1), memory)
+    return found if found and found.kind in ("person", "organisation") else None
+
 
 
 def extract_path(path: Path, root: Path | None = None, data: bytes | None = None,

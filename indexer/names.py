@@ -9,12 +9,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .constants import (
-    ADDRESS_TITLES, CLAUSE_OPENERS, DETERMINERS, DOCUMENT_NOUNS, FEMALE_WORDS, GENDER_OF_HONORIFIC, MALE_WORDS, ORGANISATION_NOUNS,
-    ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, TITLE_WORDS,
-)
+from .constants import LEXICONS
+from .first_names import gender_of_first_name
 from .model import Speaker
-from .speaker_check import FRAGMENT_ENDS, ROLE_TITLES, document_author, is_demonym, is_person_noun, plausible_description, plausible_name, split_owner, strip_leading
+from .name_book import Either, NameBook
+from .name_parts import acronym_source, name_after_title, owner_noun, role_nouns
+from .speaker_check import (
+    FRAGMENT_ENDS, bare_name, document_author, headline_words, is_common_role, is_demonym,
+    plausible_description, plausible_name, split_owner, strip_leading, strip_titles,
+)
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+CLAUSE_OPENERS = _EN["clause_openers"]
+DETERMINERS = _EN["determiners"]
+DOCUMENT_NOUNS = _EN["document_nouns"]
+FEMALE_WORDS = _EN["female_words"]
+GENDER_OF_HONORIFIC = _EN["gender_of_honorific"]
+MALE_WORDS = _EN["male_words"]
+ORGANISATION_NOUNS = _EN["organisation_nouns"]
+ORGANISATION_WORDS = _EN["organisation_words"]
+PREPOSITIONS = _EN["prepositions"]
+PRONOUNS = _EN["pronouns"]
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
@@ -25,12 +40,16 @@ _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*|[A-Z]\.|Mc\w+
 # pattern with nested repetition, which backtracks for minutes over a run of capitalised words).
 _ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
-_ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
+# A capitalised word right before a document's noun ('A Human Rights Watch report'); anchored on the
+# capital, so the pattern is tried only where one stands.
+_DOCUMENT = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t]+(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
+_TITLE_OF = re.compile(r"\b(?:of|for)(?: the)? $")
+_MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as sentences.mask leaves it
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
 _PHRASE_OPENERS = PREPOSITIONS | {"after", "before", "during", "despite"}
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
-_FULL_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){1,3}\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){1,5}\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose|that)\b.*$", re.S)
 _ANONYMOUS = re.compile(r"\banonym|\bunnamed\b|\bdeclined to be named\b|\bnot authori[sz]ed\b|"
                         r"\basked not to be (?:named|identified)\b|\bwho did not want\b", re.I)
@@ -41,55 +60,7 @@ class Entity:
     speaker: Speaker
     head: str  # the noun that names what it is ("association", "trader"), lower case
     gender: str | None = None
-
-
-class NameBook:
-    """Full names in the order last learnt, indexed by their first and last words.
-
-    Learning a name again moves it to the end. Scanning every name at every mention made a
-    document naming thousands of people quadratic; the indexes keep each look-up to the few names
-    that share a word.
-    """
-
-    def __init__(self) -> None:
-        self._order: dict[str, int] = {}  # name -> when it was last learnt
-        self._words: set[str] = set()
-        self._by_last: dict[str, set[str]] = {}
-        self._by_first: dict[str, set[str]] = {}
-        self._learnt = 0
-
-    def add(self, full: str) -> None:
-        words = full.split()
-        self._learnt += 1
-        self._order.pop(full, None)
-        self._order[full] = self._learnt
-        self._words.update(words)
-        self._by_last.setdefault(words[-1], set()).add(full)
-        self._by_first.setdefault(words[0], set()).add(full)
-
-    def __bool__(self) -> bool:
-        return bool(self._order)
-
-    def __iter__(self):
-        return iter(self._order)
-
-    def latest(self) -> str:
-        return next(reversed(self._order))
-
-    def has_word(self, word: str) -> bool:
-        return word in self._words
-
-    def ending_with(self, parts: list[str]) -> list[str]:
-        """Longer names whose last words are ``parts``, the latest learnt first."""
-        found = self._by_last.get(parts[-1], set()) if parts else set()
-        return [full for full in self._latest_first(found)
-                if len(full.split()) > len(parts) and full.split()[-len(parts):] == parts]
-
-    def starting_with(self, word: str) -> list[str]:
-        return self._latest_first(self._by_first.get(word, set()))
-
-    def _latest_first(self, names: set[str]) -> list[str]:
-        return sorted(names, key=self._order.__getitem__, reverse=True)
+    roles: frozenset[str] = frozenset()  # the words of a person's role ("pastor", "leader"), lower case
 
 
 @dataclass
@@ -99,6 +70,7 @@ class Memory:
     common_words: set[str] = field(default_factory=set)  # words the story writes in lower case
     acronyms: dict[str, str] = field(default_factory=dict)
     recent: list[Entity] = field(default_factory=list)  # most recent last
+    authors: dict[str, Speaker] = field(default_factory=dict)  # "report" -> who published the report
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
     sentence: str = ""  # the sentence being read
 
@@ -116,17 +88,29 @@ class Memory:
 
     def learn_text(self, text: str) -> None:
         """Register full names and acronym definitions from any sentence of the document."""
-        self.capitalised.update(_MID_SENTENCE_CAPITAL.findall(text))
+        self.capitalised.update(w for w in _MID_SENTENCE_CAPITAL.findall(text) if not _MASKED.fullmatch(w))
         for match in _ACRONYM.finditer(text):
             name = acronym_source(text, match.start())
             if name:
                 self.acronyms.setdefault(match.group(1), name)
+        for match in _DOCUMENT.finditer(text):
+            author = self._author_before(text, match.start(1))
+            if author:
+                self.authors[match.group(1).lower()] = author
         for match in _FULL_NAME.finditer(text):
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
                 words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
+            elif len(words) >= 3 and _TITLE_OF.search(text, max(0, match.start() - 8), match.start()):
+                words = words[1:]  # "Minister of Harbours Tom Kale": the title's object is no part of the name
+            if any(_MASKED.fullmatch(w) for w in words):
+                continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
+            words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
             name = bare_name(words, self.common_words)
-            if len(name) >= 2 and not any(w.lower() in ORGANISATION_WORDS for w in name):
+            if len(name) == 2 and is_common_role(name[0], self.common_words):
+                continue  # "Donor Adelson": a role the story writes in lower case, and a surname
+            if 2 <= len(name) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
+                    name, self.common_words):
                 self.full_names.add(" ".join(name))
 
     def mention(self, entity: Entity) -> None:
@@ -138,21 +122,53 @@ class Memory:
             for entity in reversed(self.recent):
                 if entity.speaker.kind in ("person", "anonymous") or (
                         entity.speaker.kind == "descriptive" and entity.gender):
-                    if entity.gender in (None, want):
+                    lone = (entity.speaker.kind == "person" and " " not in entity.speaker.name
+                            and entity.speaker.name not in self.capitalised and not entity.gender)
+                    if lone:
+                        continue  # "Fair news.": a lone capital never seen inside a sentence is no 'he'
+                    if (entity.gender or _first_name_gender(entity.speaker)) in (None, want):
                         return entity.speaker
             # Nobody was a subject or a speaker yet: the last person named in the story.
-            return Speaker(self.full_names.latest(), "person") if self.full_names else None
+            # Only a first name of the pronoun's gender: 'he' is not the last capitalised pair ('Protocol Relating').
+            named = [full for full in self.full_names if gender_of_first_name(full.split()[0]) == want]
+            return Speaker(named[-1], "person") if named else None
         if want in ("thing", "plural"):
             for entity in reversed(self.recent):
+                if entity.speaker.kind == "document" and want == "thing":
+                    return None  # "The report concludes ... It reads:" a document nobody was said to publish
                 if entity.speaker.kind in ("organisation", "descriptive") and entity.gender is None:
                     return entity.speaker
         return None
 
+    def _author_before(self, text: str, noun: int) -> Speaker | None:
+        """'A Human Rights Watch report': the capitalised words right before a document's noun wrote it."""
+        words: list[str] = []
+        end = noun
+        while len(words) < 6:
+            found = _WORD_BEFORE.search(text, max(0, end - 40), end)
+            if not found or not found.group(1)[:1].isupper():
+                break
+            words.insert(0, found.group(1))
+            end = found.start()
+        while words and words[0].lower() in SENTENCE_STARTERS:
+            words.pop(0)  # "The Human Rights Watch report": the sentence's capital
+        if not words:
+            return None
+        author = speaker_from_phrase(" ".join(words), self, learn=False)
+        return author if author and author.kind in ("organisation", "person") else None
+
     def by_head(self, head: str, any_organisation: bool = True) -> Speaker | None:
-        """'the association' is the association named before; 'the group' the last organisation."""
+        """'the association' is the association named before; 'the group' the last organisation.
+
+        'The report' is whoever the story said published the report ('a Human Rights Watch report').
+        """
         for entity in reversed(self.recent):
-            if entity.head == head:
-                return entity.speaker
+            if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
+                return entity.speaker  # "the pastor" is the last person the story called a pastor
+        if head in self.authors:
+            author = self.authors[head]
+            self.mention(Entity(author, head=author.name.split()[-1].lower()))  # 'It reads:' after it
+            return author
         if (head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS) and any_organisation:
             # "the group said"; "the statement said": the last organisation to speak wrote it
             for entity in reversed(self.recent):
@@ -172,11 +188,18 @@ class Memory:
         if name in self.acronyms:
             return self.acronyms[name]
         found = self._full_name(name, self.full_names)
+        parts = name.split()
         if found == name and self.later_names:
-            parts = name.split()
             later = self.later_names.ending_with(parts)
             if len({tuple(f.split()) for f in later}) == 1:
                 return later[0]  # only when the story names one such person
+        if found == name and len(parts) == 1 and not (
+                self.full_names.has_last_word(name) or self.later_names.has_last_word(name)):
+            # "Shin said" after "Shin Dong Hyuk", "Olena said" after "Olena Petrenko": a name's first
+            # word, unless some name of the story ends in it ("Trump" is Donald Trump named later,
+            # not "Trump Tower" named before).
+            firsts = [full for full in self.full_names.starting_with(name) if full not in self.sentence]
+            return (firsts or [name])[0]
         return found
 
     def _full_name(self, name: str, full_names: NameBook) -> str:
@@ -184,60 +207,19 @@ class Memory:
         candidates = full_names.ending_with(parts)
         # 'Clinton declared of Hillary Clinton': a writer does not name one person both ways in a sentence.
         others = [full for full in candidates if full not in self.sentence]
-        if not candidates and len(parts) == 1:
-            # "Shin said" after "Shin Dong Hyuk", "Olena said" after "Olena Petrenko": a name's first word.
-            others = [full for full in full_names.starting_with(name) if full not in self.sentence]
+        if len(set(others)) > 1:
+            # "Hillary Clinton will not be happy ... her husband, Bill Clinton": 'Clinton' is the one
+            # who was a subject or a speaker, not the one named in passing most recently.
+            spoke = [e.speaker.name for e in reversed(self.recent) if e.speaker.name in others]
+            if spoke:
+                return spoke[0]
         return (others or [name])[0]
 
 
-def acronym_source(text: str, bracket: int) -> str | None:
-    """'the Human Rights Watch (HRW)' -> 'Human Rights Watch': the capitalised words before a bracket."""
-    words: list[str] = []
-    end = bracket
-    while len(words) < 8:
-        found = _WORD_BEFORE.search(text, max(0, end - 40), end)
-        if not found:
-            break
-        word = found.group(1)
-        if not word[:1].isupper() and not (words and word in _ACRONYM_INNER_WORDS):
-            break
-        words.insert(0, word)
-        end = found.start()
-    while words and not words[0][:1].isupper():
-        words.pop(0)
-    return " ".join(words) if len(words) >= 2 else None
-
-
-def _is_common_role(word: str, common_words: set[str]) -> bool:
-    return word.lower() in common_words and is_person_noun(word)
-
-
-def bare_name(words: list[str], common_words: set[str] = frozenset()) -> list[str]:
-    """'FBI General Counsel Ana Ruiz', 'Coastline's Ana Ruiz' -> ['Ana', 'Ruiz']: owner, roles and titles off."""
-    words = split_owner(words)[1]
-    while True:
-        stripped = _strip_titles(strip_leading(words)[1])
-        if len(stripped) > 2 and _is_common_role(stripped[0], common_words):
-            stripped = stripped[1:]
-        if stripped == words:
-            return words
-        words = stripped
-
-
-def _strip_titles(words: list[str]) -> list[str]:
-    """'NATO Secretary General Jens Stoltenberg' -> 'Jens Stoltenberg' (never strips to nothing).
-
-    A title that is also a first name ('Dean Baker') is kept when only one word would be left,
-    unless it is a form of address ('Sen. Baker', 'President Baker').
-    """
-    cut = 0
-    for i, word in enumerate(words[:-1]):
-        low = word.lower().strip(",").rstrip(".")
-        if i == len(words) - 2 and low not in ADDRESS_TITLES and not word.endswith(".") and not word.isupper():
-            break
-        if low in TITLE_WORDS or all(part in ROLE_TITLES for part in low.split("-")) or (word.isupper() and len(word) > 1 and "." not in word):
-            cut = i + 1
-    return words[cut:]
+def _first_name_gender(speaker: Speaker) -> str | None:
+    """Looked up only when a pronoun is resolved: the dictionary is read once, on first need."""
+    words = speaker.name.split()
+    return gender_of_first_name(words[0]) if speaker.kind == "person" and len(words) > 1 else None
 
 
 def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
@@ -286,7 +268,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     words = whole.split()
     if not any(ch.isalpha() for ch in whole):
         return None  # "30", "2004": a number is nobody
-    if words[0].lower().replace("’", "'") in FIRST_PERSON:
+    if words[0].lower().replace("’", "'") in FIRST_PERSON and not (len(words[0]) > 1 and words[0].isupper()):
         return None  # "I've always ...": the writer's own clause, not a name
     if words[-1].lower() in PRONOUNS and words[-1].lower() not in ("her", "him"):
         return memory.by_pronoun(words[-1])  # "At home he": the pronoun is the subject
@@ -311,29 +293,50 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if not tokens:
         return None
 
+    named = name_after_title(tokens, Either(memory.full_names, memory.later_names))
+    if named:
+        # "Secretary of State John F. Kerry": a title holding a preposition, then a name the story gives
+        title = " ".join(tokens[:len(tokens) - len(named.split())])
+        found = speaker_from_phrase(named, memory, learn)
+        if found and found.kind == "person":
+            return Speaker(found.name, found.kind, f"{title}, {role}" if role else title)
     # The head is before the first preposition: "Jeffrey Lewis of the James Martin Center".
     head_end = next((i for i, w in enumerate(tokens) if i and w.lower() in PREPOSITIONS), len(tokens))
     head_part = tokens[:head_end]
     if "and" in head_part[1:-1]:
         # "David Albright and Serena Kelleher-Vergantini": a joint statement is credited to the first named.
         first = head_part[:head_part.index("and")]
-        if first and _is_name_token(first[-1]):
+        second = head_part[head_part.index("and") + 1:]
+        if first and _is_name_token(first[-1]) and not any(w.lower() in ORGANISATION_WORDS for w in second):
+            # ... but "Commons Work and Pensions Committee" is one body's name
             head_part, role = first, (f"with {' '.join(tokens[len(first) + 1:])}" + (f", {role}" if role else ""))
-    if sentence_start and tokens[0][:1].isupper() and not memory.is_known_name(tokens[0]):
+    alone = len(tokens) > 1 and tokens[1][:1].islower() and tokens[0].lower() in memory.common_words
+    if sentence_start and tokens[0][:1].isupper() and (alone or not memory.is_known_name(tokens[0])):
+        # "Bigger attacks ...": a capital before a lower-case word, which the story also writes in
+        # lower case, is the sentence's, not a name's
         head_part = [head_part[0].lower()] + head_part[1:]
     last = head_part[-1]
     if _is_name_token(last) and not (last.lower() in _THINGS and not last[0].isupper()):
         run_start = len(head_part)
-        while run_start > 0 and _is_name_token(head_part[run_start - 1]) and head_part[run_start - 1].lower() not in DETERMINERS:
-            run_start -= 1
+        body = last.lower().strip(".") in ORGANISATION_WORDS
+        while run_start > 0 and head_part[run_start - 1].lower() not in DETERMINERS and (
+                _is_name_token(head_part[run_start - 1]) or (
+                    body and head_part[run_start - 1] in ("and", "&") and run_start > 1
+                    and _is_name_token(head_part[run_start - 2]))):
+            run_start -= 1  # "Work and Pensions Committee": a body's name can hold 'and'
+        if run_start > 0 and head_part[run_start - 1].lower() in ("a", "an") and not owner_noun(head_part):
+            return None  # "wishing a Happy New Year": a person is not 'a' anybody
         owner, raw_run = split_owner(head_part[run_start:])
         run = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in raw_run]
         if not run or not run[0]:
             return None
         lead, run = strip_leading(run)
-        while len(run) > 2 and _is_common_role(run[0], memory.common_words):
+        while len(run) > 2 and is_common_role(run[0], memory.common_words):
             lead, run = lead + run[:1], run[1:]  # "Referee Ana Ruiz": the story writes "referee" in lower case
-        name_words = _strip_titles(run)
+        if (len(run) == 2 and is_common_role(run[0], memory.common_words)
+                and memory.full_name(run[1]) not in (run[1], " ".join(run))):
+            lead, run = lead + run[:1], run[1:]  # "Donor Adelson" in a headline is the Sheldon Adelson named
+        name_words = strip_titles(run)
         before = head_part[:run_start] + owner + lead + run[: len(run) - len(name_words)]
         name = _name_in_capitals(name_words, memory)
         if name is None:
@@ -342,12 +345,12 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if len(name.split()) == 1 and name not in memory.acronyms.values() and not memory.is_known_name(name):
             return None  # "Guns said", "Hours later": a capital of the sentence, no name of the story
         orgish = (any(w.lower().strip(".") in ORGANISATION_WORDS for w in name.split())
-                  or (len(name_words) == 1 and name_words[0].isupper())
+                  or any(len(w) > 1 and w.isupper() and w.isalpha() for w in name_words)
                   or (head_part[0].lower() == "the" and run_start == 1))
         if head_end < len(tokens) and orgish:
             name = " ".join(tokens)  # "Ministry of Foreign Affairs": the preposition is part of it
         kind = "organisation" if orgish else "person"
-        if not plausible_name(name.split(), kind):
+        if not plausible_name(name.split(), kind) or (kind == "person" and headline_words(name.split(), memory.common_words)):
             return None
         if kind == "person" and len(name.split()) == 1 and (
                 name.lower() in memory.common_words or is_demonym(name)):
@@ -358,7 +361,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             role_text = f"{role_text}, {role}" if role_text else role
         speaker = Speaker(name=name, kind=kind, role=role_text)
         if learn:
-            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=_gender(head_part, "")))
+            roles = role_nouns(role_text)
+            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=_gender(head_part, ""), roles=roles))
         return speaker
 
     # A description: "a watchdog group", "the association", "another trader".
@@ -370,8 +374,14 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if known:
             return known
     author = document_author(head_part)
-    if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()):
+    capital_of_sentence = sentence_start and author == head_part[:1] and head_part[0] not in memory.capitalised
+    if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()) and not capital_of_sentence:
+        # ("Ballot papers ask": the sentence's capital wrote nothing)
         return speaker_from_phrase(" ".join(author), memory, learn)  # "a Pentagon readout": its author
+    if head in DOCUMENT_NOUNS and determiner in ("the", "this", "that") and learn:
+        # Remembered, never returned: an 'it' that follows means the document, whose author is unknown.
+        memory.mention(Entity(Speaker(core, "document"), head=head))
+        return None
     if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head):
         return None  # "out a press release", "a statement", "a fourth": no person or body
     description = re.sub(r"^(?:the|The)\s+", "", whole if anonymous and len(whole) < 120 else core)

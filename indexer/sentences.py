@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .constants import ABBREVIATIONS
+from .constants import LEXICONS
 from .quotes import Span
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+ABBREVIATIONS = _EN["abbreviations"]
 
 
 class Token(NamedTuple):  # a tuple: made hundreds of thousands of times per thousand articles

@@ -8,10 +8,22 @@ from __future__ import annotations
 
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
-from .constants import (
-    DEMONYMS, DETERMINERS, DOCUMENT_NOUNS, NOT_NAME_WORDS, NOT_PERSON_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS,
-    PERSON_SUFFIXES, PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
-)
+from .constants import LEXICONS
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+DEMONYMS = _EN["demonyms"]
+DETERMINERS = _EN["determiners"]
+DOCUMENT_NOUNS = _EN["document_nouns"]
+NOT_NAME_WORDS = _EN["not_name_words"]
+NOT_PERSON_WORDS = _EN["not_person_words"]
+ORGANISATION_NOUNS = _EN["organisation_nouns"]
+ORGANISATION_WORDS = _EN["organisation_words"]
+PERSON_NOUNS = _EN["person_nouns"]
+PERSON_SUFFIXES = _EN["person_suffixes"]
+PRONOUNS = _EN["pronouns"]
+ADDRESS_TITLES = _EN["address_titles"]
+SPEECH_VERBS = _EN["speech_verbs"]
+TITLE_WORDS = _EN["title_words"]
 
 # nameparser's titles ("editor", "pastor", "treasurer") are role words before a name; its particles
 # ("de", "van", "al") are lower-case words inside one.
@@ -29,10 +41,13 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
 
     A role title is taken off only while two words of name stay ("Dean Baker" keeps its first name).
     """
-    cut = 0
+    # "South Korean-born Ana Ruiz", "New York-based Ana Ruiz": the origin ends before the name
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower().endswith(("-born", "-based"))), default=0)
     while cut < len(words) - 1:
         low = words[cut].lower().rstrip(".,")
-        if (low in NOT_NAME_WORDS or low in SPEECH_VERBS or (cut == 0 and low.endswith("ing") and len(low) > 5)
+        # A capitalised reporting verb before an organisation's word is part of its name ("State Department").
+        verb = low in SPEECH_VERBS and words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS
+        if (low in NOT_NAME_WORDS or verb or (cut == 0 and low.endswith("ing") and len(low) > 5)
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2)):
             cut += 1
         elif (low in ROLE_TITLES or is_person_noun(low)) and len(words) - cut > 2:
@@ -68,6 +83,15 @@ def is_name_word(word: str) -> bool:
     return bare[0].isupper() or bare[0].isdigit()
 
 
+def headline_words(words: list[str], common_words: set[str]) -> bool:
+    """'Kale Addresses Port Attack', 'Pastor Wants Scout Leaders': a verb or a plural the story writes in
+    lower case, capitalised after a name's first word, makes a headline in title case, not a name.
+
+    Only words ending in -s: a name's word can be a common word too ('Khin Zaw Win', 'Hope Ruiz')."""
+    return len(words) >= 3 and any(
+        w.lower() in common_words and w.lower().endswith("s") and w.lower() not in NAME_PARTICLES for w in words[1:])
+
+
 def plausible_name(words: list[str], kind: str) -> bool:
     """A person's or an organisation's name: capitalised words (with particles), not a fragment."""
     if not words or not all(is_name_word(w) for w in words):
@@ -76,8 +100,8 @@ def plausible_name(words: list[str], kind: str) -> bool:
         return False
     if words[-1].endswith("-"):
         return False  # "Wong Kar-": a name cut at the end of a line
-    if kind == "person" and len(words) > 5:
-        return False
+    if kind == "person" and (len(words) > 5 or sum(w[:1].isupper() for w in words) > 4):
+        return False  # "Carly Fiorina Endorses Ted Cruz": a headline in title case, not one person
     letters = [w for w in words if any(c.isalpha() for c in w)]
     if len(letters) >= 3 and all(w.isupper() for w in letters):
         return False  # "VOTERS CARE MORE ABOUT CANDIDATES": a heading
@@ -88,7 +112,8 @@ def plausible_name(words: list[str], kind: str) -> bool:
 
 def is_person_noun(word: str) -> bool:
     low = word.lower()
-    if low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS or low in NOT_PERSON_WORDS:
+    if low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS or low in NOT_PERSON_WORDS or (
+            low.endswith("s") and low[:-1] in NOT_PERSON_WORDS):  # "matters", "numbers", "orders"
         return False  # "a statement", "the report": a thing says nothing
     return (low in PERSON_NOUNS or low in ORGANISATION_NOUNS or low.rstrip("s") in ORGANISATION_NOUNS
             or (len(low) > 3 and low.endswith(PERSON_SUFFIXES)))
@@ -114,3 +139,35 @@ def document_author(words: list[str]) -> list[str] | None:
     author = [w.removesuffix("'s").removesuffix("’s") for w in words[:-1]
               if w[:1].isupper() and w.lower() not in DESCRIPTION_OPENERS]
     return author or None
+
+
+def is_common_role(word: str, common_words: set[str]) -> bool:
+    return word.lower() in common_words and is_person_noun(word)
+
+
+def bare_name(words: list[str], common_words: set[str] = frozenset()) -> list[str]:
+    """'FBI General Counsel Ana Ruiz', 'Coastline's Ana Ruiz' -> ['Ana', 'Ruiz']: owner, roles and titles off."""
+    words = split_owner(words)[1]
+    while True:
+        stripped = strip_titles(strip_leading(words)[1])
+        if len(stripped) > 2 and is_common_role(stripped[0], common_words):
+            stripped = stripped[1:]
+        if stripped == words:
+            return words
+        words = stripped
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """'NATO Secretary General Jens Stoltenberg' -> 'Jens Stoltenberg' (never strips to nothing).
+
+    A title that is also a first name ('Dean Baker') is kept when only one word would be left,
+    unless it is a form of address ('Sen. Baker', 'President Baker').
+    """
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        low = word.lower().strip(",").rstrip(".")
+        if i == len(words) - 2 and low not in ADDRESS_TITLES and not word.endswith(".") and not words[-1].isupper():
+            break  # "POLITICO Florida", "ABC News": an acronym before one word is part of a name
+        if low in TITLE_WORDS or all(part in ROLE_TITLES for part in low.split("-")) or (word.isupper() and len(word) > 1 and "." not in word):
+            cut = i + 1
+    return words[cut:]

@@ -87,3 +87,182 @@ def test_inverted_and_participle_intros(text, expected):
 def test_name_in_apposition_after_a_description_speaks():
     text = '"The answer is none of the above, sadly," the port chief, Tom Kale, tweeted Sunday.'
     assert speakers_of(text) == ["Tom Kale"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "as X puts it" reports words
+    ('As the Post’s Ana Ruiz puts it, "the board is unmoved, and the traders are uninspired."', ["Ana Ruiz"]),
+    ('As Tom Kale, the head of the board, put it: "This plan will not pass. There is no reason to pretend."',
+     ["Tom Kale"]),
+    ('Ana Ruiz put it in the harbour office, a "new start for the whole port."', [None]),
+    # a person named just before a colon speaks when the sentence's subject is no one
+    ('The surge does not surprise pollster Ana Ruiz: “Historically, outsiders have seen the biggest boost.”',
+     ["Ana Ruiz"]),
+    ('The interplay matters for the port - Tom Kale: “Two weeks ago, the strongest trade had been in the south.”',
+     ["Tom Kale"]),
+    ('The ship sailed to New York: “Historically, outsiders have seen the biggest boost in the port.”', [None]),
+])
+def test_put_it_and_names_before_a_colon(text, expected):
+    assert speakers_of(text) == expected
+
+
+REPORT_THEN_IT = ('A Coastline Watch report found the port unsafe.\n\n'
+                  'Responding to the report, the Harbour Board said the findings were "a lie from start to finish."\n\n'
+                  'The 40-page report concludes that the port is unsafe.\n\n'
+                  'It reads: "While risk is of concern everywhere, evidence suggests it is endemic in the port."')
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report's words belong to whoever the story said published it, not to the last body to speak
+    (REPORT_THEN_IT, ["Harbour Board", "Coastline Watch"]),
+    # ... and with no publisher named, 'it' after a report is nobody a reader could name
+    (REPORT_THEN_IT.replace("A Coastline Watch report found the port unsafe.", "Inspectors came."),
+     ["Harbour Board", None]),
+    # 'it' after an organisation is still the organisation
+    ('The Harbour Board met on Monday.\n\n"We will not sell the port to anyone," it said in a statement.',
+     ["Harbour Board"]),
+])
+def test_a_report_speaks_for_its_publisher(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dash and a name alone on the line under a quotation sign it
+    ('Ana Ruiz runs the board.\n\n"I went to the port before the crash. I said you would wreck it."\n\n- Ruiz.',
+     ["Ana Ruiz"]),
+    ('"The port has never been busier than it is in this year of all years."\n\n— Tom Kale, head of the port',
+     ["Tom Kale"]),
+    # a dash line that is a sentence signs nothing
+    ('"I went to the port before the crash. I said you would wreck it."\n\n'
+     '- The port reopened on Monday after a long week of repairs to the crane.', [None]),
+    # a quotation a cue already spoke for keeps its speaker
+    ('"I went to the port before the crash. I said you would wreck it," said Ana Ruiz.\n\n- Kale.', ["Ana Ruiz"]),
+])
+def test_a_dash_line_signs_the_quotation_above(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a leading phrase of time is no subject
+    ('Hours later, Tom Kale returned the favour to Ruiz, telling reporters, “We have been friends for years.”',
+     ["Tom Kale"]),
+    ('Ana Ruiz said on Monday, in a statement, that the port was "open to anyone now and for good."', ["Ana Ruiz"]),
+])
+def test_time_phrases_open_a_sentence(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised participle opening a sentence continues the speaker of the sentence before
+    ('Later, Ana Ruiz stated of the scandal that the board’s report “was not good.” '
+     'Adding, “Now, like with all port scandals, what they do is never that bad.”', ["Ana Ruiz", "Ana Ruiz"]),
+    ('The port closed. Adding, “Now, like with all port scandals, what they do is never that bad.”', [None]),
+    # what a released document says is said by whoever released it
+    ('In selling the courses, Tom Kale released a marketing video that said, '
+     '"We are going to have teachers that are terrific and handpicked by me."', ["Tom Kale"]),
+    ('The video said, "We are going to have teachers that are terrific and handpicked by me."', [None]),
+    # a leading phrase of time ('Shortly after ...,') is no subject
+    ('Shortly after the call ended, the Kale campaign sent out a press release saying Ruiz owes '
+     '“the port an explanation for voting against it.”', ["Kale campaign"]),
+])
+def test_participles_and_released_documents(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # participles report partial quotes: the one calling is the sentence's subject
+    ('Tom Kale and Ana Ruiz spoke.\n\nRuiz went after Kale over his taxes, calling it “disqualifying” and '
+     'asserting that the only answer must be “a bombshell of unusual size.”', ["Ana Ruiz", "Ana Ruiz"]),
+    ('On Tuesday, Gov. Tom Kale endorsed her, citing her "long experience," "firm grasp of the issues" and more.',
+     ["Tom Kale", "Tom Kale"]),
+    # a possessed communication noun names its speaker, up to three words back
+    ('Tom Kale spoke.\n\nFor example, Kale’s recent evidence-free assertion that "thousands" of people cheered.',
+     ["Tom Kale"]),
+    ('The port’s big new crane was "the largest" of all.', []),  # a thing's owner says nothing
+    # joined quotations share the cue after the last of them
+    ('Ships are “the ultimate public health crisis” and “stunt children’s growth,” Tom Kale, the former '
+     'governor, proclaimed.', ["Tom Kale", "Tom Kale"]),
+    ('Ships are “the ultimate public health crisis” and Ana Ruiz said “they stunt children’s growth,” '
+     'as Kale proclaimed.', ["Ana Ruiz"]),
+])
+def test_participles_nouns_and_joined_quotations(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'she' skips a man named in between
+    ('Ana Ruiz called the mayor “the best recruiter in town.” Tom Kale was shown lecturing: '
+     '“Sailors of the West, take heed.” She also said that “they are going to people and showing videos.”',
+     ["Ana Ruiz", "Tom Kale", "Ana Ruiz"]),
+    # with nobody a subject yet, 'he' is the last man named, not a woman
+    ('Visitors thanked Ana Ruiz.\n\n“We will open the port for all of the ships,” he said.', [None]),
+    ('Visitors thanked Tom Ruiz.\n\n“We will open the port for all of the ships,” he said.', ["Tom Ruiz"]),
+    # a sentence after a quotation whose verb has an object is no cue
+    ('Tom Kale spoke.\n\n“We will open the port for all of the ships.” He demands safeguards.', [None]),
+    ('Tom Kale spoke.\n\n“We will open the port for all of the ships.” He said in a statement.', ["Tom Kale"]),
+    # a first-person sentence quoted after a named person's clause and a comma is theirs
+    ('Tom Kale, the head of the board (HB), reacted coolly to the deal, “[I am] concerned about any deal '
+     'that sends all ships back.”', ["Tom Kale"]),
+    ('In the end, Tom Kale visited the port, “A place of wonder and of memory for all of us.”', [None]),
+])
+def test_pronoun_gender_and_comma_intros(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name right before a participle is its subject
+    ('After it was over, both men issued a statement – Ruiz saying he was “very encouraged” and Kale calling it '
+     'a “great meeting.”', ["Ruiz", "Kale"]),
+    # a definite description is the last person the story gave that role
+    ('“The port is open for all the ships this year,” said Tom Kale, a pastor at the harbour church.\n\n'
+     'Ana Ruiz came too.\n\n“I sensed the harbour tell me to look at the ships,” the pastor said.',
+     ["Tom Kale", "Tom Kale"]),
+    # ... and the place in the role is not the person
+    ('“The port is open for all the ships this year,” said Tom Kale, a pastor at the harbour church.\n\n'
+     '“We welcome every sailor in the harbour,” the church said.', ["Tom Kale", "church"]),
+    # with no one given the role, the description stays
+    ('“The port is open for all the ships this year,” said Tom Kale.\n\n'
+     '“I sensed the harbour tell me to look at the ships,” the pastor said.', ["Tom Kale", "pastor"]),
+    # the name in apposition to a role is the subject
+    ('In early October, Kale’s Virginia state director, Mike Rubino, reached out to the firm, writing in an '
+     'email: “We want to utilize this as soon as we can.”', ["Mike Rubino"]),
+])
+def test_descriptions_and_appositions(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive reporting verb with no agent names nobody; with 'by', the agent speaks
+    ('Tom Kale helped Ana Ruiz win by sending what has been described as a “political army of volunteers” '
+     'into the state.', []),
+    ('The plan was called “a disaster for the port and the town” by Ana Ruiz on Monday.', ["Ana Ruiz"]),
+    ('Ana Ruiz has described the plan as “a disaster for the port and the town.”', ["Ana Ruiz"]),
+    # a 'so-called' phrase is no speech, even when the hyphen is broken by a space
+    ('The so- called ‘special relationship of the two harbour towns’ has lasted.', []),
+])
+def test_passives_and_so_called(text, expected):
+    assert speakers_of(text) == expected
+
+
+def test_a_newsletter_is_a_document_not_a_speaker():
+    text = 'The newsletter said: "Using the information we know about people, we can send them direct mailings."'
+    assert speakers_of(text) == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title holding a preposition, then the name: the name speaks, the title is its role
+    ('Secretary of State Tom F. Kale said the elections were an "important step forward," but "far from perfect."',
+     ["Tom F. Kale", "Tom F. Kale"]),
+    ('Minister of Harbours Tom Kale said the port was "open for all the ships now."', ["Tom Kale"]),
+    ('Chancellor of the Exchequer Tom Kale said the port was "open for all the ships now."', ["Tom Kale"]),
+    # the verb first and the name after, closing a sentence that held a partial quotation
+    ('That would create a "summer of agony" for Ruiz up to the vote, forcing her to fend off both, said Tom Kale, '
+     'a pollster.', ["Tom Kale"]),
+    ('That would create a "summer of agony" for Ruiz up to the vote, forcing her to fend off both, said the '
+     'pollster.', []),
+    # 'indicated' reports words
+    ('In response to questions, Tom Kale indicated that Ruiz "should have known that the system was no place" for it.',
+     ["Tom Kale"]),
+])
+def test_titles_with_prepositions_and_inverted_closers(text, expected):
+    assert speakers_of(text) == expected

@@ -38,3 +38,46 @@ def test_subject_before(text, expected):
 ])
 def test_sentence_subject(text, expected):
     assert sentence_subject(toks(text)) == expected
+
+
+@pytest.mark.parametrize("text, index, expected", [
+    ("as Ruiz pointed out in May", 2, True),  # a phrasal reporting verb
+    ("Ruiz pointed at the ship", 1, False),
+    ("the board's report was long", 2, False),  # a noun after its owner
+    ("a video that said it", 3, True),  # a relative pronoun before a past tense
+    ("she read that report", 3, False),  # a determiner before a noun
+    ("As Ruiz puts it, the port is open", 2, True),  # the idiom reports words
+    ("Ruiz puts it on the table", 1, False),
+])
+def test_phrasal_relative_and_possessed_verbs(text, index, expected):
+    assert is_speech_verb(toks(text), index) is expected
+
+
+@pytest.mark.parametrize("text, index, expected", [
+    ("Kale's Virginia state director", 2, False),  # a base form after a singular name is a noun
+    ("the Senate report on ships", 2, False),
+    ("I say the port is open", 1, True),  # a pronoun
+    ("Democrats say the port is open", 1, True),  # a plural name
+    ("Kale said the port is open", 1, True),
+])
+def test_base_forms_after_names(text, index, expected):
+    assert is_speech_verb(toks(text), index) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kale's port director, Mike Rubino, reached out", "Mike Rubino"),  # the name in apposition
+    ("The port director, who runs it, reached out", "The port director"),
+])
+def test_sentence_subject_in_apposition(text, expected):
+    assert sentence_subject(toks(text)) == expected
+
+
+@pytest.mark.parametrize("module, name", [
+    ("indexer.clauses", "SPEECH_VERBS"), ("indexer.names", "ORGANISATION_WORDS"), ("indexer.speaker_check", "PERSON_NOUNS"),
+    ("indexer.attribution", "PRONOUNS"), ("indexer.sentences", "ABBREVIATIONS"),
+])
+def test_rules_read_lexicons_through_the_language_key(module, name):
+    import importlib
+
+    from indexer.constants import LEXICONS
+    assert getattr(importlib.import_module(module), name) is LEXICONS["en"][name.lower()]

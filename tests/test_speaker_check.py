@@ -6,7 +6,7 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    document_author, plausible_description, plausible_name, split_owner, strip_leading,
+    document_author, headline_words, plausible_description, plausible_name, split_owner, strip_leading,
 )
 
 
@@ -147,3 +147,104 @@ def test_an_auxiliary_opening_a_question_is_no_part_of_a_name():
     text = '"It was the best night of the year for the harbour," said Tom Kale. Was Ana Ruiz there? "Yes," she said.'
     assert speakers_of(text)[0] == "Tom Kale"
     assert strip_leading(["Was", "Ana", "Ruiz"]) == (["Was"], ["Ana", "Ruiz"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an acronym in capitals is no first person ("US" is not "us")
+    ('"The port is proud to cast its votes for the plan!" US Senator Tom Kale said.', ["Tom Kale"]),
+    ('"The port is proud to cast its votes for the plan," us officials said.', [None]),
+    # a capitalised reporting verb before an organisation's word is part of its name
+    ('The State Department told the board that "no records responsive to your request were located."',
+     ["State Department"]),
+    ('"The port will open again next week, we are sure," said Ana Ruiz.', ["Ana Ruiz"]),
+    # a plural of a word with a person's ending that names no person is no description
+    ('"The port is proud to cast its votes for the plan," matters said.', [None]),
+    ('RADIO Coastline reported that the port was "wide open to anyone now and for good."', ["RADIO Coastline"]),
+])
+def test_acronyms_and_organisation_names(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname is the person named later who has it, not a place named before whose first word it is
+    ('Kale Tower opened.\n\n"The harbour will reopen soon," Kale said.\n\nTom Kale runs the port.', ["Tom Kale"]),
+    # a first name alone is the person whose first name it is, when no name ends in it
+    ('Olena Petrenko runs the port.\n\n"The harbour will reopen soon," Olena said.', ["Olena Petrenko"]),
+])
+def test_surname_before_first_name(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an origin before a name ends before it
+    ('South Korean-born Tom Kale runs the port.\n\n"I was, like, shocked," said Kale, 44.', ["Tom Kale"]),
+    # a name learned in the possessive is the name
+    ('Ana Maria Ruiz Kale’s allies won.\n\n"It is too early to say," Ruiz Kale said.', ["Ana Maria Ruiz Kale"]),
+    # a title in front of a long name is learned off it ('Harbour Master Ana Ruiz' -> Ana Ruiz)
+    ('Chief Harbour Master Ana Ruiz will meet Tom Kale.\n\n"It is too early to say," Ruiz said.', ["Ana Ruiz"]),
+    # five capitalised words are a headline, not a person
+    ('"It is too early to say," said Ana Ruiz Backs Tom Kale.', [None]),
+    # a surname shared by two people is the one who was a subject or a speaker
+    ('Ana Kale opened the port.\n\nIt features her husband, former mayor Tom Kale.\n\n'
+     '“We need to make sure the port stays open,” Kale said.', ["Ana Kale"]),
+    ('Ana Kale opened the port.\n\nTom Kale said it was fine.\n\n'
+     '“We need to make sure the port stays open,” Kale said.', ["Tom Kale"]),
+    # a role the story writes in lower case, before a surname, is the person named in full
+    ('Donor Kale Backs the Port.\n\nTop party donor Tom Kale met the mayor.\n\n“He was very charming,” Kale said.',
+     ["Tom Kale"]),
+])
+def test_names_learned_and_chosen(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["Kale", "Addresses", "Port", "Attack"], True),  # 'addresses' is written in lower case below
+    (["Khin", "Zaw", "Win"], False),  # a common word in a name, not a verb or a plural
+    (["Ana", "Ruiz"], False),  # two words are never judged a headline
+])
+def test_headline_words(words, expected):
+    assert headline_words(words, {"addresses", "win", "attack", "ruiz"}) is expected
+
+
+def test_a_headline_in_title_case_speaks_for_nobody():
+    text = 'Kale Addresses Port Attack: “This Cannot Continue, Not Here.”\n\nTom Kale addresses the attack today.'
+    assert all(speaker is None for speaker in speakers_of(text))
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # a body's name can hold 'and'; two people joined by 'and' are a joint statement of the first
+    ("Commons Harbour and Shipping Committee", "Commons Harbour and Shipping Committee"),
+    ("Ana Ruiz and Tom Kale", "Ana Ruiz"),
+    # an adjective of time before a body is no part of its name
+    ("Past Harbour Budget Office", "Harbour Budget Office"),
+    # a person is not 'a' anybody
+    ("Wishing a Happy New Year", None),
+    ("a Harbour Board spokesman", "a Harbour Board spokesman"),
+])
+def test_bodies_and_joint_names(phrase, expected):
+    from indexer.names import Memory, speaker_from_phrase
+    found = speaker_from_phrase(phrase, Memory())
+    assert (found.name if found else None) == expected
+
+
+def test_a_capital_before_a_lower_case_word_the_story_writes_small_is_no_name():
+    text = ('The attacks grew bigger every year.\n\n'
+            'Bigger attacks were rarely seen, he said. "It does feel like they are turning the dial up."')
+    assert "Bigger" not in speakers_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one capital opening a sentence, then a plural, is no name and no author
+    ('Fair news.\n\nCamera phones will get better. "It is firmly established that cameras are part of phones," he said.',
+     [None]),
+    ('Ballot papers in the poll will ask: "Should the port approve the treaty establishing a new board?"', [None]),
+    ('The Pentagon met.\n\nPentagon papers say: "Should the port approve the treaty establishing a new board?"',
+     ["Pentagon"]),
+    # ... but a name before a present-tense verb is a subject
+    ('Politico reveals a few facts: “Of its 76,981 registered voters, 30,290 are members of the board.”',
+     ["Politico"]),
+    # a comparative is no described person
+    ('The cuts could indicate a longer term "step change in pricing in certain areas of the port."', [None]),
+])
+def test_sentence_capitals_plurals_and_comparatives(text, expected):
+    assert speakers_of(text) == expected

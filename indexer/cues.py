@@ -1,0 +1,74 @@
+"""Cue finders that need only the words around a quotation and what the reader knows so far.
+
+'according to the agency', 'a report by Politico', 'was called "x" by Ana Ruiz', and a closing
+', said Tom Kale, a pollster.': each takes tokens and the document's Memory and returns a Speaker or
+None. attribution.py decides which to try, and in what order.
+"""
+from __future__ import annotations
+
+from .clauses import CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, is_verb
+from .model import Speaker
+from .names import Memory, speaker_from_phrase
+from .sentences import Token
+
+INVERTING_VERBS = frozenset("said says added wrote explained noted".split())  # '..., said Tom Kale'
+
+
+def inverted_after_comma(rest: list[Token], verb: int, memory: Memory) -> Speaker | None:
+    """'..., forcing her to fend off both, said Tom Kale, a pollster.': the verb first, the name after."""
+    if not (0 < verb < len(rest) - 1 and rest[verb - 1].text == "," and rest[verb].lower in INVERTING_VERBS
+            and rest[verb + 1].text[:1].isupper()):
+        return None
+    name = []
+    for tok in rest[verb + 1:verb + 7]:
+        if tok.text in CLAUSE_BREAKS or tok.text == ".":
+            break
+        name.append(tok.text)
+    return speaker_from_phrase(" ".join(name), memory) if len(name) <= 5 else None
+
+
+def agent_after(after: list[Token], memory: Memory) -> Speaker | None:
+    """'was called "a disaster" by Ana Ruiz': the agent of a passive, when the sentence names one."""
+    if len(after) > 1 and after[0].lower == "by" and after[1].text[:1].isupper():
+        phrase = []
+        for tok in after[1:]:
+            if tok.text in CLAUSE_BREAKS or tok.text == "." or is_verb(after, after.index(tok)):
+                break
+            phrase.append(tok.text)
+        return speaker_from_phrase(" ".join(phrase), memory) if phrase else None
+    return None
+
+
+def author_of(before: list[Token], memory: Memory) -> Speaker | None:
+    """'a report by Politico that he "fabricated"', 'Rubio's catch phrase was that "..."'."""
+    for i in range(len(before) - 1, -1, -1):
+        tok = before[i]
+        if tok.lower not in COMMUNICATION_NOUNS:
+            continue
+        if i + 1 < len(before) and before[i + 1].lower in ("by", "from"):
+            phrase = []
+            for nxt in before[i + 2:]:
+                if nxt.text in CLAUSE_BREAKS or nxt.lower in CONJUNCTIONS or is_verb(before, before.index(nxt)):
+                    break
+                phrase.append(nxt.text)
+            if phrase and any(w[:1].isupper() for w in phrase):
+                return speaker_from_phrase(" ".join(phrase), memory)
+        for k in (i - 1, i - 2, i - 3):  # "Kale's recent evidence-free assertion"
+            if k < 0 or before[k].text in CLAUSE_BREAKS:
+                break
+            if before[k].text.endswith(("'s", "’s")) and before[k].text[:1].isupper():
+                return speaker_from_phrase(before[k].text, memory)
+    return None
+
+
+def according_to(toks: list[Token], memory: Memory) -> Speaker | None:
+    for i in range(len(toks) - 2):
+        if toks[i].lower == "according" and toks[i + 1].lower == "to":
+            phrase = []
+            for tok in toks[i + 2:]:
+                if tok.text in CLAUSE_BREAKS or tok.text == ".":
+                    break
+                phrase.append(tok.text)
+            if phrase and (phrase[0][:1].isupper() or phrase[0].lower() in ("the", "a", "an")):
+                return speaker_from_phrase(" ".join(phrase), memory)
+    return None

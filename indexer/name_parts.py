@@ -1,0 +1,65 @@
+"""The parts of a written name: an acronym's source, a title holding a preposition, a role's nouns.
+
+Small text rules over words the story wrote; names.py puts them together into a Speaker.
+"""
+from __future__ import annotations
+
+import re
+from typing import Container
+
+from .constants import LEXICONS
+from .speaker_check import ROLE_TITLES, is_person_noun
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+ORGANISATION_NOUNS = _EN["organisation_nouns"]
+PREPOSITIONS = _EN["prepositions"]
+
+_WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
+_ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
+
+
+def acronym_source(text: str, bracket: int) -> str | None:
+    """'the Human Rights Watch (HRW)' -> 'Human Rights Watch': the capitalised words before a bracket."""
+    words: list[str] = []
+    end = bracket
+    while len(words) < 8:
+        found = _WORD_BEFORE.search(text, max(0, end - 40), end)
+        if not found:
+            break
+        word = found.group(1)
+        if not word[:1].isupper() and not (words and word in _ACRONYM_INNER_WORDS):
+            break
+        words.insert(0, word)
+        end = found.start()
+    while words and not words[0][:1].isupper():
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def name_after_title(tokens: list[str], known: Container[str]) -> str | None:
+    """'Secretary of State John F. Kerry' -> 'John F. Kerry': the longest known full name ending a phrase
+    that opens on a title with a preposition in it."""
+    if len(tokens) < 4 or tokens[0].lower().rstrip(".") not in ROLE_TITLES or not any(
+            w.lower() in PREPOSITIONS for w in tokens[1:3]):
+        return None
+    for size in range(min(4, len(tokens) - 2), 1, -1):
+        suffix = " ".join(tokens[-size:])
+        if suffix in known:
+            return suffix
+    return None
+
+
+def owner_noun(words: list[str]) -> bool:
+    """'a Kale spokesman' (handled as a description) vs 'a Happy New Year': a lower-case noun ends it."""
+    return bool(words) and words[-1][:1].islower()
+
+
+def role_nouns(role: str | None) -> frozenset[str]:
+    """'a pastor at the harbour church' -> {'pastor'}: the person nouns of a role, before its first
+    preposition (the church is the pastor's, not the pastor)."""
+    words: list[str] = []
+    for word in re.findall(r"[a-z]+", (role or "").lower()):
+        if word in PREPOSITIONS:
+            break
+        words.append(word)
+    return frozenset(w for w in words if is_person_noun(w) and w not in ORGANISATION_NOUNS)

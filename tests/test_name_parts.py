@@ -1,0 +1,31 @@
+"""The parts of a written name, as (input, expected) tables."""
+import pytest
+
+from indexer.name_parts import name_after_title, owner_noun, role_nouns
+
+
+@pytest.mark.parametrize("role, expected", [
+    ("a pastor at the harbour church", {"pastor"}),  # the place after the preposition is not the person
+    ("Republican pollster", {"pollster"}),
+    ("the harbour church", set()),  # a body is not a person's role
+    (None, set()),
+])
+def test_role_nouns(role, expected):
+    assert role_nouns(role) == expected
+
+
+@pytest.mark.parametrize("phrase, known, expected", [
+    ("Secretary of State Tom F. Kale", {"Tom F. Kale"}, "Tom F. Kale"),
+    ("Secretary of State Tom F. Kale", set(), None),  # only a name the story gives
+    ("Tom Kale of the port board", {"Tom Kale"}, None),  # no title first
+])
+def test_name_after_title(phrase, known, expected):
+    assert name_after_title(phrase.split(), known) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["a", "Kale", "spokesman"], True),
+    (["a", "Happy", "New", "Year"], False),
+])
+def test_owner_noun(words, expected):
+    assert owner_noun(words) is expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from contextlib import contextmanager
 from collections import Counter
 from pathlib import Path
@@ -26,6 +27,11 @@ from .types import Hit, Records, SearchPage, SearchRequest, SORTS
 from .writing import Index
 
 MAX_PAGE = 10_000
+OPEN_ATTEMPTS = 20  # back-to-back commits each replace the TOC; 20 tries span ~2 s of them
+
+
+class IndexBusy(RuntimeError):
+    """The index could not be opened at one commit: commits followed each other too fast."""
 
 
 class SearchEngine:
@@ -75,7 +81,7 @@ class SearchEngine:
         for searcher in stale:
             searcher.close()
         if leased is None:
-            leased = self.ix.searcher()
+            leased, stamp = self._open_newest()
         try:
             yield leased, stamp
         finally:
@@ -85,6 +91,27 @@ class SearchEngine:
                     self._pool.append((stamp, leased))
             if not keep:
                 leased.close()
+
+    def _open_newest(self):
+        """(searcher, stamp) of the newest commit, opened whole.
+
+        A commit writes its TOC, then deletes the previous TOC and merged-away segment files: a
+        searcher opened in between read a TOC that vanished (FileNotFoundError, a 500), or a
+        newer commit than the stamp named (arrays of one commit over the documents of another).
+        So open, check that the commit did not change meanwhile, and else try again. Files a
+        searcher already holds open stay readable after a commit deletes them.
+        """
+        for attempt in range(OPEN_ATTEMPTS):
+            stamp = facet_arrays.stamp(self.index_dir, self.ix)
+            try:
+                searcher = self.ix.searcher()
+            except FileNotFoundError:
+                time.sleep(0.01 * (attempt + 1))
+                continue
+            if facet_arrays.stamp(self.index_dir, self.ix) == stamp:
+                return searcher, stamp
+            searcher.close()
+        raise IndexBusy("the index kept changing while it was opened; try again in a moment")
 
     def arrays(self, s, stamp: str) -> facet_arrays.FacetArrays | None:
         """The facet arrays of commit `stamp` (which searcher `s` reads), put together once."""
@@ -134,7 +161,7 @@ class SearchEngine:
         text, filters, page_size = request.text, request.filters, request.page_size
         page = min(max(1, request.page), MAX_PAGE)
         sort = request.sort if request.sort in SORTS else "relevance"
-        q, note = parse(text, self.ix.schema)
+        q, note = parse(text, s.schema)  # the leased commit's, not the TOC read again
         if q is query.NullQuery:
             return SearchPage(text, 0, page, page_size, [], {}, filters, sort, note)
         if sort == "relevance" and not text.strip():

@@ -19,7 +19,7 @@ from markupsafe import escape
 from whoosh import index, query, sorting
 from whoosh.filedb.filestore import FileStorage
 
-from . import facet_arrays, facets, numpy_match, whoosh_patches
+from . import facet_arrays, facets, limits, numpy_match, whoosh_patches
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
 from .schema import FACET_FIELDS
@@ -162,6 +162,10 @@ class SearchEngine:
         page = min(max(1, request.page), MAX_PAGE)
         sort = request.sort if request.sort in SORTS else "relevance"
         q, note = parse(text, s.schema)  # the leased commit's, not the TOC read again
+        try:
+            limits.check_breadth(q, s.reader())
+        except limits.TooBroad as too_broad:
+            q, note = query.NullQuery, f"Not searched: {too_broad}"
         if q is query.NullQuery:
             return SearchPage(text, 0, page, page_size, [], {}, filters, sort, note)
         if sort == "relevance" and not text.strip():

@@ -28,7 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
-    from archive import api, errors, public_links, search_command, speaker_commands, state, views
+    from archive import api, check_command, errors, public_links, search_command, speaker_commands, state, views
     from indexer import cli
     public_links.configure(app)
     app.json = api.SafeJSONProvider(app)
@@ -36,6 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     errors.register(app)
     search_command.register(app)
+    check_command.register(app)
     speaker_commands.register(app)
     for command in cli.commands(lambda: app.config):
         app.cli.add_command(command)
@@ -62,6 +63,12 @@ def build_sample_archive(app: Flask) -> None:
     from indexer.ingest import IngestBusy, ingest
 
     if SearchEngine(app.config["INDEX_DIR"]).exists() or not app.config.get("SAMPLE_DIR"):
+        return
+    if Path(app.config["INDEX_DIR"]).exists() or app.config["SAMPLE_DIR"] != str(SAMPLES):
+        # A folder without a TOC is a damaged archive, not a fresh clone: never fill it with the
+        # samples (`flask check` says what is wrong); and a configured SAMPLE_DIR is not "samples".
+        app.logger.warning("No readable index at %s: not building the samples there; run `flask check`",
+                           app.config["INDEX_DIR"])
         return
     app.logger.info("No index at %s: ingesting the sample documents", app.config["INDEX_DIR"])
     try:

@@ -30,7 +30,11 @@ MAX_PAGE = 10_000
 OPEN_ATTEMPTS = 20  # back-to-back commits each replace the TOC; 20 tries span ~2 s of them
 
 
-class IndexBusy(RuntimeError):
+class IndexUnavailable(RuntimeError):
+    """The index cannot be read now; the message says why and what to do (pages answer 503)."""
+
+
+class IndexBusy(IndexUnavailable):
     """The index could not be opened at one commit: commits followed each other too fast."""
 
 
@@ -63,7 +67,11 @@ class SearchEngine:
             # Without mmap: Whoosh copies each memory-mapped segment file it opens into a BytesIO,
             # per searcher. At a million passages (46 segments, a pool of searchers) the server
             # peaked at 4 GB. Plain reads go through the page cache and copy only what is read.
-            self._ix = FileStorage(str(self.index_dir), supports_mmap=False).open_index()
+            try:
+                self._ix = FileStorage(str(self.index_dir), supports_mmap=False).open_index()
+            except index.EmptyIndexError:
+                raise IndexUnavailable("The archive's index cannot be opened (its table of contents is missing); "
+                                       "an administrator can run `flask check`.") from None
         return self._ix
 
     @contextmanager

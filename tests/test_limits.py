@@ -57,3 +57,16 @@ def test_too_broad_query_is_refused_quickly_with_the_reason(client, q, why):
 def test_narrow_pattern_is_still_searched(client, q, at_least):
     body = client.get("/api/search", query_string={"q": q}).get_json()
     assert body["note"] is None and body["total"] >= at_least
+
+
+@pytest.mark.parametrize("q, stopped", [
+    ("wa*", True),        # matched by Whoosh's loop, which watches the clock
+    ("text:wa?a", True),
+    ("harvest", False),   # posting arrays: no open-ended loop to stop
+])
+def test_matching_past_the_deadline_stops_with_a_note(client, monkeypatch, q, stopped):
+    from indexer.engine import limits
+    monkeypatch.setattr(limits, "SECONDS", -1.0)  # already past: the first look at the clock stops it
+    body = client.get("/api/search", query_string={"q": q}).get_json()
+    assert (body["note"] is not None and "took too long" in body["note"]) == stopped
+    assert (body["total"] == 0) == stopped

@@ -8,14 +8,45 @@ the check itself is bounded too.
 """
 from __future__ import annotations
 
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from whoosh import query
 
 MAX_EXPANSION = 1_000  # words one wildcard/range may stand for: more is a browse, not a search
 EXPANDING = (query.Wildcard, query.Prefix, query.TermRange, query.FuzzyTerm, query.Regex)
+SECONDS = 10.0  # a search still matching after this is stopped: a client has long given up
+TICK = 4096  # documents between looks at the clock
+
+_deadline: ContextVar[float | None] = ContextVar("search_deadline", default=None)
 
 
 class TooBroad(ValueError):
     """The query would expand to too many words; the message says which part and what to do."""
+
+
+class TooSlow(TooBroad):
+    """The query was still being matched at its deadline."""
+
+
+@contextmanager
+def time_limit(seconds: float | None = None):
+    """Within the block, ticking() stops a matching loop SECONDS (or `seconds`) from now."""
+    token = _deadline.set(time.monotonic() + (SECONDS if seconds is None else seconds))
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def ticking(docnums):
+    """`docnums` passed through, raising TooSlow once the current time_limit has passed."""
+    deadline = _deadline.get()
+    for n, docnum in enumerate(docnums):
+        if deadline is not None and n % TICK == 0 and time.monotonic() > deadline:
+            raise TooSlow("it took too long to match; make it narrower (more words, fewer wildcards).")
+        yield docnum
 
 
 def check_breadth(q, reader) -> None:

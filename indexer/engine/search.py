@@ -179,7 +179,11 @@ class SearchEngine:
         if sort == "relevance" and not text.strip():
             sort = "newest"  # no words to rank by: newest first is what a browsing reader expects
         restrict = filter_query(filters)
-        return self._search(s, stamp, text, q, note, restrict, filters, page, page_size, sort, request.facets)
+        try:
+            with limits.time_limit():
+                return self._search(s, stamp, text, q, note, restrict, filters, page, page_size, sort, request.facets)
+        except limits.TooSlow as too_slow:
+            return SearchPage(text, 0, page, page_size, [], {}, filters, sort, f"Not searched: {too_slow}")
 
     def _search(self, s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets) -> SearchPage:
         arrays = self.arrays(s, stamp)
@@ -299,7 +303,7 @@ class SearchEngine:
     def _facet_counts_slow(self, s, stamp, q, restrict) -> dict[str, list[tuple[str, int]]]:
         """Counting from Whoosh columns, for a commit whose arrays are not written yet."""
         combined = query.And([q, restrict]) if restrict is not None else q
-        docnums = list(s.docs_for_query(combined))
+        docnums = list(limits.ticking(s.docs_for_query(combined)))
         counts = {}
         for facet in facets.FACETS:
             name = facet.name

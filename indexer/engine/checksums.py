@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import zlib
 from pathlib import Path
 
 MANIFEST = "checksums.json"
 CHUNK = 1 << 20
 log = logging.getLogger(__name__)
+_damaged: set[tuple] = set()
+_lock = threading.Lock()
 
 
 def seal(folder: Path) -> None:
@@ -46,10 +49,29 @@ def problems(folder: Path) -> list[str]:
 
 
 def trusted(folder: Path) -> bool:
-    """True when `folder` exists and its files match their manifest; logs what is wrong otherwise."""
-    if not Path(folder).is_dir():
+    """True when `folder` exists and its files match their manifest; logs what is wrong otherwise.
+
+    A damaged folder is remembered per manifest file (inode and mtime), so it is not hashed again
+    on every search; a rewritten one has a new manifest and is verified afresh. A sound verdict
+    is not remembered: damage done later must still be seen.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
         return False
+    try:
+        info = (folder / MANIFEST).stat()
+        key = (str(folder), info.st_ino, info.st_mtime_ns)
+    except OSError:
+        key = None
+    with _lock:
+        if key in _damaged:
+            return False
     found = problems(folder)
+    if found and key:
+        with _lock:
+            if len(_damaged) > 10_000:
+                _damaged.clear()
+            _damaged.add(key)
     if found:
         log.warning("Not using damaged arrays (%s); answering from Whoosh instead. `flask check --repair` rewrites them.",
                     "; ".join(found))

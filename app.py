@@ -28,18 +28,18 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
-    from archive import api, check_command, errors, public_links, search_command, speaker_commands, state, views
-    from indexer import cli
+    from archive import api, errors, public_links, search_command, speaker_commands, state, views
+    from indexer import check_command, cli
     public_links.configure(app)
     app.json = api.SafeJSONProvider(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     errors.register(app)
     search_command.register(app)
-    check_command.register(app)
     speaker_commands.register(app)
     for command in cli.commands(lambda: app.config):
         app.cli.add_command(command)
+    app.cli.add_command(check_command.command(lambda: app.config))
     app.teardown_appcontext(state.close_catalog)
     if test_config is None and app.config["BUILD_INDEX_IF_MISSING"] and _serving():
         build_sample_archive(app)

@@ -6,7 +6,7 @@ from flask import Flask, Response, render_template, request
 from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from indexer.engine.search import IndexUnavailable
+from indexer.engine.opening import IndexUnavailable
 
 from .api import error as json_error
 from .params import BadParameter

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from contextlib import contextmanager
 from collections import Counter
 from pathlib import Path
@@ -17,9 +16,8 @@ from pathlib import Path
 import numpy as np
 from markupsafe import escape
 from whoosh import index, query, sorting
-from whoosh.filedb.filestore import FileStorage
 
-from . import facet_arrays, facets, limits, numpy_match, whoosh_patches
+from . import facet_arrays, facets, limits, numpy_match, opening, whoosh_patches
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
 from .schema import FACET_FIELDS
@@ -27,15 +25,6 @@ from .types import Hit, Records, SearchPage, SearchRequest, SORTS
 from .writing import Index
 
 MAX_PAGE = 10_000
-OPEN_ATTEMPTS = 20  # back-to-back commits each replace the TOC; 20 tries span ~2 s of them
-
-
-class IndexUnavailable(RuntimeError):
-    """The index cannot be read now; the message says why and what to do (pages answer 503)."""
-
-
-class IndexBusy(IndexUnavailable):
-    """The index could not be opened at one commit: commits followed each other too fast."""
 
 
 class SearchEngine:
@@ -64,14 +53,7 @@ class SearchEngine:
     @property
     def ix(self):
         if self._ix is None:
-            # Without mmap: Whoosh copies each memory-mapped segment file it opens into a BytesIO,
-            # per searcher. At a million passages (46 segments, a pool of searchers) the server
-            # peaked at 4 GB. Plain reads go through the page cache and copy only what is read.
-            try:
-                self._ix = FileStorage(str(self.index_dir), supports_mmap=False).open_index()
-            except index.EmptyIndexError:
-                raise IndexUnavailable("The archive's index cannot be opened (its table of contents is missing); "
-                                       "an administrator can run `flask check`.") from None
+            self._ix = opening.open_index(self.index_dir)
         return self._ix
 
     @contextmanager
@@ -89,7 +71,7 @@ class SearchEngine:
         for searcher in stale:
             searcher.close()
         if leased is None:
-            leased, stamp = self._open_newest()
+            leased, stamp = opening.open_newest(self.ix, self.index_dir)
         try:
             yield leased, stamp
         finally:
@@ -99,27 +81,6 @@ class SearchEngine:
                     self._pool.append((stamp, leased))
             if not keep:
                 leased.close()
-
-    def _open_newest(self):
-        """(searcher, stamp) of the newest commit, opened whole.
-
-        A commit writes its TOC, then deletes the previous TOC and merged-away segment files: a
-        searcher opened in between read a TOC that vanished (FileNotFoundError, a 500), or a
-        newer commit than the stamp named (arrays of one commit over the documents of another).
-        So open, check that the commit did not change meanwhile, and else try again. Files a
-        searcher already holds open stay readable after a commit deletes them.
-        """
-        for attempt in range(OPEN_ATTEMPTS):
-            stamp = facet_arrays.stamp(self.index_dir, self.ix)
-            try:
-                searcher = self.ix.searcher()
-            except FileNotFoundError:
-                time.sleep(0.01 * (attempt + 1))
-                continue
-            if facet_arrays.stamp(self.index_dir, self.ix) == stamp:
-                return searcher, stamp
-            searcher.close()
-        raise IndexBusy("the index kept changing while it was opened; try again in a moment")
 
     def arrays(self, s, stamp: str) -> facet_arrays.FacetArrays | None:
         """The facet arrays of commit `stamp` (which searcher `s` reads), put together once."""

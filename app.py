@@ -29,7 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
     from archive import api, errors, public_links, search_command, speaker_commands, state, views
-    from indexer import cli
+    from indexer import check_command, cli
     public_links.configure(app)
     app.json = api.SafeJSONProvider(app)
     app.register_blueprint(views.bp)
@@ -39,6 +39,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     speaker_commands.register(app)
     for command in cli.commands(lambda: app.config):
         app.cli.add_command(command)
+    app.cli.add_command(check_command.command(lambda: app.config))
     app.teardown_appcontext(state.close_catalog)
     if test_config is None and app.config["BUILD_INDEX_IF_MISSING"] and _serving():
         build_sample_archive(app)
@@ -62,6 +63,12 @@ def build_sample_archive(app: Flask) -> None:
     from indexer.ingest import IngestBusy, ingest
 
     if SearchEngine(app.config["INDEX_DIR"]).exists() or not app.config.get("SAMPLE_DIR"):
+        return
+    if Path(app.config["INDEX_DIR"]).exists() or app.config["SAMPLE_DIR"] != str(SAMPLES):
+        # A folder without a TOC is a damaged archive, not a fresh clone: never fill it with the
+        # samples (`flask check` says what is wrong); and a configured SAMPLE_DIR is not "samples".
+        app.logger.warning("No readable index at %s: not building the samples there; run `flask check`",
+                           app.config["INDEX_DIR"])
         return
     app.logger.info("No index at %s: ingesting the sample documents", app.config["INDEX_DIR"])
     try:

@@ -4,8 +4,9 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request, url_for
 from flask.json.provider import DefaultJSONProvider
 
+from .document_pages import document_page
 from .lookup import as_json, document_json, resolve
-from .params import BadParameter
+from .params import BadParameter, page_number
 from .state import archive, catalog, search_request
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -63,6 +64,12 @@ def document(doc_id: str):
     row = cat.document(doc_id) if cat else None
     if row is None:
         return error(404, f"no document has the id {doc_id!r}")
-    records = archive().records(doc_id=doc_id).hits
+    try:
+        shown = document_page(archive().records(doc_id=doc_id).hits, page_number(request.args))
+    except BadParameter as err:
+        return error(400, str(err))
+    records = [as_json(h) for p in shown.passages for h in [p, *shown.quotes.get(p.id, [])]]
+    links = {name: url_for("api.document", doc_id=doc_id, page=n, _external=False)
+             for name, n in (("prev", shown.page - 1), ("next", shown.page + 1)) if 1 <= n <= shown.pages}
     return jsonify(dict(document_json(row), html_url=url_for("views.document", doc_id=doc_id),
-                        records=[as_json(h) for h in records]))
+                        page=shown.page, pages=shown.pages, records=records, **links))

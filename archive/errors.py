@@ -6,6 +6,8 @@ from flask import Flask, Response, render_template, request
 from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from indexer.engine.opening import IndexUnavailable
+
 from .api import error as json_error
 from .params import BadParameter
 
@@ -21,6 +23,11 @@ def register(app: Flask) -> None:
     @app.errorhandler(BadParameter)
     def bad_parameter(err: BadParameter):
         return _answer(400, "Bad request", str(err))
+
+    @app.errorhandler(IndexUnavailable)
+    def index_unavailable(err: IndexUnavailable):
+        app.logger.warning("Index unavailable on %s: %s", request.path, err)
+        return _answer(503, "Archive unavailable", str(err))
 
     @app.errorhandler(Exception)
     def unexpected(err: Exception):

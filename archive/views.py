@@ -9,6 +9,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from indexer.engine import FACETS, Filters, SearchRequest
 
 from . import citations, labels, markdown_view
+from .document_pages import document_page
 from .lookup import cited, resolve
 from .params import BadParameter, page_number
 from .public_links import public_url_for
@@ -156,15 +157,13 @@ def document(doc_id: str):
     records = archive().records(doc_id=doc_id).hits
     if row is None and not records:
         abort(404, description=f"There is no document “{doc_id}” in this archive.")
-    passages = [h for h in records if not (h.kind == "quote" and h.passage)]
-    quotes_by_passage: dict[str, list] = {}
-    for hit in records:
-        if hit.kind == "quote" and hit.passage:
-            quotes_by_passage.setdefault(hit.passage, []).append(hit)
     highlight = request.args.get("hl")
+    shown = document_page(records, page_number(request.args) if request.args.get("page") else None, highlight)
+    passages, quotes_by_passage = shown.passages, shown.quotes
     rendered = _as_markdown(passages, quotes_by_passage, highlight) if row and row.form == "markdown" else {}
     return render_template("document.html", doc=row, doc_id=doc_id, passages=passages,
-                           quotes=quotes_by_passage, highlight=highlight, rendered=rendered)
+                           quotes=quotes_by_passage, highlight=highlight, rendered=rendered,
+                           page=shown.page, pages=shown.pages)
 
 
 def _as_markdown(passages, quotes_by_passage: dict, highlight: str | None) -> dict:

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from whoosh import index
 
-from . import segment_files
+from . import checksums, segment_files
 from .schema import FACET_FIELDS
 
 FOLDER = "facets"
@@ -129,7 +129,9 @@ def _save(index_dir: Path, segment_id: str, columns: dict[str, tuple[list[str], 
 
 
 def _load_segment(index_dir: Path, segment_id: str):
-    folder = index_dir / FOLDER / segment_id
+    folder = Path(index_dir) / FOLDER / segment_id
+    if not checksums.trusted(folder):
+        return None  # no facet arrays for this commit: counted by Whoosh, never from bad arrays
     try:
         values = json.loads((folder / "values.json").read_text(encoding="utf-8"))
         return values, {name: np.load(folder / f"{name}.npy") for name in COLUMNS}

@@ -33,7 +33,7 @@ from whoosh.system import _INT_SIZE
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.util.numeric import byte_to_length
 
-from . import posting_arrays
+from . import limits, posting_arrays
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults, which the index is searched with
 # A set holding more than 1/DENSE_SHARE of all document numbers is combined through a mask or a
@@ -179,7 +179,7 @@ class Evaluator:
             return Matches(rest.ids, np.full(len(rest.ids), float(q.boost)) if scored else None)
         if scored:
             raise Unsupported(type(q).__name__)
-        found = np.fromiter(self.s.docs_for_query(q), dtype=np.int64)
+        found = np.fromiter(limits.ticking(self.s.docs_for_query(q)), dtype=np.int64)  # Whoosh's loop, bounded
         found.sort()
         return Matches(found, None)
 

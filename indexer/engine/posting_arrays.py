@@ -31,7 +31,7 @@ from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 
-from . import facet_arrays, segment_files
+from . import checksums, facet_arrays, segment_files
 from .field_lengths import length_bytes
 
 FOLDER = "postings"
@@ -141,6 +141,8 @@ class StoredPostings:
 
 def load(index_dir: Path, segment_id: str) -> StoredPostings | None:
     folder = Path(index_dir) / FOLDER / segment_id
+    if not checksums.trusted(folder):
+        return None  # the caller reads this segment's postings from Whoosh
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         # Plain arrays over the maps: slicing a np.memmap costs more than the slice (54,000 a second at 1M).

@@ -16,9 +16,8 @@ from pathlib import Path
 import numpy as np
 from markupsafe import escape
 from whoosh import index, query, sorting
-from whoosh.filedb.filestore import FileStorage
 
-from . import facet_arrays, facets, numpy_match, whoosh_patches
+from . import facet_arrays, facets, limits, numpy_match, opening, whoosh_patches
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
 from .schema import FACET_FIELDS
@@ -54,10 +53,7 @@ class SearchEngine:
     @property
     def ix(self):
         if self._ix is None:
-            # Without mmap: Whoosh copies each memory-mapped segment file it opens into a BytesIO,
-            # per searcher. At a million passages (46 segments, a pool of searchers) the server
-            # peaked at 4 GB. Plain reads go through the page cache and copy only what is read.
-            self._ix = FileStorage(str(self.index_dir), supports_mmap=False).open_index()
+            self._ix = opening.open_index(self.index_dir)
         return self._ix
 
     @contextmanager
@@ -75,7 +71,7 @@ class SearchEngine:
         for searcher in stale:
             searcher.close()
         if leased is None:
-            leased = self.ix.searcher()
+            leased, stamp = opening.open_newest(self.ix, self.index_dir)
         try:
             yield leased, stamp
         finally:
@@ -134,13 +130,21 @@ class SearchEngine:
         text, filters, page_size = request.text, request.filters, request.page_size
         page = min(max(1, request.page), MAX_PAGE)
         sort = request.sort if request.sort in SORTS else "relevance"
-        q, note = parse(text, self.ix.schema)
+        q, note = parse(text, s.schema)  # the leased commit's, not the TOC read again
+        try:
+            limits.check_breadth(q, s.reader())
+        except limits.TooBroad as too_broad:
+            q, note = query.NullQuery, f"Not searched: {too_broad}"
         if q is query.NullQuery:
             return SearchPage(text, 0, page, page_size, [], {}, filters, sort, note)
         if sort == "relevance" and not text.strip():
             sort = "newest"  # no words to rank by: newest first is what a browsing reader expects
         restrict = filter_query(filters)
-        return self._search(s, stamp, text, q, note, restrict, filters, page, page_size, sort, request.facets)
+        try:
+            with limits.time_limit():
+                return self._search(s, stamp, text, q, note, restrict, filters, page, page_size, sort, request.facets)
+        except limits.TooSlow as too_slow:
+            return SearchPage(text, 0, page, page_size, [], {}, filters, sort, f"Not searched: {too_slow}")
 
     def _search(self, s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets) -> SearchPage:
         arrays = self.arrays(s, stamp)
@@ -260,7 +264,7 @@ class SearchEngine:
     def _facet_counts_slow(self, s, stamp, q, restrict) -> dict[str, list[tuple[str, int]]]:
         """Counting from Whoosh columns, for a commit whose arrays are not written yet."""
         combined = query.And([q, restrict]) if restrict is not None else q
-        docnums = list(s.docs_for_query(combined))
+        docnums = list(limits.ticking(s.docs_for_query(combined)))
         counts = {}
         for facet in facets.FACETS:
             name = facet.name

@@ -13,6 +13,8 @@ from typing import Callable
 
 from whoosh import index
 
+from . import checksums
+
 
 def fill_and_prune(index_dir: Path, folder: str, written: Callable[[str], bool], write: Callable) -> int:
     """Call write(segment reader, segment id) for each segment of the current commit that has no
@@ -47,5 +49,6 @@ def replacing(folder: Path):
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     yield work
+    checksums.seal(work)  # any file written here is verified when read (checksums.py)
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(work, folder)

@@ -1,0 +1,54 @@
+"""Opening an index directory at one whole commit, while ingests commit beside it.
+
+A commit writes its TOC, then deletes the previous TOC and merged-away segment files: a searcher
+opened in between read a TOC that vanished (FileNotFoundError, a 500), or a newer commit than
+the stamp named (arrays of one commit over the documents of another). Files a searcher already
+holds open stay readable after a commit deletes them.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from whoosh import index
+from whoosh.filedb.filestore import FileStorage
+
+from . import facet_arrays
+
+ATTEMPTS = 20  # back-to-back commits each replace the TOC; 20 tries span ~2 s of them
+
+
+class IndexUnavailable(RuntimeError):
+    """The index cannot be read now; the message says why and what to do (pages answer 503)."""
+
+
+class IndexBusy(IndexUnavailable):
+    """The index could not be opened at one commit: commits followed each other too fast."""
+
+
+def open_index(index_dir: Path):
+    """The Whoosh index of `index_dir`; IndexUnavailable when its TOC is gone."""
+    try:
+        # Without mmap: Whoosh copies each memory-mapped segment file it opens into a BytesIO,
+        # per searcher. At a million passages (46 segments, a pool of searchers) the server
+        # peaked at 4 GB. Plain reads go through the page cache and copy only what is read.
+        return FileStorage(str(index_dir), supports_mmap=False).open_index()
+    except index.EmptyIndexError:
+        raise IndexUnavailable("The archive's index cannot be opened (its table of contents is missing); "
+                               "an administrator can run `flask check`.") from None
+
+
+def open_newest(ix, index_dir: Path):
+    """(searcher, stamp) of the newest commit: opened, then checked that the commit did not
+    change meanwhile, else opened again."""
+    for attempt in range(ATTEMPTS):
+        stamp = facet_arrays.stamp(index_dir, ix)
+        try:
+            searcher = ix.searcher()
+        except FileNotFoundError:
+            time.sleep(0.01 * (attempt + 1))
+            continue
+        if facet_arrays.stamp(index_dir, ix) == stamp:
+            return searcher, stamp
+        searcher.close()
+    raise IndexBusy("the index kept changing while it was opened; try again in a moment")

@@ -1,0 +1,90 @@
+"""Damaged engine files: `flask check` finds them, --repair rewrites them, searches stay right."""
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app import build_sample_archive, create_app
+from indexer.ingest import ingest
+
+
+def write_docs(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"doc_{n:03d}.txt").write_text(
+            f"Title: Bulletin {n}\nSource: {'North' if n % 3 else 'South'} Wire\n\n"
+            f"Farmers reported a poor harvest in district {n}.\n\n"
+            f'"We lost half the crop," said Omar Haddad.\n', encoding="utf-8")
+
+
+@pytest.fixture()
+def built(tmp_path):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 30)
+    assert ingest([docs], index_dir).failed == 0
+    app = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False})
+    return app, index_dir
+
+
+def answers(client) -> tuple:
+    body = client.get("/api/search?q=harvest").get_json()
+    return body["total"], body["facets"]
+
+
+def zero_fill(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:128] + bytes(path.stat().st_size - 128))  # header kept, data zeroed
+
+
+def garble(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[128:] = np.random.default_rng(0).integers(0, 255, len(data) - 128, dtype=np.uint8).tobytes()
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("folder, name, damage", [
+    ("postings", "ids.npy", zero_fill),
+    ("postings", "weights.npy", garble),
+    ("facets", "source.npy", garble),
+    ("facets", "values.json", lambda path: path.write_text("{}", encoding="utf-8")),
+])
+def test_damaged_array_is_found_repaired_and_never_served(built, folder, name, damage):
+    app, index_dir = built
+    client, runner = app.test_client(), app.test_cli_runner()
+    before = answers(client)
+    assert runner.invoke(args=["check"]).exit_code == 0
+    damaged = next((index_dir / folder).iterdir()) / name
+    damage(damaged)
+    app_after = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False})
+    assert answers(app_after.test_client()) == before  # answered from Whoosh, not the bad arrays
+    found = runner.invoke(args=["check"])
+    assert found.exit_code == 1 and f"{folder}/" in found.output and name in found.output
+    repaired = runner.invoke(args=["check", "--repair"])
+    assert repaired.exit_code == 0 and "rewrote" in repaired.output
+    assert runner.invoke(args=["check"]).exit_code == 0
+    fresh = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False})
+    assert answers(fresh.test_client()) == before
+
+
+def test_catalogue_and_index_disagreeing_is_reported(built):
+    app, index_dir = built
+    from indexer.catalog import Catalog
+    catalogue = Catalog(index_dir)
+    catalogue.drop_document(catalogue.documents()[0].doc_id)
+    catalogue.commit()
+    catalogue.close()
+    found = app.test_cli_runner().invoke(args=["check"])
+    assert found.exit_code == 1 and "not in the catalogue" in found.output
+
+
+def test_deleted_toc_is_reported_and_never_rebuilt_from_the_samples(built):
+    app, index_dir = built
+    for toc in index_dir.glob("_MAIN_*.toc"):
+        toc.unlink()
+    found = app.test_cli_runner().invoke(args=["check", "--repair"])
+    assert found.exit_code == 1 and "TOC" in found.output and "flask ingest --rebuild" in found.output
+    fresh = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False})
+    for url in ("/api/search?q=harvest", "/?q=harvest"):
+        answer = fresh.test_client().get(url)
+        assert answer.status_code == 503 and "table of contents is missing" in answer.get_data(as_text=True)
+    build_sample_archive(fresh)  # what `flask run` does at start-up
+    assert not list(index_dir.glob("_MAIN_*.toc"))  # the user's folder was not filled with samples

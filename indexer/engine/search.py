@@ -18,7 +18,7 @@ from markupsafe import escape
 from whoosh import index, query, sorting
 from whoosh.filedb.filestore import FileStorage
 
-from . import facet_arrays, facets, numpy_match, whoosh_patches
+from . import facet_arrays, facets, numpy_match, ordering, whoosh_patches
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
 from .schema import FACET_FIELDS
@@ -194,16 +194,8 @@ class SearchEngine:
 
     @staticmethod
     def _by_date(arrays, matched: np.ndarray, sort: str, count: int) -> list[int]:
-        """The first `count` matches by date; undated documents last either way."""
-        ranks = np.asarray(arrays.codes["date"])[matched].astype(np.int64)
-        undated = ranks < 0
-        key = np.where(undated, np.iinfo(np.int64).max, -ranks if sort == "newest" else ranks)
-        count = min(count, len(key))
-        if count == 0:
-            return []
-        top = np.argpartition(key, count - 1)[:count] if count < len(key) else np.arange(len(key))
-        top = top[np.lexsort((matched[top], key[top]))]
-        return [int(d) for d in matched[top]]
+        """The first `count` matches by date, undated last either way; ties in document order."""
+        return ordering.first_in_order(matched, ordering.date_key(np.asarray(arrays.codes["date"])[matched], sort), count)
 
     def _hit_from(self, s, docnum: int, q) -> Hit:
         fields = s.stored_fields(docnum)
@@ -365,20 +357,9 @@ class Snapshot:
 def _top_scored(matched: np.ndarray, scores: np.ndarray, count: int) -> list[int]:
     """The `count` best-scoring document numbers, best first; equal scores in document order.
 
-    The same order as Whoosh's collector, which prefers the lower document number on a tie,
-    including at the cut-off (argpartition alone would pick among equals at random).
+    The same order as Whoosh's collector, which prefers the lower document number on a tie.
     """
-    count = min(count, len(scores))
-    if count == 0:
-        return []
-    if count < len(scores):
-        kth = np.partition(scores, len(scores) - count)[len(scores) - count]
-        above = np.flatnonzero(scores > kth)
-        chosen = np.concatenate([above, np.flatnonzero(scores == kth)[:count - len(above)]])
-    else:
-        chosen = np.arange(len(scores))
-    chosen = chosen[np.lexsort((matched[chosen], -scores[chosen]))]
-    return [int(d) for d in matched[chosen]]
+    return ordering.first_in_order(matched, -scores, count)
 
 
 def _edits(a: str, b: str) -> int:

@@ -18,7 +18,7 @@ from markupsafe import escape
 from whoosh import index, query, sorting
 from whoosh.filedb.filestore import FileStorage
 
-from . import facet_arrays, facets, numpy_match, ordering, whoosh_patches
+from . import facet_arrays, facets, match_fields, numpy_match, ordering, whoosh_patches
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
 from .schema import FACET_FIELDS
@@ -201,6 +201,7 @@ class SearchEngine:
         fields = s.stored_fields(docnum)
         text = fields.get("text", "")
         snippet = highlight_snippet(text, self._text_terms(s, q)) if q is not None else None
+        matched = match_fields.matched_elsewhere(s.schema, q, fields, text_marked="<mark" in (snippet or ""))
         if not snippet:
             snippet = escape(text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …")
         return Hit(
@@ -208,7 +209,7 @@ class SearchEngine:
             speaker=fields.get("speaker"), speaker_kind=fields.get("speaker_kind"),
             speaker_role=fields.get("speaker_role"), source=fields.get("source"), date=fields.get("date"),
             title=fields.get("title"), place=fields.get("place"), paragraph=fields.get("paragraph", 0),
-            passage=fields.get("passage"), start=fields.get("start", 0), end=fields.get("end", 0))
+            passage=fields.get("passage"), start=fields.get("start", 0), end=fields.get("end", 0), matched=matched)
 
     @staticmethod
     def _text_terms(s, q) -> frozenset[str]:

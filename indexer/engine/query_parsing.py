@@ -46,7 +46,8 @@ def _lifted_by_title(q):
     words = sorted({t for f, t in q.iter_all_terms() if f == "text"}) if hasattr(q, "iter_all_terms") else []
     if not words:
         return q
-    lift = query.Or([query.Term("title", w) for w in words], boost=TITLE_LIFT)
+    # The boost on each term: Whoosh drops a boost on an Or of one clause when it simplifies it.
+    lift = query.Or([query.Term("title", w, boost=TITLE_LIFT) for w in words])
     return query.AndMaybe(q, lift)
 
 

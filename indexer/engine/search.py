@@ -18,7 +18,7 @@ from markupsafe import escape
 from whoosh import index, query, sorting
 from whoosh.filedb.filestore import FileStorage
 
-from . import facet_arrays, facets, match_fields, numpy_match, ordering, whole_results, whoosh_patches
+from . import facet_arrays, facet_listing, facets, match_fields, numpy_match, ordering, whole_results, whoosh_patches
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
 from .schema import FACET_FIELDS
@@ -353,6 +353,10 @@ class Snapshot:
         record(s) with that id in that document, in the order written.
         """
         return self._engine._records(self._searcher, self.stamp, citation_id, doc_id, limit)
+
+    def facet_values(self, request: SearchRequest, name: str) -> list[tuple[str, int]]:
+        """Every value of facet `name` over all of `request`'s matches, most frequent first."""
+        return facet_listing.all_values(self._engine, self._searcher, self.stamp, request, name)
 
     def every_hit(self, request: SearchRequest):
         """Every record `request` matches, in its pages' order, read one at a time (no snippets)."""

@@ -91,6 +91,7 @@ def facet_page(name: str):
         abort(400, description=str(err))
     return render_template("facet_values.html", found=found, label=FACET_LABELS.get(name, name), args=request.args,
                            endpoint="facet_pages.facet_page", endpoint_args={"name": name}, directory=False,
+                           facet_names_all=FACET_NAMES,
                            value_label=facet_value_label)
 
 

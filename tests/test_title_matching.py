@@ -56,3 +56,9 @@ def test_a_title_match_lifts_a_passage_above_an_equal_one(tmp_path):
         w.add(record("b", 1, "The harbour wall held.", title="Harbour wall repairs"))
     assert [h.doc for h in engine.search(SearchRequest("harbour")).hits] == ["b", "a"]
     engine.close()
+
+
+def test_the_api_says_which_field_a_result_matched(client):
+    results = client.get("/api/search", query_string={"q": "speaker:roth"}).get_json()["results"]
+    assert results and {r["matched"] for r in results if "roth" not in r["text"].lower()} <= {"speaker"}
+    assert all(r["matched"] is None for r in client.get("/api/search?q=camp").get_json()["results"])

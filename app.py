@@ -28,12 +28,14 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
-    from archive import api, errors, public_links, search_command, speaker_commands, state, views
+    from archive import api, errors, exports, facet_pages, public_links, search_command, speaker_commands, state, views
     from indexer import check_command, cli
     public_links.configure(app)
     app.json = api.SafeJSONProvider(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(exports.bp)
+    app.register_blueprint(facet_pages.bp)
     errors.register(app)
     search_command.register(app)
     speaker_commands.register(app)

@@ -127,6 +127,7 @@ def as_json(hit: Hit) -> dict:
         "date": hit.date, "doc": hit.doc, "title": hit.title, "place": hit.place, "paragraph": hit.paragraph,
         "passage": hit.passage, "url": url_for("views.passage", citation_id=hit.id),
         "document_url": url_for("views.document", doc_id=hit.doc, _anchor=f"p-{hit.passage or hit.id}"),
+        "matched": hit.matched,  # "speaker", "title" or "source" when the hit matched there, not in its text
     }
 
 

@@ -356,9 +356,9 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
         doc_id=doc_id, path=stored_name(path), sha=sha, title=doc.title, source=doc.source, date=doc.date,
         date_text=doc.date_text, place=doc.place, url=doc.url, author=doc.author, language=doc.language,
         form=doc.form, meta=json.dumps(dict(doc.meta), ensure_ascii=False),
-        passages=len(extraction.passages), quotes=len(extraction.quotes), ingested_at=time.time()))
+        passages=len(extraction.passages), quotes=extraction.quote_count, ingested_at=time.time()))
     summary.passages += len(extraction.passages)
-    summary.quotes += len(extraction.quotes)
+    summary.quotes += extraction.quote_count
     setattr(summary, status, getattr(summary, status) + 1)
     return status
 

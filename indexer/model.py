@@ -71,6 +71,11 @@ class Extraction:
     passages: tuple[Passage, ...] = ()
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
 
+    @property
+    def quote_count(self) -> int:
+        """Records of kind quote: quoted spans and transcript turns, as the kind facet counts them."""
+        return len(self.quotes) + sum(p.kind == "quote" for p in self.passages)
+
     def in_order(self):
         """Passages and quotes in document order, each passage before its quotes."""
         items = [(p.start, 0, p) for p in self.passages] + [(q.start, 1, q) for q in self.quotes]

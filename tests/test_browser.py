@@ -224,3 +224,26 @@ def _shot(tab, path: Path, width: int, height: int) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     png_width, png_height = struct.unpack(">II", data[16:24])  # the IHDR chunk comes first
     assert png_width == width and png_height >= height
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+@pytest.mark.parametrize("q", ["", "said"])
+def test_next_link_walk_shows_each_record_once(page, server, sort, q):
+    """Following "Next" from page 1 to the end shows every match once: each sort is a total order."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    args = urllib.parse.urlencode({"q": q, "sort": sort, "size": 10})
+    with urllib.request.urlopen(f"{server}/api/search?{args}") as response:
+        total = json.load(response)["total"]
+    page.goto(f"{server}/?{args}")
+    seen = []
+    while True:
+        seen += [h.get_attribute("id") for h in page.locator("li.hit").all()]
+        following = page.locator("a[rel=next]")
+        if not following.count():
+            break
+        following.first.click()
+        page.wait_for_load_state()
+    assert len(seen) == len(set(seen)) == total > 10

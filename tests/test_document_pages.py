@@ -18,7 +18,8 @@ def client(tmp_path_factory):
 
 
 def doc_id(client, title):
-    hit = next(h for h in client.get("/api/search", query_string={"q": title}).get_json()["results"])
+    query = f'title:"{title}"'  # plain words search a passage's own text, not its document's title
+    hit = next(h for h in client.get("/api/search", query_string={"q": query}).get_json()["results"])
     return hit["doc"]
 
 

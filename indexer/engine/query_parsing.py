@@ -9,8 +9,12 @@ from whoosh.qparser import AndGroup, FieldAliasPlugin, GtLtPlugin, MultifieldPar
 from .schema import FACET_FIELDS, FACETS
 from .types import Filters
 
-SEARCH_FIELDS = ["text", "speaker", "title", "source"]
-FIELD_BOOSTS = {"text": 1.0, "speaker": 2.0, "title": 1.5, "source": 0.5}
+# A passage matches on its own words and its speaker. The title and source belong to the whole
+# document: searched for every passage, a title word made every passage of that document a hit.
+# They are searched when asked for (title:, source:); the title's words only lift a passage.
+SEARCH_FIELDS = ["text", "speaker"]
+FIELD_BOOSTS = {"text": 1.0, "speaker": 2.0}
+TITLE_LIFT = 0.3  # a title that shares the query's words ranks a passage a little higher
 
 
 def parse(text: str, schema):
@@ -26,7 +30,7 @@ def parse(text: str, schema):
         try:
             parsed = parser.parse(_lower_field_values(text))
             if not _has_errors(parsed):
-                return parsed, None
+                return _lifted_by_title(parsed), None
             problem = "part of it could not be read as search syntax"
         except Exception:  # Whoosh raises many kinds on odd input; all mean "not syntax"
             problem = "it could not be read as search syntax"
@@ -34,7 +38,17 @@ def parse(text: str, schema):
     if not words:
         return query.NullQuery, f"Nothing to search for in “{text}”."
     plain = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS, group=OrGroup)
-    return plain.parse(" ".join(words)), f"Searched for the words {' '.join(words)}: {problem}."
+    return _lifted_by_title(plain.parse(" ".join(words))), f"Searched for the words {' '.join(words)}: {problem}."
+
+
+def _lifted_by_title(q):
+    """q, scored a little higher where the document's title has q's text words; never more matches."""
+    words = sorted({t for f, t in q.iter_all_terms() if f == "text"}) if hasattr(q, "iter_all_terms") else []
+    if not words:
+        return q
+    # The boost on each term: Whoosh drops a boost on an Or of one clause when it simplifies it.
+    lift = query.Or([query.Term("title", w, boost=TITLE_LIFT) for w in words])
+    return query.AndMaybe(q, lift)
 
 
 def filter_query(filters: Filters):

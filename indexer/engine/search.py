@@ -17,7 +17,8 @@ import numpy as np
 from markupsafe import escape
 from whoosh import index, query, sorting
 
-from . import facet_arrays, facets, limits, numpy_match, opening, whoosh_patches
+from . import (facet_arrays, facet_listing, facets, limits, match_fields, numpy_match, opening, ordering,
+               whole_results, whoosh_patches)
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
 from .schema import FACET_FIELDS
@@ -198,21 +199,14 @@ class SearchEngine:
 
     @staticmethod
     def _by_date(arrays, matched: np.ndarray, sort: str, count: int) -> list[int]:
-        """The first `count` matches by date; undated documents last either way."""
-        ranks = np.asarray(arrays.codes["date"])[matched].astype(np.int64)
-        undated = ranks < 0
-        key = np.where(undated, np.iinfo(np.int64).max, -ranks if sort == "newest" else ranks)
-        count = min(count, len(key))
-        if count == 0:
-            return []
-        top = np.argpartition(key, count - 1)[:count] if count < len(key) else np.arange(len(key))
-        top = top[np.lexsort((matched[top], key[top]))]
-        return [int(d) for d in matched[top]]
+        """The first `count` matches by date, undated last either way; ties in document order."""
+        return ordering.first_in_order(matched, ordering.date_key(np.asarray(arrays.codes["date"])[matched], sort), count)
 
     def _hit_from(self, s, docnum: int, q) -> Hit:
         fields = s.stored_fields(docnum)
         text = fields.get("text", "")
         snippet = highlight_snippet(text, self._text_terms(s, q)) if q is not None else None
+        matched = match_fields.matched_elsewhere(s.schema, q, fields, text_marked="<mark" in (snippet or ""))
         if not snippet:
             snippet = escape(text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …")
         return Hit(
@@ -220,7 +214,7 @@ class SearchEngine:
             speaker=fields.get("speaker"), speaker_kind=fields.get("speaker_kind"),
             speaker_role=fields.get("speaker_role"), source=fields.get("source"), date=fields.get("date"),
             title=fields.get("title"), place=fields.get("place"), paragraph=fields.get("paragraph", 0),
-            passage=fields.get("passage"), start=fields.get("start", 0), end=fields.get("end", 0))
+            passage=fields.get("passage"), start=fields.get("start", 0), end=fields.get("end", 0), matched=matched)
 
     @staticmethod
     def _text_terms(s, q) -> frozenset[str]:
@@ -365,24 +359,21 @@ class Snapshot:
         """
         return self._engine._records(self._searcher, self.stamp, citation_id, doc_id, limit)
 
+    def facet_values(self, request: SearchRequest, name: str) -> list[tuple[str, int]]:
+        """Every value of facet `name` over all of `request`'s matches, most frequent first."""
+        return facet_listing.all_values(self._engine, self._searcher, self.stamp, request, name)
+
+    def every_hit(self, request: SearchRequest):
+        """Every record `request` matches, in its pages' order, read one at a time (no snippets)."""
+        return whole_results.every_hit(self._engine, self._searcher, self.stamp, request)
+
 
 def _top_scored(matched: np.ndarray, scores: np.ndarray, count: int) -> list[int]:
     """The `count` best-scoring document numbers, best first; equal scores in document order.
 
-    The same order as Whoosh's collector, which prefers the lower document number on a tie,
-    including at the cut-off (argpartition alone would pick among equals at random).
+    The same order as Whoosh's collector, which prefers the lower document number on a tie.
     """
-    count = min(count, len(scores))
-    if count == 0:
-        return []
-    if count < len(scores):
-        kth = np.partition(scores, len(scores) - count)[len(scores) - count]
-        above = np.flatnonzero(scores > kth)
-        chosen = np.concatenate([above, np.flatnonzero(scores == kth)[:count - len(above)]])
-    else:
-        chosen = np.arange(len(scores))
-    chosen = chosen[np.lexsort((matched[chosen], -scores[chosen]))]
-    return [int(d) for d in matched[chosen]]
+    return ordering.first_in_order(matched, -scores, count)
 
 
 def _edits(a: str, b: str) -> int:

@@ -28,6 +28,7 @@ class Hit:
     passage: str | None
     start: int
     end: int
+    matched: str | None = None  # "speaker", "title" or "source" when the hit matched there, not in its text
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,11 @@ killed outright (SIGKILL, the out-of-memory killer) they outlived it, holding th
 every later ingest stopped with "another ingest is writing". They now exit when their parent
 is gone.
 
+One scoring fix: AndMaybeMatcher.skip_to moved the optional matcher to the asked id, not to
+where the required one landed, so after a filter's skip the optional half was left behind and
+its score dropped ("the" lifted by its title, filtered to a place, lost the lift on some hits).
+It now follows the required matcher, as next() already did.
+
 Posting capture (posting_arrays.Capture) rides on the segment field writer. Whoosh's seam for
 it, ``ix.writer(codec=...)``, was considered and not taken: a segment pickles its codec into the
 index's TOC (an index would then name our class and break when it moved) and merges open their
@@ -35,6 +40,8 @@ import time
 import whoosh
 from whoosh import multiproc, writing
 from whoosh.codec import whoosh3
+from whoosh.matching import binary
+from whoosh.matching.mcore import ReadTooFar
 from whoosh.util.numeric import byte_to_length
 
 from . import posting_arrays
@@ -97,6 +104,16 @@ def _run_while_parent_lives(self):
 _subwriter_run = multiproc.SubWriterTask.run
 
 
+def and_maybe_skip_to(self, id):
+    if not self.a.is_active():
+        raise ReadTooFar
+    ra = self.a.skip_to(id)
+    rb = False
+    if self.a.is_active() and self.b.is_active():
+        rb = self.b.skip_to(self.a.id())  # where a landed: Whoosh skipped b to `id` only
+    return ra or rb
+
+
 def install() -> None:
     """Put the replacements in place, once per process; WhooshVersionError on another Whoosh.
 
@@ -115,5 +132,6 @@ def install() -> None:
         whoosh3.W3PerDocReader.doc_field_length = doc_field_length
         writing.PostingPool.add = pool_add
         multiproc.SubWriterTask.run = _run_while_parent_lives
+        binary.AndMaybeMatcher.skip_to = and_maybe_skip_to
         posting_arrays.install_capture()
         _installed = True

@@ -1,0 +1,36 @@
+"""Every value of one facet with its count over a search's whole result set: the "more" lists.
+
+The search page shows each facet's top few (facets.FACETS limits); this counts them all, from
+the commit's facet arrays, or from Whoosh's columns before the arrays are written.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from whoosh import query
+
+from .facets import BY_NAME
+from .query_parsing import filter_query, parse
+from .types import SearchRequest
+
+EVERY = 1 << 40  # a limit no facet reaches
+
+
+def all_values(engine, s, stamp: str, request: SearchRequest, name: str) -> list[tuple[str, int]]:
+    """(value, count) of facet `name` over every match of `request`, most frequent first, ties by name."""
+    if name not in BY_NAME:
+        raise KeyError(name)
+    q, _ = parse(request.text, s.schema)
+    if q is query.NullQuery:
+        return []
+    restrict = filter_query(request.filters)
+    arrays = engine.arrays(s, stamp)
+    matched, _ = engine._matching(s, q, restrict, arrays, scored=False)
+    if arrays is not None and matched is not None:
+        return arrays.counts(matched, {name: EVERY})[name]
+    combined = query.And([q, restrict]) if restrict is not None else q
+    column = engine._column(s, stamp, name)
+    counter = Counter(column[d] for d in s.docs_for_query(combined) if d < len(column))
+    counter.pop("", None)
+    counter.pop(None, None)
+    return sorted(((str(v), c) for v, c in counter.items()), key=lambda vc: (-vc[1], vc[0]))

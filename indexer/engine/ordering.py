@@ -1,0 +1,36 @@
+"""Total orders over matches, so that page n+1 starts exactly where page n ended.
+
+Every sort key (score, date) has ties; a page taken from a partial sort (argpartition) picks
+among tied records at random at its cut-off, and the next page, cut elsewhere, picks again:
+records then repeat and vanish while paging. Here ties always go to the lower document number,
+which is ingest order: a document's records are written together, in reading order, so a tie
+falls back to document, then position in it. The same query on the same commit gives the same
+pages every time.
+"""
+import numpy as np
+
+
+def first_in_order(matched: np.ndarray, key: np.ndarray, count: int) -> list[int]:
+    """The `count` documents of `matched` with the smallest `key`, ties by document number.
+
+    Exactly the first `count` of the full (key, docnum) order, found without sorting it all.
+    """
+    count = min(count, len(key))
+    if count == 0:
+        return []
+    if count < len(key):
+        kth = np.partition(key, count - 1)[count - 1]
+        below = np.flatnonzero(key < kth)
+        tied = np.flatnonzero(key == kth)
+        tied = tied[np.argsort(matched[tied], kind="stable")][:count - len(below)]
+        chosen = np.concatenate([below, tied])
+    else:
+        chosen = np.arange(len(key))
+    chosen = chosen[np.lexsort((matched[chosen], key[chosen]))]
+    return [int(d) for d in matched[chosen]]
+
+
+def date_key(ranks: np.ndarray, sort: str) -> np.ndarray:
+    """The sort key of each date rank (-1: undated) for `newest` or `oldest`; undated last either way."""
+    ranks = ranks.astype(np.int64)
+    return np.where(ranks < 0, np.iinfo(np.int64).max, -ranks if sort == "newest" else ranks)

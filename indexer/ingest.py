@@ -1,8 +1,8 @@
 """Ingest: files in, a committed Whoosh index and catalogue out. The only place that writes.
 
 Incremental by content hash: an unchanged file is skipped, a changed one re-indexed, a moved or
-renamed one keeps its document id. One writer at a time (Whoosh's lock); a second ingest stops
-with IngestBusy instead of waiting forever. Work is committed in batches, so an ingest killed
+renamed one keeps its document id. One writing command at a time (write_lock, held from the first
+read to the last commit); a second ingest stops with IngestBusy instead of waiting forever. Work is committed in batches, so an ingest killed
 halfway leaves an index that opens with every batch committed before, and re-running finishes.
 
 Each batch is journalled: its document ids are committed to the catalogue's ``inflight`` table
@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import Callable
 
 from .engine.writing import Index, WriterBusy
+from .write_lock import WriteLock, WriteLockBusy
 from .catalog import Catalog, DocumentRow
 from .discovery import find_documents
 from .extract import extract_path
 from .loading import UnreadableFile, doc_id_for
+from .pause_points import pause_point
 from .metadata_table import MetadataTables, fingerprint, read_tables
 from .reading import path_of, read_bytes, stored_name
 from .records import records
@@ -113,6 +115,20 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     started = time.perf_counter()
     rules = load_corrections(corrections) if corrections is not None else None
     index_dir = Path(index_dir)
+    try:
+        lock = WriteLock(index_dir, LOCK_WAIT).acquire()  # before the first read: see write_lock
+    except WriteLockBusy as err:
+        raise IngestBusy(str(err)) from None
+    try:
+        summary = _ingest_locked(paths, index_dir, rebuild, prune, batch_docs, batch_records, on_file, rules)
+    finally:
+        lock.release()  # after the last commit, the speaker rewrite and the merge
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_docs: int, batch_records: int,
+                   on_file, rules: Corrections | None) -> Summary:
     summary = Summary()
     report = on_file or (lambda path, status: None)
 
@@ -120,7 +136,10 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
         old = Index(index_dir)
         _check_unlocked(old, index_dir)
         _remember_before_rebuild(old, index_dir)
+        pause_point("rebuild-remembered")
     ix = Index(index_dir, rebuild)
+    if rebuild:
+        pause_point("rebuild-wiped")
     writer = _writer(ix, index_dir)  # taken first: a second ingest stops before doing any work
     catalog = Catalog(index_dir)
     if rebuild:
@@ -167,6 +186,7 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
                     summary.removed += 1
         _apply_new_corrections(batch, writer, applied, summary)
         batch.commit(writer, catalog)
+        pause_point("before-speaker-rewrite")
         final = batch.file_rules.with_variants(batch.ledger.name_counts())
         if final != batch.rules:  # the new documents spell a known name another way (speaker_variants)
             writer = _writer(ix, index_dir)
@@ -188,7 +208,6 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     finally:
         batch.close()
         catalog.close()
-    summary.seconds = time.perf_counter() - started
     return summary
 
 

@@ -275,6 +275,7 @@ class Batch:
         self.retired += _history_rows(self.before, doc_id)
 
     def commit(self, writer, catalog: Catalog) -> None:
+        pause_point("before-first-commit" if not self.done else "before-commit")
         catalog.set_inflight([row.doc_id for row in self.rows] + self.dropped)
         catalog.remember(self.retired)  # committed with the journal, before the Whoosh commit
         catalog.commit()

@@ -68,6 +68,7 @@ class Summary:
     moved: int = 0
     removed: int = 0
     corrected: int = 0  # unchanged documents re-written because the speaker correction file changed
+    repaired: int = 0  # documents the index held and the catalogue did not (a lost catalogue): indexed afresh
     passages: int = 0
     quotes: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
@@ -82,7 +83,9 @@ class Summary:
         return (f"{self.added} added, {self.updated} updated, {self.moved} moved, {self.skipped} unchanged, "
                 f"{self.removed} removed, {self.failed} failed, {_ignored_line(self.ignored)}; {self.passages} passages and "
                 f"{self.quotes} quotes written in {self.seconds:.1f}s"
-                + (f"; {self.corrected} re-written for speaker corrections" if self.corrected else ""))
+                + (f"; {self.corrected} re-written for speaker corrections" if self.corrected else "")
+                + (f"; {self.repaired} documents in the index had no catalogue row (catalogue lost or emptied):"
+                   " their records were removed and their files indexed again" if self.repaired else ""))
 
 
 def _ignored_line(names: list[str], shown: int = 5) -> str:
@@ -149,6 +152,9 @@ def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_doc
     try:
         applied = _start_speaker_ledger(batch, catalog, rebuild, rules)
         interrupted = catalog.inflight()  # left by an ingest killed mid-commit: index them again
+        orphans = _without_catalogue_row(batch.before, catalog, interrupted)
+        summary.repaired = len(orphans)
+        interrupted += orphans  # same repair: their records go, their files (if given) come back
         for doc_id in interrupted:
             batch.retire(doc_id)
             catalog.drop_document(doc_id)
@@ -209,6 +215,18 @@ def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_doc
         batch.close()
         catalog.close()
     return summary
+
+
+def _without_catalogue_row(stored, catalog: Catalog, known_to_journal: list[str]) -> list[str]:
+    """Documents the index holds that the catalogue does not: a lost or emptied catalogue.
+
+    Left alone, ingest would add each of them again beside its old records (the archive
+    doubled, silently); the caller drops their records instead and lets their files re-add them.
+    """
+    if stored is None:
+        return []
+    catalogued = {row.doc_id for row in catalog.documents()}
+    return sorted(stored.doc_ids() - catalogued - set(known_to_journal))
 
 
 def _triage(path: Path, root: Path, catalog: Catalog, summary: Summary, seen_ids: set[str], tables: MetadataTables):

@@ -62,6 +62,12 @@ class StoredRecords:
             return [fields for _, fields in self._searcher.reader().iter_docs()]
         return list(self._searcher.documents(doc=doc_id))
 
+    def doc_ids(self) -> set[str]:
+        """The document ids the index has records of (live ones only)."""
+        candidates = set(self._searcher.reader().field_terms("doc"))
+        # a deleted document's id stays in the term list until its segment is merged
+        return {doc_id for doc_id in candidates if self._searcher.document_number(doc=doc_id) is not None}
+
     def close(self) -> None:
         self._searcher.close()
 

@@ -22,6 +22,7 @@ from typing import Callable
 from .engine.writing import Index, WriterBusy
 from .write_lock import WriteLock, WriteLockBusy
 from .catalog import Catalog, DocumentRow
+from .index_agreement import missing_from_index, without_catalogue_row
 from .discovery import find_documents
 from .extract import extract_path
 from .loading import UnreadableFile, doc_id_for
@@ -69,6 +70,7 @@ class Summary:
     removed: int = 0
     corrected: int = 0  # unchanged documents re-written because the speaker correction file changed
     repaired: int = 0  # documents the index held and the catalogue did not (a lost catalogue): indexed afresh
+    missing: int = 0  # catalogue rows with no records in the index (a rebuild killed after its wipe): indexed afresh
     passages: int = 0
     quotes: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
@@ -85,7 +87,9 @@ class Summary:
                 f"{self.quotes} quotes written in {self.seconds:.1f}s"
                 + (f"; {self.corrected} re-written for speaker corrections" if self.corrected else "")
                 + (f"; {self.repaired} documents in the index had no catalogue row (catalogue lost or emptied):"
-                   " their records were removed and their files indexed again" if self.repaired else ""))
+                   " their records were removed and their files indexed again" if self.repaired else "")
+                + (f"; {self.missing} catalogued documents were missing from the index (an interrupted rebuild?):"
+                   " their files were indexed again" if self.missing else ""))
 
 
 def _ignored_line(names: list[str], shown: int = 5) -> str:
@@ -152,9 +156,14 @@ def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_doc
     try:
         applied = _start_speaker_ledger(batch, catalog, rebuild, rules)
         interrupted = catalog.inflight()  # left by an ingest killed mid-commit: index them again
-        orphans = _without_catalogue_row(batch.before, catalog, interrupted)
+        held = batch.before.doc_ids()  # the index's own document ids: the catalogue must agree
+        orphans = without_catalogue_row(held, catalog, interrupted)
         summary.repaired = len(orphans)
         interrupted += orphans  # same repair: their records go, their files (if given) come back
+        for doc_id in missing_from_index(held, catalog, interrupted):
+            catalog.drop_document(doc_id)  # so its file is no longer "unchanged" and comes back
+            batch.ledger.drop(doc_id)
+            summary.missing += 1
         for doc_id in interrupted:
             batch.retire(doc_id)
             catalog.drop_document(doc_id)
@@ -215,18 +224,6 @@ def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_doc
         batch.close()
         catalog.close()
     return summary
-
-
-def _without_catalogue_row(stored, catalog: Catalog, known_to_journal: list[str]) -> list[str]:
-    """Documents the index holds that the catalogue does not: a lost or emptied catalogue.
-
-    Left alone, ingest would add each of them again beside its old records (the archive
-    doubled, silently); the caller drops their records instead and lets their files re-add them.
-    """
-    if stored is None:
-        return []
-    catalogued = {row.doc_id for row in catalog.documents()}
-    return sorted(stored.doc_ids() - catalogued - set(known_to_journal))
 
 
 def _triage(path: Path, root: Path, catalog: Catalog, summary: Summary, seen_ids: set[str], tables: MetadataTables):
@@ -298,6 +295,7 @@ class Batch:
         catalog.remember(self.retired)  # committed with the journal, before the Whoosh commit
         catalog.commit()
         writer.commit()  # merges nothing: segments are merged once, at the end (Index.finish)
+        pause_point("after-whoosh-commit")
         for doc_id in self.dropped:
             catalog.drop_document(doc_id)
             self.ledger.drop(doc_id)

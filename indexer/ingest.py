@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .engine.writing import Index, WriterBusy
+from .engine.writing import Index, IndexDamaged, WriterBusy
 from .write_lock import WriteLock, WriteLockBusy
 from .catalog import Catalog, DocumentRow
 from .index_agreement import missing_from_index, without_catalogue_row
@@ -139,7 +139,7 @@ def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_doc
     summary = Summary()
     report = on_file or (lambda path, status: None)
 
-    if rebuild and Index.exists(index_dir):
+    if rebuild and _readable(index_dir):
         old = Index(index_dir)
         _check_unlocked(old, index_dir)
         _remember_before_rebuild(old, index_dir)
@@ -327,6 +327,14 @@ def _apply_new_corrections(batch: Batch, writer, applied: Corrections, summary: 
     for doc_id in documents_to_rewrite(batch.ledger, applied, batch.rules):
         if not batch.touches(doc_id) and rewrite(doc_id, batch.before, writer, batch.ledger, batch.rules):
             summary.corrected += 1
+
+
+def _readable(index_dir: Path) -> bool:
+    """An index to keep the history of; a damaged one is what --rebuild is for, so it is skipped."""
+    try:
+        return Index.exists(index_dir)
+    except IndexDamaged:
+        return False
 
 
 def _check_unlocked(ix, index_dir: Path) -> None:

@@ -65,6 +65,9 @@ def extract_command(paths):
 
 def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mapping[str, str]) -> None:
     """`flask ingest`: progress, failures and a summary line; exit 1 on a failure, 3 when busy."""
+    import sqlite3
+
+    from .engine.writing import IndexDamaged
     from .ingest import IngestBusy, ingest  # here: `flask extract` never loads the engine
     from .speaker_corrections import CorrectionsError
 
@@ -85,11 +88,25 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     except (IngestBusy, CorrectionsError) as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(3)
+    except IndexDamaged as err:
+        _stop(str(err))
+    except sqlite3.DatabaseError as err:
+        _stop(f"the catalogue {index_dir / 'catalog.sqlite'} is damaged ({err}); move it aside and run "
+              "ingest again: the next ingest rebuilds its document list from the index")
+    except OSError as err:  # read-only folder, full disk: what was committed before is kept
+        _stop(f"cannot write the archive in {index_dir}: {err.strerror or err}"
+              f"{f' ({err.filename})' if err.filename else ''}; batches committed before are kept, run ingest again once fixed")
     for path, reason in summary.failures:
         click.echo(f"failed {path}: {reason}", err=True)
     click.echo(f"Documents: {summary.line()}")
     if summary.failures or missing:
         sys.exit(1)
+
+
+def _stop(message: str) -> None:
+    """One line, exit status 4: the archive's own files are in the way, not a document."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(4)
 
 
 def commands(settings: Callable[[], Mapping[str, str]]) -> tuple[click.Command, ...]:

@@ -1,8 +1,8 @@
 """Ingest: files in, a committed Whoosh index and catalogue out. The only place that writes.
 
 Incremental by content hash: an unchanged file is skipped, a changed one re-indexed, a moved or
-renamed one keeps its document id. One writer at a time (Whoosh's lock); a second ingest stops
-with IngestBusy instead of waiting forever. Work is committed in batches, so an ingest killed
+renamed one keeps its document id. One writing command at a time (write_lock, held from the first
+read to the last commit); a second ingest stops with IngestBusy instead of waiting forever. Work is committed in batches, so an ingest killed
 halfway leaves an index that opens with every batch committed before, and re-running finishes.
 
 Each batch is journalled: its document ids are committed to the catalogue's ``inflight`` table
@@ -19,11 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .engine.writing import Index, WriterBusy
+from .engine.writing import Index, IndexDamaged, WriterBusy
+from .write_lock import WriteLock, WriteLockBusy
 from .catalog import Catalog, DocumentRow
+from .index_agreement import missing_from_index, without_catalogue_row
 from .discovery import find_documents
 from .extract import extract_path
 from .loading import UnreadableFile, doc_id_for
+from .pause_points import pause_point
 from .metadata_table import MetadataTables, fingerprint, read_tables
 from .reading import path_of, read_bytes, stored_name
 from .records import records
@@ -66,6 +69,8 @@ class Summary:
     moved: int = 0
     removed: int = 0
     corrected: int = 0  # unchanged documents re-written because the speaker correction file changed
+    repaired: int = 0  # documents the index held and the catalogue did not (a lost catalogue): indexed afresh
+    missing: int = 0  # catalogue rows with no records in the index (a rebuild killed after its wipe): indexed afresh
     passages: int = 0
     quotes: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
@@ -80,7 +85,11 @@ class Summary:
         return (f"{self.added} added, {self.updated} updated, {self.moved} moved, {self.skipped} unchanged, "
                 f"{self.removed} removed, {self.failed} failed, {_ignored_line(self.ignored)}; {self.passages} passages and "
                 f"{self.quotes} quotes written in {self.seconds:.1f}s"
-                + (f"; {self.corrected} re-written for speaker corrections" if self.corrected else ""))
+                + (f"; {self.corrected} re-written for speaker corrections" if self.corrected else "")
+                + (f"; {self.repaired} documents in the index had no catalogue row (catalogue lost or emptied):"
+                   " their records were removed and their files indexed again" if self.repaired else "")
+                + (f"; {self.missing} catalogued documents were missing from the index (an interrupted rebuild?):"
+                   " their files were indexed again" if self.missing else ""))
 
 
 def _ignored_line(names: list[str], shown: int = 5) -> str:
@@ -113,14 +122,31 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     started = time.perf_counter()
     rules = load_corrections(corrections) if corrections is not None else None
     index_dir = Path(index_dir)
+    try:
+        lock = WriteLock(index_dir, LOCK_WAIT).acquire()  # before the first read: see write_lock
+    except WriteLockBusy as err:
+        raise IngestBusy(str(err)) from None
+    try:
+        summary = _ingest_locked(paths, index_dir, rebuild, prune, batch_docs, batch_records, on_file, rules)
+    finally:
+        lock.release()  # after the last commit, the speaker rewrite and the merge
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_docs: int, batch_records: int,
+                   on_file, rules: Corrections | None) -> Summary:
     summary = Summary()
     report = on_file or (lambda path, status: None)
 
-    if rebuild and Index.exists(index_dir):
+    if rebuild and _readable(index_dir):
         old = Index(index_dir)
         _check_unlocked(old, index_dir)
         _remember_before_rebuild(old, index_dir)
+        pause_point("rebuild-remembered")
     ix = Index(index_dir, rebuild)
+    if rebuild:
+        pause_point("rebuild-wiped")
     writer = _writer(ix, index_dir)  # taken first: a second ingest stops before doing any work
     catalog = Catalog(index_dir)
     if rebuild:
@@ -130,6 +156,14 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     try:
         applied = _start_speaker_ledger(batch, catalog, rebuild, rules)
         interrupted = catalog.inflight()  # left by an ingest killed mid-commit: index them again
+        held = batch.before.doc_ids()  # the index's own document ids: the catalogue must agree
+        orphans = without_catalogue_row(held, catalog, interrupted)
+        summary.repaired = len(orphans)
+        interrupted += orphans  # same repair: their records go, their files (if given) come back
+        for doc_id in missing_from_index(held, catalog, interrupted):
+            catalog.drop_document(doc_id)  # so its file is no longer "unchanged" and comes back
+            batch.ledger.drop(doc_id)
+            summary.missing += 1
         for doc_id in interrupted:
             batch.retire(doc_id)
             catalog.drop_document(doc_id)
@@ -167,6 +201,7 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
                     summary.removed += 1
         _apply_new_corrections(batch, writer, applied, summary)
         batch.commit(writer, catalog)
+        pause_point("before-speaker-rewrite")
         final = batch.file_rules.with_variants(batch.ledger.name_counts())
         if final != batch.rules:  # the new documents spell a known name another way (speaker_variants)
             writer = _writer(ix, index_dir)
@@ -188,7 +223,6 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     finally:
         batch.close()
         catalog.close()
-    summary.seconds = time.perf_counter() - started
     return summary
 
 
@@ -256,10 +290,12 @@ class Batch:
         self.retired += _history_rows(self.before, doc_id)
 
     def commit(self, writer, catalog: Catalog) -> None:
+        pause_point("before-first-commit" if not self.done else "before-commit")
         catalog.set_inflight([row.doc_id for row in self.rows] + self.dropped)
         catalog.remember(self.retired)  # committed with the journal, before the Whoosh commit
         catalog.commit()
         writer.commit()  # merges nothing: segments are merged once, at the end (Index.finish)
+        pause_point("after-whoosh-commit")
         for doc_id in self.dropped:
             catalog.drop_document(doc_id)
             self.ledger.drop(doc_id)
@@ -291,6 +327,14 @@ def _apply_new_corrections(batch: Batch, writer, applied: Corrections, summary: 
     for doc_id in documents_to_rewrite(batch.ledger, applied, batch.rules):
         if not batch.touches(doc_id) and rewrite(doc_id, batch.before, writer, batch.ledger, batch.rules):
             summary.corrected += 1
+
+
+def _readable(index_dir: Path) -> bool:
+    """An index to keep the history of; a damaged one is what --rebuild is for, so it is skipped."""
+    try:
+        return Index.exists(index_dir)
+    except IndexDamaged:
+        return False
 
 
 def _check_unlocked(ix, index_dir: Path) -> None:

@@ -5,7 +5,7 @@ import pytest
 
 from indexer.engine import Filters, SearchRequest
 from indexer.engine import SearchEngine as Archive
-from indexer.catalog import Catalog
+from indexer.catalog import Catalog, DocumentRow
 from indexer.engine import whoosh_patches
 from indexer.ingest import IngestBusy, ingest
 
@@ -143,6 +143,11 @@ def test_many_segments_are_merged_smallest_first(tmp_path):
         writer.add_document(id=f"x{n}", doc=f"extra_{n}", kind="narrative",
                             text=f"An extra budget note number {n}.")
         writer.commit(merge=False)
+    catalog = Catalog(index_dir)  # described in the catalogue too, or ingest repairs them away as orphans
+    for n in range(MAX_SEGMENTS + 3):
+        catalog.put_document(DocumentRow(doc_id=f"extra_{n}", path=str(tmp_path / f"extra_{n}.txt"), sha="-"))
+    catalog.commit()
+    catalog.close()
     assert len(ix._segments()) == MAX_SEGMENTS + 4
     write_docs(docs / "more", 2)
     ingest([docs / "more"], index_dir)

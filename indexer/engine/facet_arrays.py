@@ -152,7 +152,7 @@ def build(index_dir: Path) -> int:
 
 def assemble(index_dir: Path, reader) -> FacetArrays | None:
     """The arrays of the commit `reader` reads, from its segments'; None if a segment has none."""
-    leaves = list(reader.leaf_readers())
+    leaves = segment_files.segment_leaves(reader)
     parts = []
     for leaf, _ in leaves:
         parts.append(_load_segment(Path(index_dir), leaf.segment().segment_id()))

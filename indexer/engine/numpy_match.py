@@ -33,7 +33,7 @@ from whoosh.system import _INT_SIZE
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.util.numeric import byte_to_length
 
-from . import limits, posting_arrays
+from . import limits, posting_arrays, segment_files
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults, which the index is searched with
 # A set holding more than 1/DENSE_SHARE of all document numbers is combined through a mask or a
@@ -138,7 +138,7 @@ class Evaluator:
         self.s = searcher
         self.everything = everything
         self.cache = cache
-        self.leaves = list(searcher.reader().leaf_readers())
+        self.leaves = segment_files.segment_leaves(searcher.reader())
         self._fetched: dict = {}
         self.size = searcher.doc_count_all()  # document numbers run from 0 to size - 1
         cache.keep_only(frozenset(leaf.segment().segment_id() for leaf, _ in self.leaves))

@@ -16,6 +16,16 @@ from whoosh import index
 from . import checksums
 
 
+def segment_leaves(reader) -> list:
+    """(leaf reader, first document number) of each segment a reader reads.
+
+    An index committed with no segment (an ingest of one empty file, a first ingest killed
+    before its first commit) reads through Whoosh's EmptyReader, whose one "leaf" has no
+    segment at all: it is left out, so such an index reads as zero segments.
+    """
+    return [(leaf, offset) for leaf, offset in reader.leaf_readers() if leaf.segment() is not None]
+
+
 def fill_and_prune(index_dir: Path, folder: str, written: Callable[[str], bool], write: Callable) -> int:
     """Call write(segment reader, segment id) for each segment of the current commit that has no
     folder yet (`written` says whether it has), and remove the folders of all other names.
@@ -26,7 +36,7 @@ def fill_and_prune(index_dir: Path, folder: str, written: Callable[[str], bool],
     root.mkdir(exist_ok=True)
     count = 0
     with index.open_dir(str(index_dir)).searcher() as searcher:
-        leaves = [leaf for leaf, _ in searcher.reader().leaf_readers()]
+        leaves = [leaf for leaf, _ in segment_leaves(searcher.reader())]
         current = {leaf.segment().segment_id() for leaf in leaves}
         for leaf in leaves:
             segment_id = leaf.segment().segment_id()

@@ -6,6 +6,8 @@ module is how, in Whoosh. Every writer's segments carry their posting and facet 
 """
 from __future__ import annotations
 
+import pickle
+import struct
 from pathlib import Path
 
 from whoosh import index
@@ -18,6 +20,19 @@ from .schema import make_schema, to_fields
 
 class WriterBusy(Exception):
     """Another process holds the index's write lock."""
+
+
+class IndexDamaged(Exception):
+    """The index's table of contents cannot be read (truncated or garbled)."""
+
+
+# What Whoosh raises on a TOC file cut short or overwritten: it unpickles and unpacks it as is.
+_DAMAGED_TOC = (EOFError, struct.error, pickle.UnpicklingError, index.IndexError)
+
+
+def _damaged(index_dir: Path, err: Exception) -> IndexDamaged:
+    return IndexDamaged(f"the index in {index_dir} cannot be read ({type(err).__name__}: {err}); "
+                        "run `flask ingest --rebuild` on the archive's folders to build it again")
 
 
 class IndexWriter:
@@ -62,6 +77,12 @@ class StoredRecords:
             return [fields for _, fields in self._searcher.reader().iter_docs()]
         return list(self._searcher.documents(doc=doc_id))
 
+    def doc_ids(self) -> set[str]:
+        """The document ids the index has records of (live ones only)."""
+        candidates = set(self._searcher.reader().field_terms("doc"))
+        # a deleted document's id stays in the term list until its segment is merged
+        return {doc_id for doc_id in candidates if self._searcher.document_number(doc=doc_id) is not None}
+
     def close(self) -> None:
         self._searcher.close()
 
@@ -73,14 +94,21 @@ class Index:
         whoosh_patches.install()  # before any writer: the segment writers capture the posting arrays
         self.index_dir = Path(index_dir)
         self.index_dir.mkdir(parents=True, exist_ok=True)
-        if rebuild or not index.exists_in(str(self.index_dir)):
+        if rebuild or not Index.exists(self.index_dir):
             self._ix = index.create_in(str(self.index_dir), make_schema())
         else:
-            self._ix = index.open_dir(str(self.index_dir))
+            try:
+                self._ix = index.open_dir(str(self.index_dir))
+            except _DAMAGED_TOC as err:
+                raise _damaged(self.index_dir, err) from None
 
     @staticmethod
     def exists(index_dir: Path) -> bool:
-        return index.exists_in(str(index_dir))
+        """IndexDamaged when there is a table of contents that cannot be read."""
+        try:
+            return index.exists_in(str(index_dir))
+        except _DAMAGED_TOC as err:
+            raise _damaged(Path(index_dir), err) from None
 
     def writer(self, parallel: bool = False, lock_wait: float = 3.0, memory_mb: int = 512) -> IndexWriter:
         """WriterBusy when another writer holds the lock for `lock_wait` seconds.

@@ -1,0 +1,60 @@
+"""The write lock is held from an ingest's first read to its last commit (issue 12, item 1)."""
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer.engine import SearchEngine, SearchRequest
+from indexer.ingest import IngestBusy, ingest
+from indexer.pause_points import PAUSE_ENV, PAUSED_FILE_ENV
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = 'Title: Story {n}\n\nThe board met on Friday about the harbour, year {n}.\n\n"We will not wait another year," said Chair Lea Moss.\n'
+
+
+def write_docs(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"story_{n:03d}.txt").write_text(TEXT.format(n=n), encoding="utf-8")
+
+
+def record_count(index_dir: Path) -> int:
+    return SearchEngine(index_dir).search(SearchRequest("harbour")).total
+
+
+def start_paused_ingest(docs: Path, index_dir: Path, step: str, paused: Path, *flags: str) -> subprocess.Popen:
+    """An ingest in another process that announces (by creating `paused`) and waits at `step`."""
+    code = ("import sys; from pathlib import Path; from indexer.ingest import ingest; "
+            f"ingest([Path({str(docs)!r})], Path({str(index_dir)!r}), rebuild={'--rebuild' in flags})")
+    env = {**os.environ, PAUSE_ENV: f"{step}:4", PAUSED_FILE_ENV: str(paused)}
+    return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env)
+
+
+def wait_for(path: Path, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        assert time.monotonic() < deadline, f"the first ingest never reached its pause point ({path})"
+        time.sleep(0.05)
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize("step", ["rebuild-remembered", "rebuild-wiped", "before-speaker-rewrite"])
+def test_second_ingest_inside_a_rebuild_is_busy_and_nothing_doubles(tmp_path, step):
+    docs, index_dir, paused = tmp_path / "docs", tmp_path / "ix", tmp_path / "paused"
+    write_docs(docs, 3)
+    ingest([docs], index_dir)
+    clean = record_count(index_dir)
+    first = start_paused_ingest(docs, index_dir, step, paused, "--rebuild")
+    try:
+        wait_for(paused)
+        with pytest.raises(IngestBusy, match="another ingest"):
+            ingest([docs], index_dir)
+    finally:
+        assert first.wait(120) == 0
+    assert record_count(index_dir) == clean
+    assert ingest([docs], index_dir).skipped == 3
+    assert record_count(index_dir) == clean
+

@@ -71,6 +71,7 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # left out by discovery's rules (README, .git/, ...)
     seconds: float = 0.0
+    rebuilt: str | None = None  # why an index in an old format was rebuilt by this ingest
 
     @property
     def failed(self) -> int:
@@ -80,7 +81,8 @@ class Summary:
         return (f"{self.added} added, {self.updated} updated, {self.moved} moved, {self.skipped} unchanged, "
                 f"{self.removed} removed, {self.failed} failed, {_ignored_line(self.ignored)}; {self.passages} passages and "
                 f"{self.quotes} quotes written in {self.seconds:.1f}s"
-                + (f"; {self.corrected} re-written for speaker corrections" if self.corrected else ""))
+                + (f"; {self.corrected} re-written for speaker corrections" if self.corrected else "")
+                + (f"; index rebuilt from these files: {self.rebuilt}" if self.rebuilt else ""))
 
 
 def _ignored_line(names: list[str], shown: int = 5) -> str:
@@ -116,6 +118,8 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     summary = Summary()
     report = on_file or (lambda path, status: None)
 
+    summary.rebuilt = None if rebuild else Index.outdated(index_dir)
+    rebuild = rebuild or summary.rebuilt is not None  # never mix an old format's stems with new ones
     if rebuild and Index.exists(index_dir):
         old = Index(index_dir)
         _check_unlocked(old, index_dir)

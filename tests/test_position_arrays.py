@@ -1,0 +1,111 @@
+"""Position arrays: captured as segments are written, equal to Whoosh's blocks, and phrases checked on them
+give Whoosh's phrase matches, even when the phrase's words fill another field of many records."""
+import numpy as np
+import pytest
+from whoosh import query
+
+from indexer.engine import SearchEngine, SearchRequest, numpy_match, position_arrays, posting_arrays
+from indexer.ingest import ingest
+
+# A source name of our own: its words fill the source field of every record of those documents.
+SOURCE = "The Harbour Ledger"
+DOC = "Source: {source}\nTitle: Port report {n}\n\n{body}\n"
+BODIES = [
+    "The harbour ledger was closed. Ships left the harbour and the ledger stayed shut.",
+    "A ledger of the harbour: harbour ledger harbour ledger, the same words twice over.",
+    "Nothing here names the place; the council met on Monday and the council said no.",
+    "Said the council, the council said the vote was won by the harbour board.",
+]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("positions")
+    docs = folder / "docs"
+    docs.mkdir()
+    for n in range(40):
+        source = SOURCE if n % 2 else "Evening Courier"
+        (docs / f"port_{n:02d}.txt").write_text(DOC.format(source=source, n=n, body=BODIES[n % len(BODIES)]),
+                                                encoding="utf-8")
+    assert ingest([docs], folder / "ix").failed == 0
+    engine = SearchEngine(folder / "ix")
+    yield engine
+    engine.close()
+
+
+def whoosh_positions(leaf, fieldname, btext, wanted):
+    """The term's positions in the wanted documents, as Whoosh's own matcher decodes them."""
+    matcher = leaf.postings(fieldname, btext)
+    found = {}
+    while matcher.is_active():
+        found[matcher.id()] = matcher.value_as("positions")
+        matcher.next()
+    return [(i, p) for i, doc in enumerate(wanted.tolist()) for p in found[doc]]
+
+
+def test_captured_positions_equal_whooshs(archive):
+    checked = 0
+    with archive.lease() as (s, _):
+        for leaf, _ in s.reader().leaf_readers():
+            folder = archive.index_dir / posting_arrays.FOLDER / leaf.segment().segment_id()
+            stored, kept = posting_arrays.load(archive.index_dir, leaf.segment().segment_id()), position_arrays.load(folder)
+            assert stored is not None and kept is not None
+            for fieldname in sorted(position_arrays.FIELDS & set(leaf.schema.names())):
+                for btext in leaf.lexicon(fieldname):
+                    ids, _ = stored.get(fieldname, btext)
+                    start, _ = stored.find(posting_arrays.term_key(fieldname, btext),
+                                           posting_arrays.key_hash(posting_arrays.term_key(fieldname, btext)))
+                    which, positions = kept.positions(start + np.arange(len(ids)))
+                    assert list(zip(which.tolist(), positions.tolist())) == whoosh_positions(leaf, fieldname, btext, ids)
+                    checked += 1
+    assert checked > 50
+
+
+PHRASES = ['"harbour ledger"', '"the harbour ledger"', '"ledger harbour"', '"council said"', '"said the council"',
+           '"the council"', '"harbour ledger harbour ledger"', '"ledger of"', '"courier harbour"', '"no such words"']
+
+
+def whoosh_and_ours(archive, text):
+    from indexer.engine.query_parsing import parse
+
+    q, _ = parse(text, archive.ix.schema)
+    with archive.lease() as (s, stamp):
+        arrays = archive.arrays(s, stamp)
+        found = numpy_match.Evaluator(s, arrays.everything, numpy_match.PostingCache(archive.index_dir)).match(q)
+        ours = sorted(zip(found.ids.tolist(), found.scores.tolist()))
+        theirs = sorted((hit.docnum, hit.score) for hit in s.search(q, limit=None, terms=False))
+    return ours, theirs
+
+
+@pytest.mark.parametrize("text", PHRASES)
+def test_phrases_on_the_arrays_match_and_score_as_whoosh(archive, text, monkeypatch):
+    # Every segment here was captured: a phrase must never fall back to decoding Whoosh's blocks.
+    monkeypatch.setattr(numpy_match, "_read_positions", lambda *args: pytest.fail("read Whoosh's blocks"))
+    ours, theirs = whoosh_and_ours(archive, text)
+    assert [doc for doc, _ in ours] == [doc for doc, _ in theirs]
+    assert [score for _, score in ours] == pytest.approx([score for _, score in theirs], rel=1e-9)
+
+
+def test_a_phrase_filling_the_source_field_finds_every_record_of_that_source(archive):
+    every_record = archive.search(SearchRequest(f'source:"{SOURCE}"')).total
+    assert every_record > 0
+    in_text = archive.search(SearchRequest('text:"harbour ledger"')).total
+    either = archive.search(SearchRequest(f'source:"{SOURCE}" OR text:"harbour ledger"')).total
+    assert every_record < either < every_record + in_text  # some records have it in both fields
+    assert archive.search(SearchRequest('"harbour ledger"')).total == either  # the source is searched too
+    assert archive.search(SearchRequest('source:"ledger harbour"')).total == 0
+
+
+def test_segments_without_position_arrays_read_whooshs_blocks(archive, tmp_path):
+    import shutil
+
+    copy = tmp_path / "ix"
+    shutil.copytree(archive.index_dir, copy)
+    for gaps in (copy / posting_arrays.FOLDER).glob(f"*/{position_arrays.GAPS_FILE}"):
+        gaps.unlink()
+    older = SearchEngine(copy)
+    try:
+        for text in PHRASES:
+            assert whoosh_and_ours(older, text) == whoosh_and_ours(archive, text)
+    finally:
+        older.close()

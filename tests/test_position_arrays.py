@@ -43,22 +43,49 @@ def whoosh_positions(leaf, fieldname, btext, wanted):
     return [(i, p) for i, doc in enumerate(wanted.tolist()) for p in found[doc]]
 
 
-def test_captured_positions_equal_whooshs(archive):
+def check_captured_positions(index_dir, searcher) -> int:
+    """Every phrase-field term's captured positions equal Whoosh's; returns how many terms were checked."""
     checked = 0
+    for leaf, _ in searcher.reader().leaf_readers():
+        folder = index_dir / posting_arrays.FOLDER / leaf.segment().segment_id()
+        stored, kept = posting_arrays.load(index_dir, leaf.segment().segment_id()), position_arrays.load(folder)
+        assert stored is not None and kept is not None
+        for fieldname in sorted(position_arrays.FIELDS & set(leaf.schema.names())):
+            for btext in leaf.lexicon(fieldname):
+                key = posting_arrays.term_key(fieldname, btext)
+                ids, _ = stored.get(fieldname, btext)
+                start, _ = stored.find(key, posting_arrays.key_hash(key))
+                which, positions = kept.positions(start + np.arange(len(ids)))
+                assert list(zip(which.tolist(), positions.tolist())) == whoosh_positions(leaf, fieldname, btext, ids)
+                checked += 1
+    return checked
+
+
+def test_captured_positions_equal_whooshs(archive):
     with archive.lease() as (s, _):
-        for leaf, _ in s.reader().leaf_readers():
-            folder = archive.index_dir / posting_arrays.FOLDER / leaf.segment().segment_id()
-            stored, kept = posting_arrays.load(archive.index_dir, leaf.segment().segment_id()), position_arrays.load(folder)
-            assert stored is not None and kept is not None
-            for fieldname in sorted(position_arrays.FIELDS & set(leaf.schema.names())):
-                for btext in leaf.lexicon(fieldname):
-                    ids, _ = stored.get(fieldname, btext)
-                    start, _ = stored.find(posting_arrays.term_key(fieldname, btext),
-                                           posting_arrays.key_hash(posting_arrays.term_key(fieldname, btext)))
-                    which, positions = kept.positions(start + np.arange(len(ids)))
-                    assert list(zip(which.tolist(), positions.tolist())) == whoosh_positions(leaf, fieldname, btext, ids)
-                    checked += 1
-    assert checked > 50
+        assert check_captured_positions(archive.index_dir, s) > 50
+
+
+def test_merged_segments_keep_their_positions(tmp_path):
+    from indexer.engine.writing import Index
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(12):  # three ingests, three segments, then merged into one
+        (docs / f"part_{n:02d}.txt").write_text(DOC.format(source=SOURCE, n=n, body=BODIES[n % len(BODIES)] * (n + 1)),
+                                                encoding="utf-8")
+        if n % 4 == 3:
+            ingest([docs], tmp_path / "ix")
+    ix = Index(tmp_path / "ix")
+    assert len(ix._ix._segments()) == 3
+    ix.finish(max_segments=1)
+    engine = SearchEngine(tmp_path / "ix")
+    try:
+        with engine.lease() as (s, _):
+            assert len(list(s.reader().leaf_readers())) == 1
+            assert check_captured_positions(tmp_path / "ix", s) >= 40
+    finally:
+        engine.close()
 
 
 PHRASES = ['"harbour ledger"', '"the harbour ledger"', '"ledger harbour"', '"council said"', '"said the council"',

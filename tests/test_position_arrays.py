@@ -136,3 +136,23 @@ def test_segments_without_position_arrays_read_whooshs_blocks(archive, tmp_path)
             assert whoosh_and_ours(older, text) == whoosh_and_ours(archive, text)
     finally:
         older.close()
+
+
+@pytest.mark.parametrize("postings, gaps_type", [
+    ([("text", [3]), ("text", [0, 2, 9])], np.uint8),
+    ([("title", [1]), ("doc", None), ("text", [5, 300])], np.uint16),  # a field without positions has none
+    ([("text", [0, 70000, 70001]), ("source", [2])], np.int32),  # a very long text: wide gaps
+    ([("doc", None)], np.uint8),
+])
+def test_positions_round_trip_in_the_narrowest_type(tmp_path, postings, gaps_type):
+    from whoosh.formats import Positions
+
+    capture = position_arrays.PositionCapture()
+    for fieldname, where in postings:
+        capture.add(fieldname, Positions().encode(where) if where is not None else None)
+    capture.save(tmp_path)
+    kept = position_arrays.load(tmp_path)
+    assert kept.gaps.dtype == gaps_type and kept.starts.dtype == np.uint32
+    which, positions = kept.positions(np.arange(len(postings)))
+    expected = [(i, p) for i, (_, where) in enumerate(postings) for p in (where or [])]
+    assert list(zip(which.tolist(), positions.tolist())) == expected

@@ -284,16 +284,19 @@ class Evaluator:
             if lo == hi:
                 continue
             local = (every.ids[lo:hi] - offset).astype(np.int32)
-            starts = None  # (candidate index << 32) + position where the phrase would start
+            # (candidate index << 32) + position where the phrase would start. Candidates come in
+            # order and each one's positions ascend, so the keys are sorted and unique as read:
+            # binary searches intersect them (np.unique and intersect1d sorted them again, 60 % of
+            # a phrase's time).
+            starts = None
             for i, btext in enumerate(btexts):
                 which, positions = (self.cache.positions(leaf, fieldname, btext, local)
                                     or _read_positions(leaf, fieldname, btext, local))
-                keys = (which.astype(np.int64) << 32) + positions - i
-                keys = np.unique(keys[positions >= i])
-                starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+                keys = ((which.astype(np.int64) << 32) + positions - i)[positions >= i]
+                starts = keys if starts is None else starts[_sorted_members(starts, keys)]
                 if not len(starts):
                     break
-            keep[lo + np.unique(starts >> 32)] = True
+            keep[lo + (starts >> 32)] = True
         return Matches(every.ids[keep], every.scores[keep] if scored else None)
 
     # terms
@@ -372,6 +375,15 @@ def _members(ids: np.ndarray, within: np.ndarray, size: int) -> np.ndarray:
         inside = np.zeros(size, dtype=bool)
         inside[within] = True
         return inside[ids]
+    where = np.searchsorted(within, ids)
+    where[where == len(within)] = 0
+    return within[where] == ids
+
+
+def _sorted_members(ids: np.ndarray, within: np.ndarray) -> np.ndarray:
+    """Which of the sorted `ids` are in the sorted `within`, as a mask (any range of values)."""
+    if not len(within):
+        return np.zeros(len(ids), dtype=bool)
     where = np.searchsorted(within, ids)
     where[where == len(within)] = 0
     return within[where] == ids

@@ -76,6 +76,7 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # left out by discovery's rules (README, .git/, ...)
     seconds: float = 0.0
+    rebuilt: str | None = None  # why an index in an old format was rebuilt by this ingest
 
     @property
     def failed(self) -> int:
@@ -89,7 +90,8 @@ class Summary:
                 + (f"; {self.repaired} documents in the index had no catalogue row (catalogue lost or emptied):"
                    " their records were removed and their files indexed again" if self.repaired else "")
                 + (f"; {self.missing} catalogued documents were missing from the index (an interrupted rebuild?):"
-                   " their files were indexed again" if self.missing else ""))
+                   " their files were indexed again" if self.missing else "")
+                + (f"; index rebuilt from these files: {self.rebuilt}" if self.rebuilt else ""))
 
 
 def _ignored_line(names: list[str], shown: int = 5) -> str:
@@ -139,6 +141,8 @@ def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_doc
     summary = Summary()
     report = on_file or (lambda path, status: None)
 
+    summary.rebuilt = None if rebuild or not _readable(index_dir) else Index.outdated(index_dir)
+    rebuild = rebuild or summary.rebuilt is not None  # never mix an old format's stems with new ones
     if rebuild and _readable(index_dir):
         old = Index(index_dir)
         _check_unlocked(old, index_dir)

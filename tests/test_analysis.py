@@ -1,14 +1,14 @@
-"""The one-pass analyzer gives exactly the tokens of Whoosh's StemmingAnalyzer(stoplist=None),
-and its positions format exactly the postings of Whoosh's Positions."""
+"""The one-pass analyzer gives exactly the tokens of Whoosh's StemmingAnalyzer(stoplist=None) with the
+Snowball stemmer, and its positions format exactly the postings of Whoosh's Positions."""
 import pickle
 
 from hypothesis import given, settings, strategies as st
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.formats import Positions
 
-from indexer.engine.analysis import StemmedWords, WordPositions
+from indexer.engine.analysis import StemmedWords, WordPositions, snowball_stem
 
-WHOOSH = StemmingAnalyzer(stoplist=None)
+WHOOSH = StemmingAnalyzer(stoplist=None, stemfn=snowball_stem)  # Whoosh's own seam for another stemmer
 OURS = StemmedWords()
 
 

@@ -221,6 +221,9 @@ def _ranking_agrees(archive, text, filters=Filters(), limit=60):
     ('"human rights"', Filters()), ('"north korea" abuse', Filters()), ('"the the"', Filters()),
     ('"human rights watch"', Filters(kind=("quote",))), ('"rights human"', Filters()), ('"said"', Filters()),
     ('"korea said"', Filters()), ('"said the"', Filters()),  # both words in many passages, side by side in few
+    # Phrases on the position arrays: long, a word repeated, outside the text field.
+    ('"north korea human rights"', Filters()), ('"rights rights"', Filters()), ('title:"human rights"', Filters()),
+    ('speaker:"kenneth roth"', Filters()), ('"human rights" OR "north korea"', Filters()),
 ])
 @pytest.mark.heavy
 def test_numpy_ranking_equals_whooshs(larger, text, filters):

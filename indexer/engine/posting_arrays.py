@@ -14,6 +14,9 @@ sub-writer processes instead of reading the blocks back afterwards. A table of 6
 segment never changes once written (deletions are kept apart), so its arrays stay valid until a
 merge removes it, and then they are removed too.
 
+The phrase fields' word positions are captured in the same pass and saved in the same folder
+(indexer.engine.position_arrays), in the same posting order.
+
 A segment whose writer was not captured (an index written by an older version) gets the arrays
 of its frequent terms only, read back from the blocks by `build`; the table says it is
 incomplete, so the server reads the other terms from Whoosh.
@@ -31,7 +34,7 @@ from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 
-from . import checksums, facet_arrays, segment_files
+from . import checksums, facet_arrays, position_arrays, segment_files
 from .field_lengths import length_bytes
 
 FOLDER = "postings"
@@ -153,7 +156,8 @@ def load(index_dir: Path, segment_id: str) -> StoredPostings | None:
         return None
 
 
-def save(folder: Path, ids, weights, terms: list[bytes], starts: list[int], complete: bool) -> None:
+def save(folder: Path, ids, weights, terms: list[bytes], starts: list[int], complete: bool,
+         positions: position_arrays.PositionCapture | None = None) -> None:
     """Write one segment's table; `terms` are term keys, `starts` where each begins in ids."""
     ids = np.asarray(ids, dtype=np.int32)
     bounds = np.array(starts + [len(ids)], dtype=np.int64)
@@ -167,6 +171,8 @@ def save(folder: Path, ids, weights, terms: list[bytes], starts: list[int], comp
         np.save(work / "spans.npy", np.stack([bounds[:-1][order], bounds[1:][order]], axis=1))
         np.save(work / "keys.npy", np.frombuffer(b"".join(terms[i] for i in order), dtype=np.uint8))
         np.save(work / "key_ends.npy", np.cumsum(lengths))
+        if positions is not None:
+            positions.save(work)
         (work / "meta.json").write_text(json.dumps({"complete": complete, "fields": FIELDS}), encoding="utf-8")
 
 
@@ -178,15 +184,16 @@ class Capture:
         self.weights = array("f")
         self.terms: list[bytes] = []
         self.starts: list[int] = []
+        self.positions = position_arrays.PositionCapture()
 
     def wrap(self, items):
         """Pass Whoosh's (field, term, docnum, weight, value) postings through, keeping ours."""
         keep = frozenset(FIELDS)
-        add_id, add_weight = self.ids.append, self.weights.append
+        add_id, add_weight, add_positions = self.ids.append, self.weights.append, self.positions.add
         terms, starts = self.terms, self.starts
         last_field = last_text = None
         for item in items:
-            fieldname, btext, docnum, weight, _ = item
+            fieldname, btext, docnum, weight, value = item
             if fieldname in keep and docnum >= 0:  # docnum -1: a spelling word, not a posting
                 if btext != last_text or fieldname != last_field:
                     terms.append(term_key(fieldname, btext))
@@ -194,13 +201,14 @@ class Capture:
                     last_field, last_text = fieldname, btext
                 add_id(docnum)
                 add_weight(weight)
+                add_positions(fieldname, value)
             yield item
 
     def save(self, index_dir: Path, segment_id: str) -> None:
         ids = np.frombuffer(self.ids, dtype=np.int32) if self.ids else NO_IDS
         save(index_dir / FOLDER / segment_id, ids,
              np.frombuffer(self.weights, dtype=np.float32) if self.weights else NO_WEIGHTS,
-             self.terms, self.starts, complete=True)
+             self.terms, self.starts, complete=True, positions=self.positions)
         # The facet fields' postings are their columns too: one value per document.
         wanted = {fieldname.encode("utf-8") + b"\0": fieldname for fieldname in facet_arrays.COLUMNS.values()}
         facets: dict[str, list] = {}

@@ -14,7 +14,7 @@ from whoosh import index
 from whoosh.index import LockError
 from whoosh.reading import SegmentReader
 
-from . import facet_arrays, posting_arrays, whoosh_patches
+from . import facet_arrays, index_format, posting_arrays, whoosh_patches
 from .schema import make_schema, to_fields
 
 
@@ -96,6 +96,7 @@ class Index:
         self.index_dir.mkdir(parents=True, exist_ok=True)
         if rebuild or not Index.exists(self.index_dir):
             self._ix = index.create_in(str(self.index_dir), make_schema())
+            index_format.write(self.index_dir)
         else:
             try:
                 self._ix = index.open_dir(str(self.index_dir))
@@ -109,6 +110,11 @@ class Index:
             return index.exists_in(str(index_dir))
         except _DAMAGED_TOC as err:
             raise _damaged(Path(index_dir), err) from None
+
+    @staticmethod
+    def outdated(index_dir: Path) -> str | None:
+        """Why the index in `index_dir` was written in a format this engine must rebuild, or None."""
+        return index_format.outdated(index_dir) if index.exists_in(str(index_dir)) else None
 
     def writer(self, parallel: bool = False, lock_wait: float = 3.0, memory_mb: int = 512) -> IndexWriter:
         """WriterBusy when another writer holds the lock for `lock_wait` seconds.

@@ -1,0 +1,40 @@
+"""Which format an index directory was written in, kept in a small file beside it.
+
+Whoosh stores the schema it was written with, but not how words were stemmed or which arrays
+sit beside its segments: an index written by an older engine opens without complaint and then
+mixes old and new stems. Ingest reads `outdated()` and rebuilds such an index by itself.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+# 1: Whoosh's Porter stems (no file was written then). 2: Snowball (Porter2) stems.
+CURRENT = 2
+CHANGES = {2: "words are now stemmed by Snowball (Porter2)"}
+_FILE = "FORMAT"
+
+
+def read(index_dir: Path) -> int:
+    """The format of the index in `index_dir`; 1 when it predates this file."""
+    try:
+        return int((Path(index_dir) / _FILE).read_text(encoding="ascii").strip())
+    except FileNotFoundError:
+        return 1
+    except ValueError:
+        return 0  # unreadable: treated as older than anything, so rebuilt
+
+
+def write(index_dir: Path) -> None:
+    """Called when a new, empty index is created in `index_dir`."""
+    (Path(index_dir) / _FILE).write_text(f"{CURRENT}\n", encoding="ascii")
+
+
+def outdated(index_dir: Path) -> str | None:
+    """Why the existing index in `index_dir` must be rebuilt, or None when it is current."""
+    found = read(index_dir)
+    if found == CURRENT:
+        return None
+    if found > CURRENT:
+        return None  # written by a newer engine: not ours to rebuild (opening it will say what is wrong)
+    reasons = [CHANGES[version] for version in range(found + 1, CURRENT + 1) if version in CHANGES]
+    return f"index format {found} is older than {CURRENT} ({'; '.join(reasons)})"

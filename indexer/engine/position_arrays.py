@@ -1,0 +1,104 @@
+"""Word positions as NumPy arrays, captured beside the posting arrays when a segment is written.
+
+A phrase is checked on the positions of its words in the documents holding all of them. Whoosh
+keeps them inside its posting blocks (a zlib-compressed pickle per block, and a pickled list per
+document): at a million passages reading them in Python was 75 % of a phrase request. So the
+segment writer's posting capture (posting_arrays.Capture) also keeps, for the phrase fields,
+each posting's position gaps as Whoosh encoded them (the first position, then the distances
+between the next ones) in one array, and where each posting's gaps begin in a second. Both are
+kept in the narrowest type that holds them (gaps in passages fit 16 bits; 20,000 passages'
+positions: 19 MB as int32/int64, about 10 MB so), since every posting of a segment has a start.
+Postings are in the same order as posting_arrays' ids, so a term's span in that table is also
+its span here. A phrase check gathers the candidates' gaps with array indexing and turns them
+back into positions with one cumulative sum.
+
+Segments written without capture (older versions, or arrays read back by posting_arrays.build)
+have no position files; their phrases are read from Whoosh's blocks as before.
+"""
+from __future__ import annotations
+
+from array import array
+from pathlib import Path
+from pickle import loads
+
+import numpy as np
+from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE
+
+# The fields of posting_arrays.FIELDS that keep positions in the schema (TEXT fields).
+FIELDS = frozenset({"text", "speaker", "title", "source"})
+GAPS_FILE, STARTS_FILE = "position_gaps.npy", "position_starts.npy"
+
+# Whoosh's bytes for a single position (most postings), looked up instead of unpickled.
+_SINGLE = {Positions().encode([position]): position for position in range(4096)}
+
+
+class PositionCapture:
+    """The gaps of every captured posting (none for fields outside FIELDS), in posting order."""
+
+    def __init__(self):
+        self.gaps = array("i")
+        self.starts = array("q", [0])
+
+    def add(self, fieldname: str, value: bytes | None) -> None:
+        """One posting as posting_arrays.Capture keeps it; `value` is Whoosh's encoded positions."""
+        if fieldname in FIELDS and value:
+            single = _SINGLE.get(value)
+            if single is not None:
+                self.gaps.append(single)
+            else:  # Positions.encode: a 4-byte count, then the pickled list of gaps
+                self.gaps.extend(loads(value[_INT_SIZE:]))
+        self.starts.append(len(self.gaps))
+
+    def save(self, folder: Path) -> None:
+        """Into the segment's posting folder, while it is being written."""
+        gaps = np.frombuffer(self.gaps, dtype=np.int32) if self.gaps else np.empty(0, dtype=np.int32)
+        starts = np.frombuffer(self.starts, dtype=np.int64)
+        np.save(folder / GAPS_FILE, _narrowest(gaps, (np.uint8, np.uint16, np.int32)))
+        np.save(folder / STARTS_FILE, _narrowest(starts, (np.uint32, np.int64)))
+
+
+def _narrowest(values: np.ndarray, types) -> np.ndarray:
+    """`values` in the first of `types` that holds them all (they are never negative)."""
+    top = int(values.max()) if len(values) else 0
+    for kind in types:
+        if top <= np.iinfo(kind).max:
+            return values.astype(kind)
+    return values
+
+
+class StoredPositions:
+    """One segment's position gaps, indexed like its posting arrays."""
+
+    def __init__(self, gaps: np.ndarray, starts: np.ndarray):
+        self.gaps = gaps
+        self.starts = starts
+
+    def positions(self, postings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(index into `postings`, position) of every position of the given postings.
+
+        `postings` are indices into the segment's posting arrays (a term's span start plus the
+        indices of the wanted documents in its ids).
+        """
+        begin, end = self.starts[postings].astype(np.int64), self.starts[postings + 1].astype(np.int64)
+        counts = end - begin
+        total = int(counts.sum())
+        which = np.repeat(np.arange(len(postings)), counts)
+        if not total:
+            return which, np.empty(0, dtype=np.int64)
+        first = np.cumsum(counts) - counts  # where each posting's gaps begin in the gathered run
+        gathered = self.gaps[np.repeat(begin - first, counts) + np.arange(total)].astype(np.int64)
+        positions = np.cumsum(gathered)
+        # Each posting's gaps start again from zero: subtract the sum carried over from before it.
+        carried = np.concatenate([[0], positions])[first]
+        positions -= np.repeat(carried, counts)
+        return which, positions
+
+
+def load(folder: Path) -> StoredPositions | None:
+    """The segment's positions, or None when it was written without them."""
+    try:
+        return StoredPositions(np.asarray(np.load(folder / GAPS_FILE, mmap_mode="r")),
+                               np.asarray(np.load(folder / STARTS_FILE, mmap_mode="r")))
+    except (OSError, ValueError):
+        return None

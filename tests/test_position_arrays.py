@@ -1,0 +1,159 @@
+"""Position arrays: captured as segments are written, equal to Whoosh's blocks, and phrases checked on them
+give Whoosh's phrase matches, even when the phrase's words fill another field of many records."""
+import numpy as np
+import pytest
+from whoosh import query
+
+from indexer.engine import SearchEngine, SearchRequest, numpy_match, position_arrays, posting_arrays
+from indexer.ingest import ingest
+
+# A source name of our own: its words fill the source field of every record of those documents.
+SOURCE = "The Harbour Ledger"
+DOC = "Source: {source}\nTitle: Port report {n}\n\n{body}\n"
+BODIES = [
+    "The harbour ledger was closed. Ships left the harbour and the ledger stayed shut.",
+    "A ledger of the harbour: harbour ledger harbour ledger, the same words twice over.",
+    "Nothing here names the place; the council met on Monday and the council said no.",
+    "Said the council, the council said the vote was won by the harbour board.",
+]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("positions")
+    docs = folder / "docs"
+    docs.mkdir()
+    for n in range(40):
+        source = SOURCE if n % 2 else "Evening Courier"
+        (docs / f"port_{n:02d}.txt").write_text(DOC.format(source=source, n=n, body=BODIES[n % len(BODIES)]),
+                                                encoding="utf-8")
+    assert ingest([docs], folder / "ix").failed == 0
+    engine = SearchEngine(folder / "ix")
+    yield engine
+    engine.close()
+
+
+def whoosh_positions(leaf, fieldname, btext, wanted):
+    """The term's positions in the wanted documents, as Whoosh's own matcher decodes them."""
+    matcher = leaf.postings(fieldname, btext)
+    found = {}
+    while matcher.is_active():
+        found[matcher.id()] = matcher.value_as("positions")
+        matcher.next()
+    return [(i, p) for i, doc in enumerate(wanted.tolist()) for p in found[doc]]
+
+
+def check_captured_positions(index_dir, searcher) -> int:
+    """Every phrase-field term's captured positions equal Whoosh's; returns how many terms were checked."""
+    checked = 0
+    for leaf, _ in searcher.reader().leaf_readers():
+        folder = index_dir / posting_arrays.FOLDER / leaf.segment().segment_id()
+        stored, kept = posting_arrays.load(index_dir, leaf.segment().segment_id()), position_arrays.load(folder)
+        assert stored is not None and kept is not None
+        for fieldname in sorted(position_arrays.FIELDS & set(leaf.schema.names())):
+            for btext in leaf.lexicon(fieldname):
+                key = posting_arrays.term_key(fieldname, btext)
+                ids, _ = stored.get(fieldname, btext)
+                start, _ = stored.find(key, posting_arrays.key_hash(key))
+                which, positions = kept.positions(start + np.arange(len(ids)))
+                assert list(zip(which.tolist(), positions.tolist())) == whoosh_positions(leaf, fieldname, btext, ids)
+                checked += 1
+    return checked
+
+
+def test_captured_positions_equal_whooshs(archive):
+    with archive.lease() as (s, _):
+        assert check_captured_positions(archive.index_dir, s) > 50
+
+
+def test_merged_segments_keep_their_positions(tmp_path):
+    from indexer.engine.writing import Index
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(12):  # three ingests, three segments, then merged into one
+        (docs / f"part_{n:02d}.txt").write_text(DOC.format(source=SOURCE, n=n, body=BODIES[n % len(BODIES)] * (n + 1)),
+                                                encoding="utf-8")
+        if n % 4 == 3:
+            ingest([docs], tmp_path / "ix")
+    ix = Index(tmp_path / "ix")
+    assert len(ix._ix._segments()) == 3
+    ix.finish(max_segments=1)
+    engine = SearchEngine(tmp_path / "ix")
+    try:
+        with engine.lease() as (s, _):
+            assert len(list(s.reader().leaf_readers())) == 1
+            assert check_captured_positions(tmp_path / "ix", s) >= 40
+    finally:
+        engine.close()
+
+
+PHRASES = ['"harbour ledger"', '"the harbour ledger"', '"ledger harbour"', '"council said"', '"said the council"',
+           '"the council"', '"harbour ledger harbour ledger"', '"ledger of"', '"courier harbour"', '"no such words"']
+
+
+def whoosh_and_ours(archive, text):
+    from indexer.engine.query_parsing import parse
+
+    q, _ = parse(text, archive.ix.schema)
+    with archive.lease() as (s, stamp):
+        arrays = archive.arrays(s, stamp)
+        found = numpy_match.Evaluator(s, arrays.everything, numpy_match.PostingCache(archive.index_dir)).match(q)
+        ours = sorted(zip(found.ids.tolist(), found.scores.tolist()))
+        theirs = sorted((hit.docnum, hit.score) for hit in s.search(q, limit=None, terms=False))
+    return ours, theirs
+
+
+@pytest.mark.parametrize("text", PHRASES)
+def test_phrases_on_the_arrays_match_and_score_as_whoosh(archive, text, monkeypatch):
+    # Every segment here was captured: a phrase must never fall back to decoding Whoosh's blocks.
+    monkeypatch.setattr(numpy_match, "_read_positions", lambda *args: pytest.fail("read Whoosh's blocks"))
+    ours, theirs = whoosh_and_ours(archive, text)
+    assert [doc for doc, _ in ours] == [doc for doc, _ in theirs]
+    assert [score for _, score in ours] == pytest.approx([score for _, score in theirs], rel=1e-9)
+
+
+def test_a_phrase_filling_the_source_field_finds_every_record_of_that_source(archive):
+    every_record = archive.search(SearchRequest(f'source:"{SOURCE}"')).total
+    assert every_record > 0
+    in_text = archive.search(SearchRequest('text:"harbour ledger"')).total
+    either = archive.search(SearchRequest(f'source:"{SOURCE}" OR text:"harbour ledger"')).total
+    assert every_record < either < every_record + in_text  # some records have it in both fields
+    # plain words search a record's own text (and speaker), not its source: no source record joins in
+    assert archive.search(SearchRequest('"harbour ledger"')).total == in_text
+    assert archive.search(SearchRequest('source:"ledger harbour"')).total == 0
+
+
+def test_segments_without_position_arrays_read_whooshs_blocks(archive, tmp_path):
+    import shutil
+
+    copy = tmp_path / "ix"
+    shutil.copytree(archive.index_dir, copy)
+    for gaps in (copy / posting_arrays.FOLDER).glob(f"*/{position_arrays.GAPS_FILE}"):
+        gaps.unlink()
+    older = SearchEngine(copy)
+    try:
+        for text in PHRASES:
+            assert whoosh_and_ours(older, text) == whoosh_and_ours(archive, text)
+    finally:
+        older.close()
+
+
+@pytest.mark.parametrize("postings, gaps_type", [
+    ([("text", [3]), ("text", [0, 2, 9])], np.uint8),
+    ([("title", [1]), ("doc", None), ("text", [5, 300])], np.uint16),  # a field without positions has none
+    ([("text", [0, 70000, 70001]), ("source", [2])], np.int32),  # a very long text: wide gaps
+    ([("doc", None)], np.uint8),
+])
+def test_positions_round_trip_in_the_narrowest_type(tmp_path, postings, gaps_type):
+    from whoosh.formats import Positions
+
+    capture = position_arrays.PositionCapture()
+    for fieldname, where in postings:
+        capture.add(fieldname, Positions().encode(where) if where is not None else None)
+    capture.save(tmp_path)
+    kept = position_arrays.load(tmp_path)
+    assert kept.gaps.dtype == gaps_type and kept.starts.dtype == np.uint32
+    which, positions = kept.positions(np.arange(len(postings)))
+    expected = [(i, p) for i, (_, where) in enumerate(postings) for p in (where or [])]
+    assert list(zip(which.tolist(), positions.tolist())) == expected

@@ -30,6 +30,11 @@ def speakers_of(text):
     # a possessive before a quotation is no title when a reporting verb is near
     ('Ana Ruiz said in a statement that the port’s “future is bright and the numbers move up.”', ["Ana Ruiz"]),
     ('He watched the port’s "Harbour Nights" on Sunday.', []),
+    # ', saying' belongs to the one who acts, not to the person named as the object of the action
+    ('Ana Ruiz threw her support behind Sen. Tom Kale on Wednesday, saying it is time for a "real reformer '
+     'in the statehouse."', ["Ana Ruiz"]),
+    ('Bea Lund endorsed Mayor Carl Stone on Friday, saying he had "earned a second term."', ["Bea Lund"]),
+    ('Bea Lund met Carl Stone, who said the plan was "a disaster."', ["Carl Stone"]),
 ])
 def test_runs_and_cues(text, expected):
     assert speakers_of(text) == expected
@@ -265,4 +270,16 @@ def test_a_newsletter_is_a_document_not_a_speaker():
      ["Tom Kale"]),
 ])
 def test_titles_with_prepositions_and_inverted_closers(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation whose closing mark is missing before ', said Kale' is Kale's, and no later run
+    ('"There was no warning at all, said Ana Ruiz, whose group helps families.\n\nThe port reopened.',
+     ["Ana Ruiz"]),
+    # a multi-paragraph quotation (no closing mark, next paragraph opens again) keeps its speaker
+    ('Ana Ruiz said: "There was no warning at all.\n\n"Nobody told us to leave the harbour."',
+     ["Ana Ruiz", "Ana Ruiz"]),
+])
+def test_missing_closing_marks(text, expected):
     assert speakers_of(text) == expected

@@ -24,7 +24,7 @@ from .clauses import (
     sentence_subject, skip_clause_opener, subject_before,
 )
 from .constants import LEXICONS
-from .cues import according_to, agent_after, author_of, inverted_after_comma
+from .cues import according_to, agent_after, author_of, cue_inside_unclosed, inverted_after_comma
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
@@ -170,6 +170,11 @@ class ParagraphAttributor:
         found = self._intro(before)
         if found:
             return found, "before"
+        if not span.closed:
+            # the closing mark was lost: the quotation runs to the paragraph's end, its cue inside it
+            found = cue_inside_unclosed(self.text[span.start:span.end], self.memory)
+            if found:
+                return found, "inside"
         found = self._in_sentence(before, after, toks)
         if found:
             return found, "sentence"

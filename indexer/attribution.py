@@ -226,6 +226,8 @@ class ParagraphAttributor:
                     return None  # 'Carson admitted that ...': the quote before was a name, not his words
                 if ended and has_object(rest, v):
                     return None  # '"... of all ships." He demands safeguards.': a sentence of its own
+                if ended and [t.text for t in rest[v + 1:v + 3]][:2] in ([",", "“"], [",", '"'], [":", "“"], [":", '"']):
+                    return None  # '"... same fate." He added, "...": the cue opens the next quotation
                 starts_np = phrase and (phrase[0].isupper() or phrase.split()[0].lower() in
                                         {"a", "an", "the", "another", "one", "some", "two", "three"} | set(PRONOUNS)
                                         or any(w[:1].isupper() for w in phrase.split()[1:4])

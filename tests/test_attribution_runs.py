@@ -35,6 +35,11 @@ def speakers_of(text):
      'in the statehouse."', ["Ana Ruiz"]),
     ('Bea Lund endorsed Mayor Carl Stone on Friday, saying he had "earned a second term."', ["Bea Lund"]),
     ('Bea Lund met Carl Stone, who said the plan was "a disaster."', ["Carl Stone"]),
+    # 'He added, "..."' after a quotation that closed its sentence opens the next quotation
+    ('Tom Kale spoke first. "It was a long day," Kale said.\n\nAs Bishop Ana Ruiz told the radio, '
+     '"We have suffered the same fate." She added, "So we should support it."', ["Tom Kale", "Ana Ruiz", "Ana Ruiz"]),
+    # ... but a cue with no quotation after it still closes the one before
+    ('Tom Kale spoke first.\n\n"We have suffered the same fate," he added.', ["Tom Kale"]),
 ])
 def test_runs_and_cues(text, expected):
     assert speakers_of(text) == expected

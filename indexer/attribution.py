@@ -159,7 +159,8 @@ class ParagraphAttributor:
 
         if span.closed:
             found = self._trailer(after, ended=self.text[span.end - 1:span.end] in ".!?")
-            if not found and not after and self.next_toks and self.next_toks[0].text not in "\"“‘'«":
+            if (not found and not after and self.next_toks and self.next_toks[0].text not in "\"“‘'«"
+                    and "\n" not in self.text[span.end:self.next_toks[0].start]):  # a line break ends a paragraph
                 # '"Not us but can't argue with it!" Murphy tweeted.': the mark ended the sentence early.
                 found = self._trailer(self.next_toks, ended=True)
             if found:

@@ -40,6 +40,10 @@ def speakers_of(text):
      '"We have suffered the same fate." She added, "So we should support it."', ["Tom Kale", "Ana Ruiz", "Ana Ruiz"]),
     # ... but a cue with no quotation after it still closes the one before
     ('Tom Kale spoke first.\n\n"We have suffered the same fate," he added.', ["Tom Kale"]),
+    # a story written one paragraph a line: the next line's verb is no cue for the quotation before
+    ('Party Split\n"That is a problem," said Tom Kale, a member. "I would love to see it."\n'
+     'Rep. Carl Stone (D-N.Y.) said Ruiz called for calm.', ["Tom Kale", "Tom Kale"]),
+    ('"Not us but we cannot argue with it!" Carl Stone tweeted.', ["Carl Stone"]),  # same line: a cue
 ])
 def test_runs_and_cues(text, expected):
     assert speakers_of(text) == expected

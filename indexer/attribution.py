@@ -210,6 +210,9 @@ class ParagraphAttributor:
                 if tok.text in (".", ";", '"', "“", "”", "(") or (
                         tok.lower in ("on", "in", "at", "during", "after") and phrase and not relative):
                     break
+                if phrase and phrase[-1] == "," and tok.text.islower() and tok.lower.endswith("ing"):
+                    phrase.pop()  # '..., asking for anonymity': what the speaker did, not who they are
+                    break
                 phrase.append(tok.text)
             text = " ".join(phrase)
             if phrase and (phrase[0][0].isupper() or phrase[0].lower() in ("one", "a", "an", "another", "the")

@@ -44,6 +44,10 @@ def speakers_of(text):
     ('Party Split\n"That is a problem," said Tom Kale, a member. "I would love to see it."\n'
      'Rep. Carl Stone (D-N.Y.) said Ruiz called for calm.', ["Tom Kale", "Tom Kale"]),
     ('"Not us but we cannot argue with it!" Carl Stone tweeted.', ["Carl Stone"]),  # same line: a cue
+    # a participle after the speaker's description says what they did, and is no part of who they are
+    ('"I would want answers," said a prominent port board member who supports Kale, asking for anonymity.',
+     ["a prominent port board member"]),
+    ('"We will win," said Tom Kale, adding that the vote was close.', ["Tom Kale"]),
 ])
 def test_runs_and_cues(text, expected):
     assert speakers_of(text) == expected

@@ -48,6 +48,11 @@ def speakers_of(text):
     ('"I would want answers," said a prominent port board member who supports Kale, asking for anonymity.',
      ["a prominent port board member"]),
     ('"We will win," said Tom Kale, adding that the vote was close.', ["Tom Kale"]),
+    # 'mentioned' and 'pondered' report words like 'noted'
+    ('Ana Ruiz seemed taken aback and mentioned that his picture was on the site. "Does that not speak to '
+     'your judgment?"', ["Ana Ruiz"]),
+    ('Ana Ruiz pondered who might "speak for us in this season."', ["Ana Ruiz"]),
+    ('Ana Ruiz seemed taken aback and left the room. "Does that not speak to your judgment?"', [None]),
 ])
 def test_runs_and_cues(text, expected):
     assert speakers_of(text) == expected

@@ -58,6 +58,7 @@ class ParagraphAttributor:
         self.run_speaker: Speaker | None = None  # who spoke last in the paragraph before, if it quoted
         self.quote_only = False  # this paragraph has no words outside its quotations
         self.intro_toks: list[Token] = []  # the sentence before, when it reported speech and quoted none
+        self.report_before: list[Token] = []  # the last sentence of the paragraph before, if it quoted none
 
     def _resolve(self, phrase: str, toks: list[Token]) -> Speaker | None:
         if not phrase:
@@ -86,6 +87,7 @@ class ParagraphAttributor:
         next_span = 0
         self.quote_only = bool(spans) and not any(
             c.isalpha() for c in masked_outside(self.text, start, end, spans))
+        self.report_before = self.intro_toks  # the paragraph before ended on a sentence that quoted none
         self.intro_toks = []
         bounds = sentence_bounds(masked, start)
         words = [self._words(masked, start, a, b) for a, b in bounds]  # each sentence read once
@@ -190,6 +192,13 @@ class ParagraphAttributor:
             found = self._subject_of(self.intro_toks, verbs[-1])
             if found:
                 return found, "before"  # 'Ruiz tweeted a warning. "..."'
+        reports = [i for i in range(len(self.report_before)) if is_speech_verb(self.report_before, i)] if (
+            first and self.quote_only) else []  # looked at once a paragraph, for its first quotation only
+        if reports:
+            # 'Ruiz answered, saying the campaign lied.' closing a paragraph, then one that is all quotation
+            found = self._subject_of(self.report_before, reports[-1])
+            if found:
+                return found, "before"
         if first and self.quote_only and self.run_speaker:
             return self.run_speaker, "continued"  # a paragraph that is all quotation carries on the run
         return None, None

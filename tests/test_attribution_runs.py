@@ -53,6 +53,11 @@ def speakers_of(text):
      'your judgment?"', ["Ana Ruiz"]),
     ('Ana Ruiz pondered who might "speak for us in this season."', ["Ana Ruiz"]),
     ('Ana Ruiz seemed taken aback and left the room. "Does that not speak to your judgment?"', [None]),
+    # a paragraph ending on reported speech, then a paragraph that is all quotation: the reported speaker's
+    ('"We are ready," Tom Kale said. Ana Ruiz answered, saying the board had lied.\n\n'
+     '"I am so tired of the board lying about me."', ["Tom Kale", "Ana Ruiz"]),
+    ('"We are ready," Tom Kale said. Ana Ruiz left the room.\n\n"I am so tired of the board lying."',
+     ["Tom Kale", "Tom Kale"]),  # no report: the run goes on
 ])
 def test_runs_and_cues(text, expected):
     assert speakers_of(text) == expected

@@ -24,7 +24,7 @@ from .clauses import (
     sentence_subject, skip_clause_opener, subject_before,
 )
 from .constants import LEXICONS
-from .cues import according_to, agent_after, author_of, inverted_after_comma
+from .cues import according_to, agent_after, author_of, cue_inside_unclosed, inverted_after_comma
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
@@ -58,6 +58,7 @@ class ParagraphAttributor:
         self.run_speaker: Speaker | None = None  # who spoke last in the paragraph before, if it quoted
         self.quote_only = False  # this paragraph has no words outside its quotations
         self.intro_toks: list[Token] = []  # the sentence before, when it reported speech and quoted none
+        self.report_before: list[Token] = []  # the last sentence of the paragraph before, if it quoted none
 
     def _resolve(self, phrase: str, toks: list[Token]) -> Speaker | None:
         if not phrase:
@@ -86,6 +87,7 @@ class ParagraphAttributor:
         next_span = 0
         self.quote_only = bool(spans) and not any(
             c.isalpha() for c in masked_outside(self.text, start, end, spans))
+        self.report_before = self.intro_toks  # the paragraph before ended on a sentence that quoted none
         self.intro_toks = []
         bounds = sentence_bounds(masked, start)
         words = [self._words(masked, start, a, b) for a, b in bounds]  # each sentence read once
@@ -159,7 +161,8 @@ class ParagraphAttributor:
 
         if span.closed:
             found = self._trailer(after, ended=self.text[span.end - 1:span.end] in ".!?")
-            if not found and not after and self.next_toks and self.next_toks[0].text not in "\"“‘'«":
+            if (not found and not after and self.next_toks and self.next_toks[0].text not in "\"“‘'«"
+                    and "\n" not in self.text[span.end:self.next_toks[0].start]):  # a line break ends a paragraph
                 # '"Not us but can't argue with it!" Murphy tweeted.': the mark ended the sentence early.
                 found = self._trailer(self.next_toks, ended=True)
             if found:
@@ -170,6 +173,11 @@ class ParagraphAttributor:
         found = self._intro(before)
         if found:
             return found, "before"
+        if not span.closed:
+            # the closing mark was lost: the quotation runs to the paragraph's end, its cue inside it
+            found = cue_inside_unclosed(self.text[span.start:span.end], self.memory)
+            if found:
+                return found, "inside"
         found = self._in_sentence(before, after, toks)
         if found:
             return found, "sentence"
@@ -184,6 +192,13 @@ class ParagraphAttributor:
             found = self._subject_of(self.intro_toks, verbs[-1])
             if found:
                 return found, "before"  # 'Ruiz tweeted a warning. "..."'
+        reports = [i for i in range(len(self.report_before)) if is_speech_verb(self.report_before, i)] if (
+            first and self.quote_only) else []  # looked at once a paragraph, for its first quotation only
+        if reports:
+            # 'Ruiz answered, saying the campaign lied.' closing a paragraph, then one that is all quotation
+            found = self._subject_of(self.report_before, reports[-1])
+            if found:
+                return found, "before"
         if first and self.quote_only and self.run_speaker:
             return self.run_speaker, "continued"  # a paragraph that is all quotation carries on the run
         return None, None
@@ -204,6 +219,9 @@ class ParagraphAttributor:
                 if tok.text in (".", ";", '"', "“", "”", "(") or (
                         tok.lower in ("on", "in", "at", "during", "after") and phrase and not relative):
                     break
+                if phrase and phrase[-1] == "," and tok.text.islower() and tok.lower.endswith("ing"):
+                    phrase.pop()  # '..., asking for anonymity': what the speaker did, not who they are
+                    break
                 phrase.append(tok.text)
             text = " ".join(phrase)
             if phrase and (phrase[0][0].isupper() or phrase[0].lower() in ("one", "a", "an", "another", "the")
@@ -221,6 +239,8 @@ class ParagraphAttributor:
                     return None  # 'Carson admitted that ...': the quote before was a name, not his words
                 if ended and has_object(rest, v):
                     return None  # '"... of all ships." He demands safeguards.': a sentence of its own
+                if ended and [t.text for t in rest[v + 1:v + 3]][:2] in ([",", "“"], [",", '"'], [":", "“"], [":", '"']):
+                    return None  # '"... same fate." He added, "...": the cue opens the next quotation
                 starts_np = phrase and (phrase[0].isupper() or phrase.split()[0].lower() in
                                         {"a", "an", "the", "another", "one", "some", "two", "three"} | set(PRONOUNS)
                                         or any(w[:1].isupper() for w in phrase.split()[1:4])

@@ -16,6 +16,8 @@ CLAUSE_OPENERS = _EN["clause_openers"]
 OBJECT_ONLY_VERBS = _EN["object_only_verbs"]
 PASSIVE_REPORTING = _EN["passive_reporting"]
 PREPOSITIONS = _EN["prepositions"]
+# Pronouns a verb governs (its object or the owner of its object): never part of a subject before them.
+GOVERNED_PRONOUNS = frozenset("her his their its him them our your my me us".split())
 PRONOUNS = _EN["pronouns"]
 SPEECH_VERBS = _EN["speech_verbs"]
 
@@ -221,6 +223,10 @@ def sentence_subject(toks: list[Token]) -> str:
         if after_name and tok.lower.endswith("s") and not tok.lower.endswith("ss") and not plural:
             # "Maria Lopez runs the shelter": a present-tense verb right after a name; but after one
             # capital, before an auxiliary or a preposition, a plural ("Camera phones will", "Ballot papers in")
+            break
+        if after_name and following in GOVERNED_PRONOUNS and tok.lower not in PREPOSITIONS | CONJUNCTIONS:
+            # "Ana Ruiz threw her support behind Sen. Tom Kale": a lower-case word between a name and
+            # 'her'/'his'/'them' is a verb, however irregular, and the subject ends before it
             break
         if tok.text == "," and out and out[-1].islower() and is_person_noun(out[-1]):
             # "Kale's state director, Mike Rubino, wrote": the name in apposition is the subject

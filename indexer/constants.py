@@ -27,7 +27,7 @@ reject rejects rejected rejecting label labels labelled labeled term terms terme
 found quote quotes quoted cite cites cited mock mocks mocked hail hails hailed
 praise praises praised blast blasts blasted slam slams slammed criticise criticised criticize criticized
 condemn condemns condemned pledge pledges pledged tout touts touted demand demands demanded
-bemoan bemoans bemoaned herald heralds heralded indicated
+bemoan bemoans bemoaned herald heralds heralded indicated mention mentions mentioned ponder ponders pondered
 """.split())
 # Their participles ("..., calling it "dangerous""), one place for both lists.
 _PARTICIPLES = {

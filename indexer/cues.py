@@ -6,6 +6,8 @@ None. attribution.py decides which to try, and in what order.
 """
 from __future__ import annotations
 
+import re
+
 from .clauses import CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, is_verb
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
@@ -72,3 +74,19 @@ def according_to(toks: list[Token], memory: Memory) -> Speaker | None:
             if phrase and (phrase[0][:1].isupper() or phrase[0].lower() in ("the", "a", "an")):
                 return speaker_from_phrase(" ".join(phrase), memory)
     return None
+
+
+# A reporting clause set off by a comma inside a quotation that never closes ('"There was no
+# warning, said Ana Ruiz, whose group ...'): the writer dropped the closing mark before it. A name
+# is one to four capitalised words; every repetition is bounded, so the search stays linear.
+_REPORTED = r"(?:said|says|added|adds|wrote|writes|told|explained|noted)"
+_NAME = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"
+_CUE_INSIDE = re.compile(rf"[,?!] (?:{_REPORTED} (?P<after>{_NAME})|(?P<before>{_NAME}) {_REPORTED})[,.]")
+
+
+def cue_inside_unclosed(quoted: str, memory: Memory) -> Speaker | None:
+    """The speaker a quotation without its closing mark names inside itself (', said Kale,')."""
+    match = _CUE_INSIDE.search(quoted)
+    if not match:
+        return None
+    return speaker_from_phrase(match.group("after") or match.group("before"), memory)

@@ -22,6 +22,9 @@ _DATELINES = [
     re.compile(rf"[ \t]*(?P<city>{_CITY})"
                rf"(?:,[ \t]*(?P<date>[A-Z][a-z]{{2,8}}\.? \d{{1,2}})|,[ \t]*(?P<region>{_REGION}))?"
                rf"(?:[ \t]+\((?P<source>[A-Za-z][\w .&]+)\))?{_DASH}"),
+    # "Washington (AFP) – ": a place in title case proves nothing alone ("Berlin - a city of
+    # bridges"), but with an agency in parentheses before the dash it is a dateline.
+    re.compile(rf"[ \t]*(?P<place>{_REGION})[ \t]+\((?P<source>[A-Za-z][\w .&]+)\){_DASH}"),
 ]
 
 

@@ -89,15 +89,17 @@ def split(doc: Document) -> Iterator[Block]:
     # (2 MB of one-line paragraphs took 55 s).
     headline_counts = Counter(text[s:e].strip() for s, e in spans)
 
+    story_opens = 0  # the paragraph a dateline can open: the first, or the one after a title line
     for index, (start, end) in enumerate(spans):
         chunk = text[start:end]
-        if index == 0:
+        if index == story_opens:
             _, after = read_dateline(text, start)
             if after > start:
                 start = after
                 chunk = text[start:end]
-            elif not has_title and _is_title_line(chunk) and turns.turn_at(index) is None:
+            elif index == 0 and not has_title and _is_title_line(chunk) and turns.turn_at(index) is None:
                 yield Block("title", start, end)
+                story_opens = 1
                 continue
 
         heading = _MD_HEADING.match(chunk) if doc.form == "markdown" else None

@@ -30,6 +30,34 @@ def speakers_of(text):
     # a possessive before a quotation is no title when a reporting verb is near
     ('Ana Ruiz said in a statement that the port’s “future is bright and the numbers move up.”', ["Ana Ruiz"]),
     ('He watched the port’s "Harbour Nights" on Sunday.', []),
+    # ', saying' belongs to the one who acts, not to the person named as the object of the action
+    ('Ana Ruiz threw her support behind Sen. Tom Kale on Wednesday, saying it is time for a "real reformer '
+     'in the statehouse."', ["Ana Ruiz"]),
+    ('Bea Lund endorsed Mayor Carl Stone on Friday, saying he had "earned a second term."', ["Bea Lund"]),
+    ('Bea Lund met Carl Stone, who said the plan was "a disaster."', ["Carl Stone"]),
+    # 'He added, "..."' after a quotation that closed its sentence opens the next quotation
+    ('Tom Kale spoke first. "It was a long day," Kale said.\n\nAs Bishop Ana Ruiz told the radio, '
+     '"We have suffered the same fate." She added, "So we should support it."', ["Tom Kale", "Ana Ruiz", "Ana Ruiz"]),
+    # ... but a cue with no quotation after it still closes the one before
+    ('Tom Kale spoke first.\n\n"We have suffered the same fate," he added.', ["Tom Kale"]),
+    # a story written one paragraph a line: the next line's verb is no cue for the quotation before
+    ('Party Split\n"That is a problem," said Tom Kale, a member. "I would love to see it."\n'
+     'Rep. Carl Stone (D-N.Y.) said Ruiz called for calm.', ["Tom Kale", "Tom Kale"]),
+    ('"Not us but we cannot argue with it!" Carl Stone tweeted.', ["Carl Stone"]),  # same line: a cue
+    # a participle after the speaker's description says what they did, and is no part of who they are
+    ('"I would want answers," said a prominent port board member who supports Kale, asking for anonymity.',
+     ["a prominent port board member"]),
+    ('"We will win," said Tom Kale, adding that the vote was close.', ["Tom Kale"]),
+    # 'mentioned' and 'pondered' report words like 'noted'
+    ('Ana Ruiz seemed taken aback and mentioned that his picture was on the site. "Does that not speak to '
+     'your judgment?"', ["Ana Ruiz"]),
+    ('Ana Ruiz pondered who might "speak for us in this season."', ["Ana Ruiz"]),
+    ('Ana Ruiz seemed taken aback and left the room. "Does that not speak to your judgment?"', [None]),
+    # a paragraph ending on reported speech, then a paragraph that is all quotation: the reported speaker's
+    ('"We are ready," Tom Kale said. Ana Ruiz answered, saying the board had lied.\n\n'
+     '"I am so tired of the board lying about me."', ["Tom Kale", "Ana Ruiz"]),
+    ('"We are ready," Tom Kale said. Ana Ruiz left the room.\n\n"I am so tired of the board lying."',
+     ["Tom Kale", "Tom Kale"]),  # no report: the run goes on
 ])
 def test_runs_and_cues(text, expected):
     assert speakers_of(text) == expected
@@ -265,4 +293,16 @@ def test_a_newsletter_is_a_document_not_a_speaker():
      ["Tom Kale"]),
 ])
 def test_titles_with_prepositions_and_inverted_closers(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation whose closing mark is missing before ', said Kale' is Kale's, and no later run
+    ('"There was no warning at all, said Ana Ruiz, whose group helps families.\n\nThe port reopened.',
+     ["Ana Ruiz"]),
+    # a multi-paragraph quotation (no closing mark, next paragraph opens again) keeps its speaker
+    ('Ana Ruiz said: "There was no warning at all.\n\n"Nobody told us to leave the harbour."',
+     ["Ana Ruiz", "Ana Ruiz"]),
+])
+def test_missing_closing_marks(text, expected):
     assert speakers_of(text) == expected

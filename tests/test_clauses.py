@@ -35,6 +35,10 @@ def test_subject_before(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("In a statement on Monday, the ministry said", "the ministry"),
     (", Kale said before adding", "Kale"),  # quotation marks and commas before the words
+    ("Ana Ruiz threw her support behind Sen. Tom Kale", "Ana Ruiz"),  # an irregular verb before 'her'
+    ("Tom Kale gave them a warning", "Tom Kale"),
+    ("Ana Ruiz and her sister", "Ana Ruiz"),
+    ("The port director and his deputy", "The port director"),  # no name before: the rule is silent
 ])
 def test_sentence_subject(text, expected):
     assert sentence_subject(toks(text)) == expected

@@ -16,6 +16,9 @@ from indexer.datelines import read_dateline
     ("BEIRUT— The port reopened.", {"place": "Beirut"}, "The"),
     ("date 2018-11-01 Seoul — Officials met.", {"date": "2018-11-01", "place": "Seoul"}, "Officials"),
     ("March 3, 2022 — NAIROBI — Aid arrived.", {"date": "March 3, 2022", "place": "Nairobi"}, "Aid"),
+    ("Washington (AFP) – Ana Ruiz spoke.", {"place": "Washington", "source": "AFP"}, "Ana"),
+    ("New Delhi (Reuters) - Shares fell.", {"place": "New Delhi", "source": "Reuters"}, "Shares"),
+    ("Ana Ruiz (D-Ohio) - who won - spoke.", {}, "Ana"),  # a party tag is no agency: no dash after it
     # Negative cases: a hyphen inside a word, a headline, ordinary sentences.
     ("COVID-19 cases rose in the city.", {}, "COVID-19"),
     ("NATO-led forces entered the town.", {}, "NATO-led"),

@@ -90,3 +90,19 @@ def test_offsets_index_the_decoded_text():
     extraction = extract(parse(text, Path("crlf.txt")))
     for item in list(extraction.passages) + list(extraction.quotes):
         assert text[item.start:item.end] == item.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline under a title line opens the story: the place is not the sentence's subject
+    ('Port Deal Falls Apart\n\nWashington (AFP) – Ana Ruiz has taken a swipe at the board, saying that '
+     '"numbers do not lie" on the deal.', ["Ana Ruiz"]),
+    ('Washington (AFP) – Ana Ruiz has taken a swipe at the board, saying that "numbers do not lie" on it.',
+     ["Ana Ruiz"]),
+    # a dateline further down is ordinary text: only the story's opening paragraph can hold one
+    ('Port Deal Falls Apart\n\n' + BODY + '\n\nWashington (AFP) – the board met.', []),
+])
+def test_dateline_after_a_title(text, expected):
+    extraction = extract(parse(text, Path("doc.txt")))
+    assert [q.speaker.name if q.speaker else None for q in extraction.quotes] == expected
+    kept = [p.text for p in extraction.passages if "(AFP)" in p.text]
+    assert kept == ([] if text.index("(AFP)") < 40 else ["Washington (AFP) – the board met."])

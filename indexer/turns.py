@@ -36,6 +36,10 @@ _NOT_SPEAKERS = set(CAPTION_LABELS) | set(TEASER_LABELS) | HEADER_KEYS | {"note"
 _STAGE_DIRECTION = re.compile(r"(?:\[.*\]|\(.*\)|The (?:Clerk|text|question|motion|bill|amendment)\b.*)\s*", re.S)
 
 
+def _speakers(labels: set[str]) -> int:
+    return len({label.lower() for label in labels})
+
+
 class TurnReader:
     """Tells, for each paragraph of a document, whether it is (part of) someone's turn."""
 
@@ -54,9 +58,11 @@ class TurnReader:
                 and found[0].lower() not in _NOT_SPEAKERS}
 
         starts: dict[int, tuple[str, int]] = {}
-        if len(bold) >= 2:
+        # A conversation passes between at least two speakers: one label repeated ("Subs not used:"
+        # under each team of a match report) heads a list, it is nobody's turn.
+        if _speakers({label for label, _ in bold.values()}) >= 2:
             starts.update({i: (label, spans[i][0] + offset) for i, (label, offset) in bold.items()})
-        if len(colon) >= 2:
+        if _speakers({m.group("label") for m in colon.values()}) >= 2:
             starts.update({i: (m.group("label"), spans[i][0] + m.end()) for i, m in colon.items()})
         if record:  # "Mr. ROYCE of California." is unmistakable even once
             starts.update({i: (m.group("label"), spans[i][0] + m.end()) for i, m in record.items()})

@@ -51,6 +51,15 @@ def test_label_turns_and_quotes_inside_them():
         ("Nobody leaves this place alive.", "a guard")]
 
 
+def test_one_label_repeated_is_a_list_heading_not_a_transcript():
+    text = ("Harbour United beat Riverside 2-1 on Saturday.\n\n"
+            "Ruiz, Kale, Okafor (Doyle 70).\n\nSubs Not Used: Tran, Lee.\n\nOkafor 12, Kale 80.\n\n"
+            "Haddad, Park, Silva.\n\nSubs Not Used: Moore, Ito.\n\nPark 55.")
+    extraction = extract(parse(text, Path("match.txt")))
+    assert [p.speaker for p in extraction.passages if p.speaker] == []
+    assert extraction.quote_count == 0
+
+
 def test_interviewer_named_in_header():
     text = "Title: An interview\nInterviewer: Ana Lopez\n\nQ: Where?\n\nA: Here.\n"
     speakers = [p.speaker.name for p in extract(parse(text, Path("t.txt"))).passages]

@@ -160,7 +160,8 @@ PREPOSITIONS = frozenset("of with from at for to in on by about under over into"
 DETERMINERS = frozenset("a an the another one this that these those some several many two three".split())
 
 # Words a capitalised run can open with that are never part of a person's name: the capital is
-# the sentence's ("Even Rendell", "Celebrating Clinton"), a day's or a party's ("Democrat Ana Ruiz").
+# the sentence's ("Even Rendell", "Celebrating Clinton"), a day's or a party's ("Democrat Ana Ruiz");
+# quantifiers and number words open a sentence ('"None of them ...," he added'), they name nobody.
 NOT_NAME_WORDS = frozenset("""
 even for wait then more most only also just both other another every each any was is are were has had
 have will would did does do can could should between under among into through across within
@@ -169,6 +170,7 @@ monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december
 what who whom whose which why how where here there this that these those it its his her their our
 your my you we they he she i me him us them one nobody somebody someone everyone anyone
+none all many few several such neither either no two three four five six seven eight nine ten
 democrat democrats republican republicans tory tories labour conservative conservatives liberal liberals
 libertarian independent billionaire millionaire veteran icon legend star
 past current recent latest next

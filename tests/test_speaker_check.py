@@ -39,6 +39,8 @@ def test_split_owner(words, expected):
     ("CITY BUDGET TALKS COLLAPSE", "organisation", False),  # a heading
     ("Monday", "person", False),
     ("What", "person", False),
+    ("None", "person", False),  # '"None of them ...," he added': a quantifier opening a sentence
+    ("Five", "organisation", False),
     ("rationale these people", "person", False),
     ("Ana went home quietly now and then", "person", False),
 ])

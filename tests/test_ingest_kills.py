@@ -9,22 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from indexer.engine import SearchEngine, SearchRequest
 from indexer.ingest import ingest
 from indexer.pause_points import PAUSE_ENV, PAUSED_FILE_ENV
 
+from harbour_stories import TEXT, harbour_total, write_docs
+
 ROOT = Path(__file__).resolve().parent.parent
-TEXT = 'Title: Story {n}\n\nThe board met on Friday about the harbour, year {n}.\n\n"We will not wait another year," said Chair Lea Moss.\n'
-
-
-def write_docs(folder: Path, count: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        (folder / f"story_{n:03d}.txt").write_text(TEXT.format(n=n), encoding="utf-8")
-
-
-def harbour_total(index_dir: Path) -> int:
-    return SearchEngine(index_dir).search(SearchRequest("harbour")).total
 
 
 def kill_at(step: str, docs: Path, index_dir: Path, tmp_path: Path, rebuild: bool) -> None:

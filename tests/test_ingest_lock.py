@@ -7,22 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from indexer.engine import SearchEngine, SearchRequest
 from indexer.ingest import IngestBusy, ingest
 from indexer.pause_points import PAUSE_ENV, PAUSED_FILE_ENV
 
+from harbour_stories import harbour_total, write_docs
+
 ROOT = Path(__file__).resolve().parent.parent
-TEXT = 'Title: Story {n}\n\nThe board met on Friday about the harbour, year {n}.\n\n"We will not wait another year," said Chair Lea Moss.\n'
-
-
-def write_docs(folder: Path, count: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        (folder / f"story_{n:03d}.txt").write_text(TEXT.format(n=n), encoding="utf-8")
-
-
-def record_count(index_dir: Path) -> int:
-    return SearchEngine(index_dir).search(SearchRequest("harbour")).total
 
 
 def start_paused_ingest(docs: Path, index_dir: Path, step: str, paused: Path, *flags: str) -> subprocess.Popen:
@@ -46,7 +36,7 @@ def test_second_ingest_inside_a_rebuild_is_busy_and_nothing_doubles(tmp_path, st
     docs, index_dir, paused = tmp_path / "docs", tmp_path / "ix", tmp_path / "paused"
     write_docs(docs, 3)
     ingest([docs], index_dir)
-    clean = record_count(index_dir)
+    clean = harbour_total(index_dir)
     first = start_paused_ingest(docs, index_dir, step, paused, "--rebuild")
     try:
         wait_for(paused)
@@ -54,7 +44,7 @@ def test_second_ingest_inside_a_rebuild_is_busy_and_nothing_doubles(tmp_path, st
             ingest([docs], index_dir)
     finally:
         assert first.wait(120) == 0
-    assert record_count(index_dir) == clean
+    assert harbour_total(index_dir) == clean
     assert ingest([docs], index_dir).skipped == 3
-    assert record_count(index_dir) == clean
+    assert harbour_total(index_dir) == clean
 

@@ -42,13 +42,14 @@ def test_unreadable_file_is_named_and_others_still_printed(tmp_path):
 @pytest.mark.skipif(not (SHARED / "eval").exists(), reason="needs ../shared/eval")
 @pytest.mark.parametrize("gold, docs, floor", [
     ("dev/gold.jsonl", "../seeds", 0.95),
-    ("dev-news/gold.jsonl", "dev-news/docs", 0.85),
+    ("dev-news/gold.jsonl", "dev-news/docs", 0.88),  # 0.887 on 2026-11-29
+    ("news-150/gold.jsonl", "news-150/docs", 0.80),  # 0.817 on 2026-11-29
 ])
 def test_development_sets_stay_above_the_bar(gold, docs, floor):
     eval_dir = SHARED / "eval"
     flask = [sys.executable, "-m", "flask", "--app", "app", "extract"]
     result = subprocess.run(
         [sys.executable, str(eval_dir / "score_quotes.py"), "--gold", str(eval_dir / gold),
-         "--docs", str((eval_dir / docs).resolve()), "--cmd", " ".join(flask), "--quiet", "--min-f1", str(floor)],
+         "--docs", str((eval_dir / docs).resolve()), "--cmd", " ".join(flask), "--quiet", "--batch", "--min-f1", str(floor)],
         cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from indexer.extract import discover, extract_path
+from indexer.discovery import discover
+from indexer.extract import extract_path
 from indexer.ingest import ingest as archive_ingest
 from indexer.loading import UnreadableFile, decode
 from indexer.reading import read_bytes

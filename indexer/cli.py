@@ -15,7 +15,9 @@ from typing import Callable, Mapping
 
 import click
 
-from .extract import UnreadableFile, discover, extract_path
+from .discovery import discover
+from .extract import extract_path
+from .loading import UnreadableFile
 from .records import records
 
 

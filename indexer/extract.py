@@ -8,8 +8,7 @@ from pathlib import Path
 from .attribution import ParagraphAttributor
 from .constants import LEXICONS
 from .ids import IdMaker
-from .discovery import discover  # noqa: F401 (re-exported: `flask extract` walks folders with it)
-from .loading import UnreadableFile, load
+from .loading import load
 from .model import Document, Extraction, Passage, Quote, Speaker
 from .names import Memory, speaker_from_phrase
 from .passages import split

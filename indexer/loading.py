@@ -18,9 +18,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from .constants import HEADER_KEYS
 from .dates import parse_date
-from .datelines import read_dateline  # noqa: F401 (re-exported)
+from .datelines import read_dateline
 from .model import Document
-from .reading import MAX_BYTES, UnreadableFile, read_bytes, stored_name  # noqa: F401 (MAX_BYTES: re-exported)
+from .reading import UnreadableFile, read_bytes, stored_name
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 

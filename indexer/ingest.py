@@ -141,9 +141,10 @@ def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_doc
     summary = Summary()
     report = on_file or (lambda path, status: None)
 
-    summary.rebuilt = None if rebuild or not _readable(index_dir) else Index.outdated(index_dir)
+    readable = _readable(index_dir)
+    summary.rebuilt = None if rebuild or not readable else Index.outdated(index_dir)
     rebuild = rebuild or summary.rebuilt is not None  # never mix an old format's stems with new ones
-    if rebuild and _readable(index_dir):
+    if rebuild and readable:
         old = Index(index_dir)
         _check_unlocked(old, index_dir)
         _remember_before_rebuild(old, index_dir)

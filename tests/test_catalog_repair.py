@@ -5,17 +5,9 @@ from pathlib import Path
 import pytest
 
 from indexer.catalog import CATALOG_NAME, Catalog
-from indexer.engine import SearchEngine, SearchRequest
 from indexer.ingest import ingest
 
-TEXT = 'Title: Story {n}\n\nThe board met on Friday about the harbour, year {n}.\n\n"We will not wait another year," said Chair Lea Moss.\n'
-
-
-def write_docs(folder: Path, count: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        (folder / f"story_{n:03d}.txt").write_text(TEXT.format(n=n), encoding="utf-8")
-
+from harbour_stories import harbour_total, write_docs
 
 def lose(index_dir: Path) -> None:
     (index_dir / CATALOG_NAME).unlink()
@@ -37,12 +29,12 @@ def test_catalogue_that_disagrees_with_the_index_is_repaired(tmp_path, damage, r
     docs, index_dir = tmp_path / "docs", tmp_path / "ix"
     write_docs(docs, 3)
     ingest([docs], index_dir)
-    clean = SearchEngine(index_dir).search(SearchRequest("harbour")).total
+    clean = harbour_total(index_dir)
     damage(index_dir)
     summary = ingest([docs], index_dir)
     assert summary.repaired == repaired
     assert (f"{repaired} documents in the index had no catalogue row" in summary.line()) == bool(repaired)
-    assert SearchEngine(index_dir).search(SearchRequest("harbour")).total == clean
+    assert harbour_total(index_dir) == clean
     catalog = Catalog(index_dir)
     try:
         assert catalog.count_documents() == 3

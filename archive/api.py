@@ -5,9 +5,9 @@ from flask import Blueprint, jsonify, request, url_for
 from flask.json.provider import DefaultJSONProvider
 
 from .document_pages import document_page
-from .lookup import as_json, document_json, resolve
-from .params import BadParameter, page_number
-from .state import archive, catalog, search_request
+from .citation_resolver import as_json, document_json, resolve
+from .search_arguments import BadParameter, page_number
+from .request_handles import archive, catalog, search_request
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -53,7 +53,7 @@ def passage(citation_id: str):
             "document": document_json(found.document) if found.document else None}
     if found.hit:
         body.update(as_json(found.hit))
-    body["also_in"] = [h.doc for h in found.others]  # the first lookup.OTHERS_SHOWN places
+    body["also_in"] = [h.doc for h in found.others]  # the first citation_resolver.OTHERS_SHOWN places
     body["also_in_more"] = found.more_others
     return jsonify(body)
 

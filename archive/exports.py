@@ -14,9 +14,9 @@ from flask import Blueprint, Response, current_app, request, stream_with_context
 from indexer.engine import SearchRequest
 
 from .api import error
-from .params import BadParameter, search_args
+from .search_arguments import BadParameter, search_args
 from .public_links import public_url_for
-from .state import archive
+from .request_handles import archive
 
 bp = Blueprint("exports", __name__)
 

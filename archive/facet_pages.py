@@ -13,8 +13,8 @@ from indexer.engine import FACET_LIST, SearchRequest
 
 from .api import error
 from .labels import FACET_LABELS, facet_value_label
-from .params import BadParameter, page_number, search_args
-from .state import archive
+from .search_arguments import BadParameter, page_number, search_args
+from .request_handles import archive
 
 bp = Blueprint("facet_pages", __name__)
 

@@ -10,10 +10,10 @@ from indexer.engine import FACETS, Filters, SearchRequest
 
 from . import citations, labels, markdown_view
 from .document_pages import document_page
-from .lookup import cited, resolve
-from .params import BadParameter, page_number
+from .citation_resolver import cited, resolve
+from .search_arguments import BadParameter, page_number
 from .public_links import public_url_for
-from .state import archive, catalog, search_request
+from .request_handles import archive, catalog, search_request
 
 bp = Blueprint("views", __name__)
 bp.add_app_template_global(public_url_for)

@@ -1,5 +1,6 @@
 """The import graph the README draws: checked against the code, in fresh interpreters."""
 import ast
+import re
 import json
 import subprocess
 import sys
@@ -78,3 +79,12 @@ def test_only_the_engine_imports_whoosh_or_numpy_and_it_imports_no_flask(path):
         assert not imported & {"whoosh", "numpy"}
     if path.startswith("indexer/"):
         assert "flask" not in imported
+
+
+def test_the_readme_names_every_web_module_and_no_other():
+    """The README's list of archive/ modules is the one a newcomer checks: renames must reach it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("- **archive/**", 1)[1].split("\n- ", 1)[0]
+    named = set(re.findall(r"`(\w+)`", section))
+    modules = {p.stem for p in (ROOT / "archive").glob("*.py") if p.stem != "__init__"}
+    assert named == modules

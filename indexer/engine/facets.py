@@ -2,7 +2,7 @@
 
 Everything else derives from this list: the facet fields of the schema (schema.py), the filters
 a search accepts (query_parsing.filter_query), the columns the arrays keep (facet_arrays), the
-counts a SearchPage carries, and the URL parameters the web layer reads (archive/params.py).
+counts a SearchPage carries, and the URL parameters the web layer reads (archive/search_arguments.py).
 A facet is a small class in the shape of Datasette's ColumnFacet / DateFacet: a new kind of
 facet overrides how its values are listed.
 """

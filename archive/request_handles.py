@@ -11,7 +11,7 @@ from flask import current_app, g, request
 from indexer.catalog import Catalog
 from indexer.engine import SearchEngine, SearchPage, SearchRequest
 
-from .params import search_args
+from .search_arguments import search_args
 
 
 def archive() -> SearchEngine:

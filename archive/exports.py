@@ -16,7 +16,7 @@ from indexer.engine import SearchRequest
 from .api import error
 from .search_arguments import BadParameter, search_args
 from .public_links import public_url_for
-from .request_handles import archive
+from .request_handles import search_engine
 
 bp = Blueprint("exports", __name__)
 
@@ -56,7 +56,7 @@ def export(fmt: str):
 
 
 def _rows(search: SearchRequest):
-    with archive().snapshot() as snap:  # one commit for the whole export, however long it takes
+    with search_engine().snapshot() as snap:  # one commit for the whole export, however long it takes
         for hit in snap.every_hit(search):
             yield {"citation": public_url_for("views.passage", citation_id=hit.id), "id": hit.id,
                    "speaker": hit.speaker, "source": hit.source, "date": hit.date, "doc": hit.doc,

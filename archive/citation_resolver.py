@@ -16,7 +16,7 @@ from flask import url_for
 from indexer.catalog import Catalog, DocumentRow
 
 from .citations import Cited
-from indexer.engine import Hit, SearchEngine, Snapshot
+from indexer.engine import API_FIELDS, Hit, SearchEngine, Snapshot
 
 
 @dataclass(frozen=True)
@@ -124,11 +124,9 @@ def _safe_url(url: str | None) -> str | None:
 
 
 def as_json(hit: Hit) -> dict:
+    """A hit's fields the API shows (the field registry's API_FIELDS), with its links."""
     return {
-        "id": hit.id, "kind": hit.kind, "text": hit.text, "speaker": hit.speaker,
-        "speaker_kind": hit.speaker_kind, "speaker_role": hit.speaker_role, "source": hit.source,
-        "date": hit.date, "doc": hit.doc, "title": hit.title, "place": hit.place, "paragraph": hit.paragraph,
-        "passage": hit.passage, "url": url_for("views.passage", citation_id=hit.id),
+        **{name: getattr(hit, name) for name in API_FIELDS}, "url": url_for("views.passage", citation_id=hit.id),
         "document_url": url_for("views.document", doc_id=hit.doc, _anchor=f"p-{hit.passage or hit.id}"),
         "matched": hit.matched,  # "speaker", "title" or "source" when the hit matched there, not in its text
     }

@@ -17,7 +17,7 @@ import numpy as np
 from markupsafe import escape
 from whoosh import index, query, sorting
 
-from . import (facet_arrays, facet_listing, facets, limits, match_fields, numpy_match, opening, ordering,
+from . import (facet_arrays, facet_listing, fields, limits, match_fields, numpy_match, opening, ordering,
                whole_results, whoosh_patches)
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
@@ -203,18 +203,14 @@ class SearchEngine:
         return ordering.first_in_order(matched, ordering.date_key(np.asarray(arrays.codes["date"])[matched], sort), count)
 
     def _hit_from(self, s, docnum: int, q) -> Hit:
-        fields = s.stored_fields(docnum)
-        text = fields.get("text", "")
+        stored = s.stored_fields(docnum)
+        text = stored.get("text", "")
         snippet = highlight_snippet(text, self._text_terms(s, q)) if q is not None else None
-        matched = match_fields.matched_elsewhere(s.schema, q, fields, text_marked="<mark" in (snippet or ""))
+        matched = match_fields.matched_elsewhere(s.schema, q, stored, text_marked="<mark" in (snippet or ""))
         if not snippet:
             snippet = escape(text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …")
-        return Hit(
-            id=fields["id"], doc=fields["doc"], kind=fields.get("kind", ""), text=text, snippet=snippet,
-            speaker=fields.get("speaker"), speaker_kind=fields.get("speaker_kind"),
-            speaker_role=fields.get("speaker_role"), source=fields.get("source"), date=fields.get("date"),
-            title=fields.get("title"), place=fields.get("place"), paragraph=fields.get("paragraph", 0),
-            passage=fields.get("passage"), start=fields.get("start", 0), end=fields.get("end", 0), matched=matched)
+        return Hit(**{field.name: stored.get(field.name, field.empty) for field in fields.HIT_FIELDS},
+                   snippet=snippet, matched=matched)
 
     @staticmethod
     def _text_terms(s, q) -> frozenset[str]:
@@ -250,17 +246,17 @@ class SearchEngine:
                       matched: np.ndarray | None = None) -> dict[str, list[tuple[str, int]]]:
         arrays = self.arrays(s, stamp)
         if arrays is not None and matched is not None:
-            counts = arrays.counts(matched, {facet.name: facet.limit for facet in facets.FACETS})
+            counts = arrays.counts(matched, {facet.name: facet.limit for facet in fields.FACETS})
         else:
             counts = self._facet_counts_slow(s, stamp, q, restrict)
-        return {facet.name: facet.listed(counts.get(facet.name, [])) for facet in facets.FACETS}
+        return {facet.name: facet.listed(counts.get(facet.name, [])) for facet in fields.FACETS}
 
     def _facet_counts_slow(self, s, stamp, q, restrict) -> dict[str, list[tuple[str, int]]]:
         """Counting from Whoosh columns, for a commit whose arrays are not written yet."""
         combined = query.And([q, restrict]) if restrict is not None else q
         docnums = list(limits.ticking(s.docs_for_query(combined)))
         counts = {}
-        for facet in facets.FACETS:
+        for facet in fields.FACETS:
             name = facet.name
             column = self._column(s, stamp, name)
             counter = Counter(column[d] for d in docnums if d < len(column))

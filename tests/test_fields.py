@@ -10,6 +10,9 @@ RECORD = {"id": "a-1", "doc": "a", "kind": "quote", "text": "We will rebuild the
           "speaker_kind": "person", "speaker_role": "mayor", "source": "Harbour Gazette", "date": "2020-05-01",
           "title": "Storm floods the harbour", "place": "Porto Novo", "start": 100, "end": 128, "paragraph": 3,
           "passage": "a-p3", "cue": "said"}
+# A field added to the registry later gets a made-up value, so this record has every field.
+RECORD.update({field.name: f"{field.name} of a-1" for field in FIELDS
+               if field.name not in RECORD and field.value is None and field.hit_type != int})
 OTHER = {"id": "b-1", "doc": "b", "kind": "narrative", "text": "A quiet year at the harbour.", "start": 0, "end": 28,
          "date": "2019-01-01", "title": "Calm seas", "source": "Coast Weekly"}
 

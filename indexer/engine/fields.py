@@ -85,6 +85,7 @@ FIELDS: tuple[Field, ...] = (
     Field("text", WORDS, "Text", required=True, hit_type=str, empty="", exported=True, boost=1.0, arrays=True),
     Field("year", EXACT, "Year", column=True, on_hit=False, value=_year, facet=YearFacet),
     Field("place", PLAIN_WORDS, "Place", facet=ColumnFacet),
+    Field("author", PLAIN_WORDS, "Author", exported=True, facet=ColumnFacet),
     # Shown and cited, never searched (NUMERIC indexed 8 terms per record).
     Field("paragraph", STORED, hit_type=int, empty=0),
     Field("passage", STORED),

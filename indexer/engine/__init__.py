@@ -3,12 +3,12 @@
 Its face is this module: the frozen types of indexer.engine.types and SearchEngine, whose
 interface is
 
-    engine = SearchEngine(index_dir)
+    engine = SearchEngine(index_dir)          # or matcher="whoosh": Whoosh's own results (MATCHERS)
     engine.exists() -> bool
     engine.search(SearchRequest(text, filters, page, page_size, sort, facets)) -> SearchPage
     engine.records(citation_id=..., doc_id=..., limit=...) -> Records
     with engine.snapshot() as snap:          # several answers from one commit
-        snap.search(...); snap.records(...); snap.stamp
+        snap.search(...); snap.records(...); snap.stamp; snap.matcher
     with engine.writer() as w:               # the write side (ingest): commits on exit
         w.add(record); w.delete(doc_id)
     engine.close()
@@ -26,10 +26,10 @@ from .facets import ColumnFacet, YearFacet
 from .fields import API_FIELDS, EXPORTED, FIELDS
 from .fields import FACET_NAMES as FACETS
 from .fields import FACETS as FACET_LIST
-from .search import SearchEngine, Snapshot
+from .search import MATCHERS, SearchEngine, Snapshot
 from .types import Filters, Hit, Records, SearchPage, SearchRequest, SORTS
 from .whoosh_patches import WhooshVersionError
 from .writing import IndexWriter, WriterBusy
 
 __all__ = ["API_FIELDS", "ColumnFacet", "EXPORTED", "FACET_LIST", "FACETS", "FIELDS", "Filters", "Hit", "IndexWriter",
-           "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot", "SORTS", "WhooshVersionError", "WriterBusy", "YearFacet"]
+           "MATCHERS", "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot", "SORTS", "WhooshVersionError", "WriterBusy", "YearFacet"]

@@ -26,6 +26,12 @@ from .types import Hit, Records, SearchPage, SearchRequest, SORTS
 from .writing import Index
 
 MAX_PAGE = 10_000
+# How a SearchEngine matches, ranks and counts (SearchEngine(index_dir, matcher=...)).
+MATCHERS = {
+    "numpy": "the commit's arrays (NumPy), and Whoosh's own searcher until they are written",
+    "whoosh": "Whoosh's own searcher and columns only, every match scored: the plain reference the "
+              "arrays are checked against, and a way round them should they ever be in doubt",
+}
 
 
 class SearchEngine:
@@ -34,13 +40,19 @@ class SearchEngine:
     A threaded server starts a thread per request, so searchers are leased from a pool rather
     than kept per thread (which reopened one per request). A leased searcher is used by one
     thread at a time; searchers of an older commit are closed as soon as they are idle.
+
+    `matcher` (one of MATCHERS) chooses how searches are answered: "numpy", the default, or
+    "whoosh", Whoosh's own results (slower; the same totals, pages, order and facet counts).
     """
 
     POOL = 8
 
-    def __init__(self, index_dir: str | Path):
+    def __init__(self, index_dir: str | Path, matcher: str = "numpy"):
+        if matcher not in MATCHERS:
+            raise ValueError(f"matcher must be one of {', '.join(MATCHERS)}, not {matcher!r}")
         whoosh_patches.install()  # reading uses the faster field lengths too
         self.index_dir = Path(index_dir)
+        self.matcher = matcher
         self._ix = None
         self._pool: list[tuple[str, object]] = []
         self._columns: dict[str, tuple[str, list]] = {}
@@ -84,7 +96,12 @@ class SearchEngine:
                 leased.close()
 
     def arrays(self, s, stamp: str) -> facet_arrays.FacetArrays | None:
-        """The facet arrays of commit `stamp` (which searcher `s` reads), put together once."""
+        """The facet arrays of commit `stamp` (which searcher `s` reads), put together once.
+
+        None (answer with Whoosh) while a segment's arrays are not written, or when the matcher is "whoosh".
+        """
+        if self.matcher == "whoosh":
+            return None
         with self._lock:
             cached = self._arrays.get(stamp, False)
         if cached is False:
@@ -168,7 +185,10 @@ class SearchEngine:
             # Filters join the query as a constant-score clause: the matcher can then skip to the
             # filtered documents instead of scoring every match and filtering afterwards.
             scored = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
-            results = s.search(scored, limit=page * page_size, sortedby=sortedby, terms=False)
+            # With a limit Whoosh skips blocks it judges unable to reach the top, and sometimes
+            # drops real top documents: the "whoosh" matcher scores every match, as the arrays do.
+            limit = None if self.matcher == "whoosh" else page * page_size
+            results = s.search(scored, limit=limit, sortedby=sortedby, terms=False)
             if total is None:
                 total = len(results)
                 page = min(page, max(1, -(-total // page_size)))
@@ -343,6 +363,11 @@ class Snapshot:
     def __init__(self, engine: SearchEngine, searcher, stamp: str):
         self._engine, self._searcher = engine, searcher
         self.stamp = stamp  # names the commit: equal stamps, equal answers
+
+    @property
+    def matcher(self) -> str:
+        """Which of MATCHERS answers this commit: "whoosh" until its arrays are written, or when chosen."""
+        return "whoosh" if self._engine.arrays(self._searcher, self.stamp) is None else "numpy"
 
     def search(self, request: SearchRequest) -> SearchPage:
         return self._engine._answer(self._searcher, self.stamp, request)

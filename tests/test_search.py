@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from app import SAMPLES
-from indexer.engine import Filters, SearchRequest
+from indexer.engine import FACETS, Filters, SearchRequest
 from indexer.engine import SearchEngine as Archive
 from indexer.ingest import ingest
 
@@ -315,19 +315,20 @@ def test_posting_cache_forgets_merged_segments():
     assert cache.used == 100 and list(cache._items) == [("l", "seg_b", "text")]
 
 
+@pytest.mark.parametrize("name", FACETS)
 @pytest.mark.heavy
-def test_captured_facet_arrays_equal_the_columns(larger):
-    """The facet arrays the sub-writers derive from the postings hold what Whoosh's columns hold."""
-    from indexer.engine import facet_arrays
-
-    with larger.lease() as (s, _):
-        for leaf, _ in s.reader().leaf_readers():
-            values, codes = facet_arrays._load_segment(larger.index_dir, leaf.segment().segment_id())
-            padding = leaf.doc_count_all()
-            for name, (column_values, column_codes) in facet_arrays._from_columns(leaf).items():
-                captured = [values[name][c] for c in codes[name]]
-                captured += [""] * (padding - len(captured))  # documents after the last with a value
-                assert captured == [column_values[c] for c in column_codes], name
+def test_captured_facet_arrays_equal_the_columns(larger, plain, name):
+    """The facet arrays the sub-writers derive from the postings hold what Whoosh's columns hold:
+    every value with its count, and the very records a filter on the commonest and rarest picks."""
+    assert_answered_by_arrays(larger)
+    everything = SearchRequest("", facets=False)
+    with larger.snapshot() as fast, plain.snapshot() as slow:
+        values = fast.facet_values(everything, name)
+        assert values == slow.facet_values(everything, name)
+        for value, count in values[:3] + values[-3:]:
+            chosen = SearchRequest("", Filters(**{name: (value,)}), sort="oldest")
+            picked = [(h.doc, h.id, h.kind) for h in fast.every_hit(chosen)]
+            assert picked == [(h.doc, h.id, h.kind) for h in slow.every_hit(chosen)] and len(picked) == count
 
 
 def test_a_new_commit_is_searched_the_fast_way_at_once(tmp_path):

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from indexer.engine import FACETS, Filters, SearchRequest
+from indexer.engine import FACETS, QUERY_FIELDS, Filters, SearchRequest
 
 from . import citations, labels, markdown_view
 from .document_pages import document_page
@@ -89,7 +89,7 @@ def search():
 
 @bp.route("/help")
 def help_page():
-    return render_template("help.html")
+    return render_template("help.html", query_fields=QUERY_FIELDS)
 
 
 # Documents listed per page on /browse and /sources/<name>, records per page on /speakers/<name>:

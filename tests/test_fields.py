@@ -94,3 +94,11 @@ def test_the_search_page_labels_every_facet_with_values(client):
     assert len(shown) >= 4
     for facet in shown:
         assert f"<h2>{facet.label}</h2>" in page
+
+
+def test_the_help_page_lists_every_field_a_search_can_name(client):
+    page = client.get("/help").get_data(as_text=True)
+    for name in registry.TYPED_NAMES:
+        assert f"<code>{name}:</code>" in page
+    for name in ("cue", "date_asc", "speaker_kind", "start"):  # kept, but not searched by name
+        assert f"<code>{name}:</code>" not in page

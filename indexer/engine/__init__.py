@@ -23,7 +23,7 @@ Whoosh's own searcher as the fallback, the Whoosh replacements) is private to th
 A second backend (a search cluster) would implement the same interface.
 """
 from .facets import ColumnFacet, YearFacet
-from .fields import API_FIELDS, EXPORTED, FIELDS
+from .fields import API_FIELDS, EXPORTED, FIELDS, QUERY_FIELDS
 from .fields import FACET_NAMES as FACETS
 from .fields import FACETS as FACET_LIST
 from .search import MATCHERS, SearchEngine, Snapshot
@@ -32,4 +32,4 @@ from .whoosh_patches import WhooshVersionError
 from .writing import IndexWriter, WriterBusy
 
 __all__ = ["API_FIELDS", "ColumnFacet", "EXPORTED", "FACET_LIST", "FACETS", "FIELDS", "Filters", "Hit", "IndexWriter",
-           "MATCHERS", "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot", "SORTS", "WhooshVersionError", "WriterBusy", "YearFacet"]
+           "MATCHERS", "QUERY_FIELDS", "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot", "SORTS", "WhooshVersionError", "WriterBusy", "YearFacet"]

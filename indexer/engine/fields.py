@@ -110,6 +110,7 @@ EXPORTED = tuple(field.name for field in FIELDS if field.exported)
 SEARCHED = dict(sorted(((field.name, field.boost) for field in FIELDS if field.boost is not None),
                        key=lambda name_boost: name_boost[1]))
 ALIASES = {field.name: list(field.aliases) for field in FIELDS if field.aliases}
+QUERY_FIELDS = tuple(field for field in FIELDS if field.typed_in_queries)  # listed on the help page
 TYPED_NAMES = frozenset(name for field in FIELDS if field.typed_in_queries for name in (field.name, *field.aliases))
 LOWER_CASE_NAMES = tuple(name for field in FIELDS if field.lower_in_queries for name in (field.name, *field.aliases))
 

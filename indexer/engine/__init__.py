@@ -26,10 +26,11 @@ from .facets import ColumnFacet, YearFacet
 from .fields import API_FIELDS, EXPORTED, FIELDS, QUERY_FIELDS
 from .fields import FACET_NAMES as FACETS
 from .fields import FACETS as FACET_LIST
-from .search import MATCHERS, SearchEngine, Snapshot
-from .types import Filters, Hit, Records, SearchPage, SearchRequest, SORTS
+from .search import SearchEngine, Snapshot
+from .types import MATCHERS, Filters, Hit, Records, SearchPage, SearchRequest, SORTS
 from .whoosh_patches import WhooshVersionError
 from .writing import IndexWriter, WriterBusy
 
 __all__ = ["API_FIELDS", "ColumnFacet", "EXPORTED", "FACET_LIST", "FACETS", "FIELDS", "Filters", "Hit", "IndexWriter",
-           "MATCHERS", "QUERY_FIELDS", "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot", "SORTS", "WhooshVersionError", "WriterBusy", "YearFacet"]
+           "MATCHERS", "QUERY_FIELDS", "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot", "SORTS",
+           "WhooshVersionError", "WriterBusy", "YearFacet"]

@@ -22,16 +22,10 @@ from . import (facet_arrays, facet_listing, fields, limits, match_fields, numpy_
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
 from .schema import FACET_FIELDS
-from .types import Hit, Records, SearchPage, SearchRequest, SORTS
+from .types import MATCHERS, Hit, Records, SearchPage, SearchRequest, SORTS
 from .writing import Index
 
 MAX_PAGE = 10_000
-# How a SearchEngine matches, ranks and counts (SearchEngine(index_dir, matcher=...)).
-MATCHERS = {
-    "numpy": "the commit's arrays (NumPy), and Whoosh's own searcher until they are written",
-    "whoosh": "Whoosh's own searcher and columns only, every match scored: the plain reference the "
-              "arrays are checked against, and a way round them should they ever be in doubt",
-}
 
 
 class SearchEngine:

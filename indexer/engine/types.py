@@ -9,6 +9,12 @@ from markupsafe import Markup
 from . import fields
 
 SORTS = ("relevance", "newest", "oldest")
+# How a SearchEngine matches, ranks and counts (SearchEngine(index_dir, matcher=...)).
+MATCHERS = {
+    "numpy": "the commit's arrays (NumPy), and Whoosh's own searcher until they are written",
+    "whoosh": "Whoosh's own searcher and columns only, every match scored: the plain reference the "
+              "arrays are checked against, and a way round them should they ever be in doubt",
+}
 
 
 def _hit_type():

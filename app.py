@@ -28,7 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"])
 
-    from archive import api, errors, exports, facet_pages, public_links, search_command, speaker_commands, state, views
+    from archive import api, errors, exports, facet_pages, public_links, request_handles, search_command, speaker_commands, views
     from indexer import check_command, cli
     public_links.configure(app)
     app.json = api.SafeJSONProvider(app)
@@ -42,7 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     for command in cli.commands(lambda: app.config):
         app.cli.add_command(command)
     app.cli.add_command(check_command.command(lambda: app.config))
-    app.teardown_appcontext(state.close_catalog)
+    app.teardown_appcontext(request_handles.close_catalog)
     if test_config is None and app.config["BUILD_INDEX_IF_MISSING"] and _serving():
         build_sample_archive(app)
     return app

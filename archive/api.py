@@ -5,9 +5,9 @@ from flask import Blueprint, jsonify, request, url_for
 from flask.json.provider import DefaultJSONProvider
 
 from .document_pages import document_page
-from .lookup import as_json, document_json, resolve
-from .params import BadParameter, page_number
-from .state import archive, catalog, search_request
+from .citation_resolver import as_json, document_json, resolve
+from .search_arguments import BadParameter, page_number
+from .request_handles import catalog, requested_search_page, search_engine
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -33,7 +33,7 @@ def error(status: int, message: str):
 @bp.route("/search")
 def search():
     try:
-        page = search_request()
+        page = requested_search_page()
     except BadParameter as err:
         return error(400, str(err))
     return jsonify({
@@ -46,14 +46,14 @@ def search():
 
 @bp.route("/passages/<citation_id>")
 def passage(citation_id: str):
-    found = resolve(archive(), catalog(), citation_id, request.args.get("doc"))
+    found = resolve(search_engine(), catalog(), citation_id, request.args.get("doc"))
     if found is None:
         return error(404, f"no passage or quote has the citation id {citation_id!r}")
     body = {"status": found.status, "cited_text": found.cited_text,
             "document": document_json(found.document) if found.document else None}
     if found.hit:
         body.update(as_json(found.hit))
-    body["also_in"] = [h.doc for h in found.others]  # the first lookup.OTHERS_SHOWN places
+    body["also_in"] = [h.doc for h in found.others]  # the first citation_resolver.OTHERS_SHOWN places
     body["also_in_more"] = found.more_others
     return jsonify(body)
 
@@ -65,7 +65,7 @@ def document(doc_id: str):
     if row is None:
         return error(404, f"no document has the id {doc_id!r}")
     try:
-        shown = document_page(archive().records(doc_id=doc_id).hits, page_number(request.args))
+        shown = document_page(search_engine().records(doc_id=doc_id).hits, page_number(request.args))
     except BadParameter as err:
         return error(400, str(err))
     records = [as_json(h) for p in shown.passages for h in [p, *shown.quotes.get(p.id, [])]]

@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from indexer.engine.opening import IndexUnavailable
 
 from .api import error as json_error
-from .params import BadParameter
+from .search_arguments import BadParameter
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")

@@ -11,16 +11,16 @@ import json
 
 from flask import Blueprint, Response, current_app, request, stream_with_context, url_for
 
-from indexer.engine import SearchRequest
+from indexer.engine import EXPORTED, SearchRequest
 
 from .api import error
-from .params import BadParameter, search_args
+from .search_arguments import BadParameter, search_args
 from .public_links import public_url_for
-from .state import archive
+from .request_handles import search_engine
 
 bp = Blueprint("exports", __name__)
 
-COLUMNS = ("citation", "id", "speaker", "source", "date", "doc", "title", "kind", "text")
+COLUMNS = ("citation", *EXPORTED)  # the field registry's exported fields, in its order
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json",
            "jsonl": "application/x-ndjson; charset=utf-8"}
 # A spreadsheet runs a cell beginning with these as a formula (CSV injection); tab and carriage
@@ -56,11 +56,10 @@ def export(fmt: str):
 
 
 def _rows(search: SearchRequest):
-    with archive().snapshot() as snap:  # one commit for the whole export, however long it takes
+    with search_engine().snapshot() as snap:  # one commit for the whole export, however long it takes
         for hit in snap.every_hit(search):
-            yield {"citation": public_url_for("views.passage", citation_id=hit.id), "id": hit.id,
-                   "speaker": hit.speaker, "source": hit.source, "date": hit.date, "doc": hit.doc,
-                   "title": hit.title, "kind": hit.kind, "text": hit.text}
+            yield {"citation": public_url_for("views.passage", citation_id=hit.id),
+                   **{name: getattr(hit, name) for name in EXPORTED}}
 
 
 def _csv(rows):

@@ -13,8 +13,8 @@ from indexer.engine import FACET_LIST, SearchRequest
 
 from .api import error
 from .labels import FACET_LABELS, facet_value_label
-from .params import BadParameter, page_number, search_args
-from .state import archive
+from .search_arguments import BadParameter, page_number, search_args
+from .request_handles import search_engine
 
 bp = Blueprint("facet_pages", __name__)
 
@@ -25,7 +25,7 @@ MAX_NAME_FILTER = 200
 
 
 @dataclass(frozen=True)
-class Listing:
+class FacetValuesPage:
     facet: str
     values: list[tuple[str, int]]  # this page's
     total: int  # values after the name filter
@@ -35,7 +35,7 @@ class Listing:
     contains: str
 
 
-def listing(name: str, browse_everything: bool = False) -> Listing:
+def listing(name: str, browse_everything: bool = False) -> FacetValuesPage:
     """The request's listing of facet `name`; BadParameter names a bad parameter."""
     params = search_args(request.args, current_app.config["PAGE_SIZE"])
     text, filters = ("", type(params.filters)()) if browse_everything else (params.q, params.filters)
@@ -43,7 +43,7 @@ def listing(name: str, browse_everything: bool = False) -> Listing:
     if order not in ORDERS:
         raise BadParameter(f"order must be one of {', '.join(ORDERS)}")
     contains = (request.args.get("contains") or "").strip()[:MAX_NAME_FILTER]
-    with archive().snapshot() as snap:
+    with search_engine().snapshot() as snap:
         values = snap.facet_values(SearchRequest(text, filters, facets=False), name)
     if contains:
         wanted = contains.casefold()
@@ -52,10 +52,10 @@ def listing(name: str, browse_everything: bool = False) -> Listing:
         values = sorted(values, key=lambda vc: (vc[0].casefold(), vc[0]))
     pages = max(1, -(-len(values) // PER_PAGE))
     page = min(page_number(request.args), pages)
-    return Listing(name, values[(page - 1) * PER_PAGE:page * PER_PAGE], len(values), page, pages, order, contains)
+    return FacetValuesPage(name, values[(page - 1) * PER_PAGE:page * PER_PAGE], len(values), page, pages, order, contains)
 
 
-def _as_json(found: Listing):
+def _as_json(found: FacetValuesPage):
     return jsonify({"facet": found.facet, "total": found.total, "page": found.page, "pages": found.pages,
                     "order": found.order, "contains": found.contains or None,
                     "values": [{"value": v, "count": c} for v, c in found.values]})

@@ -1,7 +1,9 @@
 """What people read for the archive's internal names: facet names and record kinds, in one place."""
 from __future__ import annotations
 
-FACET_LABELS = {"speaker": "Speaker", "source": "Source", "kind": "Kind", "year": "Year", "place": "Place"}
+from indexer.engine import FACET_LIST
+
+FACET_LABELS = {facet.name: facet.label for facet in FACET_LIST}  # from the field registry
 
 # kind -> (one, many). A kind missing here is shown as it is, so a new kind is never hidden.
 KIND_LABELS = {

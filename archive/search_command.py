@@ -8,27 +8,32 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from indexer.engine import SORTS, Filters, SearchEngine, SearchRequest
+from indexer.engine import FACET_LIST, FACETS, SORTS, Filters, SearchEngine, SearchRequest
+
+
+def _facet_options(command):
+    """One repeatable --NAME option per facet of the field registry (--speaker, --kind, ...)."""
+    for facet in reversed(FACET_LIST):
+        command = click.option(f"--{facet.name}", multiple=True, metavar="VALUE",
+                               help=f"Only this {facet.label.lower()} (repeat for any of several).")(command)
+    return command
 
 
 @click.command("search")
 @click.argument("words", nargs=-1)
-@click.option("--speaker", multiple=True)
-@click.option("--source", multiple=True)
-@click.option("--kind", multiple=True)
-@click.option("--year", multiple=True)
+@_facet_options
 @click.option("--sort", type=click.Choice(SORTS), default="relevance")
 @click.option("--limit", default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
 @with_appcontext
-def search_command(words, speaker, source, kind, year, sort, limit, as_json):
+def search_command(words, sort, limit, as_json, **chosen):
     """Search the archive from the terminal."""
     found = SearchEngine(current_app.config["INDEX_DIR"])
     if not found.exists():
         click.echo("The archive has no index yet: run `flask ingest` first.", err=True)
         sys.exit(2)
-    page = found.search(SearchRequest(" ".join(words), Filters(speaker=speaker, source=source, kind=kind, year=year),
-                                      page_size=limit, sort=sort, facets=False))
+    filters = Filters(**{name: tuple(chosen[name]) for name in FACETS})
+    page = found.search(SearchRequest(" ".join(words), filters, page_size=limit, sort=sort, facets=False))
     if page.note:
         click.echo(page.note, err=True)
     click.echo(f"{page.total} results" + (f" (did you mean: {page.suggestion})" if page.suggestion else ""))

@@ -6,14 +6,14 @@ from dataclasses import replace
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from indexer.engine import FACETS, Filters, SearchRequest
+from indexer.engine import FACETS, QUERY_FIELDS, Filters, SearchRequest
 
 from . import citations, labels, markdown_view
 from .document_pages import document_page
-from .lookup import cited, resolve
-from .params import BadParameter, page_number
+from .citation_resolver import cited, resolve
+from .search_arguments import BadParameter, page_number
 from .public_links import public_url_for
-from .state import archive, catalog, search_request
+from .request_handles import catalog, requested_search_page, search_engine
 
 bp = Blueprint("views", __name__)
 bp.add_app_template_global(public_url_for)
@@ -80,7 +80,7 @@ def json_ld(hit, doc) -> dict:
 @bp.route("/")
 def search():
     try:
-        result = search_request()
+        result = requested_search_page()
     except BadParameter as err:
         return render_template("error.html", title="Bad request", message=str(err)), 400
     args = request.args.to_dict(flat=False)
@@ -89,7 +89,7 @@ def search():
 
 @bp.route("/help")
 def help_page():
-    return render_template("help.html")
+    return render_template("help.html", query_fields=QUERY_FIELDS)
 
 
 # Documents listed per page on /browse and /sources/<name>, records per page on /speakers/<name>:
@@ -125,7 +125,7 @@ def source(name: str):
         abort(404, description=f"No documents from the source “{name}”.")
     page, pages = _pages(total, DOCUMENTS_PER_PAGE)
     rows = cat.documents_page((page - 1) * DOCUMENTS_PER_PAGE, DOCUMENTS_PER_PAGE, source=name)
-    speakers = archive().search(SearchRequest("", Filters(source=(name,)), page_size=10)).facets.get("speaker", [])
+    speakers = search_engine().search(SearchRequest("", Filters(source=(name,)), page_size=10)).facets.get("speaker", [])
     return render_template("source.html", name=name, rows=rows, total=total, speakers=speakers, page=page,
                            pages=pages)
 
@@ -133,7 +133,7 @@ def source(name: str):
 @bp.route("/speakers/<path:name>")
 def speaker(name: str):
     """What one speaker said, newest first, a page of records at a time, grouped by document."""
-    found = archive().search(SearchRequest("", Filters(speaker=(name,)), page=page_number(request.args),
+    found = search_engine().search(SearchRequest("", Filters(speaker=(name,)), page=page_number(request.args),
                                            page_size=RECORDS_PER_PAGE, sort="newest"))
     if not found.total:
         abort(404, description=f"Nobody called “{name}” is quoted in this archive.")
@@ -154,7 +154,7 @@ def speaker(name: str):
 def document(doc_id: str):
     cat = catalog()
     row = cat.document(doc_id) if cat else None
-    records = archive().records(doc_id=doc_id).hits
+    records = search_engine().records(doc_id=doc_id).hits
     if row is None and not records:
         abort(404, description=f"There is no document “{doc_id}” in this archive.")
     highlight = request.args.get("hl")
@@ -181,7 +181,7 @@ def _as_markdown(passages, quotes_by_passage: dict, highlight: str | None) -> di
 
 @bp.route("/p/<citation_id>")
 def passage(citation_id: str):
-    found = resolve(archive(), catalog(), citation_id, request.args.get("doc"))
+    found = resolve(search_engine(), catalog(), citation_id, request.args.get("doc"))
     if found is None:
         abort(404, description=f"No passage or quote has the citation id “{citation_id}”.")
     cites = _cited(found) if found.hit else None
@@ -216,7 +216,7 @@ _DOWNLOADS = {
 def cite_download(citation_id: str, ext: str):
     if ext not in _DOWNLOADS:
         abort(404, description=f"No citation format “{ext}”: use cite.bib, cite.ris or cite.json.")
-    found = resolve(archive(), catalog(), citation_id, request.args.get("doc"))
+    found = resolve(search_engine(), catalog(), citation_id, request.args.get("doc"))
     if found is None or found.hit is None:
         abort(404, description=f"No current passage or quote has the citation id “{citation_id}”.")
     render, mimetype = _DOWNLOADS[ext]

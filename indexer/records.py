@@ -23,6 +23,7 @@ def records(extraction: Extraction) -> Iterator[dict]:
             "date": doc.date,
             "place": doc.place,
             "title": doc.title,
+            "author": doc.author,
             "start": item.start,
             "end": item.end,
             "paragraph": item.number,

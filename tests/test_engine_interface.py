@@ -93,3 +93,22 @@ def test_page_facets_follow_the_registry(engine):
     page = engine.search(SearchRequest("harbour"))
     assert list(page.facets) == [facet.name for facet in FACET_LIST]
     assert engine.search(SearchRequest("harbour", facets=False)).facets == {}
+
+
+@pytest.mark.parametrize("text, filters", [
+    ("harbour", Filters()), ("harbour", Filters(kind=("quote",))), ('"the harbour"', Filters()), ("ruiz", Filters()),
+    ("", Filters(year=("2020",))), ("NOT flooded", Filters()), ("tsunami", Filters()),
+])
+def test_the_whoosh_matcher_gives_the_same_answers(engine, text, filters):
+    plain = SearchEngine(engine.index_dir, matcher="whoosh")
+    with engine.snapshot() as fast, plain.snapshot() as slow:
+        assert (fast.matcher, slow.matcher) == ("numpy", "whoosh")
+        ours, theirs = fast.search(SearchRequest(text, filters)), slow.search(SearchRequest(text, filters))
+    assert (ours.total, ours.hits, ours.facets) == (theirs.total, theirs.hits, theirs.facets)
+    plain.close()
+
+
+@pytest.mark.parametrize("matcher", ["fast", "", "Whoosh"])
+def test_an_unknown_matcher_is_refused_by_name(tmp_path, matcher):
+    with pytest.raises(ValueError, match="matcher must be one of numpy, whoosh"):
+        SearchEngine(tmp_path, matcher=matcher)

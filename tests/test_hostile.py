@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from app import create_app
 from indexer.catalog import Catalog
+from indexer.engine import FACETS
 from indexer.ingest import ingest
 
 EVIL = "<script>alert('x')</script><img src=x onerror=alert(1)>"
@@ -97,7 +98,7 @@ def test_no_path_outside_the_archive(client, url):
     assert b"root:" not in body and b"create_app" not in body
 
 
-FIELDS = ["q", "page", "size", "sort", "speaker", "source", "kind", "year", "place", "from", "to", "doc"]
+FIELDS = ["q", "page", "size", "sort", *FACETS, "from", "to", "doc"]  # every facet of the field registry
 hostile_text = st.one_of(
     st.text(max_size=60),
     st.sampled_from(["-1", "0", str(10**9), "1e9", "NaN", "AND", "OR NOT", '"', "(", ":", "*", "speaker:", "\x00",

@@ -114,14 +114,14 @@ def test_speaker_page_is_paged_newest_first(client, monkeypatch):
 def test_words_in_many_documents_list_a_few_places_and_count_the_rest(tmp_path, monkeypatch):
     """A line repeated in thousands of articles must not make a citation page of thousands of links."""
     from app import create_app
-    from archive import lookup
+    from archive import citation_resolver
     from indexer.ingest import ingest
     from tests.test_ingest import write_docs
 
     write_docs(tmp_path / "docs", 30)  # thirty stories with the same quotation
     ingest([tmp_path / "docs"], tmp_path / "ix")
     client = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "ix", "BUILD_INDEX_IF_MISSING": False}).test_client()
-    monkeypatch.setattr(lookup, "OTHERS_SHOWN", 5)
+    monkeypatch.setattr(citation_resolver, "OTHERS_SHOWN", 5)
     quote = client.get("/api/search?q=everything&kind=quote").get_json()["results"][0]
     data = client.get(f"/api/passages/{quote['id']}").get_json()
     assert len(data["also_in"]) == 5 and data["also_in_more"] == 24

@@ -3,30 +3,34 @@
 Its face is this module: the frozen types of indexer.engine.types and SearchEngine, whose
 interface is
 
-    engine = SearchEngine(index_dir)
+    engine = SearchEngine(index_dir)          # or matcher="whoosh": Whoosh's own results (MATCHERS)
     engine.exists() -> bool
     engine.search(SearchRequest(text, filters, page, page_size, sort, facets)) -> SearchPage
     engine.records(citation_id=..., doc_id=..., limit=...) -> Records
     with engine.snapshot() as snap:          # several answers from one commit
-        snap.search(...); snap.records(...); snap.stamp
+        snap.search(...); snap.records(...); snap.stamp; snap.matcher
     with engine.writer() as w:               # the write side (ingest): commits on exit
         w.add(record); w.delete(doc_id)
     engine.close()
 
-FACETS names the facets in order; FACET_LIST holds them (ColumnFacet, YearFacet: name, label,
-field, limit), the one registry everything else derives from (indexer/engine/facets.py).
+FIELDS is the field registry (indexer/engine/fields.py) that the schema, Hit, Filters, the
+facets, query field names and the web layer's labels, API fields, export columns and CLI options
+derive from. FACETS names the facets in order; FACET_LIST holds them (ColumnFacet, YearFacet:
+name, label, field, limit).
 
 Everything else here (posting capture, arrays, BM25F, phrase checks, facet columns, caches,
 Whoosh's own searcher as the fallback, the Whoosh replacements) is private to the package.
 A second backend (a search cluster) would implement the same interface.
 """
 from .facets import ColumnFacet, YearFacet
-from .facets import FACETS as FACET_LIST
-from .schema import FACETS
+from .fields import API_FIELDS, EXPORTED, FIELDS, QUERY_FIELDS
+from .fields import FACET_NAMES as FACETS
+from .fields import FACETS as FACET_LIST
 from .search import SearchEngine, Snapshot
-from .types import Filters, Hit, Records, SearchPage, SearchRequest, SORTS
+from .types import MATCHERS, Filters, Hit, Records, SearchPage, SearchRequest, SORTS
 from .whoosh_patches import WhooshVersionError
 from .writing import IndexWriter, WriterBusy
 
-__all__ = ["ColumnFacet", "FACET_LIST", "FACETS", "Filters", "Hit", "IndexWriter", "Records", "SearchEngine",
-           "SearchPage", "SearchRequest", "Snapshot", "SORTS", "WhooshVersionError", "WriterBusy", "YearFacet"]
+__all__ = ["API_FIELDS", "ColumnFacet", "EXPORTED", "FACET_LIST", "FACETS", "FIELDS", "Filters", "Hit", "IndexWriter",
+           "MATCHERS", "QUERY_FIELDS", "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot", "SORTS",
+           "WhooshVersionError", "WriterBusy", "YearFacet"]

@@ -1,6 +1,6 @@
 """Every value of one facet with its count over a search's whole result set: the "more" lists.
 
-The search page shows each facet's top few (facets.FACETS limits); this counts them all, from
+The search page shows each facet's top few (fields.FACETS limits); this counts them all, from
 the commit's facet arrays, or from Whoosh's columns before the arrays are written.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections import Counter
 
 from whoosh import query
 
-from .facets import BY_NAME
+from .fields import BY_NAME
 from .query_parsing import filter_query, parse
 from .types import SearchRequest
 

@@ -1,10 +1,8 @@
-"""The facets, one entry each: what a facet is called, which exact field it counts, how it lists.
+"""The kinds of facet: what a facet is called, which exact field it counts, how it lists.
 
-Everything else derives from this list: the facet fields of the schema (schema.py), the filters
-a search accepts (query_parsing.filter_query), the columns the arrays keep (facet_arrays), the
-counts a SearchPage carries, and the URL parameters the web layer reads (archive/params.py).
-A facet is a small class in the shape of Datasette's ColumnFacet / DateFacet: a new kind of
-facet overrides how its values are listed.
+Which fields are facets, and of which kind, is said in the field registry (fields.py, whose
+FACETS holds one of these per facet field). A facet is a small class in the shape of Datasette's
+ColumnFacet / DateFacet: a new kind of facet overrides how its values are listed.
 """
 from __future__ import annotations
 
@@ -32,12 +30,3 @@ class YearFacet(ColumnFacet):
     def listed(self, counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
         return sorted(counts, key=lambda kv: kv[0], reverse=True)
 
-
-FACETS: tuple[ColumnFacet, ...] = (
-    ColumnFacet("speaker", "Speaker", "speaker_facet"),
-    ColumnFacet("source", "Source", "source_facet"),
-    ColumnFacet("kind", "Kind", "kind"),
-    YearFacet("year", "Year", "year"),
-    ColumnFacet("place", "Place", "place_facet"),
-)
-BY_NAME = {facet.name: facet for facet in FACETS}

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# 1: Whoosh's Porter stems (no file was written then). 2: Snowball (Porter2) stems.
-CURRENT = 2
-CHANGES = {2: "words are now stemmed by Snowball (Porter2)"}
+# 1: Whoosh's Porter stems (no file was written then). 2: Snowball (Porter2) stems. 3: the author field.
+CURRENT = 3
+CHANGES = {2: "words are now stemmed by Snowball (Porter2)", 3: "records now carry their document's author (a facet)"}
 _FILE = "FORMAT"
 
 

@@ -25,8 +25,10 @@ import numpy as np
 from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE
 
+from .fields import ARRAY_WORD_FIELDS
+
 # The fields of posting_arrays.FIELDS that keep positions in the schema (TEXT fields).
-FIELDS = frozenset({"text", "speaker", "title", "source"})
+FIELDS = frozenset(ARRAY_WORD_FIELDS)
 GAPS_FILE, STARTS_FILE = "position_gaps.npy", "position_starts.npy"
 
 # Whoosh's bytes for a single position (most postings), looked up instead of unpickled.

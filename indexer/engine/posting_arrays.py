@@ -35,13 +35,14 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 
 from . import checksums, facet_arrays, position_arrays, segment_files
+from .fields import ARRAY_FIELDS
 from .field_lengths import length_bytes
 
 FOLDER = "postings"
 FREQUENT = 1024  # postings in one segment, for segments written without capture
-# The fields searched by default, the facet fields filters use, and the date (for facet_arrays).
-FIELDS = ("text", "speaker", "title", "source", "speaker_facet", "source_facet", "kind", "year", "place_facet",
-          "date")
+# The words fields matched on arrays, the facet fields filters use, and the date (for facet_arrays):
+# the registry's fields marked `arrays`, and its facets.
+FIELDS = ARRAY_FIELDS
 
 NO_IDS = np.empty(0, dtype=np.int32)
 NO_WEIGHTS = np.empty(0, dtype=np.float32)

@@ -6,21 +6,23 @@ import re
 from whoosh import query
 from whoosh.qparser import AndGroup, FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup
 
-from .schema import FACET_FIELDS, FACETS
+from . import fields
+from .fields import FACET_FIELDS, FACET_NAMES
 from .types import Filters
 
-# A passage matches on its own words and its speaker. The title and source belong to the whole
-# document: searched for every passage, a title word made every passage of that document a hit.
-# They are searched when asked for (title:, source:); the title's words only lift a passage.
-SEARCH_FIELDS = ["text", "speaker"]
-FIELD_BOOSTS = {"text": 1.0, "speaker": 2.0}
+# A passage matches on its own words and its speaker (the registry's fields with a boost). The
+# title and source belong to the whole document: searched for every passage, a title word made
+# every passage of that document a hit. They are searched when asked for (title:, source:); the
+# title's words only lift a passage.
+SEARCH_FIELDS = list(fields.SEARCHED)
+FIELD_BOOSTS = dict(fields.SEARCHED)
 TITLE_LIFT = 0.3  # a title that shares the query's words ranks a passage a little higher
 
 
 def parse(text: str, schema):
     """(query, note): the user's query, or its plain words when it cannot be parsed."""
     parser = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
-    parser.add_plugin(FieldAliasPlugin({"speaker": ["who", "by"], "kind": ["type"], "title": ["headline"]}))
+    parser.add_plugin(FieldAliasPlugin(fields.ALIASES))
     parser.remove_plugin_class(GtLtPlugin)
     text = text.strip()
     if not text:
@@ -53,7 +55,7 @@ def _lifted_by_title(q):
 
 def filter_query(filters: Filters):
     parts = []
-    for name in FACETS:
+    for name in FACET_NAMES:
         values = getattr(filters, name)
         if values:
             parts.append(query.Or([query.Term(FACET_FIELDS[name], v) for v in values]))
@@ -64,7 +66,8 @@ def filter_query(filters: Filters):
     return query.And(parts) if parts else None
 
 
-_FIELD_NAMES = {"speaker", "who", "by", "source", "kind", "type", "title", "headline", "place", "year", "text", "doc"}
+_FIELD_NAMES = fields.TYPED_NAMES  # what a user may type before a colon
+_LOWER_CASE = re.compile(rf"\b({'|'.join(fields.LOWER_CASE_NAMES)}):(\w+)")
 
 
 def _query_problem(text: str) -> str | None:
@@ -86,8 +89,8 @@ def _query_problem(text: str) -> str | None:
 
 
 def _lower_field_values(text: str) -> str:
-    """kind:Quote and year:2018 match the stored IDs, which are lower case and exact."""
-    return re.sub(r"\b(kind|type):(\w+)", lambda m: f"{m.group(1)}:{m.group(2).lower()}", text)
+    """kind:Quote matches the stored ID, which is lower case and exact (fields.Field.lower_in_queries)."""
+    return _LOWER_CASE.sub(lambda m: f"{m.group(1)}:{m.group(2).lower()}", text)
 
 
 def _has_errors(q) -> bool:

@@ -17,12 +17,12 @@ import numpy as np
 from markupsafe import escape
 from whoosh import index, query, sorting
 
-from . import (facet_arrays, facet_listing, facets, limits, match_fields, numpy_match, opening, ordering,
+from . import (facet_arrays, facet_listing, fields, limits, match_fields, numpy_match, opening, ordering,
                whole_results, whoosh_patches)
 from .query_parsing import filter_query, parse
 from .snippets import highlight_snippet
 from .schema import FACET_FIELDS
-from .types import Hit, Records, SearchPage, SearchRequest, SORTS
+from .types import MATCHERS, Hit, Records, SearchPage, SearchRequest, SORTS
 from .writing import Index
 
 MAX_PAGE = 10_000
@@ -34,13 +34,19 @@ class SearchEngine:
     A threaded server starts a thread per request, so searchers are leased from a pool rather
     than kept per thread (which reopened one per request). A leased searcher is used by one
     thread at a time; searchers of an older commit are closed as soon as they are idle.
+
+    `matcher` (one of MATCHERS) chooses how searches are answered: "numpy", the default, or
+    "whoosh", Whoosh's own results (slower; the same totals, pages, order and facet counts).
     """
 
     POOL = 8
 
-    def __init__(self, index_dir: str | Path):
+    def __init__(self, index_dir: str | Path, matcher: str = "numpy"):
+        if matcher not in MATCHERS:
+            raise ValueError(f"matcher must be one of {', '.join(MATCHERS)}, not {matcher!r}")
         whoosh_patches.install()  # reading uses the faster field lengths too
         self.index_dir = Path(index_dir)
+        self.matcher = matcher
         self._ix = None
         self._pool: list[tuple[str, object]] = []
         self._columns: dict[str, tuple[str, list]] = {}
@@ -84,7 +90,12 @@ class SearchEngine:
                 leased.close()
 
     def arrays(self, s, stamp: str) -> facet_arrays.FacetArrays | None:
-        """The facet arrays of commit `stamp` (which searcher `s` reads), put together once."""
+        """The facet arrays of commit `stamp` (which searcher `s` reads), put together once.
+
+        None (answer with Whoosh) while a segment's arrays are not written, or when the matcher is "whoosh".
+        """
+        if self.matcher == "whoosh":
+            return None
         with self._lock:
             cached = self._arrays.get(stamp, False)
         if cached is False:
@@ -168,7 +179,10 @@ class SearchEngine:
             # Filters join the query as a constant-score clause: the matcher can then skip to the
             # filtered documents instead of scoring every match and filtering afterwards.
             scored = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
-            results = s.search(scored, limit=page * page_size, sortedby=sortedby, terms=False)
+            # With a limit Whoosh skips blocks it judges unable to reach the top, and sometimes
+            # drops real top documents: the "whoosh" matcher scores every match, as the arrays do.
+            limit = None if self.matcher == "whoosh" else page * page_size
+            results = s.search(scored, limit=limit, sortedby=sortedby, terms=False)
             if total is None:
                 total = len(results)
                 page = min(page, max(1, -(-total // page_size)))
@@ -203,18 +217,14 @@ class SearchEngine:
         return ordering.first_in_order(matched, ordering.date_key(np.asarray(arrays.codes["date"])[matched], sort), count)
 
     def _hit_from(self, s, docnum: int, q) -> Hit:
-        fields = s.stored_fields(docnum)
-        text = fields.get("text", "")
+        stored = s.stored_fields(docnum)
+        text = stored.get("text", "")
         snippet = highlight_snippet(text, self._text_terms(s, q)) if q is not None else None
-        matched = match_fields.matched_elsewhere(s.schema, q, fields, text_marked="<mark" in (snippet or ""))
+        matched = match_fields.matched_elsewhere(s.schema, q, stored, text_marked="<mark" in (snippet or ""))
         if not snippet:
             snippet = escape(text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …")
-        return Hit(
-            id=fields["id"], doc=fields["doc"], kind=fields.get("kind", ""), text=text, snippet=snippet,
-            speaker=fields.get("speaker"), speaker_kind=fields.get("speaker_kind"),
-            speaker_role=fields.get("speaker_role"), source=fields.get("source"), date=fields.get("date"),
-            title=fields.get("title"), place=fields.get("place"), paragraph=fields.get("paragraph", 0),
-            passage=fields.get("passage"), start=fields.get("start", 0), end=fields.get("end", 0), matched=matched)
+        return Hit(**{field.name: stored.get(field.name, field.empty) for field in fields.HIT_FIELDS},
+                   snippet=snippet, matched=matched)
 
     @staticmethod
     def _text_terms(s, q) -> frozenset[str]:
@@ -250,17 +260,17 @@ class SearchEngine:
                       matched: np.ndarray | None = None) -> dict[str, list[tuple[str, int]]]:
         arrays = self.arrays(s, stamp)
         if arrays is not None and matched is not None:
-            counts = arrays.counts(matched, {facet.name: facet.limit for facet in facets.FACETS})
+            counts = arrays.counts(matched, {facet.name: facet.limit for facet in fields.FACETS})
         else:
             counts = self._facet_counts_slow(s, stamp, q, restrict)
-        return {facet.name: facet.listed(counts.get(facet.name, [])) for facet in facets.FACETS}
+        return {facet.name: facet.listed(counts.get(facet.name, [])) for facet in fields.FACETS}
 
     def _facet_counts_slow(self, s, stamp, q, restrict) -> dict[str, list[tuple[str, int]]]:
         """Counting from Whoosh columns, for a commit whose arrays are not written yet."""
         combined = query.And([q, restrict]) if restrict is not None else q
         docnums = list(limits.ticking(s.docs_for_query(combined)))
         counts = {}
-        for facet in facets.FACETS:
+        for facet in fields.FACETS:
             name = facet.name
             column = self._column(s, stamp, name)
             counter = Counter(column[d] for d in docnums if d < len(column))
@@ -347,6 +357,11 @@ class Snapshot:
     def __init__(self, engine: SearchEngine, searcher, stamp: str):
         self._engine, self._searcher = engine, searcher
         self.stamp = stamp  # names the commit: equal stamps, equal answers
+
+    @property
+    def matcher(self) -> str:
+        """Which of MATCHERS answers this commit: "whoosh" until its arrays are written, or when chosen."""
+        return "whoosh" if self._engine.arrays(self._searcher, self.stamp) is None else "numpy"
 
     def search(self, request: SearchRequest) -> SearchPage:
         return self._engine._answer(self._searcher, self.stamp, request)

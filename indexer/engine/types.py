@@ -1,49 +1,54 @@
 """The engine's face: the frozen values that go in and come out. No Whoosh object crosses it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, make_dataclass
+from dataclasses import field as dataclass_field
 
 from markupsafe import Markup
 
-from .schema import FACETS
+from . import fields
 
 SORTS = ("relevance", "newest", "oldest")
+# How a SearchEngine matches, ranks and counts (SearchEngine(index_dir, matcher=...)).
+MATCHERS = {
+    "numpy": "the commit's arrays (NumPy), and Whoosh's own searcher until they are written",
+    "whoosh": "Whoosh's own searcher and columns only, every match scored: the plain reference the "
+              "arrays are checked against, and a way round them should they ever be in doubt",
+}
 
 
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    doc: str
-    kind: str
-    text: str
-    snippet: Markup
-    speaker: str | None
-    speaker_kind: str | None
-    speaker_role: str | None
-    source: str | None
-    date: str | None
-    title: str | None
-    place: str | None
-    paragraph: int
-    passage: str | None
-    start: int
-    end: int
-    matched: str | None = None  # "speaker", "title" or "source" when the hit matched there, not in its text
+def _hit_type():
+    """Hit: one record as a search answers it, an attribute per stored field of the registry.
+
+    Beside the registry's fields (fields.HIT_FIELDS: id, doc, kind, text, speaker, ...): the
+    snippet (escaped text, query words marked) and `matched`, "speaker", "title" or "source"
+    when the hit matched there, not in its text.
+    """
+    stored = [(field.name, field.hit_type, dataclass_field(default=field.empty)) for field in fields.HIT_FIELDS]
+    extra = [("snippet", "Markup", dataclass_field(default=Markup(""))),
+             ("matched", "str | None", dataclass_field(default=None))]
+    return make_dataclass("Hit", stored + extra, frozen=True,
+                          namespace={"__doc__": _hit_type.__doc__, "__module__": __name__})
 
 
-@dataclass(frozen=True)
-class Filters:
-    speaker: tuple[str, ...] = ()
-    source: tuple[str, ...] = ()
-    kind: tuple[str, ...] = ()
-    year: tuple[str, ...] = ()
-    place: tuple[str, ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
-    doc: str | None = None
+def _filters_type():
+    """Filters: the values chosen for each facet of the registry (any of them matches), a date range, a document."""
+    chosen = [(name, "tuple[str, ...]", dataclass_field(default=())) for name in fields.FACET_NAMES]
+    rest = [("date_from", "str | None", dataclass_field(default=None)),
+            ("date_to", "str | None", dataclass_field(default=None)),
+            ("doc", "str | None", dataclass_field(default=None))]
 
     def active(self) -> list[tuple[str, str]]:
-        return [(name, value) for name in FACETS for value in getattr(self, name)]
+        """(facet, value) of every chosen value, in the registry's order."""
+        return [(name, value) for name in fields.FACET_NAMES for value in getattr(self, name)]
+
+    return make_dataclass("Filters", chosen + rest, frozen=True,
+                          namespace={"__doc__": _filters_type.__doc__, "__module__": __name__, "active": active})
+
+
+# Made from the registry, so a field or facet added there is a Hit attribute and a filter here.
+Hit = _hit_type()
+Filters = _filters_type()
 
 
 @dataclass(frozen=True)

@@ -11,25 +11,26 @@ from flask import current_app, g, request
 from indexer.catalog import Catalog
 from indexer.engine import SearchEngine, SearchPage, SearchRequest
 
-from .params import search_args
+from .search_arguments import search_args
 
 
-def archive() -> SearchEngine:
+def search_engine() -> SearchEngine:
+    """The app's one SearchEngine (its pool of searchers), made on first use."""
     app = current_app
-    found = app.extensions.get("archive")
+    found = app.extensions.get("search_engine")
     if found is None:
         found = SearchEngine(app.config["INDEX_DIR"])
-        app.extensions["archive"] = found
+        app.extensions["search_engine"] = found
     return found
 
 
-def search_request() -> SearchPage:
+def requested_search_page() -> SearchPage:
     """The search the request's parameters ask for; raises BadParameter naming a bad one.
 
     The HTML page and /api/search both call this and differ only in how they render it.
     """
     params = search_args(request.args, current_app.config["PAGE_SIZE"])
-    return archive().search(SearchRequest(params.q, params.filters, params.page, params.page_size, params.sort))
+    return search_engine().search(SearchRequest(params.q, params.filters, params.page, params.page_size, params.sort))
 
 
 def catalog() -> Catalog | None:

@@ -16,11 +16,11 @@ from flask import url_for
 from indexer.catalog import Catalog, DocumentRow
 
 from .citations import Cited
-from indexer.engine import Hit, SearchEngine, Snapshot
+from indexer.engine import API_FIELDS, Hit, SearchEngine, Snapshot
 
 
 @dataclass(frozen=True)
-class Resolved:
+class ResolvedCitation:
     status: str  # current, revised, gone
     hit: Hit | None  # the passage or quote shown
     document: DocumentRow | None
@@ -53,12 +53,14 @@ def diff_words(old: str, new: str) -> list[tuple[str, str]]:
     return out
 
 
-def resolve(engine: SearchEngine, catalog: Catalog | None, citation_id: str, doc_hint: str | None = None) -> Resolved | None:
+def resolve(engine: SearchEngine, catalog: Catalog | None, citation_id: str,
+            doc_hint: str | None = None) -> ResolvedCitation | None:
     with engine.snapshot() as snap:  # every record of the page from one commit
         return _resolve(snap, catalog, citation_id, doc_hint)
 
 
-def _resolve(snap: Snapshot, catalog: Catalog | None, citation_id: str, doc_hint: str | None) -> Resolved | None:
+def _resolve(snap: Snapshot, catalog: Catalog | None, citation_id: str,
+             doc_hint: str | None) -> ResolvedCitation | None:
     found = snap.records(citation_id=citation_id, limit=OTHERS_SHOWN + 1)
     hits, total = found.hits, found.total
     if hits:
@@ -68,8 +70,8 @@ def _resolve(snap: Snapshot, catalog: Catalog | None, citation_id: str, doc_hint
         chosen = chosen or hits[0]
         others = tuple(h for h in hits if h != chosen)[:OTHERS_SHOWN]
         more = total - 1 - len(others)
-        return Resolved("current", chosen, _document(catalog, chosen.doc), context=_context(snap, chosen),
-                        others=others, more_others=max(0, more))
+        return ResolvedCitation("current", chosen, _document(catalog, chosen.doc), context=_context(snap, chosen),
+                                others=others, more_others=max(0, more))
     history = catalog.cited(citation_id) if catalog else []
     if not history:
         return None
@@ -82,9 +84,10 @@ def _resolve(snap: Snapshot, catalog: Catalog | None, citation_id: str, doc_hint
         if ratio > best_ratio:
             best, best_ratio = hit, ratio
     if best is not None and best_ratio >= 0.6:
-        return Resolved("revised", best, document, cited_text=row["text"], changes=diff_words(row["text"], best.text),
-                        context=_context(snap, best))
-    return Resolved("gone", None, document, cited_text=row["text"])
+        return ResolvedCitation("revised", best, document, cited_text=row["text"],
+                                changes=diff_words(row["text"], best.text),
+                                context=_context(snap, best))
+    return ResolvedCitation("gone", None, document, cited_text=row["text"])
 
 
 def _document(catalog: Catalog | None, doc_id: str) -> DocumentRow | None:
@@ -121,11 +124,9 @@ def _safe_url(url: str | None) -> str | None:
 
 
 def as_json(hit: Hit) -> dict:
+    """A hit's fields the API shows (the field registry's API_FIELDS), with its links."""
     return {
-        "id": hit.id, "kind": hit.kind, "text": hit.text, "speaker": hit.speaker,
-        "speaker_kind": hit.speaker_kind, "speaker_role": hit.speaker_role, "source": hit.source,
-        "date": hit.date, "doc": hit.doc, "title": hit.title, "place": hit.place, "paragraph": hit.paragraph,
-        "passage": hit.passage, "url": url_for("views.passage", citation_id=hit.id),
+        **{name: getattr(hit, name) for name in API_FIELDS}, "url": url_for("views.passage", citation_id=hit.id),
         "document_url": url_for("views.document", doc_id=hit.doc, _anchor=f"p-{hit.passage or hit.id}"),
         "matched": hit.matched,  # "speaker", "title" or "source" when the hit matched there, not in its text
     }

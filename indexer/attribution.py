@@ -161,7 +161,9 @@ class ParagraphAttributor:
 
         if span.closed:
             found = self._trailer(after, ended=self.text[span.end - 1:span.end] in ".!?")
-            if (not found and not after and self.next_toks and self.next_toks[0].text not in "\"“‘'«"
+            # Only a quotation that opens its sentence can be closed early by its mark: in 'Ruiz called
+            # the vote "arbitrary." Kale warned ...' the sentence was Ruiz's, and the next one is Kale's own.
+            if (not found and not after and not before and self.next_toks and self.next_toks[0].text not in "\"“‘'«"
                     and "\n" not in self.text[span.end:self.next_toks[0].start]):  # a line break ends a paragraph
                 # '"Not us but can't argue with it!" Murphy tweeted.': the mark ended the sentence early.
                 found = self._trailer(self.next_toks, ended=True)

@@ -44,6 +44,11 @@ def speakers_of(text):
     ('Party Split\n"That is a problem," said Tom Kale, a member. "I would love to see it."\n'
      'Rep. Carl Stone (D-N.Y.) said Ruiz called for calm.', ["Tom Kale", "Tom Kale"]),
     ('"Not us but we cannot argue with it!" Carl Stone tweeted.', ["Carl Stone"]),  # same line: a cue
+    # a quotation that ends a sentence of narrative keeps that sentence's speaker: the next one is no cue
+    ('Ana Ruiz called the board’s vote “arbitrary.” Tom Kale, a port trader, warned Saturday that trade '
+     'would suffer.', ["Ana Ruiz"]),
+    ('He left early. Ana Ruiz later called the plan "a real betrayal of the town." Tom Kale said he agreed.',
+     ["Ana Ruiz"]),
     # a participle after the speaker's description says what they did, and is no part of who they are
     ('"I would want answers," said a prominent port board member who supports Kale, asking for anonymity.',
      ["a prominent port board member"]),

@@ -19,6 +19,7 @@ PREPOSITIONS = _EN["prepositions"]
 # Pronouns a verb governs (its object or the owner of its object): never part of a subject before them.
 GOVERNED_PRONOUNS = frozenset("her his their its him them our your my me us".split())
 PRONOUNS = _EN["pronouns"]
+WISHING_VERBS = _EN["wishing_verbs"]
 SPEECH_VERBS = _EN["speech_verbs"]
 
 AUXILIARIES = frozenset("is was are were be been being has have had will would could can may might should must "
@@ -79,6 +80,8 @@ def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool
         return tok.text.islower()  # "as Ruiz pointed out,": a phrasal reporting verb
     if low not in SPEECH_VERBS or (not object_verbs and low in OBJECT_ONLY_VERBS):
         return False
+    if _wished_for(toks, i):
+        return False
     if i > 0 and toks[i - 1].lower.endswith(("'s", "’s", "s'", "s’")):
         return False  # "the board's report", "Kale's post": a noun after its owner
     prev = toks[i - 1].text if i > 0 else ""
@@ -91,6 +94,26 @@ def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool
     if i > 0 and toks[i - 1].lower in ("that", "which") and (low.endswith("ed") or low in ("said", "says", "told", "wrote")):
         return True  # "a video that said": a relative pronoun, not a determiner, before a past tense
     return not (i > 0 and toks[i - 1].lower in NOUN_MARKERS)
+
+
+def _wished_for(toks: list[Token], i: int) -> bool:
+    """'urged Kale to further explain', 'would like her to say': speech someone wants, not speech made.
+
+    The infinitive's 'to' (past an adverb) follows an object of one to three words after a verb of
+    wanting or asking; 'went on to say' and 'took to the stage to say' report what was said.
+    """
+    k = i - 1
+    if k >= 0 and (toks[k].lower.endswith("ly") or toks[k].lower in ADVERBS | {"further"}):
+        k -= 1
+    if k < 1 or toks[k].lower != "to":
+        return False
+    for back in range(2, 5):
+        w = k - back
+        if w < 0 or toks[w + 1].text in CLAUSE_BREAKS:
+            return False
+        if toks[w].lower in WISHING_VERBS:
+            return True
+    return False
 
 
 def is_verb(toks: list[Token], i: int) -> bool:

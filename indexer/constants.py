@@ -61,6 +61,14 @@ OBJECT_ONLY_VERBS = OBJECT_ONLY_VERBS | frozenset(ing for ing, lemma in _PARTICI
 # Verbs that report a retort when "back" follows ("shot back", "hit back").
 BACK_VERBS = frozenset("shot shoots fired fires hit hits snapped snaps struck strikes pushed pushes".split())
 
+# Verbs of wanting or asking before 'someone to say': the words are wished for, not yet said
+# ("urged Kale to explain why ...", "would like her to say").
+WISHING_VERBS = frozenset("""
+want wants wanted like likes liked urge urges urged ask asks asked expect expects expected
+challenge challenges challenged press presses pressed invite invites invited encourage encourages
+encouraged need needs needed dare dares dared
+""".split())
+
 # Participles of a passive that reports speech ("is quoted as saying", "was heard saying").
 PASSIVE_REPORTING = frozenset("quoted heard reported recorded overheard".split())
 

@@ -311,3 +311,16 @@ def test_titles_with_prepositions_and_inverted_closers(text, expected):
 ])
 def test_missing_closing_marks(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'wants Kale to explain': speech wished for is no cue; the one who said so is the speaker
+    ('Ana Ruiz said she would like Tom Kale to further explain his plan, but there is "no question" he is '
+     '"the better of the two."', ["Ana Ruiz", "Ana Ruiz"]),
+    ('Ana Ruiz said she wants Kale to explain why the port is "a total mess."', ["Ana Ruiz"]),
+    # an infinitive after 'went on' or 'took to the stage' reports what was said
+    ('Tom Kale went on to say the port is "a total mess."', ["Tom Kale"]),
+    ('Tom Kale took to the stage to say the port is "a total mess."', ["Tom Kale"]),
+])
+def test_speech_wished_for_is_no_cue(text, expected):
+    assert speakers_of(text) == expected

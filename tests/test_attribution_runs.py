@@ -324,3 +324,17 @@ def test_missing_closing_marks(text, expected):
 ])
 def test_speech_wished_for_is_no_cue(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline quoting words the story quotes again is an excerpt: the story's quotation is the one
+    ('Kale slams board’s ‘harbour of despair’ on trade.\n\nTom Kale said on Friday that the board had built '
+     '"a harbour of despair" for the town.', ["Tom Kale"]),
+    ('Ana Ruiz: ‘We Will Open The Harbour Again.’\n\n“We will open the harbour again,” said Ana Ruiz on Monday.',
+     ["Ana Ruiz"]),
+    # ... a headline's quotation found nowhere below stays
+    ('“We will open the harbour again,” said Ana Ruiz.\n\nThe council met on Monday to vote on the plan.',
+     ["Ana Ruiz"]),
+])
+def test_a_headline_excerpt_is_not_a_second_quotation(text, expected):
+    assert speakers_of(text) == expected

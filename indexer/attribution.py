@@ -251,7 +251,9 @@ class ParagraphAttributor:
                 apposed = lead.lower().startswith(("the ", "a ", "an ")) and f", {phrase} ," in lead
                 if starts_np and (lead.startswith(phrase.split()[0]) or apposed):
                     return speaker_from_phrase(phrase, self.memory)
-                return None
+                # '"... worked so hard" for the victory, Kale said.': the writer finished the sentence
+                # the quotation began, and the attribution closes it
+                return self._sentence_final(rest)
             if v > 0 and tok.lower in AUXILIARIES and passive_report(rest, v):
                 return speaker_from_phrase(subject_before(rest, v), self.memory)  # "X is quoted as saying"
             if tok.text in ('"', "“", "”", ";") or (is_verb(rest, v) and v > 0):

@@ -338,3 +338,15 @@ def test_speech_wished_for_is_no_cue(text, expected):
 ])
 def test_a_headline_excerpt_is_not_a_second_quotation(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the writer finishes the sentence a quotation began, then ', Kale said.' closes it
+    ('"Let me thank the many volunteers in the county who worked so hard" for the win, Tom Kale said.',
+     ["Tom Kale"]),
+    ('"We thank every volunteer who knocked on doors in the rain" after the vote, said Tom Kale.', ["Tom Kale"]),
+    # ... a name inside the writer's words, with no reporting verb closing the sentence, is no speaker
+    ('"We thank every volunteer who knocked on doors in the rain" was printed on a banner for Tom Kale.', []),
+])
+def test_an_attribution_closing_the_sentence_after_narrative(text, expected):
+    assert speakers_of(text) == expected

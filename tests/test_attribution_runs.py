@@ -350,3 +350,17 @@ def test_a_headline_excerpt_is_not_a_second_quotation(text, expected):
 ])
 def test_an_attribution_closing_the_sentence_after_narrative(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'assured' reports words like 'told'; 'defended X as', 'proposed' take the partial quotation they report
+    ('"Kale is not a liar, friends," Ana Ruiz assured the quiet crowd.', ["Ana Ruiz"]),
+    ('Tom Kale defended his harbour master as a "very decent man" on Tuesday.', ["Tom Kale"]),
+    ('Bea Lund met the board, while Ana Ruiz, the former mayor, proposed we "wake up and smell the coffee."',
+     ["Ana Ruiz"]),
+    # ... but no whole quotation beside them is theirs
+    ('Tom Kale proposed a new plan. "It will be great for all of us here," said Ana Ruiz.', ["Ana Ruiz"]),
+    ('"It will be great for all of us here," Tom Kale said as Ana Ruiz defended the plan.', ["Tom Kale"]),
+])
+def test_assure_defend_propose(text, expected):
+    assert speakers_of(text) == expected

@@ -369,7 +369,9 @@ class ParagraphAttributor:
         if found:
             return found
         near = before + after
-        if any(t.lower in COMMUNICATION_NOUNS or is_speech_verb(near, i) for i, t in enumerate(near)):
+        # 'his comment' was weighed by author_of: whose it is, not the sentence's subject
+        if any((t.lower in COMMUNICATION_NOUNS and not (i and near[i - 1].lower in ("his", "her")))
+               or is_speech_verb(near, i) for i, t in enumerate(near)):
             return self._resolve(sentence_subject(toks), toks)
         return None
 

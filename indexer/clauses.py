@@ -38,7 +38,7 @@ COMMUNICATION_NOUNS = frozenset("statement statements remarks interview speech t
                                 "message post op-ed editorial briefing phrase catchphrase catch-phrase slogan motto "
                                 "words headline report article column email memo assertion claim accusation "
                                 "warning promise pledge vow insistence contention suggestion declaration "
-                                "announcement admission boast description".split())
+                                "announcement admission boast description comment".split())
 ADVERBS = frozenset("also then later again once previously recently earlier still just repeatedly "
                     "often flatly simply quickly yet meanwhile however though too instead".split())
 TIME_ENDINGS = frozenset("later earlier ago afterwards afterward before since today yesterday tonight monday tuesday "
@@ -203,6 +203,8 @@ def subject_before(toks: list[Token], verb: int) -> str:
             continue
         if tok.text in CLAUSE_BREAKS or is_verb(toks, j) or tok.lower in CONJUNCTIONS:
             break
+        if tok.lower in ("which", "whom") and j < end - 1:
+            break  # 'a phrase which historian Tom Kale calls': the relative is the object, Kale the subject
         j -= 1
     phrase = " ".join(t.text for t in toks[j + 1:end])
     if phrase.lower() in RELATIVE_PRONOUNS and j >= 0:

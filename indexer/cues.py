@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .clauses import CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, is_verb
+from .clauses import CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, is_verb, subject_before
+from .first_names import gender_of_first_name
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .sentences import Token
@@ -60,6 +61,26 @@ def author_of(before: list[Token], memory: Memory) -> Speaker | None:
                 break
             if before[k].text.endswith(("'s", "’s")) and before[k].text[:1].isupper():
                 return speaker_from_phrase(before[k].text, memory)
+            if before[k].lower in ("his", "her"):
+                return _owner_is_subject(before, k, memory)  # "Kale stood by his comment that"
+    return None
+
+
+def _owner_is_subject(before: list[Token], owner: int, memory: Memory) -> Speaker | None:
+    """'Kale stood by his comment that "...": 'his' is the subject of the verb just before it, a name."""
+    for v in range(owner - 1, max(-1, owner - 4), -1):
+        if before[v].text in CLAUSE_BREAKS:
+            return None
+        if is_verb(before, v):
+            phrase = subject_before(before, v)
+            if phrase and phrase[:1].isupper() and len(phrase.split()) <= 4:
+                found = speaker_from_phrase(phrase, memory)
+                if not found or found.kind != "person":
+                    return None
+                gender = gender_of_first_name(found.name.split()[0]) if " " in found.name else None
+                # 'Ana Ruiz read his comment': a woman's name is not the owner of 'his'
+                return found if gender in (None, "male" if before[owner].lower == "his" else "female") else None
+            return None
     return None
 
 

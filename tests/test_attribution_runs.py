@@ -364,3 +364,17 @@ def test_an_attribution_closing_the_sentence_after_narrative(text, expected):
 ])
 def test_assure_defend_propose(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'which historian Tom Kale calls "..."': the relative pronoun is the object; the name after it speaks
+    ('The harbour is one which historian Tom Kale calls "a foundation of our town."', ["Tom Kale"]),
+    ('The plan, which Ana Ruiz described as "a real mess," passed.', ["Ana Ruiz"]),
+    # 'his comment that "..."' belongs to the subject of the clause it sits in, when the pronoun fits
+    ('As the debate went on and Kale stood by his comment that "the port hates us," Ruiz tried to rebuke him.',
+     ["Kale"]),
+    ('Tom Kale stood by his comment that "the port hates all of us" on Monday.', ["Tom Kale"]),
+    ('Ana Ruiz heard his comment that "the port hates all of us" on Monday.', []),
+])
+def test_relative_objects_and_owned_comments(text, expected):
+    assert speakers_of(text) == expected

@@ -378,3 +378,15 @@ def test_assure_defend_propose(text, expected):
 ])
 def test_relative_objects_and_owned_comments(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'As Kale told the paper, ...': the one a sentence says spoke is whom the next 'he said' means
+    ('Bo Lund, the mayor, spoke first on Monday. As Tom Kale told the paper, the tax is a deal. '
+     'There was, he said, "an implicit bargain."', ["Tom Kale"]),
+    # ... a name that only appears, speaking of nothing, is not
+    ('Bo Lund, the mayor, spoke first on Monday. As Tom Kale watched, the tax passed. '
+     'There was, he said, "an implicit bargain."', ["Bo Lund"]),
+])
+def test_a_reporter_in_a_sentence_is_the_next_pronoun(text, expected):
+    assert speakers_of(text) == expected

@@ -112,7 +112,7 @@ class ParagraphAttributor:
                 subject = sentence_subject(toks)
                 if subject and len(subject.split()) <= 12 and subject.split()[0].lower() not in PRONOUNS:
                     self._resolve(subject, toks)
-                self._note_reporters(toks)
+                self._note_reporters(toks, subject)
             self.memory.learn_text(masked[s_start - start:s_end - start])
             self.intro_toks = [] if inside else toks  # looked at only when a bare quotation follows
             previous_sentence_speaker = spoken_here or (previous_sentence_speaker if inside else None)
@@ -122,13 +122,13 @@ class ParagraphAttributor:
         self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
         return results
 
-    def _note_reporters(self, toks: list[Token]) -> None:
+    def _note_reporters(self, toks: list[Token], subject: str) -> None:
         """'As Clinton told the paper, tax relief ...': whoever a sentence says spoke is the one a
         'she said' after it points back to, even when the sentence's subject is something else."""
         for v in range(1, len(toks)):
-            if is_speech_verb(toks, v, object_verbs=False):
+            if toks[v].lower in SPEECH_VERBS and is_speech_verb(toks, v, object_verbs=False):
                 phrase = subject_before(toks, v)
-                if phrase and phrase[:1].isupper() and len(phrase.split()) <= 4 and (
+                if phrase and phrase != subject and phrase[:1].isupper() and len(phrase.split()) <= 4 and (
                         phrase.split()[0].lower() not in PRONOUNS):
                     self._resolve(phrase, toks)
 

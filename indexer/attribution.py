@@ -19,12 +19,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .clauses import (
-    AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
+    AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
     SPEAKING_PRONOUNS, WINDOW, has_object, is_speech_verb, is_verb, names_a_work, passive_report,
     sentence_subject, skip_clause_opener, subject_before,
 )
 from .constants import LEXICONS
-from .cues import according_to, agent_after, author_of, cue_inside_unclosed, inverted_after_comma
+from .cues import INVERTING_VERBS, according_to, agent_after, author_of, cue_inside_unclosed, inverted_after_comma
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
@@ -314,7 +314,10 @@ class ParagraphAttributor:
                 t.text in CLAUSE_BREAKS for t in before[:-1] if t.text not in ",()"):
             # 'Kale, the port's chief, reacted coolly to the deal, "I am concerned about ..."': a whole
             # sentence in the first person, quoted after the clause of a named person, is that person's.
-            found = self._resolve(sentence_subject(before), before)
+            passive = next((v for v in range(1, len(before) - 2) if before[v + 1].lower == "by"
+                            and before[v - 1].lower in PASSIVE_AUXILIARIES and is_speech_verb(before, v)), None)
+            found = (self._agent(before[passive + 2:]) if passive is not None
+                     else self._resolve(sentence_subject(before), before))
             if found and found.kind == "person" and " " in found.name:
                 return found
         return None
@@ -337,8 +340,18 @@ class ParagraphAttributor:
         return found if found and found.kind == "person" and len(found.name.split()) >= 2 else None
 
     def _subject_of(self, toks: list[Token], verb: int) -> Speaker | None:
+        if verb > 0 and toks[verb - 1].lower in PASSIVE_AUXILIARIES and verb + 2 < len(toks) and (
+                toks[verb + 1].lower == "by" and toks[verb].lower.endswith("ed")):
+            # 'Sanders was asked by host Ana Ruiz, who ..., "..."': the agent of a passive speaks
+            return self._agent(toks[verb + 2:])  # 'was asked by reporters': an agent nobody named
         phrase = subject_before(toks, verb)
         participle = toks[verb].lower.endswith("ing") and verb > 0 and toks[verb - 1].lower not in AUXILIARIES
+        if participle and toks[verb - 1].text == "," and verb > 2:
+            said = _inverting_verb(toks, verb - 1)
+            if said >= 0:  # '"...," said Kale, explaining ...: "..."': the one who said it explains
+                found = speaker_from_phrase(" ".join(t.text for t in toks[said + 1:verb - 1]), self.memory)
+                if found:
+                    return found
         if participle and phrase and toks[verb - 1].text[:1].isupper() and len(phrase.split()) <= 3 and all(
                 w[:1].isupper() for w in phrase.split()):
             # '– Ryan saying he was "very encouraged" and Kale calling it a "great meeting"': a name right
@@ -360,6 +373,17 @@ class ParagraphAttributor:
                 return self._resolve(subject, toks)
         return found
 
+    def _agent(self, after_by: list[Token]) -> Speaker | None:
+        """The words after a passive's 'by' up to the next break ('host Ana Ruiz, who ...'), as a speaker."""
+        phrase = []
+        for tok in after_by[:8]:
+            if tok.text in CLAUSE_BREAKS or tok.text == "." or tok.lower in CONJUNCTIONS:
+                break
+            phrase.append(tok.text)
+        if not phrase or not any(w[:1].isupper() for w in phrase):
+            return None
+        return speaker_from_phrase(" ".join(phrase), self.memory)
+
     def _in_sentence(self, before: list[Token], after: list[Token], toks: list[Token]) -> Speaker | None:
         if self.quote_titled and names_a_work(before):
             return None
@@ -368,6 +392,8 @@ class ParagraphAttributor:
                 if v > 0 and before[v - 1].lower in PASSIVE_AUXILIARIES and before[v].lower.endswith("ed"):
                     # 'what has been described as a "political army"': said by someone the sentence
                     # does not name; its subject is what was described, not who described it
+                    if v + 2 < len(before) and before[v + 1].lower == "by":
+                        return self._agent(before[v + 2:])  # 'was praised by Ana Ruiz as "..."'
                     return agent_after(after, self.memory)
                 found = self._subject_of(before, v)
                 if found:
@@ -398,6 +424,16 @@ class ParagraphAttributor:
         if not any(t.lower in ("and", "or") for t in joined) or not any(t.text in '"“”' for t in joined):
             return None
         return self._trailer(after[i:])
+
+
+def _inverting_verb(toks: list[Token], comma: int) -> int:
+    """Where the verb of ', said Tom Kale' stands when its name ends right before toks[comma], or -1."""
+    for v in range(comma - 1, max(-1, comma - 6), -1):
+        if toks[v].lower in INVERTING_VERBS and v < comma - 1:
+            return v
+        if not toks[v].text[:1].isupper():
+            return -1
+    return -1
 
 
 def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:

@@ -88,6 +88,8 @@ def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool
     if (prev[:1].isupper() and not prev.endswith("s") and prev.lower() not in PRONOUNS
             and not low.endswith(("s", "ed", "ing")) and low not in ("said", "told", "wrote", "read", "found")):
         return False  # "Virginia state director", "Senate report": a base form after a singular name is a noun
+    if not low.endswith(("s", "ed", "ing")) and prev.lower() in (PREPOSITIONS - {"to"}) | {"up", "down", "out", "off"}:
+        return False  # "cleaning up state data", "for report cards": a base form after a preposition is a noun
     # A capitalised verb is one only after a comma ("Murphy, the head of X, Tweeted"): "United States" is not.
     if not tok.text.islower() and not (i > 0 and toks[i - 1].text == "," and tok.text[1:].islower()):
         return False

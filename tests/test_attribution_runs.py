@@ -390,3 +390,22 @@ def test_relative_objects_and_owned_comments(text, expected):
 ])
 def test_a_reporter_in_a_sentence_is_the_next_pronoun(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agent of a passive reporting verb speaks, with or without a role before the name
+    ('Ana Ruiz was asked by host Tom Kale, who backs her, “Now, you said in a debate that you were tired of it?”',
+     ["Tom Kale"]),
+    ('Ana Ruiz was praised by Tom Kale as "the best mayor we ever had."', ["Tom Kale"]),
+    # ... an agent nobody named is nobody, and never the passive's subject
+    ('Ana Ruiz was asked by reporters, “Now, you said in a debate that you were tired of it?”', [None]),
+    # '"...," said Kale, explaining ...: "..."': the one who said the first explains with the second
+    ('Bo Kale, a data man, spoke last.\n\n“Having the file is valuable,” said Kale, explaining he worked with '
+     'Ruiz, who was responsible for cleaning up state data: “Ana is outstanding with all the data we have.”',
+     ["Bo Kale", "Bo Kale"]),
+    # a base form after a preposition is a noun: 'up state data' reports nothing
+    ('Ana Ruiz spent the day cleaning up state data: “The files are a mess and nobody will fix them.”',
+     ["Ana Ruiz"]),
+])
+def test_passive_agents_and_explaining_participles(text, expected):
+    assert speakers_of(text) == expected

@@ -364,6 +364,18 @@ class ParagraphAttributor:
             found = self._resolve(sentence_subject(toks), toks)
             if found:
                 return found
+        if not phrase and verb and toks[verb - 1].lower in ("and", "but", "or"):
+            # 'that Kale thanked them "..." and called the group "..."': the verb joined to the one
+            # before shares its subject, which may sit in a clause after the sentence's own subject
+            earlier = next((k for k in range(verb - 2, max(0, verb - 25), -1)
+                            if toks[k].lower in SPEECH_VERBS and is_speech_verb(toks, k)), None)
+            if earlier is not None:
+                phrase = subject_before(toks, earlier)
+                if phrase and phrase.lower() not in PRONOUNS:
+                    found = self._resolve(phrase, toks)
+                    if found:
+                        return found
+                phrase = ""
         if not phrase and (participle or (verb and toks[verb - 1].lower in ("and", "but", "or"))):
             phrase = sentence_subject(toks)  # 'Carson shared ..., writing "..."'
         found = self._resolve(phrase, toks)

@@ -28,7 +28,7 @@ found quote quotes quoted cite cites cited mock mocks mocked hail hails hailed
 praise praises praised blast blasts blasted slam slams slammed criticise criticised criticize criticized
 condemn condemns condemned pledge pledges pledged tout touts touted demand demands demanded
 bemoan bemoans bemoaned herald heralds heralded indicated mention mentions mentioned ponder ponders pondered
-assure assures assured defend defends defended propose proposes proposed
+assure assures assured defend defends defended propose proposes proposed thank thanks thanked
 """.split())
 # Their participles ("..., calling it "dangerous""), one place for both lists.
 _PARTICIPLES = {
@@ -45,7 +45,7 @@ _PARTICIPLES = {
     "denying": "deny", "reiterating": "reiterate", "boasting": "boast", "cautioning": "caution",
     "countering": "counter", "conceding": "concede", "lamenting": "lament", "proclaiming": "proclaim",
     "asserting": "assert", "alleging": "allege", "insisting": "insist", "recounting": "recount",
-    "assuring": "assure", "defending": "defend", "proposing": "propose",
+    "assuring": "assure", "defending": "defend", "proposing": "propose", "thanking": "thank",
 }
 SPEECH_VERBS = SPEECH_VERBS | frozenset(_PARTICIPLES)
 
@@ -57,6 +57,7 @@ reject rejects rejected rejecting label labels labelled labeled term terms terme
 found mock mocks mocked hail hails hailed praise praises praised blast blasts blasted
 slam slams slammed criticise criticised criticize criticized condemn condemns condemned tout touts touted
 found bemoan bemoans bemoaned herald heralds heralded defend defends defended propose proposes proposed
+thank thanks thanked
 """.split())
 OBJECT_ONLY_VERBS = OBJECT_ONLY_VERBS | frozenset(ing for ing, lemma in _PARTICIPLES.items() if lemma in OBJECT_ONLY_VERBS)
 

@@ -409,3 +409,19 @@ def test_a_reporter_in_a_sentence_is_the_next_pronoun(text, expected):
 ])
 def test_passive_agents_and_explaining_participles(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'thanked them "..."' reports the thanks; 'during a visit' between name and verb is no part of the name;
+    # 'and called X "..."' shares the subject of the verb it is joined to
+    ('It is so bad that Tom Kale during a Sunday visit thanked its members "for the support in my campaign" '
+     'and called Harbour Nurses United "one of the sponsors of my campaign and I thank them."',
+     ["Tom Kale", "Tom Kale"]),
+    ('Tom Kale during a Sunday visit said the port was "a real mess for all."', ["Tom Kale"]),
+    # ... a joined verb with no reporting verb before it takes the sentence's subject, as before
+    ('Ana Ruiz left the hall and called the plan "a real mess for all."', ["Ana Ruiz"]),
+    # 'thanked' takes a partial quotation only: a whole quotation beside it is another's
+    ('Tom Kale thanked the crew. "It was a long and hard night for all of us," said Ana Ruiz.', ["Ana Ruiz"]),
+])
+def test_thanks_time_phrases_and_joined_verbs(text, expected):
+    assert speakers_of(text) == expected

@@ -102,8 +102,12 @@ class ParagraphAttributor:
                 next_span += 1
             spoken_here: Speaker | None = None
             for span in inside:
-                speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
-                                               first=span is spans[0])
+                signed = self._signed_inside(span)
+                if signed:
+                    span, speaker, cue = signed[0], signed[1], "after"
+                else:
+                    speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
+                                                   first=span is spans[0])
                 results.append(Attribution(span, speaker, cue))
                 if speaker:
                     spoken_here = speaker
@@ -121,6 +125,28 @@ class ParagraphAttributor:
         self.left_open = bool(spans) and not spans[-1].closed and spans[-1].end >= len(self.text[:end].rstrip()) - 1
         self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
         return results
+
+    def _signed_inside(self, span: Span) -> tuple[Span, Speaker] | None:
+        """A pull quote signed inside its own marks: '"I worry that ...\nAna Ruiz, Harbour Institute."'.
+
+        The last line, a name and its organisation set off by a comma, says who spoke; it is not
+        part of what they said.
+        """
+        quoted = self.text[span.start:span.end]
+        if "\n" not in quoted.strip():
+            return None
+        body, _, last = quoted.rstrip().rpartition("\n")
+        last = last.strip().rstrip(".")
+        words = last.split()
+        if not (2 <= len(words) <= 12 and "," in last and words[0][:1].isupper() and body.strip()
+                and body.rstrip()[-1:] in ".!?…"):
+            return None
+        self.memory.sentence = ""
+        found = speaker_from_phrase(last, self.memory)
+        if not found or found.kind != "person" or " " not in found.name:
+            return None
+        end = span.start + len(body.rstrip())
+        return Span(span.start, end, span.opened, True, span.mark), found
 
     def _note_reporters(self, toks: list[Token], subject: str) -> None:
         """'As Clinton told the paper, tax relief ...': whoever a sentence says spoke is the one a

@@ -425,3 +425,22 @@ def test_passive_agents_and_explaining_participles(text, expected):
 ])
 def test_thanks_time_phrases_and_joined_verbs(text, expected):
     assert speakers_of(text) == expected
+
+
+def quotes_of(text):
+    return [(q.text, q.speaker.name if q.speaker else None) for q in extract(parse(text, Path("doc.txt"))).quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pull quote signed on its last line inside the marks: the signer spoke, the signature is not quoted
+    ('"I worry that the board will sing the virtues of balanced budgets again.\nAna Ruiz, Harbour Institute."'
+     '\n\nThe board met on Monday.',
+     [("I worry that the board will sing the virtues of balanced budgets again.", "Ana Ruiz")]),
+    # ... a last line that names no person is part of the quotation
+    ('"I worry that the board will sing the virtues of balanced budgets again.\nAnd then, sadly, the port."'
+     ' said Ana Ruiz.',
+     [("I worry that the board will sing the virtues of balanced budgets again.\nAnd then, sadly, the port.",
+       "Ana Ruiz")]),
+])
+def test_a_pull_quote_signed_inside_its_marks(text, expected):
+    assert quotes_of(text) == expected

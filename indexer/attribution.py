@@ -329,7 +329,8 @@ class ParagraphAttributor:
                     return found  # 'this new headline from the Washington Post, which ...: "..."'
             if verbs:
                 return self._subject_of(before, verbs[-1])
-            return self._resolve(sentence_subject(before), before) or self._name_before_colon(before)
+            return (self._resolve(sentence_subject(before), before) or self._name_before_colon(before)
+                    or (self.last_speaker if _only_when_and_where(before[:-1]) else None))
         for back in range(1, min(len(before), 8) + 1):
             if is_speech_verb(before, len(before) - back, object_verbs=False):
                 between = before[len(before) - back + 1:]
@@ -462,6 +463,25 @@ class ParagraphAttributor:
         if not any(t.lower in ("and", "or") for t in joined) or not any(t.text in '"“”' for t in joined):
             return None
         return self._trailer(after[i:])
+
+
+_SEQUENCE_WORDS = frozenset("then later again earlier also afterwards afterward next once".split())
+
+
+def _only_when_and_where(lead: list[Token]) -> bool:
+    """'Then, later that month on TV:': a lead-in of time and place names no new speaker.
+
+    It opens on a word of sequence, holds no verb, and its only capitals follow a preposition.
+    """
+    words = [t for t in lead if t.text not in CLAUSE_BREAKS]
+    if not words or words[0].lower not in _SEQUENCE_WORDS or len(words) > 10:
+        return False
+    for k, tok in enumerate(words):
+        if is_verb(words, k):
+            return False
+        if tok.text[:1].isupper() and k and words[k - 1].lower not in PREPOSITIONS:
+            return False
+    return True
 
 
 def _inverting_verb(toks: list[Token], comma: int) -> int:

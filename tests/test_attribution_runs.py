@@ -444,3 +444,17 @@ def quotes_of(text):
 ])
 def test_a_pull_quote_signed_inside_its_marks(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a colon lead-in of only time and place ('Then, later that month on TV:') carries on the last speaker
+    ('Tom Kale spoke first. "We made a terrible mistake getting into this," he told the radio in May.\n\n'
+     'Then, later that month on TV: "I have never said we made a mistake going into it."', ["Tom Kale", "Tom Kale"]),
+    # ... a lead-in that names someone, or has a verb, is theirs
+    ('Tom Kale spoke first. "We made a terrible mistake getting into this," he told the radio in May.\n\n'
+     'Then Ana Ruiz on TV: "I have never said we made a mistake going into it."', ["Tom Kale", "Ana Ruiz"]),
+    ('Tom Kale spoke first. "We made a terrible mistake getting into this," he told the radio in May.\n\n'
+     'Later the crowd booed: "We have never made a mistake going into it."', ["Tom Kale", None]),
+])
+def test_a_lead_in_of_time_and_place(text, expected):
+    assert speakers_of(text) == expected

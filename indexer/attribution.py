@@ -19,12 +19,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .clauses import (
-    AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, CONJUNCTIONS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
+    AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
     SPEAKING_PRONOUNS, WINDOW, has_object, is_speech_verb, is_verb, names_a_work, passive_report,
     sentence_subject, skip_clause_opener, subject_before,
 )
 from .constants import LEXICONS
-from .cues import INVERTING_VERBS, according_to, agent_after, author_of, cue_inside_unclosed, inverted_after_comma
+from .cues import (
+    according_to, agent_after, agent_phrase, author_of, cue_inside_unclosed, inverted_after_comma, inverting_verb,
+    name_before_colon, only_when_and_where, sentence_final, signed_inside,
+)
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
@@ -102,7 +105,7 @@ class ParagraphAttributor:
                 next_span += 1
             spoken_here: Speaker | None = None
             for span in inside:
-                signed = self._signed_inside(span)
+                signed = signed_inside(self.text, span, self.memory)
                 if signed:
                     span, speaker, cue = signed[0], signed[1], "after"
                 else:
@@ -125,28 +128,6 @@ class ParagraphAttributor:
         self.left_open = bool(spans) and not spans[-1].closed and spans[-1].end >= len(self.text[:end].rstrip()) - 1
         self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
         return results
-
-    def _signed_inside(self, span: Span) -> tuple[Span, Speaker] | None:
-        """A pull quote signed inside its own marks: '"I worry that ...\nAna Ruiz, Harbour Institute."'.
-
-        The last line, a name and its organisation set off by a comma, says who spoke; it is not
-        part of what they said.
-        """
-        quoted = self.text[span.start:span.end]
-        if "\n" not in quoted.strip():
-            return None
-        body, _, last = quoted.rstrip().rpartition("\n")
-        last = last.strip().rstrip(".")
-        words = last.split()
-        if not (2 <= len(words) <= 12 and "," in last and words[0][:1].isupper() and body.strip()
-                and body.rstrip()[-1:] in ".!?…"):
-            return None
-        self.memory.sentence = ""
-        found = speaker_from_phrase(last, self.memory)
-        if not found or found.kind != "person" or " " not in found.name:
-            return None
-        end = span.start + len(body.rstrip())
-        return Span(span.start, end, span.opened, True, span.mark), found
 
     def _note_reporters(self, toks: list[Token], subject: str) -> None:
         """'As Clinton told the paper, tax relief ...': whoever a sentence says spoke is the one a
@@ -290,24 +271,12 @@ class ParagraphAttributor:
                     return speaker_from_phrase(phrase, self.memory)
                 # '"... worked so hard" for the victory, Kale said.': the writer finished the sentence
                 # the quotation began, and the attribution closes it
-                return self._sentence_final(rest)
+                return sentence_final(rest, self.memory)
             if v > 0 and tok.lower in AUXILIARIES and passive_report(rest, v):
                 return speaker_from_phrase(subject_before(rest, v), self.memory)  # "X is quoted as saying"
             if tok.text in ('"', "“", "”", ";") or (is_verb(rest, v) and v > 0):
                 break
-        return self._sentence_final(rest)
-
-    def _sentence_final(self, rest: list[Token]) -> Speaker | None:
-        """'"...," where they forced sexual encounters, she said.': the attribution closes the sentence."""
-        words = [t for t in rest if t.text not in (".", "!", "?")]
-        commas = [k for k, t in enumerate(words) if t.text == ","]
-        if not commas:
-            return None
-        tail = words[commas[-1] + 1:]
-        for verb in (len(tail) - 1, len(tail) - 2):
-            if 1 <= verb <= 4 and is_speech_verb(tail, verb, object_verbs=False):
-                return speaker_from_phrase(" ".join(t.text for t in tail[:verb]), self.memory)
-        return None
+        return sentence_final(rest, self.memory)
 
     def _intro(self, before: list[Token]) -> Speaker | None:
         if not before or (self.quote_titled and names_a_work(before)):
@@ -329,8 +298,8 @@ class ParagraphAttributor:
                     return found  # 'this new headline from the Washington Post, which ...: "..."'
             if verbs:
                 return self._subject_of(before, verbs[-1])
-            return (self._resolve(sentence_subject(before), before) or self._name_before_colon(before)
-                    or (self.last_speaker if _only_when_and_where(before[:-1]) else None))
+            return (self._resolve(sentence_subject(before), before) or name_before_colon(before, self.memory)
+                    or (self.last_speaker if only_when_and_where(before[:-1]) else None))
         for back in range(1, min(len(before), 8) + 1):
             if is_speech_verb(before, len(before) - back, object_verbs=False):
                 between = before[len(before) - back + 1:]
@@ -343,38 +312,21 @@ class ParagraphAttributor:
             # sentence in the first person, quoted after the clause of a named person, is that person's.
             passive = next((v for v in range(1, len(before) - 2) if before[v + 1].lower == "by"
                             and before[v - 1].lower in PASSIVE_AUXILIARIES and is_speech_verb(before, v)), None)
-            found = (self._agent(before[passive + 2:]) if passive is not None
+            found = (agent_phrase(before[passive + 2:], self.memory) if passive is not None
                      else self._resolve(sentence_subject(before), before))
             if found and found.kind == "person" and " " in found.name:
                 return found
         return None
 
-    def _name_before_colon(self, before: list[Token]) -> Speaker | None:
-        """'The surge does not surprise pollster Ana Ruiz: "..."': a person named just before the colon.
-
-        Only a full name set off from what precedes it by a lower-case word or a mark: in a headline
-        in title case ('Kale Endorses Ana Ruiz:') the capitals run back to its start and prove nothing.
-        """
-        end = len(before) - 1  # the colon
-        start = end
-        while start > 0 and before[start - 1].text[:1].isupper() and start > end - 5:
-            start -= 1
-        if end - start < 2 or start == 0 or before[start - 1].text[:1].isupper():
-            return None
-        if before[start - 1].lower in PREPOSITIONS | TITLE_SMALL_WORDS:
-            return None  # "sailed to New York:": a place the sentence goes to, not who speaks
-        found = speaker_from_phrase(" ".join(t.text for t in before[start:end]), self.memory)
-        return found if found and found.kind == "person" and len(found.name.split()) >= 2 else None
-
     def _subject_of(self, toks: list[Token], verb: int) -> Speaker | None:
         if verb > 0 and toks[verb - 1].lower in PASSIVE_AUXILIARIES and verb + 2 < len(toks) and (
                 toks[verb + 1].lower == "by" and toks[verb].lower.endswith("ed")):
             # 'Sanders was asked by host Ana Ruiz, who ..., "..."': the agent of a passive speaks
-            return self._agent(toks[verb + 2:])  # 'was asked by reporters': an agent nobody named
+            return agent_phrase(toks[verb + 2:], self.memory)  # 'was asked by reporters': an agent nobody named
         phrase = subject_before(toks, verb)
         participle = toks[verb].lower.endswith("ing") and verb > 0 and toks[verb - 1].lower not in AUXILIARIES
         if participle and toks[verb - 1].text == "," and verb > 2:
-            said = _inverting_verb(toks, verb - 1)
+            said = inverting_verb(toks, verb - 1)
             if said >= 0:  # '"...," said Kale, explaining ...: "..."': the one who said it explains
                 found = speaker_from_phrase(" ".join(t.text for t in toks[said + 1:verb - 1]), self.memory)
                 if found:
@@ -412,17 +364,6 @@ class ParagraphAttributor:
                 return self._resolve(subject, toks)
         return found
 
-    def _agent(self, after_by: list[Token]) -> Speaker | None:
-        """The words after a passive's 'by' up to the next break ('host Ana Ruiz, who ...'), as a speaker."""
-        phrase = []
-        for tok in after_by[:8]:
-            if tok.text in CLAUSE_BREAKS or tok.text == "." or tok.lower in CONJUNCTIONS:
-                break
-            phrase.append(tok.text)
-        if not phrase or not any(w[:1].isupper() for w in phrase):
-            return None
-        return speaker_from_phrase(" ".join(phrase), self.memory)
-
     def _in_sentence(self, before: list[Token], after: list[Token], toks: list[Token]) -> Speaker | None:
         if self.quote_titled and names_a_work(before):
             return None
@@ -432,7 +373,7 @@ class ParagraphAttributor:
                     # 'what has been described as a "political army"': said by someone the sentence
                     # does not name; its subject is what was described, not who described it
                     if v + 2 < len(before) and before[v + 1].lower == "by":
-                        return self._agent(before[v + 2:])  # 'was praised by Ana Ruiz as "..."'
+                        return agent_phrase(before[v + 2:], self.memory)  # 'was praised by Ana Ruiz as "..."'
                     return agent_after(after, self.memory)
                 found = self._subject_of(before, v)
                 if found:
@@ -463,35 +404,6 @@ class ParagraphAttributor:
         if not any(t.lower in ("and", "or") for t in joined) or not any(t.text in '"“”' for t in joined):
             return None
         return self._trailer(after[i:])
-
-
-_SEQUENCE_WORDS = frozenset("then later again earlier also afterwards afterward next once".split())
-
-
-def _only_when_and_where(lead: list[Token]) -> bool:
-    """'Then, later that month on TV:': a lead-in of time and place names no new speaker.
-
-    It opens on a word of sequence, holds no verb, and its only capitals follow a preposition.
-    """
-    words = [t for t in lead if t.text not in CLAUSE_BREAKS]
-    if not words or words[0].lower not in _SEQUENCE_WORDS or len(words) > 10:
-        return False
-    for k, tok in enumerate(words):
-        if is_verb(words, k):
-            return False
-        if tok.text[:1].isupper() and k and words[k - 1].lower not in PREPOSITIONS:
-            return False
-    return True
-
-
-def _inverting_verb(toks: list[Token], comma: int) -> int:
-    """Where the verb of ', said Tom Kale' stands when its name ends right before toks[comma], or -1."""
-    for v in range(comma - 1, max(-1, comma - 6), -1):
-        if toks[v].lower in INVERTING_VERBS and v < comma - 1:
-            return v
-        if not toks[v].text[:1].isupper():
-            return -1
-    return -1
 
 
 def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:

@@ -192,6 +192,15 @@ def sentence_final(rest: list[Token], memory: Memory) -> Speaker | None:
     for verb in (len(tail) - 1, len(tail) - 2):
         if 1 <= verb <= 4 and is_speech_verb(tail, verb, object_verbs=False):
             return speaker_from_phrase(" ".join(t.text for t in tail[:verb]), memory)
+    # ', the board's counsel Ana Ruiz wrote in a court filing.': a longer name, and where it was said
+    for verb in range(1, min(len(tail), 9)):
+        if is_speech_verb(tail, verb, object_verbs=False):
+            where = tail[verb + 1:]
+            if where and where[0].lower not in PREPOSITIONS | {"during", "after", "before"}:
+                return None
+            if any(is_verb(where, k) for k in range(len(where))) or not tail[verb - 1].text[:1].isupper():
+                return None
+            return speaker_from_phrase(" ".join(t.text for t in tail[:verb]), memory)
     return None
 
 

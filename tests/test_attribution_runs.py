@@ -458,3 +458,15 @@ def test_a_pull_quote_signed_inside_its_marks(text, expected):
 ])
 def test_a_lead_in_of_time_and_place(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ', <role> Ana Lee Ruiz wrote in a court filing.' closing the sentence a quotation began
+    ('"If the board finds more records, it intends to search them for records" that would answer the '
+     'request, harbour board senior counsel Ana Lee Ruiz wrote in a court filing.', ["Ana Lee Ruiz"]),
+    # ... a clause after the verb, or a description in lower case, is not a closing attribution
+    ('"If the board finds more records, it intends to search them for records" that would answer the '
+     'request, the counsel wrote after she left the room.', []),
+])
+def test_a_long_closing_attribution(text, expected):
+    assert speakers_of(text) == expected

@@ -200,6 +200,8 @@ def sentence_final(rest: list[Token], memory: Memory) -> Speaker | None:
                 return None
             if any(is_verb(where, k) for k in range(len(where))) or not tail[verb - 1].text[:1].isupper():
                 return None
+            if tail[0].lower in ("a", "an", "the", "one", "another"):
+                return None  # ', a member of the board said': a description, the name is elsewhere
             return speaker_from_phrase(" ".join(t.text for t in tail[:verb]), memory)
     return None
 

@@ -470,3 +470,9 @@ def test_a_lead_in_of_time_and_place(text, expected):
 ])
 def test_a_long_closing_attribution(text, expected):
     assert speakers_of(text) == expected
+
+
+def test_a_description_closing_the_sentence_leaves_the_name_before_it():
+    text = ('Critics disagree. "Patent rights protect inventors but in this case it is the big firms that win," '
+            'Ana Ruiz, a Green member of the harbour board said in a statement.')
+    assert speakers_of(text) == ["Ana Ruiz"]

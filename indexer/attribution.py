@@ -24,7 +24,10 @@ from .clauses import (
     sentence_subject, skip_clause_opener, subject_before,
 )
 from .constants import LEXICONS
-from .cues import according_to, agent_after, author_of, cue_inside_unclosed, inverted_after_comma
+from .cues import (
+    according_to, agent_after, agent_phrase, author_of, cue_inside_unclosed, inverted_after_comma, inverting_verb,
+    name_before_colon, only_when_and_where, sentence_final, signed_inside,
+)
 from .model import Speaker
 from .names import Memory, speaker_from_phrase
 from .quotes import Span
@@ -102,8 +105,12 @@ class ParagraphAttributor:
                 next_span += 1
             spoken_here: Speaker | None = None
             for span in inside:
-                speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
-                                               first=span is spans[0])
+                signed = signed_inside(self.text, span, self.memory)
+                if signed:
+                    span, speaker, cue = signed[0], signed[1], "after"
+                else:
+                    speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
+                                                   first=span is spans[0])
                 results.append(Attribution(span, speaker, cue))
                 if speaker:
                     spoken_here = speaker
@@ -112,6 +119,7 @@ class ParagraphAttributor:
                 subject = sentence_subject(toks)
                 if subject and len(subject.split()) <= 12 and subject.split()[0].lower() not in PRONOUNS:
                     self._resolve(subject, toks)
+                self._note_reporters(toks, subject)
             self.memory.learn_text(masked[s_start - start:s_end - start])
             self.intro_toks = [] if inside else toks  # looked at only when a bare quotation follows
             previous_sentence_speaker = spoken_here or (previous_sentence_speaker if inside else None)
@@ -120,6 +128,16 @@ class ParagraphAttributor:
         self.left_open = bool(spans) and not spans[-1].closed and spans[-1].end >= len(self.text[:end].rstrip()) - 1
         self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
         return results
+
+    def _note_reporters(self, toks: list[Token], subject: str) -> None:
+        """'As Clinton told the paper, tax relief ...': whoever a sentence says spoke is the one a
+        'she said' after it points back to, even when the sentence's subject is something else."""
+        for v in range(1, len(toks)):
+            if toks[v].lower in SPEECH_VERBS and is_speech_verb(toks, v, object_verbs=False):
+                phrase = subject_before(toks, v)
+                if phrase and phrase != subject and phrase[:1].isupper() and len(phrase.split()) <= 4 and (
+                        phrase.split()[0].lower() not in PRONOUNS):
+                    self._resolve(phrase, toks)
 
     def _words(self, masked: str, offset: int, start: int, end: int) -> list[Token]:
         """The sentence's own words: quoted words are someone else's and never a subject or a verb.
@@ -161,7 +179,9 @@ class ParagraphAttributor:
 
         if span.closed:
             found = self._trailer(after, ended=self.text[span.end - 1:span.end] in ".!?")
-            if (not found and not after and self.next_toks and self.next_toks[0].text not in "\"“‘'«"
+            # Only a quotation that opens its sentence can be closed early by its mark: in 'Ruiz called
+            # the vote "arbitrary." Kale warned ...' the sentence was Ruiz's, and the next one is Kale's own.
+            if (not found and not after and not before and self.next_toks and self.next_toks[0].text not in "\"“‘'«"
                     and "\n" not in self.text[span.end:self.next_toks[0].start]):  # a line break ends a paragraph
                 # '"Not us but can't argue with it!" Murphy tweeted.': the mark ended the sentence early.
                 found = self._trailer(self.next_toks, ended=True)
@@ -249,24 +269,14 @@ class ParagraphAttributor:
                 apposed = lead.lower().startswith(("the ", "a ", "an ")) and f", {phrase} ," in lead
                 if starts_np and (lead.startswith(phrase.split()[0]) or apposed):
                     return speaker_from_phrase(phrase, self.memory)
-                return None
+                # '"... worked so hard" for the victory, Kale said.': the writer finished the sentence
+                # the quotation began, and the attribution closes it
+                return sentence_final(rest, self.memory)
             if v > 0 and tok.lower in AUXILIARIES and passive_report(rest, v):
                 return speaker_from_phrase(subject_before(rest, v), self.memory)  # "X is quoted as saying"
             if tok.text in ('"', "“", "”", ";") or (is_verb(rest, v) and v > 0):
                 break
-        return self._sentence_final(rest)
-
-    def _sentence_final(self, rest: list[Token]) -> Speaker | None:
-        """'"...," where they forced sexual encounters, she said.': the attribution closes the sentence."""
-        words = [t for t in rest if t.text not in (".", "!", "?")]
-        commas = [k for k, t in enumerate(words) if t.text == ","]
-        if not commas:
-            return None
-        tail = words[commas[-1] + 1:]
-        for verb in (len(tail) - 1, len(tail) - 2):
-            if 1 <= verb <= 4 and is_speech_verb(tail, verb, object_verbs=False):
-                return speaker_from_phrase(" ".join(t.text for t in tail[:verb]), self.memory)
-        return None
+        return sentence_final(rest, self.memory)
 
     def _intro(self, before: list[Token]) -> Speaker | None:
         if not before or (self.quote_titled and names_a_work(before)):
@@ -288,7 +298,8 @@ class ParagraphAttributor:
                     return found  # 'this new headline from the Washington Post, which ...: "..."'
             if verbs:
                 return self._subject_of(before, verbs[-1])
-            return self._resolve(sentence_subject(before), before) or self._name_before_colon(before)
+            return (self._resolve(sentence_subject(before), before) or name_before_colon(before, self.memory)
+                    or (self.last_speaker if only_when_and_where(before[:-1]) else None))
         for back in range(1, min(len(before), 8) + 1):
             if is_speech_verb(before, len(before) - back, object_verbs=False):
                 between = before[len(before) - back + 1:]
@@ -299,31 +310,27 @@ class ParagraphAttributor:
                 t.text in CLAUSE_BREAKS for t in before[:-1] if t.text not in ",()"):
             # 'Kale, the port's chief, reacted coolly to the deal, "I am concerned about ..."': a whole
             # sentence in the first person, quoted after the clause of a named person, is that person's.
-            found = self._resolve(sentence_subject(before), before)
+            passive = next((v for v in range(1, len(before) - 2) if before[v + 1].lower == "by"
+                            and before[v - 1].lower in PASSIVE_AUXILIARIES and is_speech_verb(before, v)), None)
+            found = (agent_phrase(before[passive + 2:], self.memory) if passive is not None
+                     else self._resolve(sentence_subject(before), before))
             if found and found.kind == "person" and " " in found.name:
                 return found
         return None
 
-    def _name_before_colon(self, before: list[Token]) -> Speaker | None:
-        """'The surge does not surprise pollster Ana Ruiz: "..."': a person named just before the colon.
-
-        Only a full name set off from what precedes it by a lower-case word or a mark: in a headline
-        in title case ('Kale Endorses Ana Ruiz:') the capitals run back to its start and prove nothing.
-        """
-        end = len(before) - 1  # the colon
-        start = end
-        while start > 0 and before[start - 1].text[:1].isupper() and start > end - 5:
-            start -= 1
-        if end - start < 2 or start == 0 or before[start - 1].text[:1].isupper():
-            return None
-        if before[start - 1].lower in PREPOSITIONS | TITLE_SMALL_WORDS:
-            return None  # "sailed to New York:": a place the sentence goes to, not who speaks
-        found = speaker_from_phrase(" ".join(t.text for t in before[start:end]), self.memory)
-        return found if found and found.kind == "person" and len(found.name.split()) >= 2 else None
-
     def _subject_of(self, toks: list[Token], verb: int) -> Speaker | None:
+        if verb > 0 and toks[verb - 1].lower in PASSIVE_AUXILIARIES and verb + 2 < len(toks) and (
+                toks[verb + 1].lower == "by" and toks[verb].lower.endswith("ed")):
+            # 'Sanders was asked by host Ana Ruiz, who ..., "..."': the agent of a passive speaks
+            return agent_phrase(toks[verb + 2:], self.memory)  # 'was asked by reporters': an agent nobody named
         phrase = subject_before(toks, verb)
         participle = toks[verb].lower.endswith("ing") and verb > 0 and toks[verb - 1].lower not in AUXILIARIES
+        if participle and toks[verb - 1].text == "," and verb > 2:
+            said = inverting_verb(toks, verb - 1)
+            if said >= 0:  # '"...," said Kale, explaining ...: "..."': the one who said it explains
+                found = speaker_from_phrase(" ".join(t.text for t in toks[said + 1:verb - 1]), self.memory)
+                if found:
+                    return found
         if participle and phrase and toks[verb - 1].text[:1].isupper() and len(phrase.split()) <= 3 and all(
                 w[:1].isupper() for w in phrase.split()):
             # '– Ryan saying he was "very encouraged" and Kale calling it a "great meeting"': a name right
@@ -336,6 +343,18 @@ class ParagraphAttributor:
             found = self._resolve(sentence_subject(toks), toks)
             if found:
                 return found
+        if not phrase and verb and toks[verb - 1].lower in ("and", "but", "or"):
+            # 'that Kale thanked them "..." and called the group "..."': the verb joined to the one
+            # before shares its subject, which may sit in a clause after the sentence's own subject
+            earlier = next((k for k in range(verb - 2, max(0, verb - 25), -1)
+                            if toks[k].lower in SPEECH_VERBS and is_speech_verb(toks, k)), None)
+            if earlier is not None:
+                phrase = subject_before(toks, earlier)
+                if phrase and phrase.lower() not in PRONOUNS:
+                    found = self._resolve(phrase, toks)
+                    if found:
+                        return found
+                phrase = ""
         if not phrase and (participle or (verb and toks[verb - 1].lower in ("and", "but", "or"))):
             phrase = sentence_subject(toks)  # 'Carson shared ..., writing "..."'
         found = self._resolve(phrase, toks)
@@ -353,6 +372,8 @@ class ParagraphAttributor:
                 if v > 0 and before[v - 1].lower in PASSIVE_AUXILIARIES and before[v].lower.endswith("ed"):
                     # 'what has been described as a "political army"': said by someone the sentence
                     # does not name; its subject is what was described, not who described it
+                    if v + 2 < len(before) and before[v + 1].lower == "by":
+                        return agent_phrase(before[v + 2:], self.memory)  # 'was praised by Ana Ruiz as "..."'
                     return agent_after(after, self.memory)
                 found = self._subject_of(before, v)
                 if found:
@@ -365,7 +386,9 @@ class ParagraphAttributor:
         if found:
             return found
         near = before + after
-        if any(t.lower in COMMUNICATION_NOUNS or is_speech_verb(near, i) for i, t in enumerate(near)):
+        # 'his comment' was weighed by author_of: whose it is, not the sentence's subject
+        if any((t.lower in COMMUNICATION_NOUNS and not (i and near[i - 1].lower in ("his", "her")))
+               or is_speech_verb(near, i) for i, t in enumerate(near)):
             return self._resolve(sentence_subject(toks), toks)
         return None
 

@@ -19,6 +19,7 @@ PREPOSITIONS = _EN["prepositions"]
 # Pronouns a verb governs (its object or the owner of its object): never part of a subject before them.
 GOVERNED_PRONOUNS = frozenset("her his their its him them our your my me us".split())
 PRONOUNS = _EN["pronouns"]
+WISHING_VERBS = _EN["wishing_verbs"]
 SPEECH_VERBS = _EN["speech_verbs"]
 
 AUXILIARIES = frozenset("is was are were be been being has have had will would could can may might should must "
@@ -37,7 +38,7 @@ COMMUNICATION_NOUNS = frozenset("statement statements remarks interview speech t
                                 "message post op-ed editorial briefing phrase catchphrase catch-phrase slogan motto "
                                 "words headline report article column email memo assertion claim accusation "
                                 "warning promise pledge vow insistence contention suggestion declaration "
-                                "announcement admission boast description".split())
+                                "announcement admission boast description comment".split())
 ADVERBS = frozenset("also then later again once previously recently earlier still just repeatedly "
                     "often flatly simply quickly yet meanwhile however though too instead".split())
 TIME_ENDINGS = frozenset("later earlier ago afterwards afterward before since today yesterday tonight monday tuesday "
@@ -79,18 +80,42 @@ def is_speech_verb(toks: list[Token], i: int, object_verbs: bool = True) -> bool
         return tok.text.islower()  # "as Ruiz pointed out,": a phrasal reporting verb
     if low not in SPEECH_VERBS or (not object_verbs and low in OBJECT_ONLY_VERBS):
         return False
+    if _wished_for(toks, i):
+        return False
     if i > 0 and toks[i - 1].lower.endswith(("'s", "’s", "s'", "s’")):
         return False  # "the board's report", "Kale's post": a noun after its owner
     prev = toks[i - 1].text if i > 0 else ""
     if (prev[:1].isupper() and not prev.endswith("s") and prev.lower() not in PRONOUNS
             and not low.endswith(("s", "ed", "ing")) and low not in ("said", "told", "wrote", "read", "found")):
         return False  # "Virginia state director", "Senate report": a base form after a singular name is a noun
+    if not low.endswith(("s", "ed", "ing")) and prev.lower() in (PREPOSITIONS - {"to"}) | {"up", "down", "out", "off"}:
+        return False  # "cleaning up state data", "for report cards": a base form after a preposition is a noun
     # A capitalised verb is one only after a comma ("Murphy, the head of X, Tweeted"): "United States" is not.
     if not tok.text.islower() and not (i > 0 and toks[i - 1].text == "," and tok.text[1:].islower()):
         return False
     if i > 0 and toks[i - 1].lower in ("that", "which") and (low.endswith("ed") or low in ("said", "says", "told", "wrote")):
         return True  # "a video that said": a relative pronoun, not a determiner, before a past tense
     return not (i > 0 and toks[i - 1].lower in NOUN_MARKERS)
+
+
+def _wished_for(toks: list[Token], i: int) -> bool:
+    """'urged Kale to further explain', 'would like her to say': speech someone wants, not speech made.
+
+    The infinitive's 'to' (past an adverb) follows an object of one to three words after a verb of
+    wanting or asking; 'went on to say' and 'took to the stage to say' report what was said.
+    """
+    k = i - 1
+    if k >= 0 and (toks[k].lower.endswith("ly") or toks[k].lower in ADVERBS | {"further"}):
+        k -= 1
+    if k < 1 or toks[k].lower != "to":
+        return False
+    for back in range(2, 5):
+        w = k - back
+        if w < 0 or toks[w + 1].text in CLAUSE_BREAKS:
+            return False
+        if toks[w].lower in WISHING_VERBS:
+            return True
+    return False
 
 
 def is_verb(toks: list[Token], i: int) -> bool:
@@ -180,6 +205,8 @@ def subject_before(toks: list[Token], verb: int) -> str:
             continue
         if tok.text in CLAUSE_BREAKS or is_verb(toks, j) or tok.lower in CONJUNCTIONS:
             break
+        if tok.lower in ("which", "whom") and j < end - 1:
+            break  # 'a phrase which historian Tom Kale calls': the relative is the object, Kale the subject
         j -= 1
     phrase = " ".join(t.text for t in toks[j + 1:end])
     if phrase.lower() in RELATIVE_PRONOUNS and j >= 0:

@@ -28,6 +28,7 @@ found quote quotes quoted cite cites cited mock mocks mocked hail hails hailed
 praise praises praised blast blasts blasted slam slams slammed criticise criticised criticize criticized
 condemn condemns condemned pledge pledges pledged tout touts touted demand demands demanded
 bemoan bemoans bemoaned herald heralds heralded indicated mention mentions mentioned ponder ponders pondered
+assure assures assured defend defends defended propose proposes proposed thank thanks thanked
 """.split())
 # Their participles ("..., calling it "dangerous""), one place for both lists.
 _PARTICIPLES = {
@@ -44,6 +45,7 @@ _PARTICIPLES = {
     "denying": "deny", "reiterating": "reiterate", "boasting": "boast", "cautioning": "caution",
     "countering": "counter", "conceding": "concede", "lamenting": "lament", "proclaiming": "proclaim",
     "asserting": "assert", "alleging": "allege", "insisting": "insist", "recounting": "recount",
+    "assuring": "assure", "defending": "defend", "proposing": "propose", "thanking": "thank",
 }
 SPEECH_VERBS = SPEECH_VERBS | frozenset(_PARTICIPLES)
 
@@ -54,12 +56,21 @@ describe describes described call calls called brand brands branded dismiss dism
 reject rejects rejected rejecting label labels labelled labeled term terms termed
 found mock mocks mocked hail hails hailed praise praises praised blast blasts blasted
 slam slams slammed criticise criticised criticize criticized condemn condemns condemned tout touts touted
-found bemoan bemoans bemoaned herald heralds heralded
+found bemoan bemoans bemoaned herald heralds heralded defend defends defended propose proposes proposed
+thank thanks thanked
 """.split())
 OBJECT_ONLY_VERBS = OBJECT_ONLY_VERBS | frozenset(ing for ing, lemma in _PARTICIPLES.items() if lemma in OBJECT_ONLY_VERBS)
 
 # Verbs that report a retort when "back" follows ("shot back", "hit back").
 BACK_VERBS = frozenset("shot shoots fired fires hit hits snapped snaps struck strikes pushed pushes".split())
+
+# Verbs of wanting or asking before 'someone to say': the words are wished for, not yet said
+# ("urged Kale to explain why ...", "would like her to say").
+WISHING_VERBS = frozenset("""
+want wants wanted like likes liked urge urges urged ask asks asked expect expects expected
+challenge challenges challenged press presses pressed invite invites invited encourage encourages
+encouraged need needs needed dare dares dared
+""".split())
 
 # Participles of a passive that reports speech ("is quoted as saying", "was heard saying").
 PASSIVE_REPORTING = frozenset("quoted heard reported recorded overheard".split())

@@ -98,6 +98,8 @@ def extract(doc: Document) -> Extraction:
             preceding = doc.text[max(block.start, span.start - 40):max(block.start, span.start - 1)]
             if not is_speech(quoted, who, cue, preceding):
                 continue
+            if block.kind == "title" and _repeated_below(quoted, doc.text[block.end:]):
+                continue  # the headline's excerpt of a quotation the story gives in full: one quotation
             if who is None and attributor.quote_only:
                 unsigned.append(len(quotes))
             quotes.append(Quote(ids("q", quoted), doc.doc_id, passage.id, quoted, span.start, span.end,
@@ -112,6 +114,16 @@ def _answerer(doc: Document, blocks: list) -> str | None:
     first_turn = next(n for n, block in enumerate(blocks) if block.label)
     intro = [doc.text[block.start:block.end] for block in blocks[:first_turn]]
     return introduced_person(([doc.title] if doc.title else []) + intro, doc.title, dict(doc.meta).get("interviewer"))
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
+
+
+def _repeated_below(quoted: str, body: str) -> bool:
+    """Whether the story under a headline quotes the headline's quoted words again (in any case)."""
+    words = _words_of(quoted)
+    return bool(words) and f" {words} " in f" {_words_of(body)} "
 
 
 _SIGNATURE = re.compile(r"\s*[-—–]{1,2}\s*([^\s\-—–][^\n]{1,80}?)\.?\s*")

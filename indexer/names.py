@@ -301,7 +301,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if found and found.kind == "person":
             return Speaker(found.name, found.kind, f"{title}, {role}" if role else title)
     # The head is before the first preposition: "Jeffrey Lewis of the James Martin Center".
-    head_end = next((i for i, w in enumerate(tokens) if i and w.lower() in PREPOSITIONS), len(tokens))
+    head_end = next((i for i, w in enumerate(tokens) if i and w.lower() in _PHRASE_OPENERS), len(tokens))
     head_part = tokens[:head_end]
     if "and" in head_part[1:-1]:
         # "David Albright and Serena Kelleher-Vergantini": a joint statement is credited to the first named.

@@ -59,8 +59,9 @@ def find_spans(text: str, start: int, end: int, continuing: bool = False) -> lis
             open_at = match.end()
         else:
             is_closer = mark in _CLOSERS or mark == '"' or (mark == "“" and _looks_closed(para, pos, len(mark)))
-            if not is_closer:
-                # A second opener while one is open: the first was never closed; start again here.
+            if not is_closer or (pos == open_at and mark in _OPENERS):
+                # A second opener while one is open: the first was never closed, or the writer typed
+                # the opening mark twice ('““Radical ...'); start again here.
                 open_at = match.end()
                 continue
             if pos > open_at:

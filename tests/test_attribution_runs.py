@@ -44,6 +44,11 @@ def speakers_of(text):
     ('Party Split\n"That is a problem," said Tom Kale, a member. "I would love to see it."\n'
      'Rep. Carl Stone (D-N.Y.) said Ruiz called for calm.', ["Tom Kale", "Tom Kale"]),
     ('"Not us but we cannot argue with it!" Carl Stone tweeted.', ["Carl Stone"]),  # same line: a cue
+    # a quotation that ends a sentence of narrative keeps that sentence's speaker: the next one is no cue
+    ('Ana Ruiz called the board’s vote “arbitrary.” Tom Kale, a port trader, warned Saturday that trade '
+     'would suffer.', ["Ana Ruiz"]),
+    ('He left early. Ana Ruiz later called the plan "a real betrayal of the town." Tom Kale said he agreed.',
+     ["Ana Ruiz"]),
     # a participle after the speaker's description says what they did, and is no part of who they are
     ('"I would want answers," said a prominent port board member who supports Kale, asking for anonymity.',
      ["a prominent port board member"]),
@@ -306,3 +311,168 @@ def test_titles_with_prepositions_and_inverted_closers(text, expected):
 ])
 def test_missing_closing_marks(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'wants Kale to explain': speech wished for is no cue; the one who said so is the speaker
+    ('Ana Ruiz said she would like Tom Kale to further explain his plan, but there is "no question" he is '
+     '"the better of the two."', ["Ana Ruiz", "Ana Ruiz"]),
+    ('Ana Ruiz said she wants Kale to explain why the port is "a total mess."', ["Ana Ruiz"]),
+    # an infinitive after 'went on' or 'took to the stage' reports what was said
+    ('Tom Kale went on to say the port is "a total mess."', ["Tom Kale"]),
+    ('Tom Kale took to the stage to say the port is "a total mess."', ["Tom Kale"]),
+])
+def test_speech_wished_for_is_no_cue(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline quoting words the story quotes again is an excerpt: the story's quotation is the one
+    ('Kale slams board’s ‘harbour of despair’ on trade.\n\nTom Kale said on Friday that the board had built '
+     '"a harbour of despair" for the town.', ["Tom Kale"]),
+    ('Ana Ruiz: ‘We Will Open The Harbour Again.’\n\n“We will open the harbour again,” said Ana Ruiz on Monday.',
+     ["Ana Ruiz"]),
+    # ... a headline's quotation found nowhere below stays
+    ('“We will open the harbour again,” said Ana Ruiz.\n\nThe council met on Monday to vote on the plan.',
+     ["Ana Ruiz"]),
+])
+def test_a_headline_excerpt_is_not_a_second_quotation(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the writer finishes the sentence a quotation began, then ', Kale said.' closes it
+    ('"Let me thank the many volunteers in the county who worked so hard" for the win, Tom Kale said.',
+     ["Tom Kale"]),
+    ('"We thank every volunteer who knocked on doors in the rain" after the vote, said Tom Kale.', ["Tom Kale"]),
+    # ... a name inside the writer's words, with no reporting verb closing the sentence, is no speaker
+    ('"We thank every volunteer who knocked on doors in the rain" was printed on a banner for Tom Kale.', []),
+])
+def test_an_attribution_closing_the_sentence_after_narrative(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'assured' reports words like 'told'; 'defended X as', 'proposed' take the partial quotation they report
+    ('"Kale is not a liar, friends," Ana Ruiz assured the quiet crowd.', ["Ana Ruiz"]),
+    ('Tom Kale defended his harbour master as a "very decent man" on Tuesday.', ["Tom Kale"]),
+    ('Bea Lund met the board, while Ana Ruiz, the former mayor, proposed we "wake up and smell the coffee."',
+     ["Ana Ruiz"]),
+    # ... but no whole quotation beside them is theirs
+    ('Tom Kale proposed a new plan. "It will be great for all of us here," said Ana Ruiz.', ["Ana Ruiz"]),
+    ('"It will be great for all of us here," Tom Kale said as Ana Ruiz defended the plan.', ["Tom Kale"]),
+])
+def test_assure_defend_propose(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'which historian Tom Kale calls "..."': the relative pronoun is the object; the name after it speaks
+    ('The harbour is one which historian Tom Kale calls "a foundation of our town."', ["Tom Kale"]),
+    ('The plan, which Ana Ruiz described as "a real mess," passed.', ["Ana Ruiz"]),
+    # 'his comment that "..."' belongs to the subject of the clause it sits in, when the pronoun fits
+    ('As the debate went on and Kale stood by his comment that "the port hates us," Ruiz tried to rebuke him.',
+     ["Kale"]),
+    ('Tom Kale stood by his comment that "the port hates all of us" on Monday.', ["Tom Kale"]),
+    ('Ana Ruiz heard his comment that "the port hates all of us" on Monday.', []),
+])
+def test_relative_objects_and_owned_comments(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'As Kale told the paper, ...': the one a sentence says spoke is whom the next 'he said' means
+    ('Bo Lund, the mayor, spoke first on Monday. As Tom Kale told the paper, the tax is a deal. '
+     'There was, he said, "an implicit bargain."', ["Tom Kale"]),
+    # ... a name that only appears, speaking of nothing, is not
+    ('Bo Lund, the mayor, spoke first on Monday. As Tom Kale watched, the tax passed. '
+     'There was, he said, "an implicit bargain."', ["Bo Lund"]),
+])
+def test_a_reporter_in_a_sentence_is_the_next_pronoun(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agent of a passive reporting verb speaks, with or without a role before the name
+    ('Ana Ruiz was asked by host Tom Kale, who backs her, “Now, you said in a debate that you were tired of it?”',
+     ["Tom Kale"]),
+    ('Ana Ruiz was praised by Tom Kale as "the best mayor we ever had."', ["Tom Kale"]),
+    # ... an agent nobody named is nobody, and never the passive's subject
+    ('Ana Ruiz was asked by reporters, “Now, you said in a debate that you were tired of it?”', [None]),
+    # '"...," said Kale, explaining ...: "..."': the one who said the first explains with the second
+    ('Bo Kale, a data man, spoke last.\n\n“Having the file is valuable,” said Kale, explaining he worked with '
+     'Ruiz, who was responsible for cleaning up state data: “Ana is outstanding with all the data we have.”',
+     ["Bo Kale", "Bo Kale"]),
+    # a base form after a preposition is a noun: 'up state data' reports nothing
+    ('Ana Ruiz spent the day cleaning up state data: “The files are a mess and nobody will fix them.”',
+     ["Ana Ruiz"]),
+])
+def test_passive_agents_and_explaining_participles(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'thanked them "..."' reports the thanks; 'during a visit' between name and verb is no part of the name;
+    # 'and called X "..."' shares the subject of the verb it is joined to
+    ('It is so bad that Tom Kale during a Sunday visit thanked its members "for the support in my campaign" '
+     'and called Harbour Nurses United "one of the sponsors of my campaign and I thank them."',
+     ["Tom Kale", "Tom Kale"]),
+    ('Tom Kale during a Sunday visit said the port was "a real mess for all."', ["Tom Kale"]),
+    # ... a joined verb with no reporting verb before it takes the sentence's subject, as before
+    ('Ana Ruiz left the hall and called the plan "a real mess for all."', ["Ana Ruiz"]),
+    # 'thanked' takes a partial quotation only: a whole quotation beside it is another's
+    ('Tom Kale thanked the crew. "It was a long and hard night for all of us," said Ana Ruiz.', ["Ana Ruiz"]),
+])
+def test_thanks_time_phrases_and_joined_verbs(text, expected):
+    assert speakers_of(text) == expected
+
+
+def quotes_of(text):
+    return [(q.text, q.speaker.name if q.speaker else None) for q in extract(parse(text, Path("doc.txt"))).quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pull quote signed on its last line inside the marks: the signer spoke, the signature is not quoted
+    ('"I worry that the board will sing the virtues of balanced budgets again.\nAna Ruiz, Harbour Institute."'
+     '\n\nThe board met on Monday.',
+     [("I worry that the board will sing the virtues of balanced budgets again.", "Ana Ruiz")]),
+    # ... a last line that names no person is part of the quotation
+    ('"I worry that the board will sing the virtues of balanced budgets again.\nAnd then, sadly, the port."'
+     ' said Ana Ruiz.',
+     [("I worry that the board will sing the virtues of balanced budgets again.\nAnd then, sadly, the port.",
+       "Ana Ruiz")]),
+])
+def test_a_pull_quote_signed_inside_its_marks(text, expected):
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a colon lead-in of only time and place ('Then, later that month on TV:') carries on the last speaker
+    ('Tom Kale spoke first. "We made a terrible mistake getting into this," he told the radio in May.\n\n'
+     'Then, later that month on TV: "I have never said we made a mistake going into it."', ["Tom Kale", "Tom Kale"]),
+    # ... a lead-in that names someone, or has a verb, is theirs
+    ('Tom Kale spoke first. "We made a terrible mistake getting into this," he told the radio in May.\n\n'
+     'Then Ana Ruiz on TV: "I have never said we made a mistake going into it."', ["Tom Kale", "Ana Ruiz"]),
+    ('Tom Kale spoke first. "We made a terrible mistake getting into this," he told the radio in May.\n\n'
+     'Later the crowd booed: "We have never made a mistake going into it."', ["Tom Kale", None]),
+])
+def test_a_lead_in_of_time_and_place(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ', <role> Ana Lee Ruiz wrote in a court filing.' closing the sentence a quotation began
+    ('"If the board finds more records, it intends to search them for records" that would answer the '
+     'request, harbour board senior counsel Ana Lee Ruiz wrote in a court filing.', ["Ana Lee Ruiz"]),
+    # ... a clause after the verb, or a description in lower case, is not a closing attribution
+    ('"If the board finds more records, it intends to search them for records" that would answer the '
+     'request, the counsel wrote after she left the room.', []),
+])
+def test_a_long_closing_attribution(text, expected):
+    assert speakers_of(text) == expected
+
+
+def test_a_description_closing_the_sentence_leaves_the_name_before_it():
+    text = ('Critics disagree. "Patent rights protect inventors but in this case it is the big firms that win," '
+            'Ana Ruiz, a Green member of the harbour board said in a statement.')
+    assert speakers_of(text) == ["Ana Ruiz"]

@@ -21,6 +21,11 @@ def spans(text):
     ("This Act may be cited as the ``Human Rights Act''.", ["Human Rights Act"]),
     ('"Opened and never closed', ["Opened and never closed"]),
     ("«Guillemets» too", ["Guillemets"]),
+    # an opening mark typed twice opens one quotation
+    ("Her draft reads: ““The port stays open all winter.”", ["The port stays open all winter."]),
+    ('"“We stay open,” she said."', ["We stay open,"]),
+    # ... an empty pair of marks is no quotation
+    ("He typed “” and left.", []),
 ])
 def test_spans(text, expected):
     assert spans(text) == expected

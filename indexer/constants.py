@@ -185,6 +185,7 @@ indonesian malaysian colombian peruvian venezuelan argentinian bolivian nicaragu
 ethiopian somali sudanese zimbabwean european asian arab irish
 american german french dutch greek swiss thai iraqi israeli pakistani saudi kuwaiti afghan welsh scots
 mexican african moroccan cuban chilean kenyan nigerian ghanaian tibetan filipino
+spaniard briton englishman englishwoman frenchman frenchwoman dutchman irishman scotsman welshman swede czech
 """.split())
 
 # Nouns that head a description of a person ("a senior aide", "two officials", "the spokeswoman").
@@ -206,6 +207,7 @@ president presidents resident student agent agents correspondent opponent oppone
 respondent respondents constituent constituents patient patients parent client clients assistant
 assistants consultant consultants participant immigrant applicant applicants migrant migrants
 lieutenant sergeant tenant tenants merchant merchants defendant defendants attendant contestant informant
+fly-half scrum-half full-back half-back stand-off centre-back centre-half centre-forward wing-back goalkeeper
 """.split())
 # Words with a person's ending that name no person.
 NOT_PERSON_WORDS = frozenset("""

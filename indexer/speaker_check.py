@@ -50,11 +50,17 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
         if (low in NOT_NAME_WORDS or verb or (cut == 0 and low.endswith("ing") and len(low) > 5)
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2)):
             cut += 1
-        elif (low in ROLE_TITLES or is_person_noun(low)) and len(words) - cut > 2:
+        elif is_role_word(low) and len(words) - cut > 2:
             cut += 1
         else:
             break
     return words[:cut], words[cut:]
+
+
+def is_role_word(low: str) -> bool:
+    """'editor', 'fly-half', 'judges': a title or a person's noun, or its plural ("Judges Ana Ruiz, Tom Kale
+    and ..." opens a list of people by their common role)."""
+    return any(w in ROLE_TITLES or is_person_noun(w) for w in (low, low.removesuffix("s")) if w)
 
 
 def is_demonym(word: str) -> bool:

@@ -18,6 +18,13 @@ def test_role_nouns(role, expected):
     ("Secretary of State Tom F. Kale", {"Tom F. Kale"}, "Tom F. Kale"),
     ("Secretary of State Tom F. Kale", set(), None),  # only a name the story gives
     ("Tom Kale of the port board", {"Tom Kale"}, None),  # no title first
+    # after 'the' or an owner, a person's noun with a field in lower case is a title
+    ("the minister for harbours Tom Kale", {"Tom Kale"}, "Tom Kale"),
+    ("Coastline's head of research Ana Ruiz", {"Ana Ruiz"}, "Ana Ruiz"),
+    # ... but the body or person someone works for is not their name
+    ("a spokesman for the Harbour Board", {"Harbour Board"}, None),
+    ("the spokesman for Tom Kale", {"Tom Kale"}, None),
+    ("an analyst at Kale Securities", {"Kale Securities"}, None),
 ])
 def test_name_after_title(phrase, known, expected):
     assert name_after_title(phrase.split(), known) == expected

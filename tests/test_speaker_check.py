@@ -16,6 +16,11 @@ from indexer.speaker_check import (
     ("Even Kale", (["Even"], ["Kale"])),
     ("Celebrating Kale", (["Celebrating"], ["Kale"])),
     ("Dean Kale", ([], ["Dean", "Kale"])),  # a title word that is also a first name stays with two words
+    # a playing position, or a plural role opening a list of people, is a role before the name
+    ("Fly-half Tom Kale", (["Fly-half"], ["Tom", "Kale"])),
+    ("Judges Ana Ruiz", (["Judges"], ["Ana", "Ruiz"])),
+    ("Judge Kale", ([], ["Judge", "Kale"])),  # two words: the role may be the first name
+    ("Spaniard Ana Ruiz", (["Spaniard"], ["Ana", "Ruiz"])),
     ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
 ])
 def test_strip_leading(words, expected):
@@ -249,4 +254,20 @@ def test_a_capital_before_a_lower_case_word_the_story_writes_small_is_no_name():
     ('The cuts could indicate a longer term "step change in pricing in certain areas of the port."', [None]),
 ])
 def test_sentence_capitals_plurals_and_comparatives(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with a capital inside (after an apostrophe, a hyphen or Mc) is learned whole, so 'he' finds it
+    ("Billions were wasted on ships, Cardinal Tom Kale-O'Brien has said.\n\n"
+     'Speaking on the radio, he said the port "must do better for its people".', ["Tom Kale-O'Brien"]),
+    ("Port news reporter Tom O'Keefe said the ships were late.\n\n"
+     '"We waited all day for the ships," he said.', ["Tom O'Keefe"]),
+    ('Port news reporter Tom McKale said the ships were late.\n\n"We waited all day for the ships," he said.',
+     ["Tom McKale"]),
+    # an acronym is still no one's first name
+    ('Port news reporter Tom Kale said the BBC was late.\n\n"We waited all day for the ships," he said.',
+     ["Tom Kale"]),
+])
+def test_names_with_inner_capitals_are_whole(text, expected):
     assert speakers_of(text) == expected

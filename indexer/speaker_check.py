@@ -9,8 +9,10 @@ from __future__ import annotations
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
 from .constants import LEXICONS
+from .dictionary_words import is_dictionary_word
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+CLAUSE_OPENERS = _EN["clause_openers"]
 DEMONYMS = _EN["demonyms"]
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
@@ -80,6 +82,14 @@ def split_owner(words: list[str]) -> tuple[list[str], list[str]]:
     return [], words
 
 
+def plausible_lone_word(word: str, before: list[str], written_as_name: bool) -> bool:
+    """'Anger', 'Controversy' alone: a dictionary word is a name only after a form of address ('Sen. Brown')
+    or where the story also writes it as one, capitalised inside a sentence or a full name ('Gordon Brown').
+    'Blair' is no dictionary word."""
+    addressed = bool(before) and before[-1].lower().rstrip(".") in ADDRESS_TITLES
+    return addressed or written_as_name or not is_dictionary_word(word)
+
+
 def is_name_word(word: str) -> bool:
     bare = word.strip(".,")
     if not bare:
@@ -104,8 +114,12 @@ def plausible_name(words: list[str], kind: str) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
-    if words[-1].endswith("-"):
-        return False  # "Wong Kar-": a name cut at the end of a line
+    if words[-1].endswith(("-", "'", "’")):
+        return False  # "Wong Kar-", "Gary O'": a name cut short, or an owner whose noun is lost
+    if words[0].lower() in CLAUSE_OPENERS and len(words) > 1:
+        return False  # "Meanwhile Ana Ruiz": the sentence's own opening word stuck to a name
+    if len(words) == 1 and (is_demonym(words[0]) or words[0].lower() in ORGANISATION_NOUNS):
+        return False  # "the American", "the Institute": a nationality or a kind of body names no one
     if kind == "person" and (len(words) > 5 or sum(w[:1].isupper() for w in words) > 4):
         return False  # "Carly Fiorina Endorses Ted Cruz": a headline in title case, not one person
     letters = [w for w in words if any(c.isalpha() for c in w)]
@@ -130,6 +144,10 @@ def plausible_description(words: list[str], head: str) -> bool:
     if not words or words[-1].lower() in FRAGMENT_ENDS:
         return False  # "chancellor to": a description cut off in mid-phrase
     first = words[0].lower()
+    if first in CLAUSE_OPENERS - DESCRIPTION_OPENERS:
+        return False  # "Meanwhile the singer's mother": the sentence's opening word, not a description
+    if any(w.lower()[:-2] in NOT_NAME_WORDS or w.lower()[:-2] in PRONOUNS for w in words if w.lower().endswith(("'s", "’s"))):
+        return False  # "It's not children", "that's the man": a clause, not an owner
     owned = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])  # "the firm's lawyer"
     # Without a determiner only a plural or a listed noun describes someone: "officials", "police";
     # a bare singular ("list", "bank") is a fragment.

@@ -6,7 +6,8 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    document_author, headline_words, plausible_description, plausible_name, split_owner, strip_leading,
+    document_author, headline_words, plausible_description, plausible_lone_word, plausible_name, split_owner,
+    strip_leading,
 )
 
 
@@ -48,6 +49,12 @@ def test_split_owner(words, expected):
     ("Five", "organisation", False),
     ("rationale these people", "person", False),
     ("Ana went home quietly now and then", "person", False),
+    ("Tom O'", "person", False),  # cut short after an apostrophe
+    ("Ana O'Neill", "person", True),
+    ("Meanwhile Ana Ruiz", "person", False),  # the sentence's opening word stuck to a name
+    ("American", "organisation", False),  # 'the American said': a nationality names no one
+    ("Institute", "organisation", False),  # a kind of body alone
+    ("Harbour Institute", "organisation", True),
 ])
 def test_plausible_name(words, kind, expected):
     assert plausible_name(words.split(), kind) is expected
@@ -63,6 +70,9 @@ def test_plausible_name(words, kind, expected):
     ("out a press release", "release", False),
     ("responsible for cleaning", "cleaning", False),
     ("later", "later", False),
+    ("Meanwhile the singer's mother", "mother", False),  # a sentence's opening word
+    ("the singer's mother", "mother", True),
+    ("It's not children", "children", False),  # a pronoun's contraction is a clause, not an owner
 ])
 def test_plausible_description(words, head, expected):
     assert plausible_description(words.split(), head) is expected
@@ -271,3 +281,40 @@ def test_sentence_capitals_plurals_and_comparatives(text, expected):
 ])
 def test_names_with_inner_capitals_are_whole(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("word, before, written_as_name, expected", [
+    ("Anger", [], False, False),  # a common word opening a sentence
+    ("Kale", ["Sen."], False, True),  # after a form of address it is a surname, dictionary or not
+    ("Brown", [], True, True),  # the story writes it as a name elsewhere
+    ("Ruiz", [], False, True),  # no dictionary word
+])
+def test_plausible_lone_word(word, before, written_as_name, expected):
+    assert plausible_lone_word(word, before, written_as_name) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Controversy followed. "The fees are far too high for a small port," Controversy said.', [None]),
+    # a surname that is also a common word stays when the story writes it as a name
+    ('The port met Mr Brown.\n\n"The fees are far too high for a small port," Brown said.', ["Brown"]),
+    ('Shares in Apple rose.\n\n"The fees are far too high for a small port," Apple said.', ["Apple"]),
+    # a nationality alone is no name, before a name it is a role
+    ('"The fees are far too high for a small port," said the American.', [None]),
+    ('"The fees are far too high for a small port," said Dutchman Tom Kale.', ["Tom Kale"]),
+])
+def test_lone_common_words_and_nationalities(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("story, phrase, expected", [
+    ("Anger over the fees grew.", "Anger over the fees", None),  # a common word opening a sentence
+    ("Anger Kale runs the port.", "Anger", "Anger"),  # ... unless the story writes it in a name
+    ("Tom Blair runs the port.", "Blair", "Tom Blair"),
+    ("Blair runs the port.", "Blair", "Blair"),  # no dictionary word
+])
+def test_a_lone_common_word_is_a_name_only_where_the_story_writes_one(story, phrase, expected):
+    from indexer.names import Memory, speaker_from_phrase
+    memory = Memory()
+    memory.look_ahead(story)
+    found = speaker_from_phrase(phrase, memory, sentence_start=True)
+    assert (found.name if found else None) == expected

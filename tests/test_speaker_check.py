@@ -6,8 +6,8 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    document_author, headline_words, plausible_description, plausible_lone_word, plausible_name, split_owner,
-    strip_leading,
+    document_author, headline_words, names_written_alone, plausible_description, plausible_lone_word, plausible_name,
+    split_owner, strip_leading,
 )
 
 
@@ -22,6 +22,11 @@ from indexer.speaker_check import (
     ("Judges Ana Ruiz", (["Judges"], ["Ana", "Ruiz"])),
     ("Judge Kale", ([], ["Judge", "Kale"])),  # two words: the role may be the first name
     ("Spaniard Ana Ruiz", (["Spaniard"], ["Ana", "Ruiz"])),
+    # an occupation nobody is called by comes off a one-word name; a first name does not
+    ("Midfielder Kale", (["Midfielder"], ["Kale"])),
+    ("Carter Kale", ([], ["Carter", "Kale"])),
+    # a body's name keeps its nationality and its title-like words
+    ("British Harbour Association", ([], ["British", "Harbour", "Association"])),
     ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
 ])
 def test_strip_leading(words, expected):
@@ -31,6 +36,8 @@ def test_strip_leading(words, expected):
 @pytest.mark.parametrize("words, expected", [
     ("New Jersey’s Ana Ruiz", (["New", "Jersey’s"], ["Ana", "Ruiz"])),
     ("Harbour's Tom Kale", (["Harbour's"], ["Tom", "Kale"])),
+    ("Harbour Pilots' Association", ([], ["Harbour", "Pilots'", "Association"])),  # the owner names the body
+    ("Harbour Master's Office", ([], ["Harbour", "Master's", "Office"])),
     ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
 ])
 def test_split_owner(words, expected):
@@ -237,6 +244,10 @@ def test_a_headline_in_title_case_speaks_for_nobody():
     # a person is not 'a' anybody
     ("Wishing a Happy New Year", None),
     ("a Harbour Board spokesman", "a Harbour Board spokesman"),
+    # a body's name is whole: its owner, its nationality, its title-like words
+    ("the British Pilots' Association", "British Pilots Association"),
+    ("the General Harbour Council", "General Harbour Council"),
+    ("Polish Ana Ruiz", "Ana Ruiz"),
 ])
 def test_bodies_and_joint_names(phrase, expected):
     from indexer.names import Memory, speaker_from_phrase
@@ -283,14 +294,28 @@ def test_names_with_inner_capitals_are_whole(text, expected):
     assert speakers_of(text) == expected
 
 
-@pytest.mark.parametrize("word, before, written_as_name, expected", [
-    ("Anger", [], False, False),  # a common word opening a sentence
-    ("Kale", ["Sen."], False, True),  # after a form of address it is a surname, dictionary or not
-    ("Brown", [], True, True),  # the story writes it as a name elsewhere
-    ("Ruiz", [], False, True),  # no dictionary word
+@pytest.mark.parametrize("word, before, names_alone, full_names, expected", [
+    ("Anger", [], set(), [], False),  # a common word opening a sentence
+    ("Kale", ["Sen."], set(), [], True),  # after a form of address it is a surname, dictionary or not
+    ("Brown", [], {"Brown"}, [], True),  # the story writes it as a name of its own elsewhere
+    ("Brown", [], set(), ["Tom Brown"], True),  # ... or as a person's surname
+    ("Act", [], set(), ["Terrorism Act"], False),  # the end of a law's name is no surname
+    ("Ruiz", [], set(), [], True),  # no dictionary word
 ])
-def test_plausible_lone_word(word, before, written_as_name, expected):
-    assert plausible_lone_word(word, before, written_as_name) is expected
+def test_plausible_lone_word(word, before, names_alone, full_names, expected):
+    assert plausible_lone_word(word, before, names_alone, full_names) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares in Apple rose.", {"Apple"}),
+    ("Mr Brown left. Mr. Kale stayed.", {"Brown", "Kale"}),  # after a form of address
+    ("The Pentagon met.", {"Pentagon"}),  # after a determiner
+    ("They met in Downing Street under the Terrorism Act.", set()),  # the end of a longer name
+    ("Anger grew. Controversy followed.", set()),  # a sentence's first word
+    ('"It is fine," Controversy said.', set()),  # after a quotation, a capital opens the clause
+])
+def test_names_written_alone(text, expected):
+    assert names_written_alone(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -308,8 +333,8 @@ def test_lone_common_words_and_nationalities(text, expected):
 
 @pytest.mark.parametrize("story, phrase, expected", [
     ("Anger over the fees grew.", "Anger over the fees", None),  # a common word opening a sentence
-    ("Anger Kale runs the port.", "Anger", "Anger"),  # ... unless the story writes it in a name
-    ("Tom Blair runs the port.", "Blair", "Tom Blair"),
+    ("The board met Mr Anger today.", "Anger", "Anger"),  # ... unless the story writes it as a name
+    ("Ana Anger runs the port.", "Anger", "Ana Anger"),
     ("Blair runs the port.", "Blair", "Blair"),  # no dictionary word
 ])
 def test_a_lone_common_word_is_a_name_only_where_the_story_writes_one(story, phrase, expected):

@@ -107,7 +107,7 @@ mrs mrs ms ms miss prof prof professor sir dame lord lady rev reverend father sg
 cmdr adm speaker chancellor attorney commissioner councillor councilman councilwoman pope
 sheikh rabbi imam bishop cardinal officer detective inspector constable superintendent deputy
 acting former special envoy spokesman spokeswoman spokesperson leader dean coach manager captain
-candidate hon honourable honorable gentleman lady member
+candidate hon honourable honorable gentleman lady member pm
 """.split())
 
 # Titles used as a form of address before a surname alone ("Sen. Ruiz", "President Kale").

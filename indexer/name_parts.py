@@ -13,6 +13,8 @@ from .speaker_check import ROLE_TITLES, is_person_noun, is_role_word
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 PREPOSITIONS = _EN["prepositions"]
+DETERMINERS = _EN["determiners"]
+NOT_NAME_WORDS = _EN["not_name_words"]
 
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
 _ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
@@ -31,8 +33,8 @@ def acronym_source(text: str, bracket: int) -> str | None:
             break
         words.insert(0, word)
         end = found.start()
-    while words and not words[0][:1].isupper():
-        words.pop(0)
+    while words and (not words[0][:1].isupper() or words[0].lower() in NOT_NAME_WORDS | DETERMINERS):
+        words.pop(0)  # "Past Harbour Budget Office (HBO)", "The ...": the sentence's capital, not the name's
     return " ".join(words) if len(words) >= 2 else None
 
 

@@ -36,6 +36,7 @@ TITLE_WORDS = _EN["title_words"]
 ROLE_TITLES = frozenset(t.lower() for t in NAME_CONSTANTS.titles) | TITLE_WORDS | {
     "congressman", "congresswoman", "assemblyman", "assemblywoman", "counsel", "businessman", "businesswoman",
     "journalist", "columnist", "commentator", "host", "anchor", "strategist", "pollster", "activist", "lawyer"}
+TITLE_PREFIXES = frozenset({"under", "vice", "co", "ex", "deputy", "acting"})  # "Under-Secretary", "Co-Chair"
 NAME_PARTICLES = frozenset(p.lower() for p in NAME_CONSTANTS.prefixes) | {"of", "for", "the", "and", "on", "&"}
 FRAGMENT_ENDS = frozenset("to of for from with by at in on about and or but the a an".split())
 DESCRIPTION_OPENERS = DETERMINERS | {"his", "her", "its", "their", "our", "both", "other", "all", "most", "few",
@@ -231,6 +232,7 @@ def strip_titles(words: list[str]) -> list[str]:
         low = word.lower().strip(",").rstrip(".")
         if i == len(words) - 2 and low not in ADDRESS_TITLES and not word.endswith(".") and not words[-1].isupper():
             break  # "POLITICO Florida", "ABC News": an acronym before one word is part of a name
-        if low in TITLE_WORDS or all(part in ROLE_TITLES for part in low.split("-")) or (word.isupper() and len(word) > 1 and "." not in word):
+        if low in TITLE_WORDS or all(part in ROLE_TITLES | TITLE_PREFIXES for part in low.split("-")) or (
+                word.isupper() and len(word) > 1 and "." not in word):
             cut = i + 1
     return words[cut:]

@@ -1,7 +1,7 @@
 """The parts of a written name, as (input, expected) tables."""
 import pytest
 
-from indexer.name_parts import name_after_title, owner_noun, role_nouns
+from indexer.name_parts import acronym_source, name_after_title, owner_noun, role_nouns
 
 
 @pytest.mark.parametrize("role, expected", [
@@ -36,3 +36,14 @@ def test_name_after_title(phrase, known, expected):
 ])
 def test_owner_noun(words, expected):
     assert owner_noun(words) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Harbour Pilots Association (HPA) said", "Harbour Pilots Association"),
+    ("Past Harbour Budget Office (HBO) figures", "Harbour Budget Office"),  # the sentence's capital
+    ("The Harbour Board (HB) met", "Harbour Board"),
+    ("the Bank of Coastline (BoC)", "Bank of Coastline"),
+    ("a (HB) note", None),
+])
+def test_acronym_source(text, expected):
+    assert acronym_source(text, text.index("(")) == expected

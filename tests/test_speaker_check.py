@@ -49,6 +49,7 @@ def test_split_owner(words, expected):
     ("Ludwig van Beethoven", "person", True),
     ("Ministry of Coastal Affairs", "organisation", True),
     ("Wong Kar-", "person", False),  # truncated
+    ("PM", "organisation", False),  # a title alone
     ("CITY BUDGET TALKS COLLAPSE", "organisation", False),  # a heading
     ("Monday", "person", False),
     ("What", "person", False),
@@ -128,6 +129,9 @@ def test_full_names_are_learned_without_roles(text, expected):
     ('"We will not sell the harbour to anyone," said Dean Kale.', ["Dean Kale"]),
     # a form of address before a surname is still a title
     ('"We will not sell the harbour to anyone," said Sen. Kale.', ["Kale"]),
+    # a title with a prefix ('Under-', 'Co-') is a title, and the body before it goes with it
+    ('"We will not sell the harbour to anyone," said Harbour Under-Secretary Ana Ruiz.', ["Ana Ruiz"]),
+    ('"We will not sell the harbour to anyone," said PM Tom Kale.', ["Tom Kale"]),
     # titles and roles under an acronym come off in turn
     ('"We will not sell the harbour to anyone," said FBI General Counsel Ana Ruiz.', ["Ana Ruiz"]),
     # a surname in the lead is the full name the story gives further on, when only one person has it

@@ -121,8 +121,11 @@ def plausible_lone_word(word: str, before: list[str], names_alone: Container[str
     """'Anger', 'Controversy' alone: a dictionary word is a name only after a form of address ('Sen. Brown'),
     where the story also writes it as a name of its own (`names_written_alone`), or as the surname of a
     full name that opens on a first name ('Tom Brown'). 'Blair' is no dictionary word."""
+    low = word.lower()
     if not is_dictionary_word(word) or word in names_alone:
         return True
+    if low in PERSON_NOUNS or low.endswith(("or", "ist", "ian", "man", "woman", "person")) or is_first_name(word):
+        return True  # "MODERATOR:", "Petro, 45:": a person's noun or first name, as a label writes it ('-er' ends 'anger')
     if before and before[-1].lower().rstrip(".") in ADDRESS_TITLES:
         return True
     return any(is_first_name(full.split()[0]) for full in full_names)

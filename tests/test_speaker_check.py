@@ -305,6 +305,8 @@ def test_names_with_inner_capitals_are_whole(text, expected):
     ("Brown", [], set(), ["Tom Brown"], True),  # ... or as a person's surname
     ("Act", [], set(), ["Terrorism Act"], False),  # the end of a law's name is no surname
     ("Ruiz", [], set(), [], True),  # no dictionary word
+    ("Moderator", [], set(), [], True),  # a person's noun, as a transcript's label writes it
+    ("Petro", [], set(), [], True),  # a first name, though a dictionary's prefix too
 ])
 def test_plausible_lone_word(word, before, names_alone, full_names, expected):
     assert plausible_lone_word(word, before, names_alone, full_names) is expected

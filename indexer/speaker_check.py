@@ -157,6 +157,8 @@ def plausible_name(words: list[str], kind: str) -> bool:
         return False
     if words[-1].endswith(("-", "'", "’")):
         return False  # "Wong Kar-", "Gary O'": a name cut short, or an owner whose noun is lost
+    if words[-1].endswith(("'s", "’s")) and any(w in ("of", "for") for w in words[1:-1]):
+        return False  # "Association for America's": an owner whose noun was cut off ('Moody's' stays)
     if words[0].lower() in CLAUSE_OPENERS and len(words) > 1:
         return False  # "Meanwhile Ana Ruiz": the sentence's own opening word stuck to a name
     if len(words) == 1 and (is_demonym(words[0]) or words[0].lower() in ORGANISATION_NOUNS):

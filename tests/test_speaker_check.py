@@ -50,6 +50,8 @@ def test_split_owner(words, expected):
     ("Ministry of Coastal Affairs", "organisation", True),
     ("Wong Kar-", "person", False),  # truncated
     ("PM", "organisation", False),  # a title alone
+    ("Harbour Association for Coastline's", "organisation", False),  # an owner whose noun was cut off
+    ("Moody's", "organisation", True),
     ("CITY BUDGET TALKS COLLAPSE", "organisation", False),  # a heading
     ("Monday", "person", False),
     ("What", "person", False),

@@ -80,6 +80,8 @@ def test_plausible_name(words, kind, expected):
     ("out a press release", "release", False),
     ("responsible for cleaning", "cleaning", False),
     ("later", "later", False),
+    ("the poster", "poster", False),  # a thing with a person's ending
+    ("the pollster", "pollster", True),
     ("Meanwhile the singer's mother", "mother", False),  # a sentence's opening word
     ("the singer's mother", "mother", True),
     ("It's not children", "children", False),  # a pronoun's contraction is a clause, not an owner

@@ -50,10 +50,10 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
 _PHRASE_OPENERS = PREPOSITIONS | {"after", "before", "during", "despite"}
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
-# A name's word may hold capitals inside after a letter, apostrophe or hyphen (McDonald, O'Neill,
-# Murphy-O'Connor): cut at the first, they left truncated names ("Gary O'") for a later 'he' to find.
-# A match starts only where a word starts, so a long word of inner capitals is read once, not once per capital.
-_FULL_NAME = re.compile(r"(?<![\w\-])(?<!\w['’])[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*)){1,5}\b")
+# A name's word may hold capitals after a letter, apostrophe or hyphen (McDonald, Murphy-O'Connor; cut there,
+# 'he' found "Gary O'"). A match starts only where a word starts: a long word of capitals is read once.
+_NAME_WORD = r"[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*"
+_FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:[A-Z]\.|{_NAME_WORD})){{1,5}}\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose|that)\b.*$", re.S)
 _ANONYMOUS = re.compile(r"\banonym|\bunnamed\b|\bdeclined to be named\b|\bnot authori[sz]ed\b|"
                         r"\basked not to be (?:named|identified)\b|\bwho did not want\b", re.I)

@@ -118,7 +118,7 @@ mrs mrs ms ms miss prof prof professor sir dame lord lady rev reverend father sg
 cmdr adm speaker chancellor attorney commissioner councillor councilman councilwoman pope
 sheikh rabbi imam bishop cardinal officer detective inspector constable superintendent deputy
 acting former special envoy spokesman spokeswoman spokesperson leader dean coach manager captain
-candidate hon honourable honorable gentleman lady member
+candidate hon honourable honorable gentleman lady member pm
 """.split())
 
 # Titles used as a form of address before a surname alone ("Sen. Ruiz", "President Kale").
@@ -196,6 +196,7 @@ indonesian malaysian colombian peruvian venezuelan argentinian bolivian nicaragu
 ethiopian somali sudanese zimbabwean european asian arab irish
 american german french dutch greek swiss thai iraqi israeli pakistani saudi kuwaiti afghan welsh scots
 mexican african moroccan cuban chilean kenyan nigerian ghanaian tibetan filipino
+spaniard briton englishman englishwoman frenchman frenchwoman dutchman irishman scotsman welshman swede czech
 """.split())
 
 # Nouns that head a description of a person ("a senior aide", "two officials", "the spokeswoman").
@@ -217,6 +218,8 @@ president presidents resident student agent agents correspondent opponent oppone
 respondent respondents constituent constituents patient patients parent client clients assistant
 assistants consultant consultants participant immigrant applicant applicants migrant migrants
 lieutenant sergeant tenant tenants merchant merchants defendant defendants attendant contestant informant
+fly-half scrum-half full-back half-back stand-off centre-back centre-half centre-forward wing-back goalkeeper
+midfielder striker defender winger goalkeeper keeper
 """.split())
 # Words with a person's ending that name no person.
 NOT_PERSON_WORDS = frozenset("""
@@ -226,6 +229,7 @@ colour labor labour favor favour honor honour factor sector mirror terror monito
 register member's answer human german roman list cancer summer winter weather computer character manner dinner offer
 longer bigger smaller higher lower greater better faster stronger weaker wider larger fewer older younger newer
 further farther deeper closer harder easier cheaper safer
+poster banner sticker trailer folder header footer
 """.split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
                    "men", "women", "people", "ee", "ees")

@@ -22,3 +22,11 @@ def gender_of_first_name(name: str) -> str | None:
         return None  # initials ('J.') and acronyms say nothing
     answer = _detector().get_gender(name)
     return answer if answer in ("male", "female") else None
+
+
+@lru_cache(maxsize=4096)
+def is_first_name(name: str) -> bool:
+    """'Dean', 'Carter', 'Hope' -> True (people are called so); 'Midfielder', 'Coach' -> False."""
+    if not name[:1].isupper() or not name.isalpha() or len(name) < 2:
+        return False
+    return _detector().get_gender(name) != "unknown"

@@ -8,11 +8,13 @@ import re
 from typing import Container
 
 from .constants import LEXICONS
-from .speaker_check import ROLE_TITLES, is_person_noun
+from .speaker_check import ROLE_TITLES, is_person_noun, is_role_word
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 PREPOSITIONS = _EN["prepositions"]
+DETERMINERS = _EN["determiners"]
+NOT_NAME_WORDS = _EN["not_name_words"]
 
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
 _ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
@@ -31,16 +33,29 @@ def acronym_source(text: str, bracket: int) -> str | None:
             break
         words.insert(0, word)
         end = found.start()
-    while words and not words[0][:1].isupper():
-        words.pop(0)
+    while words and (not words[0][:1].isupper() or words[0].lower() in NOT_NAME_WORDS | DETERMINERS):
+        words.pop(0)  # "Past Harbour Budget Office (HBO)", "The ...": the sentence's capital, not the name's
     return " ".join(words) if len(words) >= 2 else None
 
 
 def name_after_title(tokens: list[str], known: Container[str]) -> str | None:
     """'Secretary of State John F. Kerry' -> 'John F. Kerry': the longest known full name ending a phrase
-    that opens on a title with a preposition in it."""
-    if len(tokens) < 4 or tokens[0].lower().rstrip(".") not in ROLE_TITLES or not any(
-            w.lower() in PREPOSITIONS for w in tokens[1:3]):
+    that opens on a title with a preposition in it.
+
+    After 'the' or an owner, a person's noun is a title too when its field is written in lower case
+    ('the minister for ports Tom Kale', "Harbour's head of research Ana Ruiz"); 'a spokesman for the
+    Harbour Board' and 'an aide to Tom Kale' stay descriptions: the name there is whom they work for."""
+    owner = next((i + 1 for i, w in enumerate(tokens[:3]) if w.endswith(("'s", "’s"))), 0)
+    lead = owner or (1 if tokens and tokens[0].lower() == "the" else 0)
+    if lead:
+        tokens = tokens[lead:]
+        field = next((i for i, w in enumerate(tokens[:3]) if w.lower() in PREPOSITIONS), None)
+        if (len(tokens) < 4 or field is None or not is_role_word(tokens[0].lower())
+                or not tokens[field + 1][:1].islower()):
+            return None
+    elif len(tokens) < 4 or tokens[0].lower().rstrip(".") not in ROLE_TITLES:
+        return None
+    if not any(w.lower() in PREPOSITIONS for w in tokens[1:3]):
         return None
     for size in range(min(4, len(tokens) - 2), 1, -1):
         suffix = " ".join(tokens[-size:])

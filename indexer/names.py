@@ -16,7 +16,8 @@ from .name_book import Either, NameBook
 from .name_parts import acronym_source, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
     FRAGMENT_ENDS, bare_name, document_author, headline_words, is_common_role, is_demonym,
-    plausible_description, plausible_name, split_owner, strip_leading, strip_titles,
+    names_written_alone, plausible_description, plausible_lone_word, plausible_name, split_owner, strip_leading,
+    strip_titles,
 )
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
@@ -49,7 +50,10 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
 _PHRASE_OPENERS = PREPOSITIONS | {"after", "before", "during", "despite"}
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
-_FULL_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+)){1,5}\b")
+# A name's word may hold capitals after a letter, apostrophe or hyphen (McDonald, Murphy-O'Connor; cut there,
+# 'he' found "Gary O'"). A match starts only where a word starts: a long word of capitals is read once.
+_NAME_WORD = r"[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*"
+_FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:[A-Z]\.|{_NAME_WORD})){{1,5}}\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose|that)\b.*$", re.S)
 _ANONYMOUS = re.compile(r"\banonym|\bunnamed\b|\bdeclined to be named\b|\bnot authori[sz]ed\b|"
                         r"\basked not to be (?:named|identified)\b|\bwho did not want\b", re.I)
@@ -72,6 +76,7 @@ class Memory:
     recent: list[Entity] = field(default_factory=list)  # most recent last
     authors: dict[str, Speaker] = field(default_factory=dict)  # "report" -> who published the report
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+    names_alone: set[str] = field(default_factory=set)  # capitals the story writes as a name of their own
     sentence: str = ""  # the sentence being read
 
     def is_known_name(self, word: str) -> bool:
@@ -182,6 +187,7 @@ class Memory:
         ahead = Memory(common_words=self.common_words)
         ahead.learn_text(text)
         self.later_names = ahead.full_names
+        self.names_alone = names_written_alone(text)
 
     def full_name(self, name: str) -> str:
         """'Roth' -> 'Kenneth Roth' when a Kenneth Roth was named; 'HRW' -> 'Human Rights Watch'."""
@@ -344,6 +350,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         name = memory.full_name(name)
         if len(name.split()) == 1 and name not in memory.acronyms.values() and not memory.is_known_name(name):
             return None  # "Guns said", "Hours later": a capital of the sentence, no name of the story
+        if len(name.split()) == 1 and not plausible_lone_word(
+                name, before, memory.names_alone, memory.later_names.ending_with([name])):
+            return None  # "Anger over the war ... said": a common word opening the sentence
         orgish = (any(w.lower().strip(".") in ORGANISATION_WORDS for w in name.split())
                   or any(len(w) > 1 and w.isupper() and w.isalpha() for w in name_words)
                   or (head_part[0].lower() == "the" and run_start == 1))

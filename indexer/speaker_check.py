@@ -6,11 +6,17 @@ into None. When unsure, the answer is no: a wrong name is worse than none.
 """
 from __future__ import annotations
 
+import re
+from typing import Container, Iterable
+
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
 from .constants import LEXICONS
+from .dictionary_words import is_dictionary_word
+from .first_names import is_first_name
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+CLAUSE_OPENERS = _EN["clause_openers"]
 DEMONYMS = _EN["demonyms"]
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
@@ -30,6 +36,7 @@ TITLE_WORDS = _EN["title_words"]
 ROLE_TITLES = frozenset(t.lower() for t in NAME_CONSTANTS.titles) | TITLE_WORDS | {
     "congressman", "congresswoman", "assemblyman", "assemblywoman", "counsel", "businessman", "businesswoman",
     "journalist", "columnist", "commentator", "host", "anchor", "strategist", "pollster", "activist", "lawyer"}
+TITLE_PREFIXES = frozenset({"under", "vice", "co", "ex", "deputy", "acting"})  # "Under-Secretary", "Co-Chair"
 NAME_PARTICLES = frozenset(p.lower() for p in NAME_CONSTANTS.prefixes) | {"of", "for", "the", "and", "on", "&"}
 FRAGMENT_ENDS = frozenset("to of for from with by at in on about and or but the a an".split())
 DESCRIPTION_OPENERS = DETERMINERS | {"his", "her", "its", "their", "our", "both", "other", "all", "most", "few",
@@ -39,22 +46,33 @@ DESCRIPTION_OPENERS = DETERMINERS | {"his", "her", "its", "their", "our", "both"
 def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
     """('Democrat', 'Ana', 'Ruiz') -> (['Democrat'], ['Ana', 'Ruiz']): words before a name that are not it.
 
-    A role title is taken off only while two words of name stay ("Dean Baker" keeps its first name).
+    A role title is taken off only while two words of name stay ("Dean Baker" keeps its first name),
+    or when people are never called by it ("Midfielder Edu").
     """
     # "South Korean-born Ana Ruiz", "New York-based Ana Ruiz": the origin ends before the name
     cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower().endswith(("-born", "-based"))), default=0)
+    body = words[-1].lower().strip(".,") in ORGANISATION_NOUNS  # "British Bankers Association": all one name
     while cut < len(words) - 1:
         low = words[cut].lower().rstrip(".,")
         # A capitalised reporting verb before an organisation's word is part of its name ("State Department").
         verb = low in SPEECH_VERBS and words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS
         if (low in NOT_NAME_WORDS or verb or (cut == 0 and low.endswith("ing") and len(low) > 5)
-                or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2)):
+                or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2 and not body)):
             cut += 1
-        elif (low in ROLE_TITLES or is_person_noun(low)) and len(words) - cut > 2:
+        elif is_role_word(low) and len(words) - cut > 2 and not body:
             cut += 1
+        elif (low in PERSON_NOUNS or low in TITLE_WORDS) and len(words) - cut == 2 and not words[cut].isupper() and (
+                words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS) and not is_first_name(words[cut].strip(".,")):
+            cut += 1  # "Midfielder Edu", "Coach Kale": an occupation nobody is named, before a one-word name
         else:
             break
     return words[:cut], words[cut:]
+
+
+def is_role_word(low: str) -> bool:
+    """'editor', 'fly-half', 'judges': a title or a person's noun, or its plural ("Judges Ana Ruiz, Tom Kale
+    and ..." opens a list of people by their common role)."""
+    return any(w in ROLE_TITLES or is_person_noun(w) for w in (low, low.removesuffix("s")) if w)
 
 
 def is_demonym(word: str) -> bool:
@@ -67,11 +85,50 @@ def is_demonym(word: str) -> bool:
 
 
 def split_owner(words: list[str]) -> tuple[list[str], list[str]]:
-    """('New', 'Jersey’s', 'Ana', 'Ruiz') -> (['New', 'Jersey’s'], ['Ana', 'Ruiz']): the owner is a role."""
+    """('New', 'Jersey’s', 'Ana', 'Ruiz') -> (['New', 'Jersey’s'], ['Ana', 'Ruiz']): the owner is a role.
+
+    An owner before a body's word alone is part of the body's name ("Bankers' Association")."""
     for i in range(len(words) - 2, -1, -1):
+        if i == len(words) - 2 and words[-1].lower().strip(".,") in ORGANISATION_WORDS:
+            continue
         if words[i].endswith(("'s", "’s", "s'", "s’")):
             return words[:i + 1], words[i + 1:]
     return [], words
+
+
+_STORY_WORD = re.compile(r"[A-Za-z][\w'’\-]*\.?|[!?;:,()\"“”‘]")
+
+
+def names_written_alone(text: str) -> set[str]:
+    """Capitalised words a story writes as a name of their own inside a sentence: after a lower-case word
+    a determiner, a form of address or a capital that is never a name's, and not before another capital
+    ('shares in Apple rose', 'Mr Brown said', 'The Pentagon met', 'Even Kale').
+
+    'Downing Street' and 'the Terrorism Act' do not count: there the word is the end of a longer name."""
+    tokens = _STORY_WORD.findall(text)
+    found = set()
+    for before, word, after in zip(tokens, tokens[1:], tokens[2:] + [""]):
+        if not word[:1].isupper() or after[:1].isupper():
+            continue
+        low = before.lower().rstrip(".")
+        in_sentence = not before.endswith(".") and (before[:1].islower() or low in DETERMINERS or low in NOT_NAME_WORDS)
+        if in_sentence or (low in ADDRESS_TITLES and before[:1].isupper()):
+            found.add(word.rstrip(".").removesuffix("'s").removesuffix("’s"))
+    return found
+
+
+def plausible_lone_word(word: str, before: list[str], names_alone: Container[str], full_names: Iterable[str]) -> bool:
+    """'Anger', 'Controversy' alone: a dictionary word is a name only after a form of address ('Sen. Brown'),
+    where the story also writes it as a name of its own (`names_written_alone`), or as the surname of a
+    full name that opens on a first name ('Tom Brown'). 'Blair' is no dictionary word."""
+    low = word.lower()
+    if not is_dictionary_word(word) or word in names_alone:
+        return True
+    if low in PERSON_NOUNS or low.endswith(("or", "ist", "ian", "man", "woman", "person")) or is_first_name(word):
+        return True  # "MODERATOR:", "Petro, 45:": a person's noun or first name, as a label writes it ('-er' ends 'anger')
+    if before and before[-1].lower().rstrip(".") in ADDRESS_TITLES:
+        return True
+    return any(is_first_name(full.split()[0]) for full in full_names)
 
 
 def is_name_word(word: str) -> bool:
@@ -98,8 +155,14 @@ def plausible_name(words: list[str], kind: str) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
-    if words[-1].endswith("-"):
-        return False  # "Wong Kar-": a name cut at the end of a line
+    if words[-1].endswith(("-", "'", "’")):
+        return False  # "Wong Kar-", "Gary O'": a name cut short, or an owner whose noun is lost
+    if words[-1].endswith(("'s", "’s")) and any(w in ("of", "for") for w in words[1:-1]):
+        return False  # "Association for America's": an owner whose noun was cut off ('Moody's' stays)
+    if words[0].lower() in CLAUSE_OPENERS and len(words) > 1:
+        return False  # "Meanwhile Ana Ruiz": the sentence's own opening word stuck to a name
+    if len(words) == 1 and (is_demonym(words[0]) or words[0].lower() in ORGANISATION_NOUNS):
+        return False  # "the American", "the Institute": a nationality or a kind of body names no one
     if kind == "person" and (len(words) > 5 or sum(w[:1].isupper() for w in words) > 4):
         return False  # "Carly Fiorina Endorses Ted Cruz": a headline in title case, not one person
     letters = [w for w in words if any(c.isalpha() for c in w)]
@@ -124,6 +187,10 @@ def plausible_description(words: list[str], head: str) -> bool:
     if not words or words[-1].lower() in FRAGMENT_ENDS:
         return False  # "chancellor to": a description cut off in mid-phrase
     first = words[0].lower()
+    if first in CLAUSE_OPENERS - DESCRIPTION_OPENERS:
+        return False  # "Meanwhile the singer's mother": the sentence's opening word, not a description
+    if any(w.lower()[:-2] in NOT_NAME_WORDS or w.lower()[:-2] in PRONOUNS for w in words if w.lower().endswith(("'s", "’s"))):
+        return False  # "It's not children", "that's the man": a clause, not an owner
     owned = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])  # "the firm's lawyer"
     # Without a determiner only a plural or a listed noun describes someone: "officials", "police";
     # a bare singular ("list", "bank") is a fragment.
@@ -164,10 +231,13 @@ def strip_titles(words: list[str]) -> list[str]:
     unless it is a form of address ('Sen. Baker', 'President Baker').
     """
     cut = 0
+    if words and words[-1].lower().strip(".,") in ORGANISATION_NOUNS:
+        return words  # "British Bankers Association", "General Medical Council": a body's name, whole
     for i, word in enumerate(words[:-1]):
         low = word.lower().strip(",").rstrip(".")
         if i == len(words) - 2 and low not in ADDRESS_TITLES and not word.endswith(".") and not words[-1].isupper():
             break  # "POLITICO Florida", "ABC News": an acronym before one word is part of a name
-        if low in TITLE_WORDS or all(part in ROLE_TITLES for part in low.split("-")) or (word.isupper() and len(word) > 1 and "." not in word):
+        if low in TITLE_WORDS or all(part in ROLE_TITLES | TITLE_PREFIXES for part in low.split("-")) or (
+                word.isupper() and len(word) > 1 and "." not in word):
             cut = i + 1
     return words[cut:]

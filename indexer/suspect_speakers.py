@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .constants import (CLAUSE_OPENERS, DETERMINERS, DOCUMENT_NOUNS, ORGANISATION_NOUNS, PREPOSITIONS,
+from .constants import (CLAUSE_OPENERS, DETERMINERS, DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PREPOSITIONS,
                         TITLE_SMALL_WORDS, TITLE_WORDS)
+from .first_names import is_first_name
+from .speaker_check import strip_leading
 
 # Words that stand for a speaker without naming one, or ask a question; keyed by language as the
 # other lexicons are.
@@ -100,6 +102,11 @@ def why_suspect(name: str, lang: str = "en") -> str | None:
         return f"a title or occupation ({words[0]!r}) stuck to the name"
     if len(words) == 1 and not words[0][:1].isupper():
         return "a single word in lower case"
+    stuck, rest = strip_leading(words)
+    role = stuck[-1].lower() if stuck else ""
+    if (role in PERSON_NOUNS | TITLE_WORDS | ROLE_NOUNS[lang] or role.removesuffix("s") in PERSON_NOUNS | TITLE_WORDS
+            ) and all(w[:1].isupper() for w in rest) and (len(rest) == 1 or is_first_name(rest[0])):
+        return f"a role ({' '.join(stuck)!r}) stuck to the name"  # "Midfielder Edu", "Judges Ana Ruiz"
     if len(words) > (12 if low[0] in ("a", "an", "the") else 7):  # descriptions run longer than names
         return "too long for a name"
     return None

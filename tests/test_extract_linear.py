@@ -28,6 +28,7 @@ HOSTILE = [
     "A. B. C. D. E. F. G. H. " * 500 + 'said "yes"',  # initials
     '"' * 5000,  # quotation marks only
     '"Yes," ' * 2000 + "said Ana Ruiz.",
+    "Mc" + "Kale-O'Brien" * 3000 + " said",  # capitals inside one long word: a name may hold them
     "(" * 3000 + "Ana Ruiz" + ")" * 3000,
     "Mr. Ana Maria De La Cruz O'Neill-Smith Jr. " * 400 + 'said: "fine."',
     "‘ ’ ' “ ” " * 2000,

@@ -1,7 +1,7 @@
 """The parts of a written name, as (input, expected) tables."""
 import pytest
 
-from indexer.name_parts import name_after_title, owner_noun, role_nouns
+from indexer.name_parts import acronym_source, name_after_title, owner_noun, role_nouns
 
 
 @pytest.mark.parametrize("role, expected", [
@@ -18,6 +18,13 @@ def test_role_nouns(role, expected):
     ("Secretary of State Tom F. Kale", {"Tom F. Kale"}, "Tom F. Kale"),
     ("Secretary of State Tom F. Kale", set(), None),  # only a name the story gives
     ("Tom Kale of the port board", {"Tom Kale"}, None),  # no title first
+    # after 'the' or an owner, a person's noun with a field in lower case is a title
+    ("the minister for harbours Tom Kale", {"Tom Kale"}, "Tom Kale"),
+    ("Coastline's head of research Ana Ruiz", {"Ana Ruiz"}, "Ana Ruiz"),
+    # ... but the body or person someone works for is not their name
+    ("a spokesman for the Harbour Board", {"Harbour Board"}, None),
+    ("the spokesman for Tom Kale", {"Tom Kale"}, None),
+    ("an analyst at Kale Securities", {"Kale Securities"}, None),
 ])
 def test_name_after_title(phrase, known, expected):
     assert name_after_title(phrase.split(), known) == expected
@@ -29,3 +36,14 @@ def test_name_after_title(phrase, known, expected):
 ])
 def test_owner_noun(words, expected):
     assert owner_noun(words) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Harbour Pilots Association (HPA) said", "Harbour Pilots Association"),
+    ("Past Harbour Budget Office (HBO) figures", "Harbour Budget Office"),  # the sentence's capital
+    ("The Harbour Board (HB) met", "Harbour Board"),
+    ("the Bank of Coastline (BoC)", "Bank of Coastline"),
+    ("a (HB) note", None),
+])
+def test_acronym_source(text, expected):
+    assert acronym_source(text, text.index("(")) == expected

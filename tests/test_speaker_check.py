@@ -6,7 +6,8 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    document_author, headline_words, plausible_description, plausible_name, split_owner, strip_leading,
+    document_author, headline_words, names_written_alone, plausible_description, plausible_lone_word, plausible_name,
+    split_owner, strip_leading,
 )
 
 
@@ -16,6 +17,16 @@ from indexer.speaker_check import (
     ("Even Kale", (["Even"], ["Kale"])),
     ("Celebrating Kale", (["Celebrating"], ["Kale"])),
     ("Dean Kale", ([], ["Dean", "Kale"])),  # a title word that is also a first name stays with two words
+    # a playing position, or a plural role opening a list of people, is a role before the name
+    ("Fly-half Tom Kale", (["Fly-half"], ["Tom", "Kale"])),
+    ("Judges Ana Ruiz", (["Judges"], ["Ana", "Ruiz"])),
+    ("Judge Kale", ([], ["Judge", "Kale"])),  # two words: the role may be the first name
+    ("Spaniard Ana Ruiz", (["Spaniard"], ["Ana", "Ruiz"])),
+    # an occupation nobody is called by comes off a one-word name; a first name does not
+    ("Midfielder Kale", (["Midfielder"], ["Kale"])),
+    ("Carter Kale", ([], ["Carter", "Kale"])),
+    # a body's name keeps its nationality and its title-like words
+    ("British Harbour Association", ([], ["British", "Harbour", "Association"])),
     ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
 ])
 def test_strip_leading(words, expected):
@@ -25,6 +36,8 @@ def test_strip_leading(words, expected):
 @pytest.mark.parametrize("words, expected", [
     ("New Jersey’s Ana Ruiz", (["New", "Jersey’s"], ["Ana", "Ruiz"])),
     ("Harbour's Tom Kale", (["Harbour's"], ["Tom", "Kale"])),
+    ("Harbour Pilots' Association", ([], ["Harbour", "Pilots'", "Association"])),  # the owner names the body
+    ("Harbour Master's Office", ([], ["Harbour", "Master's", "Office"])),
     ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
 ])
 def test_split_owner(words, expected):
@@ -36,6 +49,9 @@ def test_split_owner(words, expected):
     ("Ludwig van Beethoven", "person", True),
     ("Ministry of Coastal Affairs", "organisation", True),
     ("Wong Kar-", "person", False),  # truncated
+    ("PM", "organisation", False),  # a title alone
+    ("Harbour Association for Coastline's", "organisation", False),  # an owner whose noun was cut off
+    ("Moody's", "organisation", True),
     ("CITY BUDGET TALKS COLLAPSE", "organisation", False),  # a heading
     ("Monday", "person", False),
     ("What", "person", False),
@@ -43,6 +59,12 @@ def test_split_owner(words, expected):
     ("Five", "organisation", False),
     ("rationale these people", "person", False),
     ("Ana went home quietly now and then", "person", False),
+    ("Tom O'", "person", False),  # cut short after an apostrophe
+    ("Ana O'Neill", "person", True),
+    ("Meanwhile Ana Ruiz", "person", False),  # the sentence's opening word stuck to a name
+    ("American", "organisation", False),  # 'the American said': a nationality names no one
+    ("Institute", "organisation", False),  # a kind of body alone
+    ("Harbour Institute", "organisation", True),
 ])
 def test_plausible_name(words, kind, expected):
     assert plausible_name(words.split(), kind) is expected
@@ -58,6 +80,11 @@ def test_plausible_name(words, kind, expected):
     ("out a press release", "release", False),
     ("responsible for cleaning", "cleaning", False),
     ("later", "later", False),
+    ("the poster", "poster", False),  # a thing with a person's ending
+    ("the pollster", "pollster", True),
+    ("Meanwhile the singer's mother", "mother", False),  # a sentence's opening word
+    ("the singer's mother", "mother", True),
+    ("It's not children", "children", False),  # a pronoun's contraction is a clause, not an owner
 ])
 def test_plausible_description(words, head, expected):
     assert plausible_description(words.split(), head) is expected
@@ -106,6 +133,9 @@ def test_full_names_are_learned_without_roles(text, expected):
     ('"We will not sell the harbour to anyone," said Dean Kale.', ["Dean Kale"]),
     # a form of address before a surname is still a title
     ('"We will not sell the harbour to anyone," said Sen. Kale.', ["Kale"]),
+    # a title with a prefix ('Under-', 'Co-') is a title, and the body before it goes with it
+    ('"We will not sell the harbour to anyone," said Harbour Under-Secretary Ana Ruiz.', ["Ana Ruiz"]),
+    ('"We will not sell the harbour to anyone," said PM Tom Kale.', ["Tom Kale"]),
     # titles and roles under an acronym come off in turn
     ('"We will not sell the harbour to anyone," said FBI General Counsel Ana Ruiz.', ["Ana Ruiz"]),
     # a surname in the lead is the full name the story gives further on, when only one person has it
@@ -222,6 +252,10 @@ def test_a_headline_in_title_case_speaks_for_nobody():
     # a person is not 'a' anybody
     ("Wishing a Happy New Year", None),
     ("a Harbour Board spokesman", "a Harbour Board spokesman"),
+    # a body's name is whole: its owner, its nationality, its title-like words
+    ("the British Pilots' Association", "British Pilots Association"),
+    ("the General Harbour Council", "General Harbour Council"),
+    ("Polish Ana Ruiz", "Ana Ruiz"),
 ])
 def test_bodies_and_joint_names(phrase, expected):
     from indexer.names import Memory, speaker_from_phrase
@@ -250,3 +284,72 @@ def test_a_capital_before_a_lower_case_word_the_story_writes_small_is_no_name():
 ])
 def test_sentence_capitals_plurals_and_comparatives(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with a capital inside (after an apostrophe, a hyphen or Mc) is learned whole, so 'he' finds it
+    ("Billions were wasted on ships, Cardinal Tom Kale-O'Brien has said.\n\n"
+     'Speaking on the radio, he said the port "must do better for its people".', ["Tom Kale-O'Brien"]),
+    ("Port news reporter Tom O'Keefe said the ships were late.\n\n"
+     '"We waited all day for the ships," he said.', ["Tom O'Keefe"]),
+    ('Port news reporter Tom McKale said the ships were late.\n\n"We waited all day for the ships," he said.',
+     ["Tom McKale"]),
+    # an acronym is still no one's first name
+    ('Port news reporter Tom Kale said the BBC was late.\n\n"We waited all day for the ships," he said.',
+     ["Tom Kale"]),
+])
+def test_names_with_inner_capitals_are_whole(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("word, before, names_alone, full_names, expected", [
+    ("Anger", [], set(), [], False),  # a common word opening a sentence
+    ("Kale", ["Sen."], set(), [], True),  # after a form of address it is a surname, dictionary or not
+    ("Brown", [], {"Brown"}, [], True),  # the story writes it as a name of its own elsewhere
+    ("Brown", [], set(), ["Tom Brown"], True),  # ... or as a person's surname
+    ("Act", [], set(), ["Terrorism Act"], False),  # the end of a law's name is no surname
+    ("Ruiz", [], set(), [], True),  # no dictionary word
+    ("Moderator", [], set(), [], True),  # a person's noun, as a transcript's label writes it
+    ("Petro", [], set(), [], True),  # a first name, though a dictionary's prefix too
+])
+def test_plausible_lone_word(word, before, names_alone, full_names, expected):
+    assert plausible_lone_word(word, before, names_alone, full_names) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares in Apple rose.", {"Apple"}),
+    ("Mr Brown left. Mr. Kale stayed.", {"Brown", "Kale"}),  # after a form of address
+    ("The Pentagon met.", {"Pentagon"}),  # after a determiner
+    ("They met in Downing Street under the Terrorism Act.", set()),  # the end of a longer name
+    ("Anger grew. Controversy followed.", set()),  # a sentence's first word
+    ('"It is fine," Controversy said.', set()),  # after a quotation, a capital opens the clause
+])
+def test_names_written_alone(text, expected):
+    assert names_written_alone(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Controversy followed. "The fees are far too high for a small port," Controversy said.', [None]),
+    # a surname that is also a common word stays when the story writes it as a name
+    ('The port met Mr Brown.\n\n"The fees are far too high for a small port," Brown said.', ["Brown"]),
+    ('Shares in Apple rose.\n\n"The fees are far too high for a small port," Apple said.', ["Apple"]),
+    # a nationality alone is no name, before a name it is a role
+    ('"The fees are far too high for a small port," said the American.', [None]),
+    ('"The fees are far too high for a small port," said Dutchman Tom Kale.', ["Tom Kale"]),
+])
+def test_lone_common_words_and_nationalities(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("story, phrase, expected", [
+    ("Anger over the fees grew.", "Anger over the fees", None),  # a common word opening a sentence
+    ("The board met Mr Anger today.", "Anger", "Anger"),  # ... unless the story writes it as a name
+    ("Ana Anger runs the port.", "Anger", "Ana Anger"),
+    ("Blair runs the port.", "Blair", "Blair"),  # no dictionary word
+])
+def test_a_lone_common_word_is_a_name_only_where_the_story_writes_one(story, phrase, expected):
+    from indexer.names import Memory, speaker_from_phrase
+    memory = Memory()
+    memory.look_ahead(story)
+    found = speaker_from_phrase(phrase, memory, sentence_start=True)
+    assert (found.name if found else None) == expected

@@ -110,9 +110,14 @@ def test_an_edited_correction_file_merges_and_hides_on_the_next_ingest(archive_a
     assert "Maria Okafor" in html.unescape(client.get(f"/p/{quote['id']}").get_data(as_text=True))
     for ext in ("json", "ris", "bib"):  # the downloads cite the quote by its speaker's canonical name
         cited = client.get(f"/p/{quote['id']}/cite.{ext}").get_data(as_text=True)
-        assert "Okafor" in cited and "M. Okafor" not in cited, ext
+        assert "Maria Okafor" in cited and "M. Okafor" not in cited, ext
     hidden = next(hit for hit in client.get("/api/search?q=nobody").get_json()["results"] if hit["kind"] == "quote")
     assert hidden["speaker"] is None  # the quote stays; only the false speaker goes
+    for ext in ("json", "ris", "bib"):  # ... and its citation credits nobody
+        cited = client.get(f"/p/{hidden['id']}/cite.{ext}").get_data(as_text=True)
+        assert "Nobody asked us" in cited and "Doyle" not in cited, ext
+    directory = html.unescape(client.get("/speakers").get_data(as_text=True))  # the speaker directory agrees
+    assert "Maria Okafor" in directory and "M. Okafor" not in directory and "Pat Doyle" not in directory
 
     listed = runner.invoke(args=["speakers"])
     assert "Maria Okafor" in listed.output and "Pat Doyle" not in listed.output

@@ -54,6 +54,11 @@ from indexer.suspect_speakers import why_suspect
     ("magazine", True),
     ("That's", True),
     ("Mr Kilroy-Silk quit UKIP last week after months of tension", True),
+    ("Midfielder Edu", True),  # an occupation before a one-word name
+    ("Judges Ana Ruiz", True),
+    ("Carter Kale", False),  # a first name that is also an occupation
+    ("Tory leader", False),  # a description, not a role before a name
+    ("Doctors Without Borders", False),
 ])
 def test_fragments_are_flagged_and_names_are_not(name, flagged):
     assert (why_suspect(name) is not None) == flagged, why_suspect(name)

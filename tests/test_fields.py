@@ -1,5 +1,6 @@
 """The field registry (indexer/engine/fields.py): what derives from it follows it."""
 import dataclasses
+import json
 
 import pytest
 
@@ -84,6 +85,17 @@ def test_flask_search_has_an_option_per_facet(runner):
     usage = runner.invoke(args=["search", "--help"]).output
     for facet in FACET_LIST:
         assert f"--{facet.name} VALUE" in usage
+
+
+def test_flask_search_json_gives_each_result_the_api_fields_with_the_same_values(runner, client):
+    output = runner.invoke(args=["search", "korea", "--limit", "5", "--json"]).output.splitlines()
+    printed = [json.loads(line) for line in output[1:]]
+    api = {r["id"]: r for r in client.get("/api/search?q=korea&size=10").get_json()["results"]}
+    assert len(printed) == 5
+    for result in printed:
+        assert list(result) == list(registry.API_FIELDS)
+        assert result == {name: api[result["id"]][name] for name in registry.API_FIELDS}
+    assert {"author", "place", "title"} <= set(registry.API_FIELDS)
 
 
 def test_the_search_page_labels_every_facet_with_values(client):

@@ -95,3 +95,13 @@ def test_the_search_page_names_the_date_range_with_the_registry_label(client):
 def test_the_speaker_directory_filter_is_labelled_from_the_registry(client):
     page = client.get("/speakers").get_data(as_text=True)
     assert f'<label for="value-name">{label("speaker")} name contains</label>' in page
+
+
+@pytest.mark.parametrize("query, note", [
+    ("speaker:reyes", "speaker"), ("title:vote", "title"), ("source:ledger", "source"),
+    ("wall", None),  # the text matched: no note
+])
+def test_the_matched_note_uses_the_registry_label(client, query, note):
+    page = client.get("/", query_string={"q": query}).get_data(as_text=True)
+    notes = re.findall(r'<p class="matched-field">matched the (.*?)</p>', page)
+    assert set(notes) == ({label(note).lower()} if note else set())

@@ -114,3 +114,9 @@ def test_the_help_page_lists_every_field_a_search_can_name(client):
         assert f"<code>{name}:</code>" in page
     for name in ("cue", "date_asc", "speaker_kind", "start"):  # kept, but not searched by name
         assert f"<code>{name}:</code>" not in page
+
+
+def test_every_field_a_page_names_has_a_label():
+    """Facet headings, filter chips and "matched the ..." notes print these labels: none may be blank."""
+    named = {facet.name for facet in FACET_LIST} | set(registry.MATCH_NOTE_FIELDS)
+    assert [name for name in named if not registry.BY_FIELD_NAME[name].label] == []

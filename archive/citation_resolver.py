@@ -128,7 +128,7 @@ def as_json(hit: Hit) -> dict:
     return {
         **{name: getattr(hit, name) for name in API_FIELDS}, "url": url_for("views.passage", citation_id=hit.id),
         "document_url": url_for("views.document", doc_id=hit.doc, _anchor=f"p-{hit.passage or hit.id}"),
-        "matched": hit.matched,  # "speaker", "title" or "source" when the hit matched there, not in its text
+        "matched": hit.matched,  # the field (registry MATCH_NOTE_FIELDS) it matched through, not its text
     }
 
 

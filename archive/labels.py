@@ -1,9 +1,11 @@
 """What people read for the archive's internal names: facet names and record kinds, in one place."""
 from __future__ import annotations
 
-from indexer.engine import FACET_LIST
+from indexer.engine import FACET_LIST, FIELDS
 
 FACET_LABELS = {facet.name: facet.label for facet in FACET_LIST}  # from the field registry
+# field -> its label in the registry, for the metadata a page lists (Source, Author, Date, Place ...)
+FIELD_LABELS = {field.name: field.label for field in FIELDS if field.label}
 
 # kind -> (one, many). A kind missing here is shown as it is, so a new kind is never hidden.
 KIND_LABELS = {

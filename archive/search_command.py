@@ -8,7 +8,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from indexer.engine import FACET_LIST, FACETS, SORTS, Filters, SearchEngine, SearchRequest
+from indexer.engine import API_FIELDS, FACET_LIST, FACETS, SORTS, Filters, SearchEngine, SearchRequest
 
 
 def _facet_options(command):
@@ -39,8 +39,8 @@ def search_command(words, sort, limit, as_json, **chosen):
     click.echo(f"{page.total} results" + (f" (did you mean: {page.suggestion})" if page.suggestion else ""))
     for hit in page.hits:
         if as_json:
-            click.echo(json.dumps({"id": hit.id, "kind": hit.kind, "text": hit.text, "speaker": hit.speaker,
-                                   "source": hit.source, "date": hit.date, "doc": hit.doc}, ensure_ascii=False))
+            # The registry's API fields: one result reads the same here as in /api/search.
+            click.echo(json.dumps({name: getattr(hit, name) for name in API_FIELDS}, ensure_ascii=False))
             continue
         who = f"{hit.speaker}: " if hit.speaker else ""
         where = ", ".join(x for x in (hit.source, hit.date, hit.doc) if x)

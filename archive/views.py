@@ -84,7 +84,8 @@ def search():
     except BadParameter as err:
         return render_template("error.html", title="Bad request", message=str(err)), 400
     args = request.args.to_dict(flat=False)
-    return render_template("search.html", page=result, args=args, facet_names=FACETS)
+    return render_template("search.html", page=result, args=args, facet_names=FACETS,
+                           field_labels=labels.FIELD_LABELS)
 
 
 @bp.route("/help")
@@ -163,7 +164,7 @@ def document(doc_id: str):
     rendered = _as_markdown(passages, quotes_by_passage, highlight) if row and row.form == "markdown" else {}
     return render_template("document.html", doc=row, doc_id=doc_id, passages=passages,
                            quotes=quotes_by_passage, highlight=highlight, rendered=rendered,
-                           page=shown.page, pages=shown.pages)
+                           page=shown.page, pages=shown.pages, field_labels=labels.FIELD_LABELS)
 
 
 def _as_markdown(passages, quotes_by_passage: dict, highlight: str | None) -> dict:
@@ -196,7 +197,8 @@ def passage(citation_id: str):
             hit.start - ctx.start, hit.end - ctx.start, hit.id, highlighted=True)])
     return render_template("passage.html", found=found, hit=found.hit, doc=found.document, styles=styles,
                            fragment=fragment, citation_id=citation_id, context_html=context_html, coins=citations.coins(cites) if cites else None,
-                           author=citations.credited_author(cites) if cites else None)
+                           author=citations.credited_author(cites) if cites else None,
+                           field_labels=labels.FIELD_LABELS)
 
 
 def _cited(found) -> citations.Cited:

@@ -1,5 +1,6 @@
 """The field registry (indexer/engine/fields.py): what derives from it follows it."""
 import dataclasses
+import json
 
 import pytest
 
@@ -86,6 +87,17 @@ def test_flask_search_has_an_option_per_facet(runner):
         assert f"--{facet.name} VALUE" in usage
 
 
+def test_flask_search_json_gives_each_result_the_api_fields_with_the_same_values(runner, client):
+    output = runner.invoke(args=["search", "korea", "--limit", "5", "--json"]).output.splitlines()
+    printed = [json.loads(line) for line in output[1:]]
+    api = {r["id"]: r for r in client.get("/api/search?q=korea&size=10").get_json()["results"]}
+    assert len(printed) == 5
+    for result in printed:
+        assert list(result) == list(registry.API_FIELDS)
+        assert result == {name: api[result["id"]][name] for name in registry.API_FIELDS}
+    assert {"author", "place", "title"} <= set(registry.API_FIELDS)
+
+
 def test_the_search_page_labels_every_facet_with_values(client):
     page = client.get("/?q=korea").get_data(as_text=True)
     counted = client.get("/api/search?q=korea").get_json()["facets"]
@@ -102,3 +114,9 @@ def test_the_help_page_lists_every_field_a_search_can_name(client):
         assert f"<code>{name}:</code>" in page
     for name in ("cue", "date_asc", "speaker_kind", "start"):  # kept, but not searched by name
         assert f"<code>{name}:</code>" not in page
+
+
+def test_every_field_a_page_names_has_a_label():
+    """Facet headings, filter chips and "matched the ..." notes print these labels: none may be blank."""
+    named = {facet.name for facet in FACET_LIST} | set(registry.MATCH_NOTE_FIELDS)
+    assert [name for name in named if not registry.BY_FIELD_NAME[name].label] == []

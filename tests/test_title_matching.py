@@ -62,3 +62,25 @@ def test_the_api_says_which_field_a_result_matched(client):
     results = client.get("/api/search", query_string={"q": "speaker:roth"}).get_json()["results"]
     assert results and {r["matched"] for r in results if "roth" not in r["text"].lower()} <= {"speaker"}
     assert all(r["matched"] is None for r in client.get("/api/search?q=camp").get_json()["results"])
+
+
+# One record whose text lacks "quay" and whose every other words field has it: the note names the
+# first field the query asks for in the registry's match_note order, and never the place or author.
+@pytest.mark.parametrize("text, matched", [
+    ("speaker:quay OR title:quay OR source:quay", "speaker"),
+    ("source:quay OR title:quay", "title"),
+    ("title:quay OR speaker:quay", "speaker"),
+    ("source:quay", "source"),
+    ("place:quay", None),
+    ("author:quay", None),
+    ("place:quay OR author:quay OR source:quay", "source"),
+    ("speaker:quay wall", None),  # the text matched too
+])
+def test_the_matched_note_names_speaker_then_title_then_source(tmp_path, text, matched):
+    engine = SearchEngine(tmp_path / "ix")
+    with engine.writer() as w:
+        w.add(record("q", 1, "The wall held.", kind="quote", speaker="Ana Quay", title="Quay repairs",
+                     source="Quay Weekly", place="Quay Town", author="Lee Quay"))
+    hits = engine.search(SearchRequest(text)).hits
+    engine.close()
+    assert [h.matched for h in hits] == [matched]

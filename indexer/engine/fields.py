@@ -5,7 +5,8 @@ Hit and Filters types (types.py), the facets (FACETS below: counted, filtered, k
 the fields searched without a name and their boosts, the names a user may type before a colon
 and their aliases (query_parsing.py), the fields whose postings are kept as arrays
 (posting_arrays, position_arrays), the facet labels the web pages show (archive/labels.py), the
-API's hit fields and the export columns (archive/), and `flask search`'s filter options.
+API's hit fields and the export columns (archive/), `flask search`'s filter options, and which
+fields a "matched the ..." note may name (match_fields.py).
 
 Adding a facet is one entry here with `facet=ColumnFacet` (and the records carrying its value).
 The order matters twice: facets are listed on the search page in this order, and exported
@@ -44,6 +45,9 @@ class Field:
     lower_in_queries: bool = False  # its stored values are lower case: `kind:Quote` means kind:quote
     arrays: bool = False  # its postings are kept as NumPy arrays (fast matching, phrases, dates)
     facet: type[ColumnFacet] | None = None  # counted and filtered as this kind of facet
+    # A hit matched here and not in its text says "matched the <name>"; when several matched, the
+    # lowest number is named. None: never named (a place or author match says nothing).
+    match_note: int | None = None
     value: Callable[[dict], Any] | None = None  # its value from a record; None: record.get(name)
 
     @property
@@ -70,16 +74,17 @@ def _year(record: dict) -> str | None:
 
 FIELDS: tuple[Field, ...] = (
     Field("id", EXACT, "Citation id", required=True, hit_type=str, exported=True),
+    # The passage's speaker is its own, so it is named before the document's title and source.
     Field("speaker", WORDS, "Speaker", boost=2.0, aliases=("who", "by"), arrays=True, exported=True,
-          facet=ColumnFacet),
+          facet=ColumnFacet, match_note=1),
     Field("speaker_kind", STORED),
     Field("speaker_role", STORED),
-    Field("source", PLAIN_WORDS, "Source", arrays=True, exported=True, facet=ColumnFacet),
+    Field("source", PLAIN_WORDS, "Source", arrays=True, exported=True, facet=ColumnFacet, match_note=3),
     Field("date", EXACT, "Date", column=True, arrays=True, exported=True),
     # Oldest first puts undated documents last, as newest first does.
     Field("date_asc", EXACT, stored=False, column=True, value=lambda record: record.get("date") or "9999"),
     Field("doc", EXACT, "Document", column=True, required=True, hit_type=str, exported=True, typed=True),
-    Field("title", WORDS, "Title", aliases=("headline",), arrays=True, exported=True),
+    Field("title", WORDS, "Title", aliases=("headline",), arrays=True, exported=True, match_note=2),
     Field("kind", EXACT, "Kind", column=True, required=True, hit_type=str, empty="", exported=True,
           aliases=("type",), lower_in_queries=True, facet=ColumnFacet),
     Field("text", WORDS, "Text", required=True, hit_type=str, empty="", exported=True, boost=1.0, arrays=True),
@@ -104,6 +109,9 @@ FACET_FIELDS = {facet.name: facet.field for facet in FACETS}  # facet -> the exa
 HIT_FIELDS = tuple(field for field in FIELDS if field.stored and field.on_hit)
 API_FIELDS = tuple(field.name for field in HIT_FIELDS if field.in_api)
 EXPORTED = tuple(field.name for field in FIELDS if field.exported)
+# The fields a "matched the ..." note may name, in the order they are asked (match_fields.py).
+MATCH_NOTE_FIELDS = tuple(field.name for field in sorted((f for f in FIELDS if f.match_note is not None),
+                                                         key=lambda f: f.match_note))
 
 # field -> boost, the plain text first and the fields that weigh more after it: the order Whoosh's
 # parser builds its Or clauses in (and sums their scores in), as it was before the registry.

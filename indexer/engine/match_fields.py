@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from whoosh import query
 
-# Asked in this order: the passage's speaker is its own, the title and source are the document's.
-OTHER_FIELDS = ("speaker", "title", "source")
+from .fields import MATCH_NOTE_FIELDS as OTHER_FIELDS  # the registry's match_note, in its order
 
 
 def matched_elsewhere(schema, q, fields: dict, text_marked: bool) -> str | None:

@@ -21,8 +21,8 @@ def _hit_type():
     """Hit: one record as a search answers it, an attribute per stored field of the registry.
 
     Beside the registry's fields (fields.HIT_FIELDS: id, doc, kind, text, speaker, ...): the
-    snippet (escaped text, query words marked) and `matched`, "speaker", "title" or "source"
-    when the hit matched there, not in its text.
+    snippet (escaped text, query words marked) and `matched`, the field it matched through when
+    not its text (one of fields.MATCH_NOTE_FIELDS: speaker, title, source).
     """
     stored = [(field.name, field.hit_type, dataclass_field(default=field.empty)) for field in fields.HIT_FIELDS]
     extra = [("snippet", "Markup", dataclass_field(default=Markup(""))),

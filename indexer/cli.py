@@ -69,6 +69,7 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     """`flask ingest`: progress, failures and a summary line; exit 1 on a failure, 3 when busy."""
     import sqlite3
 
+    from .catalog import catalog_path
     from .engine.writing import IndexDamaged
     from .ingest import IngestBusy, ingest  # here: `flask extract` never loads the engine
     from .speaker_corrections import CorrectionsError
@@ -93,7 +94,7 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     except IndexDamaged as err:
         _stop(str(err))
     except sqlite3.DatabaseError as err:
-        _stop(f"the catalogue {index_dir / 'catalog.sqlite'} is damaged ({err}); move it aside and run "
+        _stop(f"the catalogue {catalog_path(index_dir)} is damaged ({err}); move it aside and run "
               "ingest again: the next ingest rebuilds its document list from the index")
     except OSError as err:  # read-only folder, full disk: what was committed before is kept
         _stop(f"cannot write the archive in {index_dir}: {err.strerror or err}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,8 @@ from typing import Callable
 
 from .engine.writing import Index, IndexDamaged, WriterBusy
 from .write_lock import WriteLock, WriteLockBusy
-from .catalog import Catalog, DocumentRow
+from . import generations
+from .catalog import CATALOG_NAME, Catalog, DocumentRow, catalog_path
 from .index_agreement import missing_from_index, without_catalogue_row
 from .discovery import find_documents
 from .extract import extract_path
@@ -136,26 +138,28 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     return summary
 
 
-def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_docs: int, batch_records: int,
+def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_docs: int, batch_records: int,
                    on_file, rules: Corrections | None) -> Summary:
     summary = Summary()
     report = on_file or (lambda path, status: None)
 
-    readable = _readable(index_dir)
-    summary.rebuilt = None if rebuild or not readable else Index.outdated(index_dir)
+    generations.remove_stale(archive_dir)  # a rebuild killed before its swap, or an old archive not yet deleted
+    live = generations.live(archive_dir)
+    readable = _readable(live)
+    summary.rebuilt = None if rebuild or not readable else Index.outdated(live)
     rebuild = rebuild or summary.rebuilt is not None  # never mix an old format's stems with new ones
-    if rebuild and readable:
-        old = Index(index_dir)
-        _check_unlocked(old, index_dir)
-        _remember_before_rebuild(old, index_dir)
-        pause_point("rebuild-remembered")
-    ix = Index(index_dir, rebuild)
+    # A rebuild writes a whole new archive beside the live one and swaps it in at the end
+    # (generations.py): readers see the old archive until then, and a kill leaves one of the two.
+    index_dir = generations.begin(archive_dir) if rebuild else live
     if rebuild:
-        pause_point("rebuild-wiped")
+        _start_rebuild(live, index_dir, readable)
+        pause_point("rebuild-started")
+    ix = Index(index_dir, rebuild)
     writer = _writer(ix, index_dir)  # taken first: a second ingest stops before doing any work
     catalog = Catalog(index_dir)
     if rebuild:
         catalog.clear_documents()
+        catalog.clear_inflight()  # the old archive's journal describes the old index, not this one
     seen_ids: set[str] = set()
     batch = Batch(ix.stored())
     try:
@@ -228,6 +232,11 @@ def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_doc
     finally:
         batch.close()
         catalog.close()
+    if rebuild:
+        pause_point("rebuild-built")
+        retired = generations.swap(archive_dir, index_dir)
+        pause_point("rebuild-swapped")
+        generations.retire(archive_dir, retired)
     return summary
 
 
@@ -342,8 +351,21 @@ def _readable(index_dir: Path) -> bool:
         return False
 
 
-def _check_unlocked(ix, index_dir: Path) -> None:
-    _writer(ix, index_dir).cancel()
+def _start_rebuild(live: Path, target: Path, readable: bool) -> None:
+    """The new generation's catalogue starts as a copy of the live one (its citation history is
+    never emptied), and every passage of the old index joins that history."""
+    old_catalogue = catalog_path(live)
+    if old_catalogue.exists():
+        source, copy = sqlite3.connect(f"file:{old_catalogue}?mode=ro", uri=True), sqlite3.connect(target / CATALOG_NAME)
+        try:
+            source.backup(copy)
+        finally:
+            source.close()
+            copy.close()
+    if readable:
+        old = Index(live)
+        _writer(old, live).cancel()  # Whoosh's own lock too: a writer of an older version may hold it
+        _remember_before_rebuild(old, target)
 
 
 def _remember_before_rebuild(old_ix, index_dir: Path) -> None:

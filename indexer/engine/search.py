@@ -190,7 +190,7 @@ class SearchEngine:
             # Filters join the query as a constant-score clause: the matcher can then skip to the
             # filtered documents instead of scoring every match and filtering afterwards.
             scored = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
-            results = s.search(scored, limit=page * page_size, sortedby=sortedby, terms=False)
+            results = limits.search(s, scored, limit=page * page_size, sortedby=sortedby, terms=False)
             if total is None:
                 total = len(results)
                 page = min(page, max(1, -(-total // page_size)))

@@ -12,6 +12,7 @@ and nothing is skipped as "unchanged" without being in the index.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -132,6 +133,11 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
         raise IngestBusy(str(err)) from None
     try:
         summary = _ingest_locked(paths, index_dir, rebuild, prune, batch_docs, batch_records, on_file, rules)
+    except BaseException:
+        if rebuild:  # a rebuild that stopped before its swap: its half-built archive goes now, not next time
+            with contextlib.suppress(OSError):
+                generations.remove_stale(index_dir)
+        raise
     finally:
         lock.release()  # after the last commit, the speaker rewrite and the merge
     summary.seconds = time.perf_counter() - started

@@ -6,6 +6,7 @@ module is how, in Whoosh. Every writer's segments carry their posting and facet 
 """
 from __future__ import annotations
 
+import errno
 import pickle
 import struct
 from pathlib import Path
@@ -55,14 +56,43 @@ class IndexWriter:
         # decided to merge 800,000 records in the main process (a million-passage ingest sat
         # there for 14+ minutes). Segments are merged once, at the end, by Index.finish.
         self._writer.commit(merge=False)
+        # Whoosh's multiprocess writer commits without the segment of a sub-writer that died (a
+        # full disk): say so, so that ingest keeps the batch in its journal and redoes it next time.
+        if any(task.exitcode not in (0, None) for task in getattr(self._writer, "tasks", ())):
+            raise OSError(errno.EIO, "a writer process stopped with an error (a full disk or a read-only folder?)")
 
     def cancel(self) -> None:
-        if not self.closed:
-            self._writer.cancel()
+        try:
+            if not self.closed:
+                self._writer.cancel()
+                _remove_segment_files(self._writer)
+        finally:
+            # Whoosh's multiprocess writer cancels its sub-writers by setting a flag in this
+            # process only: they wait for work forever and Python joins them at exit, so an
+            # ingest stopped by an error (a full disk) hung instead of exiting.
+            for task in getattr(self._writer, "tasks", ()):
+                if task.is_alive():
+                    task.terminate()
+                task.join(5)
 
     @property
     def closed(self) -> bool:
         return bool(getattr(self._writer, "is_closed", False))
+
+
+def _remove_segment_files(writer) -> None:
+    """A cancelled Whoosh writer leaves the files of the segment it had begun (columns, postings);
+    nothing names them, and only a later commit of this index would sweep them away."""
+    segment = getattr(writer, "newsegment", None)
+    if segment is None:
+        return
+    prefix = f"{segment.segment_id()}."
+    for name in list(writer.storage):
+        if name.startswith(prefix):
+            try:
+                writer.storage.delete_file(name)
+            except OSError:
+                pass  # still open elsewhere or a read-only folder: the next commit sweeps it
 
 
 class StoredRecords:

@@ -162,20 +162,32 @@ class Index:
         return StoredRecords(self._ix.searcher())
 
     def finish(self, max_segments: int | None = None) -> None:
-        """After the last commit: merge down to `max_segments` (if given), and write any missing arrays."""
+        """After the last commit: merge down to `max_segments` (if given), rewrite segments that are
+        mostly deleted records, and write any missing arrays.
+
+        Whoosh keeps a deleted record's bytes until its segment is merged. After a crash, the next
+        ingest deletes the interrupted batch again, so its segments hold nothing live: a
+        business-folder ingest killed after a commit and recovered took 17.3 MB against 14.4 MB clean.
+        """
         segments = self._ix._segments()
-        if max_segments is not None and len(segments) > max_segments:
-            self._ix.writer().commit(mergetype=lambda writer, segments: _merge_smallest(writer, segments, max_segments))
+        too_many = max_segments is not None and len(segments) > max_segments
+        if too_many or any(_mostly_deleted(segment) for segment in segments):
+            self._ix.writer().commit(mergetype=lambda writer, segments: _merge(writer, segments, max_segments))
         facet_arrays.build(self.index_dir)
         posting_arrays.build(self.index_dir)
 
 
-def _merge_smallest(writer, segments, max_segments: int):
-    """Whoosh merge policy: the smallest segments become one, leaving `max_segments` in all."""
+def _mostly_deleted(segment) -> bool:
+    return segment.deleted_count() * 2 >= segment.doc_count_all() > 0
+
+
+def _merge(writer, segments, max_segments: int | None):
+    """Whoosh merge policy: mostly deleted segments and, past `max_segments`, the smallest, become one."""
     by_size = sorted(segments, key=lambda segment: segment.doc_count_all())
-    merged = len(segments) - max_segments + 1
-    for segment in by_size[:merged]:
+    merged = len(segments) - max_segments + 1 if max_segments is not None and len(segments) > max_segments else 0
+    chosen = by_size[:merged] + [segment for segment in by_size[merged:] if _mostly_deleted(segment)]
+    for segment in chosen:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
-    return by_size[merged:]
+    return [segment for segment in segments if segment not in chosen]

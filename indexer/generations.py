@@ -64,6 +64,7 @@ def begin(index_dir: Path) -> Path:
     numbers = [int(path.name[len(PREFIX):]) for path in index_dir.glob(f"{PREFIX}*") if path.name[len(PREFIX):].isdigit()]
     target = index_dir / f"{PREFIX}{max(numbers, default=0) + 1}"  # never a name a reader may still hold
     target.mkdir()
+    (target / READERS).touch()
     return target
 
 
@@ -106,6 +107,8 @@ def remove_stale(index_dir: Path) -> None:
             retire(index_dir, path)
     if current != index_dir:
         retire(index_dir, index_dir)
+    if current.is_dir():
+        (current / READERS).touch()  # what readers hold (reading); created by writers only
 
 
 @contextmanager
@@ -116,11 +119,11 @@ def reading(index_dir: Path):
     """
     current = live(index_dir)
     try:
-        fd = os.open(current / READERS, os.O_RDONLY | os.O_CREAT, 0o644)
+        fd = os.open(current / READERS, os.O_RDONLY)  # never created here: readers write nothing
     except FileNotFoundError:
-        raise GenerationGone(str(current)) from None
-    except OSError:
-        yield current  # a read-only archive: nothing can retire it either
+        if current != live(index_dir) or not current.is_dir():
+            raise GenerationGone(str(current)) from None
+        yield current  # an archive no ingest of this version has written yet: none can retire it either
         return
     try:
         try:

@@ -9,6 +9,9 @@ Each batch is journalled: its document ids are committed to the catalogue's ``in
 before Whoosh commits, and their catalogue rows after. An ingest killed between the two leaves
 the ids in the journal; the next ingest deletes their records first, so nothing is indexed twice
 and nothing is skipped as "unchanged" without being in the index.
+
+--rebuild writes a whole new archive in a new generation folder and swaps it in at the end
+(indexer.generations): readers see the old archive until then, and a kill leaves one whole.
 """
 from __future__ import annotations
 

@@ -119,7 +119,7 @@ def main():
     wall = time.perf_counter() - started
     if writer is not None:
         status = writer.poll()
-        print(f"alongside: {args.alongside!r} exited {status} after {writer_seconds:.1f} s")
+        print(f"alongside: {args.alongside[:90]!r}... exited {status} after {writer_seconds:.1f} s")
     times = [ms for _, ms in results]
     print(f"{len(results)} requests by {args.clients} clients in {wall:.1f} s: {len(results) / wall:.1f} requests/s")
     print(f"latency ms: p50 {statistics.median(times):.0f}, p95 {percentile(times, 95):.0f}, max {max(times):.0f}")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,8 @@ from typing import Callable
 from .engine.writing import Index, IndexDamaged, WriterBusy
 from .write_lock import WriteLock, WriteLockBusy
 from . import generations
-from .catalog import CATALOG_NAME, Catalog, DocumentRow, catalog_path
+from .catalog import Catalog, DocumentRow
+from .rebuild_start import history_rows, start_rebuild
 from .index_agreement import missing_from_index, without_catalogue_row
 from .discovery import find_documents
 from .extract import extract_path
@@ -109,12 +109,6 @@ def _ignored_line(names: list[str], shown: int = 5) -> str:
     return f"{len(names)} ignored ({listed}{more})"
 
 
-def _history_rows(stored, doc_id: str | None = None) -> list[tuple]:
-    """What the index holds now, for one document or all, as rows of the citation history."""
-    return [(f["id"], f["doc"], f.get("kind"), f.get("text", ""), f.get("speaker"), f.get("paragraph"))
-            for f in stored.fields(doc_id)]
-
-
 def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: bool = False,
            batch_docs: int = 100_000, batch_records: int = BATCH_RECORDS, on_file: Callable[[Path, str], None] | None = None,
            corrections: Path | None = None) -> Summary:
@@ -161,7 +155,8 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
     # (generations.py): readers see the old archive until then, and a kill leaves one of the two.
     index_dir = generations.begin(archive_dir) if rebuild else live
     if rebuild:
-        _start_rebuild(live, index_dir, readable)
+        start_rebuild(live, index_dir, Index(live) if readable else None,
+                      check_unlocked=lambda old: _writer(old, live).cancel())
         pause_point("rebuild-started")
     ix = Index(index_dir, rebuild)
     writer = _writer(ix, index_dir)  # taken first: a second ingest stops before doing any work
@@ -310,7 +305,7 @@ class Batch:
             self.before = None
 
     def retire(self, doc_id: str) -> None:
-        self.retired += _history_rows(self.before, doc_id)
+        self.retired += history_rows(self.before, doc_id)
 
     def commit(self, writer, catalog: Catalog) -> None:
         pause_point("before-first-commit" if not self.done else "before-commit")
@@ -358,37 +353,6 @@ def _readable(index_dir: Path) -> bool:
         return Index.exists(index_dir)
     except IndexDamaged:
         return False
-
-
-def _start_rebuild(live: Path, target: Path, readable: bool) -> None:
-    """The new generation's catalogue starts as a copy of the live one (its citation history is
-    never emptied), and every passage of the old index joins that history."""
-    old_catalogue = catalog_path(live)
-    if old_catalogue.exists():
-        source, copy = sqlite3.connect(f"file:{old_catalogue}?mode=ro", uri=True), sqlite3.connect(target / CATALOG_NAME)
-        try:
-            source.backup(copy)
-        finally:
-            source.close()
-            copy.close()
-    if readable:
-        old = Index(live)
-        _writer(old, live).cancel()  # Whoosh's own lock too: a writer of an older version may hold it
-        _remember_before_rebuild(old, target)
-
-
-def _remember_before_rebuild(old_ix, index_dir: Path) -> None:
-    """--rebuild starts a new index: every passage of the old one joins the citation history."""
-    catalog = Catalog(index_dir)
-    try:
-        stored = old_ix.stored()
-        try:
-            catalog.remember(_history_rows(stored))
-        finally:
-            stored.close()
-        catalog.commit()
-    finally:
-        catalog.close()
 
 
 def _writer(ix, index_dir: Path, parallel: bool = False):

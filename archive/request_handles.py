@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flask import current_app, g, request
 
-from indexer.catalog import Catalog
+from indexer.catalog import Catalog, catalog_path
 from indexer.engine import SearchEngine, SearchPage, SearchRequest
 
 from .search_arguments import search_args
@@ -37,7 +37,7 @@ def catalog() -> Catalog | None:
     """This request's read-only catalogue, or None before anything was ingested."""
     if "catalog" not in g:
         path = Path(current_app.config["INDEX_DIR"])
-        g.catalog = Catalog(path, readonly=True) if (path / "catalog.sqlite").exists() else None
+        g.catalog = Catalog(path, readonly=True) if catalog_path(path).exists() else None
     return g.catalog
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.catalog import CATALOG_NAME, Catalog
+from indexer.catalog import Catalog, catalog_path
 from indexer.speaker_ledger import SpeakerLedger
 from indexer.suspect_speakers import why_suspect
 
@@ -23,7 +23,7 @@ def list_speakers(index_dir: str | Path, suspect_only: bool = False) -> list[Spe
     Counts come from the catalogue's ledger of speakers as found, under the rules the index was
     last written with: the same names the speaker facet shows.
     """
-    if not (Path(index_dir) / CATALOG_NAME).exists():
+    if not catalog_path(index_dir).exists():
         return []
     catalog = Catalog(index_dir, readonly=True)
     try:

@@ -14,6 +14,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from . import generations
+
 CATALOG_NAME = "catalog.sqlite"
 
 _SCHEMA = """
@@ -56,13 +58,18 @@ class DocumentRow:
         return json.loads(self.meta or "{}")
 
 
+def catalog_path(index_dir: str | Path) -> Path:
+    """The live archive's catalogue: it is swapped in with the index it describes (generations.py)."""
+    return generations.live(Path(index_dir)) / CATALOG_NAME
+
+
 class Catalog:
     def __init__(self, index_dir: str | Path, readonly: bool = False):
-        path = Path(index_dir) / CATALOG_NAME
+        path = catalog_path(index_dir)
         if readonly:
             self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         else:
-            Path(index_dir).mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, check_same_thread=False)
             self.db.executescript(_SCHEMA)
         self.db.row_factory = sqlite3.Row

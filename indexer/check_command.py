@@ -11,7 +11,7 @@ from typing import Callable, Mapping
 
 import click
 
-from .catalog import Catalog
+from .catalog import Catalog, catalog_path
 from .engine.check import check
 
 
@@ -38,7 +38,7 @@ def command(settings: Callable[[], Mapping[str, str]]) -> click.Command:
 
 def _catalogue_docs(index_dir: Path) -> set[str] | None:
     """The document ids the catalogue lists; None when there is no catalogue to compare."""
-    if not (index_dir / "catalog.sqlite").exists():
+    if not catalog_path(index_dir).exists():
         return None
     catalogue = Catalog(index_dir, readonly=True)
     try:

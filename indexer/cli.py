@@ -69,6 +69,7 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     """`flask ingest`: progress, failures and a summary line; exit 1 on a failure, 3 when busy."""
     import sqlite3
 
+    from .catalog import catalog_path
     from .engine.writing import IndexDamaged
     from .ingest import IngestBusy, ingest  # here: `flask extract` never loads the engine
     from .speaker_corrections import CorrectionsError
@@ -93,7 +94,10 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     except IndexDamaged as err:
         _stop(str(err))
     except sqlite3.DatabaseError as err:
-        _stop(f"the catalogue {index_dir / 'catalog.sqlite'} is damaged ({err}); move it aside and run "
+        if _sqlite_cannot_write(err):  # SQLite's word for a full disk or a read-only folder
+            _stop(f"cannot write the archive in {index_dir}: the catalogue says \"{err}\"; "
+                  "batches committed before are kept, run ingest again once fixed")
+        _stop(f"the catalogue {catalog_path(index_dir)} is damaged ({err}); move it aside and run "
               "ingest again: the next ingest rebuilds its document list from the index")
     except OSError as err:  # read-only folder, full disk: what was committed before is kept
         _stop(f"cannot write the archive in {index_dir}: {err.strerror or err}"
@@ -103,6 +107,11 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     click.echo(f"Documents: {summary.line()}")
     if summary.failures or missing:
         sys.exit(1)
+
+
+def _sqlite_cannot_write(err) -> bool:
+    """SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the folder, not the file, is at fault."""
+    return (getattr(err, "sqlite_errorcode", 0) & 0xFF) in (8, 10, 13, 14)
 
 
 def _stop(message: str) -> None:

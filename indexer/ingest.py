@@ -9,9 +9,13 @@ Each batch is journalled: its document ids are committed to the catalogue's ``in
 before Whoosh commits, and their catalogue rows after. An ingest killed between the two leaves
 the ids in the journal; the next ingest deletes their records first, so nothing is indexed twice
 and nothing is skipped as "unchanged" without being in the index.
+
+--rebuild writes a whole new archive in a new generation folder and swaps it in at the end
+(indexer.generations): readers see the old archive until then, and a kill leaves one whole.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -21,7 +25,9 @@ from typing import Callable
 
 from .engine.writing import Index, IndexDamaged, WriterBusy
 from .write_lock import WriteLock, WriteLockBusy
+from . import generations
 from .catalog import Catalog, DocumentRow
+from .rebuild_start import history_rows, start_rebuild
 from .index_agreement import missing_from_index, without_catalogue_row
 from .discovery import find_documents
 from .extract import extract_path
@@ -103,12 +109,6 @@ def _ignored_line(names: list[str], shown: int = 5) -> str:
     return f"{len(names)} ignored ({listed}{more})"
 
 
-def _history_rows(stored, doc_id: str | None = None) -> list[tuple]:
-    """What the index holds now, for one document or all, as rows of the citation history."""
-    return [(f["id"], f["doc"], f.get("kind"), f.get("text", ""), f.get("speaker"), f.get("paragraph"))
-            for f in stored.fields(doc_id)]
-
-
 def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: bool = False,
            batch_docs: int = 100_000, batch_records: int = BATCH_RECORDS, on_file: Callable[[Path, str], None] | None = None,
            corrections: Path | None = None) -> Summary:
@@ -130,32 +130,40 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
         raise IngestBusy(str(err)) from None
     try:
         summary = _ingest_locked(paths, index_dir, rebuild, prune, batch_docs, batch_records, on_file, rules)
+    except BaseException:
+        if rebuild:  # a rebuild that stopped before its swap: its half-built archive goes now, not next time
+            with contextlib.suppress(OSError):
+                generations.remove_stale(index_dir)
+        raise
     finally:
         lock.release()  # after the last commit, the speaker rewrite and the merge
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_docs: int, batch_records: int,
+def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_docs: int, batch_records: int,
                    on_file, rules: Corrections | None) -> Summary:
     summary = Summary()
     report = on_file or (lambda path, status: None)
 
-    readable = _readable(index_dir)
-    summary.rebuilt = None if rebuild or not readable else Index.outdated(index_dir)
+    generations.remove_stale(archive_dir)  # a rebuild killed before its swap, or an old archive not yet deleted
+    live = generations.live(archive_dir)
+    readable = _readable(live)
+    summary.rebuilt = None if rebuild or not readable else Index.outdated(live)
     rebuild = rebuild or summary.rebuilt is not None  # never mix an old format's stems with new ones
-    if rebuild and readable:
-        old = Index(index_dir)
-        _check_unlocked(old, index_dir)
-        _remember_before_rebuild(old, index_dir)
-        pause_point("rebuild-remembered")
-    ix = Index(index_dir, rebuild)
+    # A rebuild writes a whole new archive beside the live one and swaps it in at the end
+    # (generations.py): readers see the old archive until then, and a kill leaves one of the two.
+    index_dir = generations.begin(archive_dir) if rebuild else live
     if rebuild:
-        pause_point("rebuild-wiped")
+        start_rebuild(live, index_dir, Index(live) if readable else None,
+                      check_unlocked=lambda old: _writer(old, live).cancel())
+        pause_point("rebuild-started")
+    ix = Index(index_dir, rebuild)
     writer = _writer(ix, index_dir)  # taken first: a second ingest stops before doing any work
     catalog = Catalog(index_dir)
     if rebuild:
         catalog.clear_documents()
+        catalog.clear_inflight()  # the old archive's journal describes the old index, not this one
     seen_ids: set[str] = set()
     batch = Batch(ix.stored())
     try:
@@ -228,6 +236,11 @@ def _ingest_locked(paths, index_dir: Path, rebuild: bool, prune: bool, batch_doc
     finally:
         batch.close()
         catalog.close()
+    if rebuild:
+        pause_point("rebuild-built")
+        retired = generations.swap(archive_dir, index_dir)
+        pause_point("rebuild-swapped")
+        generations.retire(archive_dir, retired)
     return summary
 
 
@@ -292,7 +305,7 @@ class Batch:
             self.before = None
 
     def retire(self, doc_id: str) -> None:
-        self.retired += _history_rows(self.before, doc_id)
+        self.retired += history_rows(self.before, doc_id)
 
     def commit(self, writer, catalog: Catalog) -> None:
         pause_point("before-first-commit" if not self.done else "before-commit")
@@ -340,24 +353,6 @@ def _readable(index_dir: Path) -> bool:
         return Index.exists(index_dir)
     except IndexDamaged:
         return False
-
-
-def _check_unlocked(ix, index_dir: Path) -> None:
-    _writer(ix, index_dir).cancel()
-
-
-def _remember_before_rebuild(old_ix, index_dir: Path) -> None:
-    """--rebuild starts a new index: every passage of the old one joins the citation history."""
-    catalog = Catalog(index_dir)
-    try:
-        stored = old_ix.stored()
-        try:
-            catalog.remember(_history_rows(stored))
-        finally:
-            stored.close()
-        catalog.commit()
-    finally:
-        catalog.close()
 
 
 def _writer(ix, index_dir: Path, parallel: bool = False):

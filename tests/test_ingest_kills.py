@@ -33,8 +33,7 @@ def kill_at(step: str, docs: Path, index_dir: Path, tmp_path: Path, rebuild: boo
 
 @pytest.mark.heavy
 @pytest.mark.parametrize("step, rebuild", [
-    ("rebuild-remembered", True),   # before the wipe
-    ("rebuild-wiped", True),        # after it, before any commit
+    ("rebuild-started", True),      # before the build beside the live index (tests/test_rebuild.py: every step)
     ("after-whoosh-commit", True),  # after the first Whoosh commit, before the catalogue's
     ("after-whoosh-commit", False),
     ("before-speaker-rewrite", False),

@@ -31,7 +31,8 @@ def wait_for(path: Path, seconds: float = 60.0) -> None:
 
 
 @pytest.mark.heavy
-@pytest.mark.parametrize("step", ["rebuild-remembered", "rebuild-wiped", "before-speaker-rewrite"])
+@pytest.mark.parametrize("step", ["rebuild-started", "before-first-commit", "rebuild-built", "rebuild-swapped",
+                                  "before-speaker-rewrite"])
 def test_second_ingest_inside_a_rebuild_is_busy_and_nothing_doubles(tmp_path, step):
     docs, index_dir, paused = tmp_path / "docs", tmp_path / "ix", tmp_path / "paused"
     write_docs(docs, 3)

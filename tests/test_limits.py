@@ -1,4 +1,5 @@
 """Hostile wildcards and ranges: each answers at once with a note saying why it was not searched."""
+import shutil
 import string
 import time
 
@@ -19,14 +20,29 @@ def made_up_word(n: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def index_dir(tmp_path_factory):
     docs, index_dir = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("ix")
     word = iter(range(10**6))
     for d in range(500):  # 2,000 passages, 10,000 distinct words
         paragraphs = [" ".join(made_up_word(next(word)) for _ in range(5)) + " harvest." for _ in range(4)]
         (docs / f"doc_{d:04d}.txt").write_text(f"Title: Bulletin {d}\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
     assert ingest([docs], index_dir).failed == 0
+    return index_dir
+
+
+@pytest.fixture(scope="module")
+def client(index_dir):
     return create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False}).test_client()
+
+
+@pytest.fixture(scope="module")
+def whoosh_only(index_dir, tmp_path_factory):
+    """The same archive without its NumPy arrays (lost or damaged): answered by Whoosh's own searcher."""
+    copy = tmp_path_factory.mktemp("whoosh-only") / "ix"
+    shutil.copytree(index_dir, copy)
+    shutil.rmtree(copy / "facets")
+    shutil.rmtree(copy / "postings")
+    return copy
 
 
 @pytest.mark.parametrize("q, why", [
@@ -70,3 +86,19 @@ def test_matching_past_the_deadline_stops_with_a_note(client, monkeypatch, q, st
     body = client.get("/api/search", query_string={"q": q}).get_json()
     assert (body["note"] is not None and "took too long" in body["note"]) == stopped
     assert (body["total"] == 0) == stopped
+
+
+@pytest.mark.parametrize("q, sort", [("harvest", "relevance"), ("harvest", "newest"), ("wa*", "relevance"),
+                                     ("text:wa?a", "oldest")])
+def test_whoosh_fallback_has_the_same_deadline_and_note(whoosh_only, monkeypatch, q, sort):
+    """Without facet counts (the CLI's search), so the bound tested is the ranking collector's."""
+    from indexer.engine import SearchEngine, SearchRequest, limits
+    request = SearchRequest(q, sort=sort, facets=False)
+    answered = SearchEngine(whoosh_only).search(request)
+    assert answered.note is None and answered.total > 0  # negative case: in time, it is searched
+    monkeypatch.setattr(limits, "SECONDS", -1.0)
+    stopped = SearchEngine(whoosh_only).search(request)
+    assert stopped.total == 0 and stopped.note.startswith("Not searched") and "took too long" in stopped.note
+    client = create_app({"TESTING": True, "INDEX_DIR": whoosh_only, "BUILD_INDEX_IF_MISSING": False}).test_client()
+    page = client.get("/api/search", query_string={"q": q, "sort": sort})
+    assert page.status_code == 200 and "took too long" in page.get_json()["note"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from whoosh import index
 from whoosh.filedb.filestore import FileStorage
 
+from .. import generations
 from . import checksums, facet_arrays, posting_arrays
 
 
@@ -33,7 +34,7 @@ def check(index_dir: Path, catalogue_docs: set[str] | None, repair: bool = False
 
     `catalogue_docs` are the document ids the catalogue lists (None: no catalogue to compare).
     """
-    index_dir = Path(index_dir)
+    index_dir = generations.live(Path(index_dir))  # the archive readers see (a rebuild swaps in a new one)
     repaired: list[str] = []
     if repair and index.exists_in(str(index_dir)):
         damaged = _array_problems(index_dir)

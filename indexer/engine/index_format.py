@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import generations
+
 # 1: Whoosh's Porter stems (no file was written then). 2: Snowball (Porter2) stems. 3: the author field.
 CURRENT = 3
 CHANGES = {2: "words are now stemmed by Snowball (Porter2)", 3: "records now carry their document's author (a facet)"}
@@ -15,9 +17,9 @@ _FILE = "FORMAT"
 
 
 def read(index_dir: Path) -> int:
-    """The format of the index in `index_dir`; 1 when it predates this file."""
+    """The format of the index in `index_dir` (its live generation); 1 when it predates this file."""
     try:
-        return int((Path(index_dir) / _FILE).read_text(encoding="ascii").strip())
+        return int((generations.live(Path(index_dir)) / _FILE).read_text(encoding="ascii").strip())
     except FileNotFoundError:
         return 1
     except ValueError:

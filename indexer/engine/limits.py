@@ -12,7 +12,7 @@ import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from whoosh import query
+from whoosh import collectors, query
 
 MAX_EXPANSION = 1_000  # words one wildcard/range may stand for: more is a browse, not a search
 EXPANDING = (query.Wildcard, query.Prefix, query.TermRange, query.FuzzyTerm, query.Regex)
@@ -75,3 +75,25 @@ def _describe(part) -> str:
     if isinstance(part, query.TermRange):
         return f"{part.fieldname}:[{part.start or ''} TO {part.end or ''}]"
     return part.text if isinstance(part.text, str) else str(part)
+
+
+def search(searcher, q, **options):
+    """Whoosh's `searcher.search(q, **options)`, stopped like ticking() at the current time_limit.
+
+    The fallback path (no NumPy arrays for this commit: not written yet, or damaged) matches and
+    ranks with Whoosh's collector, which had no bound: a broad query there ran as long as it
+    liked. Whoosh's TimeLimitCollector starts a timer thread per search and wants SIGALRM, which
+    only the main thread may set; this checks the clock in the collector's own loop instead.
+    """
+    collector = _Deadline(searcher.collector(**options))
+    searcher.search_with_collector(q, collector)
+    return collector.results()
+
+
+class _Deadline(collectors.WrappingCollector):
+    """Collects what its child collects, raising TooSlow once the time limit has passed."""
+
+    def collect_matches(self):
+        child = self.child
+        for sub_docnum in ticking(child.matches()):
+            child.collect(sub_docnum)

@@ -8,11 +8,13 @@ holds open stay readable after a commit deletes them.
 from __future__ import annotations
 
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from whoosh import index
 from whoosh.filedb.filestore import FileStorage
 
+from .. import generations
 from . import facet_arrays
 
 ATTEMPTS = 20  # back-to-back commits each replace the TOC; 20 tries span ~2 s of them
@@ -52,3 +54,19 @@ def open_newest(ix, index_dir: Path):
             return searcher, stamp
         searcher.close()
     raise IndexBusy("the index kept changing while it was opened; try again in a moment")
+
+
+def hold_live(held: ExitStack, index_dir: Path) -> Path:
+    """The live generation's directory, held in `held` (generations.reading) so that a rebuild's
+    swap cannot delete it while a request reads it; read again if a swap retired it meanwhile."""
+    for attempt in range(ATTEMPTS):
+        try:
+            return held.enter_context(generations.reading(index_dir))
+        except generations.GenerationGone:
+            time.sleep(0.01 * (attempt + 1))
+    raise IndexBusy("the archive was being swapped for a rebuilt one; try again in a moment")
+
+
+def stamp(live: Path, commit: str) -> str:
+    """A commit's stamp with its generation: Whoosh's generation numbers recur in a rebuilt archive."""
+    return f"{live.name}:{commit}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +17,7 @@ import numpy as np
 from markupsafe import escape
 from whoosh import index, query, sorting
 
+from .. import generations
 from . import (facet_arrays, facet_listing, fields, limits, match_fields, numpy_match, opening, ordering,
                whole_results, whoosh_patches)
 from .query_parsing import filter_query, parse
@@ -45,49 +46,69 @@ class SearchEngine:
         if matcher not in MATCHERS:
             raise ValueError(f"matcher must be one of {', '.join(MATCHERS)}, not {matcher!r}")
         whoosh_patches.install()  # reading uses the faster field lengths too
-        self.index_dir = Path(index_dir)
+        self.index_dir = Path(index_dir)  # INDEX_DIR; the live archive is a generation in it (generations.py)
         self.matcher = matcher
-        self._ix = None
+        self._indexes: dict[Path, object] = {}  # Whoosh index per generation directory (two around a swap)
+        self._dirs: dict[str, Path] = {}  # stamp -> generation directory, for the arrays of a leased commit
         self._pool: list[tuple[str, object]] = []
         self._columns: dict[str, tuple[str, list]] = {}
         self._arrays: dict = {}
-        self._postings = numpy_match.PostingCache(self.index_dir)
+        self._postings = numpy_match.PostingCache(generations.live(self.index_dir))
         self._lock = threading.Lock()
 
     def exists(self) -> bool:
-        return index.exists_in(str(self.index_dir))
+        return index.exists_in(str(generations.live(self.index_dir)))
 
     @property
     def ix(self):
-        if self._ix is None:
-            self._ix = opening.open_index(self.index_dir)
-        return self._ix
+        return self._index_of(generations.live(self.index_dir))
+
+    def _index_of(self, live: Path):
+        """The Whoosh index of one generation; a new generation (a rebuild swapped in) replaces the others."""
+        with self._lock:
+            found = self._indexes.get(live)
+        if found is None:
+            found = opening.open_index(live)
+            with self._lock:
+                if live not in self._indexes:
+                    self._indexes = {**{d: ix for d, ix in self._indexes.items() if d.exists()}, live: found}
+                    self._postings.index_dir = live  # a request straddling the swap reads postings from Whoosh
+                found = self._indexes[live]
+        return found
 
     @contextmanager
     def lease(self):
         """(searcher, stamp) for the current commit; reopened, not refresh()ed, after a commit.
 
         refresh() reuses the readers of segments it already had and misses documents an ingest
-        deleted from them (a re-indexed file would show its old passages).
+        deleted from them (a re-indexed file would show its old passages). The generation is held
+        (generations.reading) until the lease ends, so a rebuild's swap cannot delete it meanwhile.
         """
-        stamp = facet_arrays.stamp(self.index_dir, self.ix)
-        with self._lock:
-            stale = [searcher for st, searcher in self._pool if st != stamp]
-            self._pool = [(st, searcher) for st, searcher in self._pool if st == stamp]
-            leased = self._pool.pop()[1] if self._pool else None
-        for searcher in stale:
-            searcher.close()
-        if leased is None:
-            leased, stamp = opening.open_newest(self.ix, self.index_dir)
-        try:
-            yield leased, stamp
-        finally:
+        with ExitStack() as held:
+            live = opening.hold_live(held, self.index_dir)
+            ix = self._index_of(live)
+            stamp = opening.stamp(live, facet_arrays.stamp(live, ix))
             with self._lock:
-                keep = len(self._pool) < self.POOL
-                if keep:
-                    self._pool.append((stamp, leased))
-            if not keep:
-                leased.close()
+                stale = [searcher for st, searcher in self._pool if st != stamp]
+                self._pool = [(st, searcher) for st, searcher in self._pool if st == stamp]
+                leased = self._pool.pop()[1] if self._pool else None
+            for searcher in stale:
+                searcher.close()
+            if leased is None:
+                leased, inner = opening.open_newest(ix, live)
+                stamp = opening.stamp(live, inner)
+            with self._lock:
+                if stamp not in self._dirs:
+                    self._dirs = {**{st: d for st, d in list(self._dirs.items())[-8:]}, stamp: live}
+            try:
+                yield leased, stamp
+            finally:
+                with self._lock:
+                    keep = len(self._pool) < self.POOL
+                    if keep:
+                        self._pool.append((stamp, leased))
+                if not keep:
+                    leased.close()
 
     def arrays(self, s, stamp: str) -> facet_arrays.FacetArrays | None:
         """The facet arrays of commit `stamp` (which searcher `s` reads), put together once.
@@ -98,8 +119,9 @@ class SearchEngine:
             return None
         with self._lock:
             cached = self._arrays.get(stamp, False)
+            folder = self._dirs.get(stamp, self.index_dir)
         if cached is False:
-            cached = facet_arrays.assemble(self.index_dir, s.reader())
+            cached = facet_arrays.assemble(folder, s.reader())
             if cached is not None:  # else a segment's arrays are not written yet: ask again next time
                 with self._lock:
                     self._arrays = {stamp: cached}
@@ -118,7 +140,7 @@ class SearchEngine:
         Cancelled if the block raises; WriterBusy when another writer holds the index. Searches
         see the commit at once. Ingest, which commits in batches, uses writing.Index itself.
         """
-        ix = Index(self.index_dir)
+        ix = Index(generations.live(self.index_dir))
         writer = ix.writer()
         try:
             yield writer
@@ -182,7 +204,7 @@ class SearchEngine:
             # With a limit Whoosh skips blocks it judges unable to reach the top, and sometimes
             # drops real top documents: the "whoosh" matcher scores every match, as the arrays do.
             limit = None if self.matcher == "whoosh" else page * page_size
-            results = s.search(scored, limit=limit, sortedby=sortedby, terms=False)
+            results = limits.search(s, scored, limit=limit, sortedby=sortedby, terms=False)
             if total is None:
                 total = len(results)
                 page = min(page, max(1, -(-total // page_size)))

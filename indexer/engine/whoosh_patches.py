@@ -98,7 +98,12 @@ def _run_while_parent_lives(self):
         os._exit(1)  # the ingest that started this sub-writer is gone; its segment is never committed
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-    _subwriter_run(self)
+    try:
+        _subwriter_run(self)
+    except OSError:
+        # A full disk or a read-only folder: the ingest (the parent) meets the same error and says
+        # so in one line; multiprocessing would print this process's traceback as well.
+        os._exit(1)
 
 
 _subwriter_run = multiproc.SubWriterTask.run

@@ -6,6 +6,7 @@ module is how, in Whoosh. Every writer's segments carry their posting and facet 
 """
 from __future__ import annotations
 
+import errno
 import pickle
 import struct
 from pathlib import Path
@@ -55,14 +56,43 @@ class IndexWriter:
         # decided to merge 800,000 records in the main process (a million-passage ingest sat
         # there for 14+ minutes). Segments are merged once, at the end, by Index.finish.
         self._writer.commit(merge=False)
+        # Whoosh's multiprocess writer commits without the segment of a sub-writer that died (a
+        # full disk): say so, so that ingest keeps the batch in its journal and redoes it next time.
+        if any(task.exitcode not in (0, None) for task in getattr(self._writer, "tasks", ())):
+            raise OSError(errno.EIO, "a writer process stopped with an error (a full disk or a read-only folder?)")
 
     def cancel(self) -> None:
-        if not self.closed:
-            self._writer.cancel()
+        try:
+            if not self.closed:
+                self._writer.cancel()
+                _remove_segment_files(self._writer)
+        finally:
+            # Whoosh's multiprocess writer cancels its sub-writers by setting a flag in this
+            # process only: they wait for work forever and Python joins them at exit, so an
+            # ingest stopped by an error (a full disk) hung instead of exiting.
+            for task in getattr(self._writer, "tasks", ()):
+                if task.is_alive():
+                    task.terminate()
+                task.join(5)
 
     @property
     def closed(self) -> bool:
         return bool(getattr(self._writer, "is_closed", False))
+
+
+def _remove_segment_files(writer) -> None:
+    """A cancelled Whoosh writer leaves the files of the segment it had begun (columns, postings);
+    nothing names them, and only a later commit of this index would sweep them away."""
+    segment = getattr(writer, "newsegment", None)
+    if segment is None:
+        return
+    prefix = f"{segment.segment_id()}."
+    for name in list(writer.storage):
+        if name.startswith(prefix):
+            try:
+                writer.storage.delete_file(name)
+            except OSError:
+                pass  # still open elsewhere or a read-only folder: the next commit sweeps it
 
 
 class StoredRecords:
@@ -132,20 +162,32 @@ class Index:
         return StoredRecords(self._ix.searcher())
 
     def finish(self, max_segments: int | None = None) -> None:
-        """After the last commit: merge down to `max_segments` (if given), and write any missing arrays."""
+        """After the last commit: merge down to `max_segments` (if given), rewrite segments that are
+        mostly deleted records, and write any missing arrays.
+
+        Whoosh keeps a deleted record's bytes until its segment is merged. After a crash, the next
+        ingest deletes the interrupted batch again, so its segments hold nothing live: a
+        business-folder ingest killed after a commit and recovered took 17.3 MB against 14.4 MB clean.
+        """
         segments = self._ix._segments()
-        if max_segments is not None and len(segments) > max_segments:
-            self._ix.writer().commit(mergetype=lambda writer, segments: _merge_smallest(writer, segments, max_segments))
+        too_many = max_segments is not None and len(segments) > max_segments
+        if too_many or any(_mostly_deleted(segment) for segment in segments):
+            self._ix.writer().commit(mergetype=lambda writer, segments: _merge(writer, segments, max_segments))
         facet_arrays.build(self.index_dir)
         posting_arrays.build(self.index_dir)
 
 
-def _merge_smallest(writer, segments, max_segments: int):
-    """Whoosh merge policy: the smallest segments become one, leaving `max_segments` in all."""
+def _mostly_deleted(segment) -> bool:
+    return segment.deleted_count() * 2 >= segment.doc_count_all() > 0
+
+
+def _merge(writer, segments, max_segments: int | None):
+    """Whoosh merge policy: mostly deleted segments and, past `max_segments`, the smallest, become one."""
     by_size = sorted(segments, key=lambda segment: segment.doc_count_all())
-    merged = len(segments) - max_segments + 1
-    for segment in by_size[:merged]:
+    merged = len(segments) - max_segments + 1 if max_segments is not None and len(segments) > max_segments else 0
+    chosen = by_size[:merged] + [segment for segment in by_size[merged:] if _mostly_deleted(segment)]
+    for segment in chosen:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
-    return by_size[merged:]
+    return [segment for segment in segments if segment not in chosen]

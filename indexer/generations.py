@@ -1,0 +1,169 @@
+"""Which directory under INDEX_DIR holds the live archive, so a rebuild can be swapped in whole.
+
+`flask ingest --rebuild` used to empty the live index first: readers saw a half-built archive (or
+500s) for the whole rebuild, and a kill left it empty. Now a rebuild writes a complete archive
+(Whoosh index, arrays, catalogue) into a new generation directory ``INDEX_DIR/gen-<n>/`` and
+then replaces the one-line pointer file ``INDEX_DIR/CURRENT`` with os.replace, which is atomic:
+a reader resolves the pointer once per request and sees the old archive or the new one, whole.
+A kill before the replace leaves the old archive live (the half-built generation is removed by
+the next writer); a kill after it leaves the new one.
+
+An index never rebuilt has no pointer and lives in INDEX_DIR itself (the layout before
+generations), so existing archives need no migration: their first rebuild moves them into one.
+
+A retired generation is deleted once no reader is inside it: each request holds a shared flock
+on the generation's READERS file (`reading`), the writer takes it exclusively before deleting
+(`retire`). Whoosh opens some files lazily (columns, arrays), so "Linux keeps open files
+readable" alone would not cover a request that straddles the swap.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+POINTER = "CURRENT"
+PREFIX = "gen-"
+READERS = "READERS"
+# A request is bounded by limits.SECONDS (10 s); a reader still inside after this is not waited for.
+RETIRE_WAIT = 30.0
+# What the layout before generations kept directly in INDEX_DIR (Whoosh's files, the engine's
+# arrays, the format stamp, the catalogue): removed from there when its first rebuild is swapped in.
+_ROOT_FOLDERS = ("postings", "facets")
+_ROOT_FILES = ("FORMAT", "catalog.sqlite", "catalog.sqlite-journal", "catalog.sqlite-wal", "catalog.sqlite-shm",
+               READERS)
+
+
+class GenerationGone(Exception):
+    """The generation a reader resolved was retired meanwhile: resolve the pointer again."""
+
+
+def live(index_dir: Path) -> Path:
+    """The directory of the live archive: the pointer's generation, or INDEX_DIR itself."""
+    index_dir = Path(index_dir)
+    try:
+        name = (index_dir / POINTER).read_text(encoding="ascii").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return index_dir
+    if not name.startswith(PREFIX) or "/" in name:
+        return index_dir  # a pointer garbled by hand: the root layout is the safer guess
+    return index_dir / name
+
+
+def begin(index_dir: Path) -> Path:
+    """A new, empty generation directory to build a rebuild in (the caller holds the write lock).
+
+    Generations no pointer names (a rebuild killed before its swap) are removed first.
+    """
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale(index_dir)
+    numbers = [int(path.name[len(PREFIX):]) for path in index_dir.glob(f"{PREFIX}*") if path.name[len(PREFIX):].isdigit()]
+    target = index_dir / f"{PREFIX}{max(numbers, default=0) + 1}"  # never a name a reader may still hold
+    target.mkdir()
+    (target / READERS).touch()
+    return target
+
+
+def swap(index_dir: Path, target: Path) -> Path:
+    """Make `target` the live generation at once; returns the directory that was live before."""
+    index_dir = Path(index_dir)
+    before = live(index_dir)
+    work = index_dir / f".{POINTER}.tmp"
+    with open(work, "w", encoding="ascii") as f:
+        f.write(f"{Path(target).name}\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(work, index_dir / POINTER)
+    return before
+
+
+def retire(index_dir: Path, old: Path) -> None:
+    """Delete a generation that is no longer live, after the readers inside it have left."""
+    index_dir, old = Path(index_dir), Path(old)
+    if old == live(index_dir):
+        return
+    if old == index_dir and not (index_dir / POINTER).exists():
+        return  # never clear a folder that is not an archive with a pointer to its new generation
+    with _exclusive(old):
+        if old == index_dir:
+            _remove_root_layout(index_dir)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_stale(index_dir: Path) -> None:
+    """Remove every generation (and old root-layout file) the pointer does not name; the caller
+    holds the write lock. Left by a rebuild killed before or during its swap's cleanup."""
+    index_dir = Path(index_dir)
+    current = live(index_dir)
+    if not index_dir.is_dir():
+        return
+    for path in index_dir.iterdir():
+        if path.name.startswith(PREFIX) and path.is_dir() and path != current:
+            retire(index_dir, path)
+    if current != index_dir:
+        retire(index_dir, index_dir)
+    if current.is_dir():
+        (current / READERS).touch()  # what readers hold (reading); created by writers only
+
+
+@contextmanager
+def reading(index_dir: Path):
+    """The live generation's directory, kept from deletion until the block ends.
+
+    GenerationGone when the generation was retired between reading the pointer and locking it.
+    """
+    current = live(index_dir)
+    try:
+        fd = os.open(current / READERS, os.O_RDONLY)  # never created here: readers write nothing
+    except FileNotFoundError:
+        if current != live(index_dir) or not current.is_dir():
+            raise GenerationGone(str(current)) from None
+        yield current  # an archive no ingest of this version has written yet: none can retire it either
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise GenerationGone(str(current)) from None  # being retired right now
+        if current != live(index_dir):
+            raise GenerationGone(str(current))  # swapped between the two reads: it is on its way out
+        yield current
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _exclusive(folder: Path):
+    try:
+        fd = os.open(folder / READERS, os.O_RDONLY | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    deadline = time.monotonic() + RETIRE_WAIT
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    break  # a stuck reader must not keep two archives on disk forever
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _remove_root_layout(index_dir: Path) -> None:
+    """Whoosh's files, arrays, format stamp and catalogue of an archive kept in INDEX_DIR itself."""
+    for path in index_dir.iterdir():
+        whoosh_file = path.is_file() and (path.name.startswith("_MAIN_") or path.name.startswith("MAIN_"))
+        if path.name in _ROOT_FOLDERS and path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        elif whoosh_file or path.name in _ROOT_FILES:
+            path.unlink(missing_ok=True)

@@ -1,0 +1,69 @@
+"""Which folder holds the live archive, and when a retired one may be deleted (indexer/generations.py)."""
+import threading
+import time
+
+import pytest
+
+from indexer import generations
+
+
+@pytest.mark.parametrize("pointer, expected", [
+    (None, "."),              # never rebuilt: the archive is INDEX_DIR itself
+    ("gen-3\n", "gen-3"),
+    ("gen-12", "gen-12"),
+    ("../elsewhere", "."),    # negative cases: a pointer that leaves INDEX_DIR or names no generation
+    ("gen-1/../..", "."),
+    ("", "."),
+])
+def test_live_follows_the_pointer_and_nothing_outside(tmp_path, pointer, expected):
+    if pointer is not None:
+        (tmp_path / generations.POINTER).write_text(pointer, encoding="ascii")
+    assert generations.live(tmp_path) == (tmp_path / expected if expected != "." else tmp_path)
+
+
+def test_swap_then_retire_waits_for_the_reader_inside(tmp_path):
+    old = generations.begin(tmp_path)
+    generations.swap(tmp_path, old)
+    new = generations.begin(tmp_path)
+    retired = []
+    with generations.reading(tmp_path) as held:
+        assert held == old
+        assert generations.swap(tmp_path, new) == old
+        remover = threading.Thread(target=lambda: retired.append(generations.retire(tmp_path, old)))
+        remover.start()
+        time.sleep(0.3)
+        assert old.exists() and not retired  # a request still reads it
+    remover.join(10)
+    assert retired and not old.exists() and generations.live(tmp_path) == new
+
+
+def test_a_reader_of_a_retired_generation_is_told_to_look_again(tmp_path):
+    old = generations.begin(tmp_path)
+    generations.swap(tmp_path, old)
+    new = generations.begin(tmp_path)
+    generations.swap(tmp_path, new)
+    generations.retire(tmp_path, old)
+    with generations.reading(tmp_path) as held:
+        assert held == new
+
+
+def test_begin_removes_half_built_generations_but_never_the_live_one(tmp_path):
+    live = generations.begin(tmp_path)
+    generations.swap(tmp_path, live)
+    (live / "catalog.sqlite").write_bytes(b"live")
+    half = generations.begin(tmp_path)  # a rebuild killed before its swap
+    (half / "MAIN_half.seg").write_bytes(b"half")
+    fresh = generations.begin(tmp_path)
+    assert fresh.is_dir() and not (half / "MAIN_half.seg").exists() and fresh.name > live.name
+    assert (live / "catalog.sqlite").read_bytes() == b"live"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([generations.POINTER, live.name, fresh.name])
+
+
+def test_the_old_root_layout_goes_only_once_a_generation_is_live(tmp_path):
+    for name in ("_MAIN_4.toc", "MAIN_abc.seg", "FORMAT", "catalog.sqlite", "notes.txt"):
+        (tmp_path / name).write_text("x")
+    generations.remove_stale(tmp_path)  # no pointer: the root is the live archive
+    assert (tmp_path / "_MAIN_4.toc").exists()
+    generations.swap(tmp_path, generations.begin(tmp_path))
+    generations.remove_stale(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [generations.POINTER, "notes.txt"]

@@ -1,0 +1,145 @@
+"""`ingest --rebuild` builds beside the live archive and swaps it in whole (issue 12, item 2).
+
+Readers see the old archive until the swap and the new one after, never a half-built one; a kill
+at any step leaves one of the two whole (index, arrays and catalogue agreeing), and the next
+plain ingest works.
+"""
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from indexer import generations
+from indexer.catalog import Catalog
+from indexer.engine.check import check
+from indexer.ingest import ingest
+from indexer.pause_points import PAUSE_ENV, PAUSED_FILE_ENV
+
+from harbour_stories import TEXT, harbour_total, write_docs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def catalogue_docs(index_dir: Path) -> set[str]:
+    catalogue = Catalog(index_dir, readonly=True)
+    try:
+        return {row.doc_id for row in catalogue.documents()}
+    finally:
+        catalogue.close()
+
+
+def whole(index_dir: Path) -> bool:
+    """Index, arrays and catalogue agree (what `flask check` verifies)."""
+    report = check(index_dir, catalogue_docs(index_dir))
+    assert report.ok, report.problems
+    return True
+
+
+def old_and_new(tmp_path: Path) -> tuple[Path, Path, int, int]:
+    """An archive of 4 stories, and the folder changed since (one edited, two added): (docs,
+    index, total of the archive now, total a rebuild of the changed folder gives)."""
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 4)
+    ingest([docs], index_dir)
+    old = harbour_total(index_dir)
+    write_docs(docs, 6)
+    (docs / "story_000.txt").write_text(TEXT.format(n=0) + "\nThe harbour wall was mended.\n", encoding="utf-8")
+    ingest([docs], tmp_path / "fresh")
+    return docs, index_dir, old, harbour_total(tmp_path / "fresh")
+
+
+def test_rebuild_swaps_in_a_new_generation_and_removes_the_old(tmp_path):
+    docs, index_dir, old, new = old_and_new(tmp_path)
+    assert old != new
+    ingest([docs], index_dir, rebuild=True)
+    first = generations.live(index_dir)
+    assert first.parent == index_dir and first.name.startswith(generations.PREFIX)
+    assert not list(index_dir.glob("*.toc")) and not (index_dir / "catalog.sqlite").exists()  # the old layout is gone
+    assert harbour_total(index_dir) == new and whole(index_dir)
+    ingest([docs], index_dir, rebuild=True)
+    second = generations.live(index_dir)
+    assert second != first and not first.exists()
+    assert [p.name for p in index_dir.iterdir() if p.is_dir()] == [second.name]
+    assert harbour_total(index_dir) == new and whole(index_dir)
+    again = ingest([docs], index_dir)  # a plain ingest writes into the live generation
+    assert (again.skipped, again.added) == (6, 0) and harbour_total(index_dir) == new
+
+
+def test_a_running_engine_follows_the_swap_without_a_restart(tmp_path):
+    docs, index_dir, old, new = old_and_new(tmp_path)
+    client = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False}).test_client()
+    assert client.get("/api/search?q=harbour").get_json()["total"] == old
+    ingest([docs], index_dir, rebuild=True)
+    assert client.get("/api/search?q=harbour").get_json()["total"] == new
+    ingest([docs], index_dir, rebuild=True)  # and again: the generation it read is deleted now
+    assert client.get("/api/search?q=harbour").get_json()["total"] == new
+
+
+def test_searches_during_a_rebuild_see_the_old_or_the_new_archive_whole(tmp_path):
+    docs, index_dir, old, new = old_and_new(tmp_path)
+    write_docs(docs, 40)
+    ingest([docs], tmp_path / "fresh40")
+    new = harbour_total(tmp_path / "fresh40")
+    client = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False}).test_client()
+    statuses, totals, done = [], [], threading.Event()
+
+    def searching(url):
+        while not done.is_set():
+            response = client.get(url)
+            statuses.append(response.status_code)
+            if response.status_code == 200:
+                totals.append(response.get_json()["total"])
+
+    readers = [threading.Thread(target=searching, args=(url,))
+               for url in ("/api/search?q=harbour", "/api/search?q=harbour&sort=newest")]
+    for reader in readers:
+        reader.start()
+    try:
+        ingest([docs], index_dir, rebuild=True, batch_docs=3)  # fourteen commits into the new generation
+        time.sleep(0.2)
+    finally:
+        done.set()
+        for reader in readers:
+            reader.join()
+    assert len(statuses) > 10 and set(statuses) == {200}
+    assert set(totals) == {old, new}  # never a partial archive: the new one appears whole
+    assert totals[-1] == new
+
+
+def kill_at(step: str, docs: Path, index_dir: Path, tmp_path: Path) -> None:
+    paused = tmp_path / f"paused-{step}"
+    code = ("from pathlib import Path; from indexer.ingest import ingest; "
+            f"ingest([Path({str(docs)!r})], Path({str(index_dir)!r}), rebuild=True, batch_docs=2)")
+    env = {**os.environ, PAUSE_ENV: f"{step}:60", PAUSED_FILE_ENV: str(paused)}
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env)
+    deadline = time.monotonic() + 60
+    while not paused.exists():
+        assert child.poll() is None and time.monotonic() < deadline, f"the rebuild never reached {step}"
+        time.sleep(0.05)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize("step, archive", [
+    ("rebuild-started", "old"),       # before the build: new generation made, catalogue copied
+    ("after-whoosh-commit", "old"),   # mid build: a batch committed in the new generation
+    ("rebuild-built", "old"),         # after the build, before the swap
+    ("rebuild-swapped", "new"),       # after the swap, before the old generation is deleted
+])
+def test_rebuild_killed_at_any_step_leaves_one_whole_archive_and_ingest_works(tmp_path, step, archive):
+    docs, index_dir, old, new = old_and_new(tmp_path)
+    kill_at(step, docs, index_dir, tmp_path)
+    assert harbour_total(index_dir) == {"old": old, "new": new}[archive]
+    assert whole(index_dir)
+    ingest([docs], index_dir)  # removes the leftover generation and brings the archive up to date
+    assert harbour_total(index_dir) == new and whole(index_dir)
+    assert len([p for p in index_dir.iterdir() if p.is_dir() and p.name.startswith(generations.PREFIX)]) <= 1
+    again = ingest([docs], index_dir)
+    assert (again.skipped, again.added, again.updated, again.repaired) == (6, 0, 0, 0)

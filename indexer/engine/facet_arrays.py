@@ -42,6 +42,11 @@ def stamp(index_dir: Path, ix=None) -> str:
         return f"g{generation}-0-0"
 
 
+def generation_of(stamp: str) -> int:
+    """The Whoosh generation a stamp names: 'g12-...' -> 12."""
+    return int(stamp[1:].split("-", 1)[0])
+
+
 @dataclass(frozen=True)
 class FacetArrays:
     live: np.ndarray

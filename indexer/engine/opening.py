@@ -50,7 +50,10 @@ def open_newest(ix, index_dir: Path):
         except FileNotFoundError:
             time.sleep(0.01 * (attempt + 1))
             continue
-        if facet_arrays.stamp(index_dir, ix) == stamp:
+        # The searcher read the commit the stamp names when it reports that generation, even if
+        # newer commits landed since: under load a commit can follow before each open finishes.
+        if searcher.reader().generation() == facet_arrays.generation_of(stamp) \
+                or facet_arrays.stamp(index_dir, ix) == stamp:
             return searcher, stamp
         searcher.close()
     raise IndexBusy("the index kept changing while it was opened; try again in a moment")

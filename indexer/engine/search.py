@@ -189,7 +189,7 @@ class SearchEngine:
         if arrays is None:
             return None, None
         combined = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
-        evaluator = numpy_match.Evaluator(s, arrays.everything, self._postings)
+        evaluator = numpy_match.Evaluator(s, arrays.everything, self._postings, arrays)
         try:
             found = evaluator.match(combined, scored=scored)
         except numpy_match.Unsupported:

@@ -58,8 +58,9 @@ def print_ingest(figures: dict) -> None:
 
     print("\n| ingest | includes | wall s | CPU s | records/s | records/CPU-s | size MB |\n|---|---|---|---|---|---|---|")
     for row in figures["ingest"]:
-        print(f"| {row['engine']} | {row['includes']} | {row['seconds']} | {row['cpu_seconds']} | "
-              f"{row['records_per_s']:,} | {row['records_per_cpu_s']:,} | {row.get('mb', '')} |")
+        rate, per_cpu = (f"{row[k]:,}" if row[k] is not None else "-" for k in ("records_per_s", "records_per_cpu_s"))
+        print(f"| {row['engine']} | {row['includes']} | {row['seconds'] or '-'} | {row['cpu_seconds'] or '-'} | "
+              f"{rate} | {per_cpu} | {row.get('mb', '')} |")
 
 
 def print_tables(figures: dict) -> None:

@@ -86,3 +86,22 @@ def test_records_read_back_from_the_index_are_the_extracted_records(tmp_path):
     extracted = sorted(archive_engine.extract(docs, archive_engine.Extraction()), key=astuple)
     assert len(extracted) >= 4 and any(r.speaker for r in extracted)
     assert sorted(archive_engine.stored(tmp_path / "ix"), key=astuple) == extracted
+
+
+@pytest.mark.parametrize("engine", ["FTS5", "tantivy"])
+def test_a_title_word_alone_matches_nothing_as_in_the_archive(tmp_path, engine):
+    titled = [Record("d1|p1|paragraph", "Prices rose again.", "Drought report", "", "The Daily Wire", "paragraph",
+                     "2019", "Lima", "2019-01-01"), rec(2, "The drought ended.")]
+    if engine == "FTS5":
+        fts5_engine.build(tmp_path / "t.sqlite", [titled])
+        found = fts5_engine.Fts5(tmp_path / "t.sqlite")
+    else:
+        if not tantivy_engine.available():
+            pytest.skip("tantivy is not installed (requirements-bench.txt)")
+        tantivy_engine.build(tmp_path / "t", [titled])
+        found = tantivy_engine.Tantivy(tmp_path / "t")
+    try:
+        answer = found.search(Query("word", ("drought",)))
+        assert (answer.total, answer.top) == (1, ("d2|p2|paragraph",))
+    finally:
+        found.close()

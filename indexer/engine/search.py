@@ -195,6 +195,8 @@ class SearchEngine:
             found = evaluator.match(combined, scored=scored)
         except numpy_match.Unsupported:
             found = evaluator.match(combined, scored=False)
+        if len(arrays.everything) == len(arrays.live):  # nothing deleted: every match is live
+            return found.ids, found.scores
         live = np.asarray(arrays.live)[found.ids] if len(found.ids) else np.zeros(0, dtype=bool)
         return found.ids[live], (found.scores[live] if found.scores is not None else None)
 

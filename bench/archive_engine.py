@@ -87,6 +87,16 @@ def extract(docs: Path, tally: Extraction) -> Iterator[Record]:
         yield from map(from_archive_record, found)
 
 
+def count(index_dir: Path) -> int:
+    """How many records the archive's index holds."""
+    from indexer.engine import SearchEngine, SearchRequest
+    engine = SearchEngine(index_dir)
+    try:
+        return engine.search(SearchRequest("", page_size=1)).total
+    finally:
+        engine.close()
+
+
 def stored(index_dir: Path) -> Iterator[Record]:
     """Every record the archive's index holds, read back through the engine (no snippets).
 

@@ -53,8 +53,9 @@ def agreement(mix: list[Query], timed: Timed) -> dict:
 def print_ingest(figures: dict) -> None:
     print(f"\nmachine load (1/5/15 min): at the start {figures['load_before']}; before the queries "
           f"{figures.get('load_before_queries', '-')}; at the end {figures.get('load_after', '-')}")
+    documents = f"{figures['documents']:,}" if figures["documents"] is not None else "uncounted"
     print(f"corpus: {figures['passages']:,} passages, {figures['records']:,} records "
-          f"({figures['documents']:,} documents)" + (f"; {figures['queries']} queries" if "queries" in figures else ""))
+          f"({documents} documents)" + (f"; {figures['queries']} queries" if "queries" in figures else ""))
 
     print("\n| ingest | includes | wall s | CPU s | records/s | records/CPU-s | size MB |\n|---|---|---|---|---|---|---|")
     for row in figures["ingest"]:

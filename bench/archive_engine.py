@@ -87,6 +87,34 @@ def extract(docs: Path, tally: Extraction) -> Iterator[Record]:
         yield from map(from_archive_record, found)
 
 
+def count(index_dir: Path) -> int:
+    """How many records the archive's index holds."""
+    from indexer.engine import SearchEngine, SearchRequest
+    engine = SearchEngine(index_dir)
+    try:
+        return engine.search(SearchRequest("", page_size=1)).total
+    finally:
+        engine.close()
+
+
+def stored(index_dir: Path) -> Iterator[Record]:
+    """Every record the archive's index holds, read back through the engine (no snippets).
+
+    The same records extraction yields (the index stores every field the spool keeps), for a
+    run that cannot spend a second extraction's CPU time (a million passages on a shared machine).
+    """
+    from indexer.engine import SearchEngine, SearchRequest
+    engine = SearchEngine(index_dir)
+    try:
+        with engine.snapshot() as snap:
+            for hit in snap.every_hit(SearchRequest("")):
+                yield from_archive_record(dict(doc=hit.doc, id=hit.id, kind=hit.kind, text=hit.text,
+                                               title=hit.title, speaker=hit.speaker, source=hit.source,
+                                               place=hit.place, date=hit.date))
+    finally:
+        engine.close()
+
+
 class InProcess:
     """The engine's SearchEngine.search, called directly: the top 20 with snippets and the facets."""
 

@@ -53,13 +53,15 @@ def agreement(mix: list[Query], timed: Timed) -> dict:
 def print_ingest(figures: dict) -> None:
     print(f"\nmachine load (1/5/15 min): at the start {figures['load_before']}; before the queries "
           f"{figures.get('load_before_queries', '-')}; at the end {figures.get('load_after', '-')}")
+    documents = f"{figures['documents']:,}" if figures["documents"] is not None else "uncounted"
     print(f"corpus: {figures['passages']:,} passages, {figures['records']:,} records "
-          f"({figures['documents']:,} documents)" + (f"; {figures['queries']} queries" if "queries" in figures else ""))
+          f"({documents} documents)" + (f"; {figures['queries']} queries" if "queries" in figures else ""))
 
     print("\n| ingest | includes | wall s | CPU s | records/s | records/CPU-s | size MB |\n|---|---|---|---|---|---|---|")
     for row in figures["ingest"]:
-        print(f"| {row['engine']} | {row['includes']} | {row['seconds']} | {row['cpu_seconds']} | "
-              f"{row['records_per_s']:,} | {row['records_per_cpu_s']:,} | {row.get('mb', '')} |")
+        rate, per_cpu = (f"{row[k]:,}" if row[k] is not None else "-" for k in ("records_per_s", "records_per_cpu_s"))
+        print(f"| {row['engine']} | {row['includes']} | {row['seconds'] or '-'} | {row['cpu_seconds'] or '-'} | "
+              f"{rate} | {per_cpu} | {row.get('mb', '')} |")
 
 
 def print_tables(figures: dict) -> None:

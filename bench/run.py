@@ -62,10 +62,27 @@ def archive_ingest(docs: Path, index_dir: Path, saved: Path, keep: bool) -> dict
     return figures
 
 
-def extraction(docs: Path, spool_path: Path, saved: Path, keep: bool) -> dict:
+def index_as_is(index_dir: Path) -> dict:
+    """Figures for an index used as it stands: an ingest stopped before the end (at a commit)."""
+    records = archive_engine.count(index_dir)
+    print(f"archive index used as it is: {records:,} records committed", flush=True)
+    row = dict(engine="archive ingest: stopped before the end, index used as it is (--index-as-is)",
+               includes="the records committed when it was stopped; no ingest timed in this run", seconds=None,
+               cpu_seconds=None, records_per_s=None, records_per_cpu_s=None, records=records,
+               mb=round(folder_mb(index_dir), 1))
+    return {"row": row, "documents": None, "failed": None, "reingest_unchanged_s": None}
+
+
+def extraction(docs: Path, spool_path: Path, saved: Path, keep: bool, index_dir: Path, from_index: bool) -> dict:
     if keep and spool_path.exists() and saved.exists():
         row = json.loads(saved.read_text())
         return dict(row, engine=row["engine"] + " (saved by the run that wrote the records)")
+    if from_index:
+        count = spool.write(spool_path, archive_engine.stored(index_dir))
+        print(f"records: {count:,} read back from the archive's index (extraction alone not timed)", flush=True)
+        return dict(engine="extraction alone: not timed in this run (--records-from-index)",
+                    includes="the records were read back from the archive's index", seconds=None,
+                    cpu_seconds=None, records_per_s=None, records_per_cpu_s=None, records=count)
     tally = archive_engine.Extraction()
     spool.write(spool_path, archive_engine.extract(docs, tally))
     print(f"extraction: {tally.records:,} records in {tally.cpu_seconds:.1f} CPU s", flush=True)
@@ -96,6 +113,12 @@ def main():
     ap.add_argument("--keep-index", action="store_true",
                     help="reuse the archive index and extracted records of an earlier run (and their figures)")
     ap.add_argument("--ingest-only", action="store_true", help="stop after the ingest figures")
+    ap.add_argument("--index-as-is", action="store_true",
+                    help="use the archive's index as it stands, without ingesting (an ingest stopped at a commit "
+                         "before the end); use with --records-from-index so every engine holds the same records")
+    ap.add_argument("--records-from-index", action="store_true",
+                    help="give FTS5 and tantivy the records read back from the archive's index instead of "
+                         "extracting them again (saves extraction's CPU time; extraction alone is then not timed)")
     ap.add_argument("--no-tantivy", action="store_true", help="leave tantivy out even when it is installed")
     args = ap.parse_args()
 
@@ -105,9 +128,13 @@ def main():
     print(f"corpus: {args.passages:,} passages from {args.corpus} into {docs}", flush=True)
     generate(args.corpus, docs, args.passages, args.seed)
 
-    archived = archive_ingest(docs, index_dir, args.workdir / f"ingest-{name}.json", args.keep_index)
+    if args.index_as_is:
+        archived = index_as_is(index_dir)
+    else:
+        archived = archive_ingest(docs, index_dir, args.workdir / f"ingest-{name}.json", args.keep_index)
     spool_path = args.workdir / f"records-{name}.jsonl"
-    rows = [extraction(docs, spool_path, args.workdir / f"extract-{name}.json", args.keep_index), archived["row"]]
+    rows = [extraction(docs, spool_path, args.workdir / f"extract-{name}.json", args.keep_index, index_dir,
+                       args.records_from_index), archived["row"]]
     if rows[0]["records"] != archived["row"]["records"]:
         print(f"warning: extraction found {rows[0]['records']:,} records, the archive indexed "
               f"{archived['row']['records']:,}; the engines do not hold the same records", flush=True)

@@ -5,8 +5,8 @@ Schema: the four searched fields (text, speaker, title, source) tokenized by tan
 kind, year, place) and the date as `raw` text fields that are indexed (filters are term queries)
 and fast (column storage: facet counts and sorting by date read them).
 
-Per request: the query parser over the four fields with the archive's boosts and AND between
-words; `Searcher.search` for the total and the top 20 by BM25; `SnippetGenerator` for their
+Per request: the query parser over text and speaker with the archive's boosts and AND between
+words, and the title as an optional clause (the archive's title lift); `Searcher.search` for the total and the top 20 by BM25; `SnippetGenerator` for their
 highlighted snippets; one `Searcher.aggregate` call with a terms aggregation per facet. Terms
 aggregations count per segment and keep each segment's top `segment_size` values (tantivy's
 default: 10 x size), so a facet's lower counts may be slightly short on a many-segment index;
@@ -28,7 +28,10 @@ try:
 except ImportError:  # a benchmark-only dependency (requirements-bench.txt)
     tantivy = None
 
-SEARCHED = {"text": 1.0, "speaker_words": 2.0, "title": 1.5, "source_words": 0.5}
+# As the archive searches (indexer/engine/query_parsing.py): text and speaker match, the title only lifts.
+SEARCHED = {"text": 1.0, "speaker_words": 2.0}
+TITLE_LIFT = 0.3
+INDEXED = ("text", "speaker_words", "title", "source_words")  # all four kept word by word, as the archive does
 HEAP_BYTES = 512_000_000
 
 
@@ -39,7 +42,7 @@ def available() -> bool:
 def _schema():
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("key", stored=True, tokenizer_name="raw")
-    for name in SEARCHED:
+    for name in INDEXED:
         builder.add_text_field(name, stored=name == "text", tokenizer_name="en_stem", index_option="position")
     for name in (*FACETS, "date"):
         builder.add_text_field(name, fast=True, tokenizer_name="raw")
@@ -79,6 +82,9 @@ class Tantivy:
     def _query(self, q: Query):
         if q.words:
             words = self.index.parse_query(q.text, list(SEARCHED), field_boosts=SEARCHED, conjunction_by_default=True)
+            # The archive's title lift: a title holding the words ranks a record higher, never adds one.
+            lift = self.index.parse_query(" ".join(q.words), ["title"], field_boosts={"title": TITLE_LIFT})
+            words = tantivy.Query.boolean_query([(tantivy.Occur.Must, words), (tantivy.Occur.Should, lift)])
         else:
             words = tantivy.Query.all_query()
         filters = [(tantivy.Occur.Must, tantivy.Query.term_query(self.schema, name, getattr(q, name)))

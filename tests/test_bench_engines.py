@@ -67,3 +67,41 @@ def test_tantivy_agrees_with_fts5(tmp_path, query, total, speakers):
     assert answer.total == total
     assert dict(answer.facets["speaker"]) == speakers
     assert len(answer.top) == min(total, 20)
+
+
+def test_records_read_back_from_the_index_are_the_extracted_records(tmp_path):
+    from dataclasses import astuple
+
+    from bench import archive_engine
+    from indexer.ingest import ingest
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n, (source, speaker) in enumerate([("The Daily Wire", "Ana Silva"), ("The Evening Post", "Omar Haddad")]):
+        (docs / f"story_{n}.txt").write_text(
+            f"Source: {source}\nTitle: Harvest report {n}\nDate: 2019-03-0{n + 1}\n\n"
+            f"The harvest failed in the north.\n\n\"Prices will rise again,\" said {speaker}, a farmer.\n",
+            encoding="utf-8")
+    assert ingest([docs], tmp_path / "ix").failed == 0
+    extracted = sorted(archive_engine.extract(docs, archive_engine.Extraction()), key=astuple)
+    assert len(extracted) >= 4 and any(r.speaker for r in extracted)
+    assert sorted(archive_engine.stored(tmp_path / "ix"), key=astuple) == extracted
+
+
+@pytest.mark.parametrize("engine", ["FTS5", "tantivy"])
+def test_a_title_word_alone_matches_nothing_as_in_the_archive(tmp_path, engine):
+    titled = [Record("d1|p1|paragraph", "Prices rose again.", "Drought report", "", "The Daily Wire", "paragraph",
+                     "2019", "Lima", "2019-01-01"), rec(2, "The drought ended.")]
+    if engine == "FTS5":
+        fts5_engine.build(tmp_path / "t.sqlite", [titled])
+        found = fts5_engine.Fts5(tmp_path / "t.sqlite")
+    else:
+        if not tantivy_engine.available():
+            pytest.skip("tantivy is not installed (requirements-bench.txt)")
+        tantivy_engine.build(tmp_path / "t", [titled])
+        found = tantivy_engine.Tantivy(tmp_path / "t")
+    try:
+        answer = found.search(Query("word", ("drought",)))
+        assert (answer.total, answer.top) == (1, ("d2|p2|paragraph",))
+    finally:
+        found.close()

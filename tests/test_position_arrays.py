@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from whoosh import query
 
-from indexer.engine import SearchEngine, SearchRequest, numpy_match, position_arrays, posting_arrays
+from indexer.engine import SearchEngine, SearchRequest, numpy_match, phrases, position_arrays, posting_arrays
 from indexer.ingest import ingest
 
 # A source name of our own: its words fill the source field of every record of those documents.
@@ -89,7 +89,10 @@ def test_merged_segments_keep_their_positions(tmp_path):
 
 
 PHRASES = ['"harbour ledger"', '"the harbour ledger"', '"ledger harbour"', '"council said"', '"said the council"',
-           '"the council"', '"harbour ledger harbour ledger"', '"ledger of"', '"courier harbour"', '"no such words"']
+           '"the council"', '"harbour ledger harbour ledger"', '"ledger of"', '"courier harbour"', '"no such words"',
+           # the source field holds the source facet's value: checked once per distinct source
+           'source:"harbour ledger"', 'source:"ledger harbour"', 'source:"evening courier"', 'source:"courier evening"',
+           'source:"harbour ledger" council', 'source:"evening courier" OR text:"harbour ledger"']
 
 
 def whoosh_and_ours(archive, text):
@@ -98,7 +101,7 @@ def whoosh_and_ours(archive, text):
     q, _ = parse(text, archive.ix.schema)
     with archive.lease() as (s, stamp):
         arrays = archive.arrays(s, stamp)
-        found = numpy_match.Evaluator(s, arrays.everything, numpy_match.PostingCache(archive.index_dir)).match(q)
+        found = numpy_match.Evaluator(s, arrays.everything, numpy_match.PostingCache(archive.index_dir), arrays).match(q)
         ours = sorted(zip(found.ids.tolist(), found.scores.tolist()))
         theirs = sorted((hit.docnum, hit.score) for hit in s.search(q, limit=None, terms=False))
     return ours, theirs
@@ -107,7 +110,7 @@ def whoosh_and_ours(archive, text):
 @pytest.mark.parametrize("text", PHRASES)
 def test_phrases_on_the_arrays_match_and_score_as_whoosh(archive, text, monkeypatch):
     # Every segment here was captured: a phrase must never fall back to decoding Whoosh's blocks.
-    monkeypatch.setattr(numpy_match, "_read_positions", lambda *args: pytest.fail("read Whoosh's blocks"))
+    monkeypatch.setattr(phrases, "read_positions", lambda *args: pytest.fail("read Whoosh's blocks"))
     ours, theirs = whoosh_and_ours(archive, text)
     assert [doc for doc, _ in ours] == [doc for doc, _ in theirs]
     assert [score for _, score in ours] == pytest.approx([score for _, score in theirs], rel=1e-9)
@@ -122,6 +125,26 @@ def test_a_phrase_filling_the_source_field_finds_every_record_of_that_source(arc
     # plain words search a record's own text (and speaker), not its source: no source record joins in
     assert archive.search(SearchRequest('"harbour ledger"')).total == in_text
     assert archive.search(SearchRequest('source:"ledger harbour"')).total == 0
+
+
+def test_a_phrase_in_the_source_field_is_checked_once_per_source_not_per_record(archive, monkeypatch):
+    checked = []
+    value_holds = phrases._value_holds
+    monkeypatch.setattr(phrases, "_value_holds", lambda *args: checked.append(args[1]) or value_holds(*args))
+    monkeypatch.setattr(phrases, "by_positions", lambda *args: pytest.fail("walked every record's positions"))
+    assert archive.search(SearchRequest('source:"harbour ledger"')).total > 10
+    assert checked == [SOURCE]
+    assert archive.search(SearchRequest('source:"ledger harbour"')).total == 0
+
+
+@pytest.mark.parametrize("field, facet", sorted(phrases.VALUE_FIELDS.items()))
+def test_fields_checked_by_value_hold_their_facets_value(field, facet):
+    from indexer.engine.schema import FACET_FIELDS, to_fields
+
+    record = {"id": "c1", "doc": "d1", "kind": "quote", "text": "Words.", "start": 0, "end": 6,
+              "speaker": "Ana Castillo-Reyes", "source": "The Western Review", "place": "Buenos Aires"}
+    fields = to_fields(record)
+    assert fields[field] == fields[FACET_FIELDS[facet]] == record[field]
 
 
 def test_segments_without_position_arrays_read_whooshs_blocks(archive, tmp_path):

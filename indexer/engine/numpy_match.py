@@ -10,9 +10,8 @@ stale until a merge removes the segment.
 `Evaluator.match` answers terms, phrases, AND, OR, NOT, AND NOT, AND MAYBE, constant-score
 filters and "everything" with NumPy set operations, and scores them with the formula Whoosh uses
 (BM25F, the same idf, average length and quantised field lengths), so the ranking is Whoosh's
-ranking (a test checks both). A phrase reads word positions only for the documents that hold
-all its words, from the position arrays (indexer.engine.position_arrays) where the segment has
-them, else decoded from Whoosh's blocks. Any other query (wildcards, ranges, sloppy phrases) raises `Unsupported` when
+ranking (a test checks both). A phrase is checked only on the documents that hold all its
+words (indexer.engine.phrases). Any other query (wildcards, ranges, sloppy phrases) raises `Unsupported` when
 scores are needed; when only the matching set is needed it is asked of Whoosh, so the set is
 always the one Whoosh would give.
 """
@@ -21,26 +20,24 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from itertools import chain
 from math import log
 from pathlib import Path
-from pickle import loads
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.formats import Positions
-from whoosh.system import _INT_SIZE
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.util.numeric import byte_to_length
 
-from . import limits, position_arrays, posting_arrays, segment_files
+from . import limits, phrases, position_arrays, posting_arrays, segment_files
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults, which the index is searched with
 # A set holding more than 1/DENSE_SHARE of all document numbers is combined through a mask or a
 # count over all of them, in linear time, instead of by sorting (np.unique of a very common
 # word's 1.6 million postings across fields: 150 ms; counting: 14 ms).
 DENSE_SHARE = 16
+# Intersecting a set with one LOPSIDED times larger looks the smaller one's ids up by binary
+# search, without a pass over the larger set or a mask of every document number.
+LOPSIDED = 16
 EMPTY_IDS = np.empty(0, dtype=np.int64)
 EMPTY_SCORES = np.empty(0, dtype=np.float64)
 # Field lengths are stored as one byte each; Whoosh scores with the length the byte stands for.
@@ -122,6 +119,16 @@ class PostingCache:
         return self._get(("l", leaf.segment().segment_id(), fieldname),
                          lambda: posting_arrays.read_lengths(leaf, fieldname))
 
+    def length_norms(self, leaf, fieldname: str, avgfl: float) -> np.ndarray:
+        """BM25's length part, K1 * ((1 - B) + B * fl / avgfl), for every document of the segment.
+
+        It depends on the commit only (avgfl), not on the term: computed once per segment and
+        commit instead of for every posting of every query (a very common word has a posting in
+        a third of all records). The same operations in the same order: the same floats.
+        """
+        return self._get(("n", leaf.segment().segment_id(), fieldname, avgfl),
+                         lambda: K1 * ((1 - B) + B * LENGTH_OF_BYTE[self.lengths(leaf, fieldname)] / avgfl))
+
     def _stored_for(self, segment_id: str) -> posting_arrays.StoredPostings | None:
         with self._lock:
             stored = self._stored.get(segment_id)
@@ -158,8 +165,9 @@ def _nbytes(value) -> int:
 class Evaluator:
     """One query's evaluation against one searcher."""
 
-    def __init__(self, searcher, everything: np.ndarray, cache: PostingCache):
+    def __init__(self, searcher, everything: np.ndarray, cache: PostingCache, arrays=None):
         self.s = searcher
+        self.arrays = arrays  # the commit's facet_arrays.FacetArrays, if known: phrases in facet-valued fields
         self.everything = everything
         self.cache = cache
         self.leaves = segment_files.segment_leaves(searcher.reader())
@@ -267,7 +275,11 @@ class Evaluator:
     # phrases
     def _phrase(self, fieldname: str, words, scored: bool, within: np.ndarray | None = None) -> Matches:
         """Documents with the words at consecutive positions, scored as Whoosh scores a phrase:
-        the sum of its words' scores (SpanNear2 over an intersection of the word matchers)."""
+        the sum of its words' scores (SpanNear2 over an intersection of the word matchers).
+
+        The candidates holding every word are found unscored; only those that pass the check
+        are scored, so a phrase of common words scores its few matches, not every posting.
+        """
         schema = self.s.schema
         if fieldname not in schema or not schema[fieldname].format.supports("positions"):
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
@@ -275,29 +287,22 @@ class Evaluator:
         btexts = [field.to_bytes(word) for word in words]
         if not btexts or not all(self.doc_frequency(fieldname, b) for b in btexts):
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
-        every = self._and([query.Term(fieldname, b) for b in btexts], scored, within)
-        if len(btexts) == 1 or not len(every.ids):
-            return every
-        keep = np.zeros(len(every.ids), dtype=bool)
-        for leaf, offset in self.leaves:
-            lo, hi = np.searchsorted(every.ids, [offset, offset + leaf.doc_count_all()])
-            if lo == hi:
-                continue
-            local = (every.ids[lo:hi] - offset).astype(np.int32)
-            # (candidate index << 32) + position where the phrase would start. Candidates come in
-            # order and each one's positions ascend, so the keys are sorted and unique as read:
-            # binary searches intersect them (np.unique and intersect1d sorted them again, 60 % of
-            # a phrase's time).
-            starts = None
-            for i, btext in enumerate(btexts):
-                which, positions = (self.cache.positions(leaf, fieldname, btext, local)
-                                    or _read_positions(leaf, fieldname, btext, local))
-                keys = ((which.astype(np.int64) << 32) + positions - i)[positions >= i]
-                starts = keys if starts is None else starts[_sorted_members(starts, keys)]
-                if not len(starts):
-                    break
-            keep[lo + (starts >> 32)] = True
-        return Matches(every.ids[keep], every.scores[keep] if scored else None)
+        terms = [query.Term(fieldname, b) for b in btexts]
+        if len(btexts) == 1:
+            return self._and(terms, scored, within)
+        candidates = self._and(terms, False, within).ids
+        if not len(candidates):
+            return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
+        facet = phrases.VALUE_FIELDS.get(fieldname)
+        if facet is not None and self.arrays is not None and facet in self.arrays.codes:
+            found = candidates[phrases.by_value(field, btexts, np.asarray(self.arrays.codes[facet])[candidates],
+                                                self.arrays.values[facet])]
+        else:
+            found = candidates[phrases.by_positions(self.cache, self.leaves, fieldname, btexts, candidates)]
+        if not scored:
+            return Matches(found, None)
+        # The same sums in the same order as scoring every candidate, for the matches alone.
+        return self._and(terms, True, found)
 
     # terms
     def _postings(self, fieldname: str, btext: bytes) -> list[tuple[object, int, np.ndarray, np.ndarray]]:
@@ -341,7 +346,8 @@ class Evaluator:
         btext = field.to_bytes(text) if not isinstance(text, bytes) else text
         postings = self._postings(fieldname, btext)
         doc_frequency = sum(len(leaf_ids) for _, _, leaf_ids, _ in postings)
-        ids, weights, lengths = [], [], []
+        avgfl = (self.s.avg_field_length(fieldname) or 1) if scored and field.scorable else None
+        ids, weights, norms = [], [], []
         for leaf, offset, leaf_ids, leaf_weights in postings:
             if within is not None:
                 lo, hi = np.searchsorted(within, [offset, offset + leaf.doc_count_all()])
@@ -351,7 +357,7 @@ class Evaluator:
             if scored:
                 weights.append(leaf_weights)
                 if field.scorable:
-                    lengths.append(self.cache.lengths(leaf, fieldname)[leaf_ids])
+                    norms.append(self.cache.length_norms(leaf, fieldname, avgfl)[leaf_ids])
         if not ids:
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
         all_ids = np.concatenate(ids)
@@ -362,9 +368,7 @@ class Evaluator:
             return Matches(all_ids, tf)  # Whoosh's WeightScorer: the posting's weight
         # whoosh.scoring.WeightingModel.idf, over all segments' postings (deleted ones count there too)
         idf = log(self.s.doc_count_all() / (doc_frequency + 1)) + 1
-        avgfl = self.s.avg_field_length(fieldname) or 1
-        fl = LENGTH_OF_BYTE[np.concatenate(lengths)]
-        return Matches(all_ids, idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))))
+        return Matches(all_ids, idf * ((tf * (K1 + 1)) / (tf + np.concatenate(norms))))
 
 
 def _members(ids: np.ndarray, within: np.ndarray, size: int) -> np.ndarray:
@@ -380,15 +384,6 @@ def _members(ids: np.ndarray, within: np.ndarray, size: int) -> np.ndarray:
     return within[where] == ids
 
 
-def _sorted_members(ids: np.ndarray, within: np.ndarray) -> np.ndarray:
-    """Which of the sorted `ids` are in the sorted `within`, as a mask (any range of values)."""
-    if not len(within):
-        return np.zeros(len(ids), dtype=bool)
-    where = np.searchsorted(within, ids)
-    where[where == len(within)] = 0
-    return within[where] == ids
-
-
 def _indices_of(ids: np.ndarray, wanted: np.ndarray, size: int) -> np.ndarray:
     """Indices of the sorted `ids` that are in the sorted `wanted` (both below `size`)."""
     if len(wanted) * 8 < len(ids):  # a few wanted among many: look each one up
@@ -396,57 +391,32 @@ def _indices_of(ids: np.ndarray, wanted: np.ndarray, size: int) -> np.ndarray:
         inside = where < len(ids)
         where, wanted = where[inside], wanted[inside]
         return where[ids[where] == wanted]
+    if len(ids) * 8 < len(wanted):  # a few ids among many wanted (a title word within a common word's matches)
+        return np.flatnonzero(_sorted_in(ids, wanted))
     return np.flatnonzero(_members(ids, wanted, size))
+
+
+def _sorted_in(ids: np.ndarray, within: np.ndarray) -> np.ndarray:
+    """Which of `ids` are in the sorted `within`, as a mask, by binary search: for few ids."""
+    if not len(within):
+        return np.zeros(len(ids), dtype=bool)
+    where = np.searchsorted(within, ids)
+    where[where == len(within)] = 0
+    return within[where] == ids
 
 
 def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(ids in both, their indices in a, their indices in b), as np.intersect1d(return_indices=True)."""
+    if len(b) * LOPSIDED < len(a):  # few in b: look each one up in a (no pass over a or all ids)
+        right = np.flatnonzero(_sorted_in(b, a))
+        ids = b[right]
+        return ids, np.searchsorted(a, ids), right
+    if len(a) * LOPSIDED < len(b):
+        left = np.flatnonzero(_sorted_in(a, b))
+        ids = a[left]
+        return ids, left, np.searchsorted(b, ids)
     if max(len(a), len(b)) * DENSE_SHARE <= size:
         return np.intersect1d(a, b, assume_unique=True, return_indices=True)
     right = np.flatnonzero(_members(b, a, size))
     ids = b[right]
     return ids, np.searchsorted(a, ids), right
-
-
-def _read_positions(leaf, fieldname: str, btext: bytes, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(index into `wanted`, position) for every position of the term in the wanted documents.
-
-    `wanted` is sorted segment-local ids that all hold the term. Only the posting blocks that
-    hold a wanted document are read, and only those documents' positions are decoded.
-    """
-    fmt = leaf.schema[fieldname].format
-    matcher = leaf._terms.matcher(fieldname, btext, fmt)
-    values = []
-    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
-        at = 0
-        while matcher.is_active() and at < len(wanted):
-            if wanted[at] > matcher._maxid:
-                matcher._next_block()  # no wanted document here: skip without decoding
-                continue
-            if matcher._data is None:
-                matcher._read_data()
-            block_ids, _, block_values = matcher._data
-            ids = np.cumsum(np.asarray(block_ids, dtype=np.int64))
-            end = int(np.searchsorted(wanted, matcher._maxid, side="right"))
-            values += [block_values[j] for j in np.searchsorted(ids, wanted[at:end]).tolist()]
-            at = end
-            matcher._next_block()
-    else:
-        wanted_set = set(wanted.tolist())
-        while matcher.is_active():
-            if matcher.id() in wanted_set:
-                values.append(matcher.value())
-            matcher.next()
-    if isinstance(fmt, Positions) and type(fmt).decode_positions is Positions.decode_positions:
-        # Whoosh's encoding: a 4-byte count, then the pickled list of gaps between positions.
-        gaps = [loads(v[_INT_SIZE:]) for v in values]
-        counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-        flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
-        positions = np.cumsum(flat)
-        starts = np.cumsum(counts) - counts  # each document's gaps restart from zero
-        positions -= np.repeat(np.concatenate([[0], positions])[starts], counts)
-    else:
-        decoded = [fmt.decode_positions(v) for v in values]
-        counts = np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded))
-        positions = np.fromiter(chain.from_iterable(decoded), dtype=np.int64, count=int(counts.sum()))
-    return np.repeat(np.arange(len(values)), counts), positions

@@ -209,7 +209,8 @@ class SearchEngine:
                 total = len(results)
                 page = min(page, max(1, -(-total // page_size)))
             docnums = [r.docnum for r in results[(page - 1) * page_size:page * page_size]]
-        hits = [self._hit_from(s, docnum, q if text.strip() else None) for docnum in docnums]
+        marked = self._text_terms(s, q) if text.strip() else None  # once per page, not per hit
+        hits = [self._hit_from(s, docnum, q if text.strip() else None, marked) for docnum in docnums]
         counts = self._facet_counts(s, stamp, q, restrict, matched) if with_facets else {}
         suggestion = None
         if total == 0 and text.strip() and note is None:
@@ -225,11 +226,13 @@ class SearchEngine:
         if arrays is None:
             return None, None
         combined = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
-        evaluator = numpy_match.Evaluator(s, arrays.everything, self._postings)
+        evaluator = numpy_match.Evaluator(s, arrays.everything, self._postings, arrays)
         try:
             found = evaluator.match(combined, scored=scored)
         except numpy_match.Unsupported:
             found = evaluator.match(combined, scored=False)
+        if len(arrays.everything) == len(arrays.live):  # nothing deleted: every match is live
+            return found.ids, found.scores
         live = np.asarray(arrays.live)[found.ids] if len(found.ids) else np.zeros(0, dtype=bool)
         return found.ids[live], (found.scores[live] if found.scores is not None else None)
 
@@ -238,10 +241,13 @@ class SearchEngine:
         """The first `count` matches by date, undated last either way; ties in document order."""
         return ordering.first_in_order(matched, ordering.date_key(np.asarray(arrays.codes["date"])[matched], sort), count)
 
-    def _hit_from(self, s, docnum: int, q) -> Hit:
+    def _hit_from(self, s, docnum: int, q, marked: frozenset[str] | None = None) -> Hit:
+        """`marked`: q's text words (_text_terms), when the caller already has them."""
         stored = s.stored_fields(docnum)
         text = stored.get("text", "")
-        snippet = highlight_snippet(text, self._text_terms(s, q)) if q is not None else None
+        if q is not None and marked is None:
+            marked = self._text_terms(s, q)
+        snippet = highlight_snippet(text, marked) if q is not None else None
         matched = match_fields.matched_elsewhere(s.schema, q, stored, text_marked="<mark" in (snippet or ""))
         if not snippet:
             snippet = escape(text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …")

@@ -15,7 +15,12 @@ def highlight_snippet(text: str, terms: frozenset[str], width: int = 300) -> Mar
     """
     if not terms:
         return None
-    marks = [(start, end) for stem, start, end in _ANALYZER.stems(text) if stem in terms]
+    marks = []
+    for stem, start, end in _ANALYZER.stems(text):
+        if marks and start > marks[0][0] + width:
+            break  # past any window around the first mark: the rest of a long text is never shown
+        if stem in terms:
+            marks.append((start, end))
     if not marks:
         return None
     start = 0 if len(text) <= width else max(0, marks[0][0] - width // 3)

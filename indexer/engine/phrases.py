@@ -1,0 +1,126 @@
+"""Which candidate documents hold a phrase's words at consecutive positions.
+
+numpy_match finds the documents holding every word of a phrase; this module keeps those whose
+words follow each other. Two ways:
+
+- `by_positions`: per segment, the words' positions in the candidates, from the position arrays
+  (indexer.engine.position_arrays) where the segment has them, else decoded from Whoosh's blocks
+  (`read_positions`), intersected as sorted keys.
+- `by_value`: a field that holds, word for word, the value of a facet (the speaker and source
+  fields hold the speaker and source facets' values: schema.to_fields writes both from one
+  record value) is checked once per distinct value instead of once per record. A source named
+  "The Western Review" fills the source field of every record of that source: asking for
+  `source:"western review"` walked the positions of all of them; now it analyses each distinct
+  source among the candidates once (a handful) and keeps the records whose source says it.
+"""
+from __future__ import annotations
+
+from itertools import chain
+from pickle import loads
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE
+
+# Text field -> the facet (facet_arrays name) whose value it holds word for word. A test checks
+# that schema.to_fields still writes both from the same record value.
+VALUE_FIELDS = {"speaker": "speaker", "source": "source", "place": "place"}
+
+
+def by_value(field, btexts: list[bytes], codes: np.ndarray, values: list[str]) -> np.ndarray:
+    """Which candidates (given by their facet value codes) have a value holding the phrase."""
+    distinct, inverse = np.unique(codes, return_inverse=True)
+    holds = np.fromiter((_value_holds(field, values[code], btexts) for code in distinct.tolist()),
+                        dtype=bool, count=len(distinct))
+    return holds[inverse]
+
+
+def _value_holds(field, value: str, btexts: list[bytes]) -> bool:
+    """Whether `value`, indexed as `field` indexes it, has the words at consecutive positions."""
+    # field.index gives exactly the postings the index holds for this value (term, positions).
+    positions = {btext: field.format.decode_positions(encoded) for btext, _, _, encoded in field.index(value)}
+    if not all(btext in positions for btext in btexts):
+        return False
+    starts = set(positions[btexts[0]])
+    for i, btext in enumerate(btexts[1:], 1):
+        starts &= {p - i for p in positions[btext]}
+    return bool(starts)
+
+
+def by_positions(cache, leaves, fieldname: str, btexts: list[bytes], candidates: np.ndarray) -> np.ndarray:
+    """Which of the sorted global `candidates` (each holding every word) have the words in a row."""
+    keep = np.zeros(len(candidates), dtype=bool)
+    for leaf, offset in leaves:
+        lo, hi = np.searchsorted(candidates, [offset, offset + leaf.doc_count_all()])
+        if lo == hi:
+            continue
+        local = (candidates[lo:hi] - offset).astype(np.int32)
+        # (candidate index << 32) + position where the phrase would start. Candidates come in
+        # order and each one's positions ascend, so the keys are sorted and unique as read:
+        # binary searches intersect them (np.unique and intersect1d sorted them again, 60 % of
+        # a phrase's time).
+        starts = None
+        for i, btext in enumerate(btexts):
+            which, positions = (cache.positions(leaf, fieldname, btext, local)
+                                or read_positions(leaf, fieldname, btext, local))
+            keys = ((which.astype(np.int64) << 32) + positions - i)[positions >= i]
+            starts = keys if starts is None else starts[sorted_members(starts, keys)]
+            if not len(starts):
+                break
+        keep[lo + (starts >> 32)] = True
+    return keep
+
+
+def sorted_members(ids: np.ndarray, within: np.ndarray) -> np.ndarray:
+    """Which of the sorted `ids` are in the sorted `within`, as a mask (any range of values)."""
+    if not len(within):
+        return np.zeros(len(ids), dtype=bool)
+    where = np.searchsorted(within, ids)
+    where[where == len(within)] = 0
+    return within[where] == ids
+
+
+def read_positions(leaf, fieldname: str, btext: bytes, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index into `wanted`, position) for every position of the term in the wanted documents.
+
+    For segments without position arrays. `wanted` is sorted segment-local ids that all hold the
+    term. Only the posting blocks that hold a wanted document are read, and only those
+    documents' positions are decoded.
+    """
+    fmt = leaf.schema[fieldname].format
+    matcher = leaf._terms.matcher(fieldname, btext, fmt)
+    values = []
+    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
+        at = 0
+        while matcher.is_active() and at < len(wanted):
+            if wanted[at] > matcher._maxid:
+                matcher._next_block()  # no wanted document here: skip without decoding
+                continue
+            if matcher._data is None:
+                matcher._read_data()
+            block_ids, _, block_values = matcher._data
+            ids = np.cumsum(np.asarray(block_ids, dtype=np.int64))
+            end = int(np.searchsorted(wanted, matcher._maxid, side="right"))
+            values += [block_values[j] for j in np.searchsorted(ids, wanted[at:end]).tolist()]
+            at = end
+            matcher._next_block()
+    else:
+        wanted_set = set(wanted.tolist())
+        while matcher.is_active():
+            if matcher.id() in wanted_set:
+                values.append(matcher.value())
+            matcher.next()
+    if isinstance(fmt, Positions) and type(fmt).decode_positions is Positions.decode_positions:
+        # Whoosh's encoding: a 4-byte count, then the pickled list of gaps between positions.
+        gaps = [loads(v[_INT_SIZE:]) for v in values]
+        counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+        flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
+        positions = np.cumsum(flat)
+        starts = np.cumsum(counts) - counts  # each document's gaps restart from zero
+        positions -= np.repeat(np.concatenate([[0], positions])[starts], counts)
+    else:
+        decoded = [fmt.decode_positions(v) for v in values]
+        counts = np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded))
+        positions = np.fromiter(chain.from_iterable(decoded), dtype=np.int64, count=int(counts.sum()))
+    return np.repeat(np.arange(len(values)), counts), positions

@@ -1,0 +1,45 @@
+"""Snippets mark every word whose stem the query asks for, escaped, around the first of them."""
+import re
+
+import pytest
+
+from indexer.engine.snippets import _ANALYZER, highlight_snippet
+
+ANALYZED = lambda text: frozenset(_ANALYZER.stem_list(text))  # noqa: E731  the query's stems, as the index has them
+
+
+@pytest.mark.parametrize("text, query, expected", [
+    ("The winning team won.", "win", "The <mark>winning</mark> team won."),
+    ("Planning ahead: PLANS and a planner.", "plan", "<mark>Planning</mark> ahead: <mark>PLANS</mark> and a planner."),
+    ("Tom & Jerry <said> no.", "said", "Tom &amp; Jerry &lt;<mark>said</mark>&gt; no."),
+    ("U.S. officials met.", "u.s", "<mark>U.S</mark>. officials met."),
+    ("Nothing here matches.", "harbour", None),
+    ("", "harbour", None),
+])
+def test_marks_every_word_with_the_querys_stem(text, query, expected):
+    snippet = highlight_snippet(text, ANALYZED(query))
+    assert (str(snippet) if snippet is not None else None) == expected
+
+
+def test_no_terms_no_snippet():
+    assert highlight_snippet("The winning team.", frozenset()) is None
+
+
+def test_a_long_text_is_cut_around_the_first_mark():
+    text = " ".join(["filler"] * 200) + " the harbour closed " + " ".join(["after"] * 200)
+    snippet = str(highlight_snippet(text, ANALYZED("harbour")))
+    assert snippet.startswith("… ") and snippet.endswith(" …") and "<mark>harbour</mark>" in snippet
+    assert len(re.sub(r"</?mark>", "", snippet)) <= 300 + 4
+
+
+@pytest.mark.parametrize("text", [
+    "Ça va? Señor Núñez said the co-operative's 3.5% rise was 'unlikely'.",
+    "İstanbul's mayor—and the council—said: \"no\"; ÆSIR and straße.",
+    "e.g. the U.N.'s 2,000 troops, said officials.",
+])
+def test_marks_the_words_the_analyzer_finds(text):
+    for stem in set(_ANALYZER.stem_list(text)):
+        expected = [(a, b) for s, a, b in _ANALYZER.stems(text) if s == stem]
+        snippet = str(highlight_snippet(text, frozenset([stem]), width=10_000))
+        marked = [m.group(1) for m in re.finditer(r"<mark>(.*?)</mark>", snippet)]
+        assert len(marked) == len(expected), stem

@@ -29,7 +29,8 @@ from .cues import (
     name_before_colon, only_when_and_where, sentence_final, signed_inside,
 )
 from .model import Speaker
-from .names import Memory, speaker_from_phrase
+from .names import Memory, clean_phrase, speaker_from_phrase
+from .speaker_check import is_bare_description
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
 from .speech import is_title_like
@@ -177,6 +178,7 @@ class ParagraphAttributor:
         while after and after[0].text in "\"”’'»`":
             after.pop(0)
 
+        self.described_nobody = False
         if span.closed:
             found = self._trailer(after, ended=self.text[span.end - 1:span.end] in ".!?")
             # Only a quotation that opens its sentence can be closed early by its mark: in 'Ruiz called
@@ -185,8 +187,8 @@ class ParagraphAttributor:
                     and "\n" not in self.text[span.end:self.next_toks[0].start]):  # a line break ends a paragraph
                 # '"Not us but can't argue with it!" Murphy tweeted.': the mark ended the sentence early.
                 found = self._trailer(self.next_toks, ended=True)
-            if found:
-                return found, "after"
+            if found or self.described_nobody:
+                return found, "after"  # '"...," said the man.': the man spoke, not an earlier name
         if (previous and before and before[0].lower in SPEECH_VERBS and before[0].lower.endswith("ing")
                 and before[0].text[:1].isupper() and all(t.text in CLAUSE_BREAKS for t in before[1:])):
             return previous, "continued"  # '... Ruiz stated. Adding, "...".': the sentence before's speaker
@@ -246,7 +248,7 @@ class ParagraphAttributor:
             text = " ".join(phrase)
             if phrase and (phrase[0][0].isupper() or phrase[0].lower() in ("one", "a", "an", "another", "the")
                            or any(w[:1].isupper() for w in phrase[:6])):
-                return speaker_from_phrase(text, self.memory)
+                return self._cue_speaker(text)
             return None
         for v, tok in enumerate(rest[:26]):
             if is_speech_verb(rest, v, object_verbs=False):
@@ -268,7 +270,7 @@ class ParagraphAttributor:
                 lead = " ".join(t.text for t in rest[:v])
                 apposed = lead.lower().startswith(("the ", "a ", "an ")) and f", {phrase} ," in lead
                 if starts_np and (lead.startswith(phrase.split()[0]) or apposed):
-                    return speaker_from_phrase(phrase, self.memory)
+                    return self._cue_speaker(phrase)
                 # '"... worked so hard" for the victory, Kale said.': the writer finished the sentence
                 # the quotation began, and the attribution closes it
                 return sentence_final(rest, self.memory)
@@ -277,6 +279,14 @@ class ParagraphAttributor:
             if tok.text in ('"', "“", "”", ";") or (is_verb(rest, v) and v > 0):
                 break
         return sentence_final(rest, self.memory)
+
+    def _cue_speaker(self, phrase: str) -> Speaker | None:
+        """The speaker a cue names. A bare role the story never resolves ('said the man', 'the American
+        said') is nobody a reader can name, but it is who spoke: no other cue may put a name there."""
+        found = speaker_from_phrase(phrase, self.memory)
+        if not found and is_bare_description(clean_phrase(phrase).split()):
+            self.described_nobody = True
+        return found
 
     def _intro(self, before: list[Token]) -> Speaker | None:
         if not before or (self.quote_titled and names_a_work(before)):

@@ -13,9 +13,10 @@ from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
 from .name_book import Either, NameBook
+from .introductions import roles_introduced
 from .name_parts import acronym_source, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
-    FRAGMENT_ENDS, bare_name, document_author, headline_words, is_common_role, is_demonym,
+    FRAGMENT_ENDS, bare_name, document_author, headline_words, is_bare_description, is_common_role, is_demonym,
     names_written_alone, plausible_description, plausible_lone_word, plausible_name, split_owner, strip_leading,
     strip_titles,
 )
@@ -77,6 +78,7 @@ class Memory:
     authors: dict[str, Speaker] = field(default_factory=dict)  # "report" -> who published the report
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
     names_alone: set[str] = field(default_factory=set)  # capitals the story writes as a name of their own
+    introduced: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person introduced so
     sentence: str = ""  # the sentence being read
 
     def is_known_name(self, word: str) -> bool:
@@ -117,6 +119,7 @@ class Memory:
             if 2 <= len(name) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
                     name, self.common_words):
                 self.full_names.add(" ".join(name))
+                self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
 
     def mention(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
@@ -170,6 +173,8 @@ class Memory:
         for entity in reversed(self.recent):
             if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
                 return entity.speaker  # "the pastor" is the last person the story called a pastor
+        if head in self.introduced:
+            return speaker_from_phrase(self.introduced[head], self)  # 'Health minister Ana Ruiz' ... 'the minister'
         if head in self.authors:
             author = self.authors[head]
             self.mention(Entity(author, head=author.name.split()[-1].lower()))  # 'It reads:' after it
@@ -220,6 +225,13 @@ class Memory:
             if spoke:
                 return spoke[0]
         return (others or [name])[0]
+
+
+def _described(speaker: Speaker, memory: Memory, learn: bool, gender: str | None = None) -> Speaker:
+    """A named speaker, remembered with the nouns of their role: a later 'the spokeswoman' is them."""
+    if learn:
+        memory.mention(Entity(speaker, head=speaker.name.split()[-1].lower(), gender=gender, roles=role_nouns(speaker.role)))
+    return speaker
 
 
 def _first_name_gender(speaker: Speaker) -> str | None:
@@ -298,6 +310,12 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     tokens = core.split()
     if not tokens:
         return None
+    if role and tokens[0].lower() in DETERMINERS and 2 <= len(role.split()) <= 4 and all(
+            _is_name_token(w) for w in role.split()):
+        # "a spokeswoman for the agency, Ana Ruiz": the name in apposition is who the description is
+        found = speaker_from_phrase(role, memory, learn=False)
+        if found and found.kind == "person":
+            return _described(Speaker(found.name, "person", core), memory, learn, _gender(tokens, core))
 
     named = name_after_title(tokens, Either(memory.full_names, memory.later_names))
     if named:
@@ -368,11 +386,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         role_text = " ".join(w for w in before if w.lower() not in DETERMINERS) or None
         if role:
             role_text = f"{role_text}, {role}" if role_text else role
-        speaker = Speaker(name=name, kind=kind, role=role_text)
-        if learn:
-            roles = role_nouns(role_text)
-            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=_gender(head_part, ""), roles=roles))
-        return speaker
+        return _described(Speaker(name=name, kind=kind, role=role_text), memory, learn, _gender(head_part, ""))
 
     # A description: "a watchdog group", "the association", "another trader".
     head = next((w.lower() for w in reversed(head_part) if w.isalpha()), head_part[-1].lower())
@@ -382,6 +396,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         known = memory.by_head(head, any_organisation=len(head_part) == 2)
         if known:
             return known
+        if len(tokens) == 2 and is_bare_description(head_part):
+            return None  # 'the man', 'the spokeswoman' the story never said who was: no one to name
     author = document_author(head_part)
     capital_of_sentence = sentence_start and author == head_part[:1] and head_part[0] not in memory.capitalised
     if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()) and not capital_of_sentence:

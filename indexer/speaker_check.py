@@ -199,6 +199,20 @@ def plausible_description(words: list[str], head: str) -> bool:
     return opens and is_person_noun(head)
 
 
+def is_bare_description(words: list[str]) -> bool:
+    """'the man', 'the spokeswoman', 'the American': a person pointed back to by a role or a nationality
+    alone. The story introduced them; unless it says who, they are nobody a reader can name.
+
+    'the health ministry' (a body) and 'the fire brigade spokesman' (a described person) are not bare."""
+    if len(words) != 2 or words[0].lower() not in ("the", "this", "that"):
+        return False
+    low = words[1].lower().strip(".,")
+    if low in ORGANISATION_NOUNS or low in DOCUMENT_NOUNS:
+        return False
+    # capitalised, only a nationality: 'the Guardian', 'the Examiner' are names of papers
+    return is_demonym(low) or (is_person_noun(low) and words[1][:1].islower())
+
+
 def document_author(words: list[str]) -> list[str] | None:
     """'a Pentagon readout', 'the ministry's statement' -> the capitalised words that wrote it."""
     if not words or words[-1].lower().rstrip("s") not in DOCUMENT_NOUNS:

@@ -253,9 +253,9 @@ def test_pronoun_gender_and_comma_intros(text, expected):
     # ... and the place in the role is not the person
     ('“The port is open for all the ships this year,” said Tom Kale, a pastor at the harbour church.\n\n'
      '“We welcome every sailor in the harbour,” the church said.', ["Tom Kale", "church"]),
-    # with no one given the role, the description stays
+    # with no one given the role, a bare role names nobody, and no earlier name takes its place
     ('“The port is open for all the ships this year,” said Tom Kale.\n\n'
-     '“I sensed the harbour tell me to look at the ships,” the pastor said.', ["Tom Kale", "pastor"]),
+     '“I sensed the harbour tell me to look at the ships,” the pastor said.', ["Tom Kale", None]),
     # the name in apposition to a role is the subject
     ('In early October, Kale’s Virginia state director, Mike Rubino, reached out to the firm, writing in an '
      'email: “We want to utilize this as soon as we can.”', ["Mike Rubino"]),
@@ -476,3 +476,28 @@ def test_a_description_closing_the_sentence_leaves_the_name_before_it():
     text = ('Critics disagree. "Patent rights protect inventors but in this case it is the big firms that win," '
             'Ana Ruiz, a Green member of the harbour board said in a statement.')
     assert speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare role the story resolves: the person it introduced with that role
+    ('The dock was opened by harbour minister Ana Ruiz on Monday. Tom Kale sailed in.\n\n'
+     '“We will rebuild every quay before winter comes,” the minister said.', ["Ana Ruiz"]),
+    ('Tom Kale sailed in.\n\nA spokeswoman for the port board, Ana Ruiz, declined to comment further.\n\n'
+     '“We are looking into the collision with great care,” said the spokeswoman.', ["Ana Ruiz"]),
+    ('Ana Ruiz, the board’s spokeswoman, was at the dock.\n\n'
+     '“We are looking into the collision with great care,” the spokeswoman said.', ["Ana Ruiz"]),
+    # unresolved, a bare role or a nationality is nobody, and never an earlier name
+    ('Tom Kale scored twice. “I was happy with the result,” he said. “A lot more players can win here now,” '
+     'said the American.', ["Tom Kale", None]),
+    ('Tom Kale scored twice.\n\n“I saw the whole thing from the bridge,” the man said.', [None]),
+    # a described person stays as described
+    ('Tom Kale scored twice.\n\n“The fire spread from the kitchen very fast,” a fire brigade spokesman said.',
+     ["a fire brigade spokesman"]),
+    # a capitalised paper's name is no bare role
+    ('Tom Kale scored twice.\n\n“The club has new owners and a new plan for next year,” said the Courier.',
+     ["Courier"]),
+    # a description with a name in apposition is that person
+    ('“The answer is none of the above, sadly,” a spokesman for the port, Tom Kale, said.', ["Tom Kale"]),
+])
+def test_a_bare_role_is_the_person_introduced_with_it_or_nobody(text, expected):
+    assert speakers_of(text) == expected

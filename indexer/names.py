@@ -14,7 +14,7 @@ from .first_names import gender_of_first_name
 from .model import Speaker
 from .name_book import Either, NameBook
 from .introductions import roles_introduced
-from .name_parts import acronym_source, name_after_title, owner_noun, role_nouns
+from .name_parts import NAME_PARTICLES, acronym_source, is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
     FRAGMENT_ENDS, bare_name, document_author, headline_words, is_bare_description, is_common_role, is_demonym,
     names_written_alone, plausible_description, plausible_lone_word, plausible_name, split_owner, strip_leading,
@@ -54,7 +54,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
 # A name's word may hold capitals after a letter, apostrophe or hyphen (McDonald, Murphy-O'Connor; cut there,
 # 'he' found "Gary O'"). A match starts only where a word starts: a long word of capitals is read once.
 _NAME_WORD = r"[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*"
-_FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:[A-Z]\.|{_NAME_WORD})){{1,5}}\b")
+# Lower-case particles sit between a name's words ('Ursula von der Leyen', 'Anwar al-Awlaki'); each is a
+# fixed word before a capital, so the pattern stays linear.
+_PARTICLES = "|".join(sorted(NAME_PARTICLES | {"el"}))
+_FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}"
+                        rf"(?:[A-Z]\.|(?:(?:{_PARTICLES})-)?{_NAME_WORD})){{1,5}}\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose|that)\b.*$", re.S)
 _ANONYMOUS = re.compile(r"\banonym|\bunnamed\b|\bdeclined to be named\b|\bnot authori[sz]ed\b|"
                         r"\basked not to be (?:named|identified)\b|\bwho did not want\b", re.I)
@@ -116,7 +120,7 @@ class Memory:
             name = bare_name(words, self.common_words)
             if len(name) == 2 and is_common_role(name[0], self.common_words):
                 continue  # "Donor Adelson": a role the story writes in lower case, and a surname
-            if 2 <= len(name) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
+            if 2 <= len([w for w in name if w not in NAME_PARTICLES]) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
                     name, self.common_words):
                 self.full_names.add(" ".join(name))
                 self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
@@ -256,7 +260,7 @@ def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
 
 
 def _is_name_token(word: str) -> bool:
-    return bool(_NAME_TOKEN.match(word)) and not re.search(r"-[a-z]", word)
+    return (bool(_NAME_TOKEN.match(word)) and not re.search(r"-[a-z]", word)) or is_particle_surname(word)
 
 
 def _gender(words: list[str], whole: str) -> str | None:
@@ -344,7 +348,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         run_start = len(head_part)
         body = last.lower().strip(".") in ORGANISATION_WORDS
         while run_start > 0 and head_part[run_start - 1].lower() not in DETERMINERS and (
-                _is_name_token(head_part[run_start - 1]) or (
+                _is_name_token(head_part[run_start - 1]) or is_name_particle(head_part, run_start - 1) or (
                     body and head_part[run_start - 1] in ("and", "&") and run_start > 1
                     and _is_name_token(head_part[run_start - 2]))):
             run_start -= 1  # "Work and Pensions Committee": a body's name can hold 'and'

@@ -135,8 +135,9 @@ def is_name_word(word: str) -> bool:
     bare = word.strip(".,")
     if not bare:
         return False
-    if bare.lower() in NAME_PARTICLES:
-        return True
+    particle, _, rest = bare.partition("-")
+    if bare.lower() in NAME_PARTICLES or (particle in NAME_PARTICLES and rest[:1].isupper()):
+        return True  # 'von', 'al-Awlaki'
     return bare[0].isupper() or bare[0].isdigit()
 
 

@@ -501,3 +501,17 @@ def test_a_description_closing_the_sentence_leaves_the_name_before_it():
 ])
 def test_a_bare_role_is_the_person_introduced_with_it_or_nobody(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('“We are leaving the harbour today for good,” said Ursula van der Kale.', ["Ursula van der Kale"]),
+    ('Omar al-Rashidi said: “The lessons of history are plain to every one of us.”', ["Omar al-Rashidi"]),
+    ('“We are leaving the harbour today for good,” said Tomas Ruiz da Costa.\n\n'
+     '“And we will be back next spring, all of us,” Ruiz da Costa said.', ["Tomas Ruiz da Costa"] * 2),
+    ('“We are leaving the harbour today for good,” Ana bin Kale said.\n\n'
+     '“And we will be back next spring, all of us,” bin Kale said.', ["Ana bin Kale"] * 2),
+    # a particle needs name words either side: the van is a vehicle here
+    ('“We are leaving the harbour today for good,” the van driver said.', ["van driver"]),
+])
+def test_names_with_lower_case_particles_are_whole(text, expected):
+    assert speakers_of(text) == expected

@@ -6,8 +6,8 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    document_author, headline_words, is_bare_description, names_written_alone, plausible_description, plausible_lone_word, plausible_name,
-    split_owner, strip_leading,
+    document_author, headline_words, is_bare_description, names_written_alone, plausible_description, plausible_lone_word,
+    plausible_name, split_owner, strip_leading,
 )
 
 

@@ -515,3 +515,14 @@ def test_a_bare_role_is_the_person_introduced_with_it_or_nobody(text, expected):
 ])
 def test_names_with_lower_case_particles_are_whole(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each line of a list is its own sentence: the line before lends it no words
+    ('Links to the week:\n- Ana Ruiz maps the plan of Tom Kale [Courier]\n- Bea Lund explains why the tide is '
+     '“weird.” [Post]', ["Bea Lund"]),
+    ('Links to the week:\n- Ana Ruiz maps the harbour. [Courier]\n- Bea Lund explains why the tide is '
+     '“weird.” [Post]', ["Bea Lund"]),
+])
+def test_list_lines_are_sentences(text, expected):
+    assert speakers_of(text) == expected

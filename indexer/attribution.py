@@ -61,6 +61,7 @@ class ParagraphAttributor:
         self.pending_intro: Speaker | None = None  # the paragraph before ended 'X said:'
         self.run_speaker: Speaker | None = None  # who spoke last in the paragraph before, if it quoted
         self.quote_only = False  # this paragraph has no words outside its quotations
+        self.described_nobody = False  # the cue's subject is a bare role the story never resolved
         self.intro_toks: list[Token] = []  # the sentence before, when it reported speech and quoted none
         self.report_before: list[Token] = []  # the last sentence of the paragraph before, if it quoted none
 
@@ -106,6 +107,7 @@ class ParagraphAttributor:
                 next_span += 1
             spoken_here: Speaker | None = None
             for span in inside:
+                self.described_nobody = False
                 signed = signed_inside(self.text, span, self.memory)
                 if signed:
                     span, speaker, cue = signed[0], signed[1], "after"
@@ -116,6 +118,9 @@ class ParagraphAttributor:
                 if speaker:
                     spoken_here = speaker
                     self.last_speaker = speaker
+                elif self.described_nobody:
+                    # '"...," the youngster said. "..."': the next quotation is the same unnamed one's
+                    previous_sentence_speaker = paragraph_speaker = self.last_speaker = None
             if not inside:
                 subject = sentence_subject(toks)
                 if subject and len(subject.split()) <= 12 and subject.split()[0].lower() not in PRONOUNS:
@@ -178,7 +183,6 @@ class ParagraphAttributor:
         while after and after[0].text in "\"”’'»`":
             after.pop(0)
 
-        self.described_nobody = False
         if span.closed:
             found = self._trailer(after, ended=self.text[span.end - 1:span.end] in ".!?")
             # Only a quotation that opens its sentence can be closed early by its mark: in 'Ruiz called
@@ -193,8 +197,8 @@ class ParagraphAttributor:
                 and before[0].text[:1].isupper() and all(t.text in CLAUSE_BREAKS for t in before[1:])):
             return previous, "continued"  # '... Ruiz stated. Adding, "...".': the sentence before's speaker
         found = self._intro(before)
-        if found:
-            return found, "before"
+        if found or self.described_nobody:
+            return found, "before"  # 'He said the man shouted: "..."': the man, not the one who reports it
         if not span.closed:
             # the closing mark was lost: the quotation runs to the paragraph's end, its cue inside it
             found = cue_inside_unclosed(self.text[span.start:span.end], self.memory)
@@ -368,6 +372,8 @@ class ParagraphAttributor:
         if not phrase and (participle or (verb and toks[verb - 1].lower in ("and", "but", "or"))):
             phrase = sentence_subject(toks)  # 'Carson shared ..., writing "..."'
         found = self._resolve(phrase, toks)
+        if not found and is_bare_description(clean_phrase(phrase).split()):
+            self.described_nobody = True
         if not found and phrase and phrase.split()[-1].lower() in DOCUMENT_NOUNS:
             subject = sentence_subject(toks)  # 'Kale released a video that said, "..."': who released it
             if subject and subject != phrase and not subject.split()[-1].lower() in DOCUMENT_NOUNS:

@@ -10,7 +10,11 @@ import re
 
 from .name_parts import role_nouns
 
-_ROLE_RIGHT_BEFORE = re.compile(r"(?:^|[\s(])([a-z][a-z\-]+)\s+$")  # 'minister Ana Ruiz'
+# 'Health minister Ana Ruiz', 'corporate speaker Ana Ruiz'; not 'shadow minister Ana Ruiz' or 'former minister
+# Ana Ruiz', whom 'the minister' does not mean: a rank before the role makes it another role
+_ROLE_RIGHT_BEFORE = re.compile(r"(?:^|[\s(])(?:([\w'’\-]+)\s+)?([a-z][a-z\-]+)\s+$")
+_RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "acting", "former", "ex", "junior", "associate", "under",
+                    "co", "interim", "outgoing", "incoming", "late"})
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[\s(])((?:a|an|the)\s[^,;:.!?\"“”]{2,60}),\s*$", re.I)  # 'a spokeswoman for X, Ana Ruiz'
 _DESCRIPTION_AFTER = re.compile(r",\s+((?:a|an|the|his|her|their|its)\s[^,;:.!?\"“”]{2,60}?)(?=[,;:.!?\"“”]|$)", re.I)
 
@@ -21,8 +25,8 @@ def roles_introduced(text: str, start: int, end: int) -> frozenset[str]:
     after = text[end:end + 70]
     found: set[str] = set()
     right_before = _ROLE_RIGHT_BEFORE.search(before)
-    if right_before:
-        found |= role_nouns(right_before.group(1))
+    if right_before and (right_before.group(1) or "").lower() not in _RANKS:
+        found |= role_nouns(right_before.group(2))
     description = _DESCRIPTION_BEFORE.search(before)
     if description and re.match(r"\s*(?:[,;.!?]|$)", after):  # set off on both sides, not one of a list
         found |= role_nouns(description.group(1))

@@ -132,8 +132,9 @@ class Memory:
         want = PRONOUNS.get(pronoun.lower())
         if want in ("male", "female"):
             for entity in reversed(self.recent):
+                plural = entity.head.endswith(("men", "people")) or (entity.head.endswith("s") and not entity.head.endswith("ss"))
                 if entity.speaker.kind in ("person", "anonymous") or (
-                        entity.speaker.kind == "descriptive" and entity.gender):
+                        entity.speaker.kind == "descriptive" and entity.gender and not plural):  # 'women' are no 'she'
                     lone = (entity.speaker.kind == "person" and " " not in entity.speaker.name
                             and entity.speaker.name not in self.capitalised and not entity.gender)
                     if lone:

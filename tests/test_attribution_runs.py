@@ -480,7 +480,7 @@ def test_a_description_closing_the_sentence_leaves_the_name_before_it():
 
 @pytest.mark.parametrize("text, expected", [
     # a bare role the story resolves: the person it introduced with that role
-    ('The dock was opened by harbour minister Ana Ruiz on Monday. Tom Kale sailed in.\n\n'
+    ('The dock was opened by Harbour minister Ana Ruiz on Monday. Tom Kale sailed in.\n\n'
      '“We will rebuild every quay before winter comes,” the minister said.', ["Ana Ruiz"]),
     ('Tom Kale sailed in.\n\nA spokeswoman for the port board, Ana Ruiz, declined to comment further.\n\n'
      '“We are looking into the collision with great care,” said the spokeswoman.', ["Ana Ruiz"]),
@@ -490,6 +490,11 @@ def test_a_description_closing_the_sentence_leaves_the_name_before_it():
     ('Tom Kale scored twice. “I was happy with the result,” he said. “A lot more players can win here now,” '
      'said the American.', ["Tom Kale", None]),
     ('Tom Kale scored twice.\n\n“I saw the whole thing from the bridge,” the man said.', [None]),
+    ('Tom Kale spoke first. He said the man shouted: “You have ruined the whole harbour for all of us.”', [None]),
+    # ... and the quotation that carries on after it is the same unnamed one's
+    ('Tom Kale picked the team. “We go there with a little fear and hope,” said Kale.\n\n'
+     '“It is a big surprise for me and my family,” the youngster said. “I was not expecting it at all, really.”',
+     ["Tom Kale", None, None]),
     # a described person stays as described
     ('Tom Kale scored twice.\n\n“The fire spread from the kitchen very fast,” a fire brigade spokesman said.',
      ["a fire brigade spokesman"]),
@@ -525,4 +530,15 @@ def test_names_with_lower_case_particles_are_whole(text, expected):
      '“weird.” [Post]', ["Bea Lund"]),
 ])
 def test_list_lines_are_sentences(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'she' is a woman the story named, never a plural description of women
+    ('Ana Ruiz spoke at the dock. Women in harbour work earn less than men.\n\n'
+     '“It is simply wrong to pay anyone less for the same work,” she said.', ["Ana Ruiz"]),
+    ('Tom Kale spoke at the dock. Women in harbour work earn less than men.\n\n'
+     '“It is simply wrong to pay anyone less for the same work,” she said.', [None]),
+])
+def test_she_is_no_plural_description(text, expected):
     assert speakers_of(text) == expected

@@ -5,7 +5,11 @@ from indexer.introductions import roles_introduced
 
 
 @pytest.mark.parametrize("text, name, expected", [
-    ("The dock was opened by harbour minister Ana Ruiz on Monday.", "Ana Ruiz", {"minister"}),
+    ("The dock was opened by Harbour minister Ana Ruiz on Monday.", "Ana Ruiz", {"minister"}),
+    ("The dock was opened by the minister Ana Ruiz.", "Ana Ruiz", {"minister"}),
+    ("The dock was opened by shadow minister Ana Ruiz.", "Ana Ruiz", set()),  # another role
+    ("The dock was opened by former minister Ana Ruiz.", "Ana Ruiz", set()),
+    ("A talk by corporate speaker Ana Ruiz.", "Ana Ruiz", {"speaker"}),
     ("A spokeswoman for the port board, Ana Ruiz, declined.", "Ana Ruiz", {"spokeswoman"}),
     ("Ana Ruiz, the board's spokeswoman, declined.", "Ana Ruiz", {"spokeswoman"}),
     ("Ana Ruiz, a pastor at the harbour church, came.", "Ana Ruiz", {"pastor"}),

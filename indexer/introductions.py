@@ -27,10 +27,12 @@ def roles_introduced(text: str, start: int, end: int) -> frozenset[str]:
     right_before = _ROLE_RIGHT_BEFORE.search(before)
     if right_before and (right_before.group(1) or "").lower() not in _RANKS:
         found |= role_nouns(right_before.group(2))
-    description = _DESCRIPTION_BEFORE.search(before)
-    if description and re.match(r"\s*(?:[,;.!?]|$)", after):  # set off on both sides, not one of a list
-        found |= role_nouns(description.group(1))
-    apposition = _DESCRIPTION_AFTER.match(after)
-    if apposition:
-        found |= role_nouns(apposition.group(1))
+    if before.rstrip().endswith(","):
+        description = _DESCRIPTION_BEFORE.search(before)
+        if description and re.match(r"\s*(?:[,;.!?]|$)", after):  # set off on both sides, not one of a list
+            found |= role_nouns(description.group(1))
+    if after.startswith(","):
+        apposition = _DESCRIPTION_AFTER.match(after)
+        if apposition:
+            found |= role_nouns(apposition.group(1))
     return frozenset(found)

@@ -97,7 +97,7 @@ class Memory:
             return False  # "According", "Pressed", "Speaking", "Further": capitals of the sentence
         return not (low.endswith("s") or low in _THINGS)
 
-    def learn_text(self, text: str) -> None:
+    def learn_text(self, text: str, introductions: bool = True) -> None:
         """Register full names and acronym definitions from any sentence of the document."""
         self.capitalised.update(w for w in _MID_SENTENCE_CAPITAL.findall(text) if not _MASKED.fullmatch(w))
         for match in _ACRONYM.finditer(text):
@@ -123,7 +123,8 @@ class Memory:
             if 2 <= len([w for w in name if w not in NAME_PARTICLES]) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
                     name, self.common_words):
                 self.full_names.add(" ".join(name))
-                self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
+                if introductions:
+                    self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
 
     def mention(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
@@ -195,7 +196,7 @@ class Memory:
         """Read the whole story's full names first: 'Cruz said' in the lead is the Ted Cruz named below."""
         self.common_words = set(_LOWER_WORD.findall(text))
         ahead = Memory(common_words=self.common_words)
-        ahead.learn_text(text)
+        ahead.learn_text(text, introductions=False)  # only its names are read
         self.later_names = ahead.full_names
         self.names_alone = names_written_alone(text)
 

@@ -542,3 +542,9 @@ def test_list_lines_are_sentences(text, expected):
 ])
 def test_she_is_no_plural_description(text, expected):
     assert speakers_of(text) == expected
+
+
+def test_two_speakers_joined_with_an_age_between_are_credited_to_the_first():
+    text = ('Ana Ruiz met the crew.\n\nRuiz and 24-year-old Tom Kale, a fellow pilot, explained how pilots rank '
+            'the ships from 1 ("Oh, I am definitely taking that one") to 6.')
+    assert speakers_of(text) == ["Ana Ruiz"]

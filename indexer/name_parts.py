@@ -97,10 +97,12 @@ def owner_noun(words: list[str]) -> bool:
 
 def role_nouns(role: str | None) -> frozenset[str]:
     """'a pastor at the harbour church' -> {'pastor'}: the person nouns of a role, before its first
-    preposition (the church is the pastor's, not the pastor)."""
+    preposition (the church is the pastor's, not the pastor). An owner is someone else: 'the prime
+    minister's spokesman' is a spokesman, not a minister."""
     words: list[str] = []
-    for word in re.findall(r"[a-z]+", (role or "").lower()):
+    for word in re.findall(r"[a-z]+(?:['’]s\b)?", (role or "").lower()):
         if word in PREPOSITIONS:
             break
-        words.append(word)
+        if not word.endswith(("'s", "’s")):
+            words.append(word)
     return frozenset(w for w in words if is_person_noun(w) and w not in ORGANISATION_NOUNS)

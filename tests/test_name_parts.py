@@ -10,6 +10,8 @@ from indexer.name_parts import (
     ("a pastor at the harbour church", {"pastor"}),  # the place after the preposition is not the person
     ("Republican pollster", {"pollster"}),
     ("the harbour church", set()),  # a body is not a person's role
+    ("the prime minister's spokesman", {"spokesman"}),  # the owner is someone else
+    ("the minister’s press officer", {"officer"}),
     (None, set()),
 ])
 def test_role_nouns(role, expected):

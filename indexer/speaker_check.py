@@ -210,6 +210,8 @@ def is_bare_description(words: list[str]) -> bool:
     low = words[1].lower().strip(".,")
     if low in ORGANISATION_NOUNS or low in DOCUMENT_NOUNS:
         return False
+    if low.endswith(("men", "people")) or (low.endswith("s") and not low.endswith("ss")):
+        return False  # 'the researchers', 'the authors': a group described, not one person left unnamed
     # capitalised, only a nationality: 'the Guardian', 'the Examiner' are names of papers
     return is_demonym(low) or (is_person_noun(low) and words[1][:1].islower())
 

@@ -495,6 +495,9 @@ def test_a_description_closing_the_sentence_leaves_the_name_before_it():
     ('Tom Kale picked the team. “We go there with a little fear and hope,” said Kale.\n\n'
      '“It is a big surprise for me and my family,” the youngster said. “I was not expecting it at all, really.”',
      ["Tom Kale", None, None]),
+    # a group described stays: it is no one person the story left unnamed
+    ('Tom Kale scored twice.\n\n“The new cap lets a patient move the arm by thought alone,” the researchers wrote.',
+     ["researchers"]),
     # a described person stays as described
     ('Tom Kale scored twice.\n\n“The fire spread from the kitchen very fast,” a fire brigade spokesman said.',
      ["a fire brigade spokesman"]),

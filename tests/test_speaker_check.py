@@ -364,6 +364,8 @@ def test_a_lone_common_word_is_a_name_only_where_the_story_writes_one(story, phr
     (["the", "Guardian"], False),  # a paper's name
     (["the", "fire", "spokesman"], False),  # described
     (["a", "spokesman"], False),  # an unnamed one, not one pointed back to
+    (["the", "researchers"], False),  # a group, described
+    (["the", "boss"], True),
     (["the", "report"], False),
 ])
 def test_a_bare_description_is_a_role_alone(words, expected):

@@ -29,7 +29,8 @@ from .cues import (
     name_before_colon, only_when_and_where, sentence_final, signed_inside,
 )
 from .model import Speaker
-from .names import Memory, speaker_from_phrase
+from .names import Memory, clean_phrase, speaker_from_phrase
+from .speaker_check import is_bare_description
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
 from .speech import is_title_like
@@ -60,6 +61,7 @@ class ParagraphAttributor:
         self.pending_intro: Speaker | None = None  # the paragraph before ended 'X said:'
         self.run_speaker: Speaker | None = None  # who spoke last in the paragraph before, if it quoted
         self.quote_only = False  # this paragraph has no words outside its quotations
+        self.described_nobody = False  # the cue's subject is a bare role the story never resolved
         self.intro_toks: list[Token] = []  # the sentence before, when it reported speech and quoted none
         self.report_before: list[Token] = []  # the last sentence of the paragraph before, if it quoted none
 
@@ -105,6 +107,7 @@ class ParagraphAttributor:
                 next_span += 1
             spoken_here: Speaker | None = None
             for span in inside:
+                self.described_nobody = False
                 signed = signed_inside(self.text, span, self.memory)
                 if signed:
                     span, speaker, cue = signed[0], signed[1], "after"
@@ -115,6 +118,9 @@ class ParagraphAttributor:
                 if speaker:
                     spoken_here = speaker
                     self.last_speaker = speaker
+                elif self.described_nobody:
+                    # '"...," the youngster said. "..."': the next quotation is the same unnamed one's
+                    previous_sentence_speaker = paragraph_speaker = self.last_speaker = None
             if not inside:
                 subject = sentence_subject(toks)
                 if subject and len(subject.split()) <= 12 and subject.split()[0].lower() not in PRONOUNS:
@@ -185,14 +191,14 @@ class ParagraphAttributor:
                     and "\n" not in self.text[span.end:self.next_toks[0].start]):  # a line break ends a paragraph
                 # '"Not us but can't argue with it!" Murphy tweeted.': the mark ended the sentence early.
                 found = self._trailer(self.next_toks, ended=True)
-            if found:
-                return found, "after"
+            if found or self.described_nobody:
+                return found, "after"  # '"...," said the man.': the man spoke, not an earlier name
         if (previous and before and before[0].lower in SPEECH_VERBS and before[0].lower.endswith("ing")
                 and before[0].text[:1].isupper() and all(t.text in CLAUSE_BREAKS for t in before[1:])):
             return previous, "continued"  # '... Ruiz stated. Adding, "...".': the sentence before's speaker
         found = self._intro(before)
-        if found:
-            return found, "before"
+        if found or self.described_nobody:
+            return found, "before"  # 'He said the man shouted: "..."': the man, not the one who reports it
         if not span.closed:
             # the closing mark was lost: the quotation runs to the paragraph's end, its cue inside it
             found = cue_inside_unclosed(self.text[span.start:span.end], self.memory)
@@ -246,7 +252,7 @@ class ParagraphAttributor:
             text = " ".join(phrase)
             if phrase and (phrase[0][0].isupper() or phrase[0].lower() in ("one", "a", "an", "another", "the")
                            or any(w[:1].isupper() for w in phrase[:6])):
-                return speaker_from_phrase(text, self.memory)
+                return self._cue_speaker(text)
             return None
         for v, tok in enumerate(rest[:26]):
             if is_speech_verb(rest, v, object_verbs=False):
@@ -268,7 +274,7 @@ class ParagraphAttributor:
                 lead = " ".join(t.text for t in rest[:v])
                 apposed = lead.lower().startswith(("the ", "a ", "an ")) and f", {phrase} ," in lead
                 if starts_np and (lead.startswith(phrase.split()[0]) or apposed):
-                    return speaker_from_phrase(phrase, self.memory)
+                    return self._cue_speaker(phrase)
                 # '"... worked so hard" for the victory, Kale said.': the writer finished the sentence
                 # the quotation began, and the attribution closes it
                 return sentence_final(rest, self.memory)
@@ -277,6 +283,14 @@ class ParagraphAttributor:
             if tok.text in ('"', "“", "”", ";") or (is_verb(rest, v) and v > 0):
                 break
         return sentence_final(rest, self.memory)
+
+    def _cue_speaker(self, phrase: str) -> Speaker | None:
+        """The speaker a cue names. A bare role the story never resolves ('said the man', 'the American
+        said') is nobody a reader can name, but it is who spoke: no other cue may put a name there."""
+        found = speaker_from_phrase(phrase, self.memory)
+        if not found and is_bare_description(clean_phrase(phrase).split()):
+            self.described_nobody = True
+        return found
 
     def _intro(self, before: list[Token]) -> Speaker | None:
         if not before or (self.quote_titled and names_a_work(before)):
@@ -358,6 +372,8 @@ class ParagraphAttributor:
         if not phrase and (participle or (verb and toks[verb - 1].lower in ("and", "but", "or"))):
             phrase = sentence_subject(toks)  # 'Carson shared ..., writing "..."'
         found = self._resolve(phrase, toks)
+        if not found and is_bare_description(clean_phrase(phrase).split()):
+            self.described_nobody = True
         if not found and phrase and phrase.split()[-1].lower() in DOCUMENT_NOUNS:
             subject = sentence_subject(toks)  # 'Kale released a video that said, "..."': who released it
             if subject and subject != phrase and not subject.split()[-1].lower() in DOCUMENT_NOUNS:

@@ -200,7 +200,10 @@ def subject_before(toks: list[Token], verb: int) -> str:
             if k > 0:
                 j = k - 1  # "Sen. Claire McCaskill (D-Mo.)": the bracket belongs to the name
                 continue
-        if tok.lower == "and" and 0 < j < end - 1 and toks[j - 1].text[:1].isupper() and toks[j + 1].text[:1].isupper():
+        after_and = toks[j + 1].text if j + 1 < end else ""
+        if after_and[:1].isdigit() and after_and.endswith("-old") and j + 2 < end:
+            after_and = toks[j + 2].text  # "Ruiz and 24-year-old Tom Kale": an age before the second name
+        if tok.lower == "and" and 0 < j < end - 1 and toks[j - 1].text[:1].isupper() and after_and[:1].isupper():
             j -= 1  # "David Albright and Serena Kelleher-Vergantini", "Science and International Security"
             continue
         if tok.text in CLAUSE_BREAKS or is_verb(toks, j) or tok.lower in CONJUNCTIONS:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Container
 
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
+
 from .constants import LEXICONS
 from .speaker_check import ROLE_TITLES, is_person_noun, is_role_word
 
@@ -15,6 +17,30 @@ ORGANISATION_NOUNS = _EN["organisation_nouns"]
 PREPOSITIONS = _EN["prepositions"]
 DETERMINERS = _EN["determiners"]
 NOT_NAME_WORDS = _EN["not_name_words"]
+
+# Lower-case words inside a person's name ('Ursula von der Leyen', 'Lula da Silva', 'Osama bin Laden'),
+# from nameparser's prefixes; not those that are English words or abbreviations ('do', 'st', 'san').
+NAME_PARTICLES = frozenset(p for p in NAME_CONSTANTS.prefixes if p.isalpha() and p.islower()) - {
+    "do", "mac", "mc", "san", "santa", "st", "ste", "vel", "bon"}
+_PARTICLE_SURNAME = re.compile(r"(?:%s)-[A-Z][a-z'’]+" % "|".join(sorted(NAME_PARTICLES | {"el"})))
+
+
+def is_name_particle(words: list[str], i: int) -> bool:
+    """'von' and 'der' in 'Ursula von der Leyen': particles between name words. 'the van driver' has none."""
+    if words[i] not in NAME_PARTICLES:
+        return False
+    start, end = i, i
+    while start > 0 and words[start - 1] in NAME_PARTICLES:
+        start -= 1
+    while end + 1 < len(words) and words[end + 1] in NAME_PARTICLES:
+        end += 1
+    return start > 0 and words[start - 1][:1].isupper() and end + 1 < len(words) and words[end + 1][:1].isupper()
+
+
+def is_particle_surname(word: str) -> bool:
+    """'al-Awlaki', 'el-Sisi': a particle joined to a capitalised surname by a hyphen."""
+    return bool(_PARTICLE_SURNAME.fullmatch(word.rstrip(".,")))
+
 
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
 _ACRONYM_INNER_WORDS = frozenset({"of", "for", "the", "and", "on"})
@@ -71,10 +97,12 @@ def owner_noun(words: list[str]) -> bool:
 
 def role_nouns(role: str | None) -> frozenset[str]:
     """'a pastor at the harbour church' -> {'pastor'}: the person nouns of a role, before its first
-    preposition (the church is the pastor's, not the pastor)."""
+    preposition (the church is the pastor's, not the pastor). An owner is someone else: 'the prime
+    minister's spokesman' is a spokesman, not a minister."""
     words: list[str] = []
-    for word in re.findall(r"[a-z]+", (role or "").lower()):
+    for word in re.findall(r"[a-z]+(?:['’]s\b)?", (role or "").lower()):
         if word in PREPOSITIONS:
             break
-        words.append(word)
+        if not word.endswith(("'s", "’s")):
+            words.append(word)
     return frozenset(w for w in words if is_person_noun(w) and w not in ORGANISATION_NOUNS)

@@ -13,9 +13,10 @@ from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
 from .name_book import Either, NameBook
-from .name_parts import acronym_source, name_after_title, owner_noun, role_nouns
+from .introductions import roles_introduced
+from .name_parts import NAME_PARTICLES, acronym_source, is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
-    FRAGMENT_ENDS, bare_name, document_author, headline_words, is_common_role, is_demonym,
+    FRAGMENT_ENDS, bare_name, document_author, headline_words, is_bare_description, is_common_role, is_demonym,
     names_written_alone, plausible_description, plausible_lone_word, plausible_name, split_owner, strip_leading,
     strip_titles,
 )
@@ -53,7 +54,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
 # A name's word may hold capitals after a letter, apostrophe or hyphen (McDonald, Murphy-O'Connor; cut there,
 # 'he' found "Gary O'"). A match starts only where a word starts: a long word of capitals is read once.
 _NAME_WORD = r"[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*"
-_FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:[A-Z]\.|{_NAME_WORD})){{1,5}}\b")
+# Lower-case particles sit between a name's words ('Ursula von der Leyen', 'Anwar al-Awlaki'); each is a
+# fixed word before a capital, so the pattern stays linear.
+_PARTICLES = "|".join(sorted(NAME_PARTICLES | {"el"}))
+_FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}"
+                        rf"(?:[A-Z]\.|(?:(?:{_PARTICLES})-)?{_NAME_WORD})){{1,5}}\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose|that)\b.*$", re.S)
 _ANONYMOUS = re.compile(r"\banonym|\bunnamed\b|\bdeclined to be named\b|\bnot authori[sz]ed\b|"
                         r"\basked not to be (?:named|identified)\b|\bwho did not want\b", re.I)
@@ -77,6 +82,7 @@ class Memory:
     authors: dict[str, Speaker] = field(default_factory=dict)  # "report" -> who published the report
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
     names_alone: set[str] = field(default_factory=set)  # capitals the story writes as a name of their own
+    introduced: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person introduced so
     sentence: str = ""  # the sentence being read
 
     def is_known_name(self, word: str) -> bool:
@@ -91,7 +97,7 @@ class Memory:
             return False  # "According", "Pressed", "Speaking", "Further": capitals of the sentence
         return not (low.endswith("s") or low in _THINGS)
 
-    def learn_text(self, text: str) -> None:
+    def learn_text(self, text: str, introductions: bool = True) -> None:
         """Register full names and acronym definitions from any sentence of the document."""
         self.capitalised.update(w for w in _MID_SENTENCE_CAPITAL.findall(text) if not _MASKED.fullmatch(w))
         for match in _ACRONYM.finditer(text):
@@ -114,9 +120,11 @@ class Memory:
             name = bare_name(words, self.common_words)
             if len(name) == 2 and is_common_role(name[0], self.common_words):
                 continue  # "Donor Adelson": a role the story writes in lower case, and a surname
-            if 2 <= len(name) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
+            if 2 <= len([w for w in name if w not in NAME_PARTICLES]) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
                     name, self.common_words):
                 self.full_names.add(" ".join(name))
+                if introductions:
+                    self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
 
     def mention(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
@@ -125,8 +133,9 @@ class Memory:
         want = PRONOUNS.get(pronoun.lower())
         if want in ("male", "female"):
             for entity in reversed(self.recent):
+                plural = entity.head.endswith(("men", "people")) or (entity.head.endswith("s") and not entity.head.endswith("ss"))
                 if entity.speaker.kind in ("person", "anonymous") or (
-                        entity.speaker.kind == "descriptive" and entity.gender):
+                        entity.speaker.kind == "descriptive" and entity.gender and not plural):  # 'women' are no 'she'
                     lone = (entity.speaker.kind == "person" and " " not in entity.speaker.name
                             and entity.speaker.name not in self.capitalised and not entity.gender)
                     if lone:
@@ -170,6 +179,8 @@ class Memory:
         for entity in reversed(self.recent):
             if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
                 return entity.speaker  # "the pastor" is the last person the story called a pastor
+        if head in self.introduced:
+            return speaker_from_phrase(self.introduced[head], self)  # 'Health minister Ana Ruiz' ... 'the minister'
         if head in self.authors:
             author = self.authors[head]
             self.mention(Entity(author, head=author.name.split()[-1].lower()))  # 'It reads:' after it
@@ -185,7 +196,7 @@ class Memory:
         """Read the whole story's full names first: 'Cruz said' in the lead is the Ted Cruz named below."""
         self.common_words = set(_LOWER_WORD.findall(text))
         ahead = Memory(common_words=self.common_words)
-        ahead.learn_text(text)
+        ahead.learn_text(text, introductions=False)  # only its names are read
         self.later_names = ahead.full_names
         self.names_alone = names_written_alone(text)
 
@@ -222,6 +233,13 @@ class Memory:
         return (others or [name])[0]
 
 
+def _described(speaker: Speaker, memory: Memory, learn: bool, gender: str | None = None) -> Speaker:
+    """A named speaker, remembered with the nouns of their role: a later 'the spokeswoman' is them."""
+    if learn:
+        memory.mention(Entity(speaker, head=speaker.name.split()[-1].lower(), gender=gender, roles=role_nouns(speaker.role)))
+    return speaker
+
+
 def _first_name_gender(speaker: Speaker) -> str | None:
     """Looked up only when a pronoun is resolved: the dictionary is read once, on first need."""
     words = speaker.name.split()
@@ -244,7 +262,7 @@ def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
 
 
 def _is_name_token(word: str) -> bool:
-    return bool(_NAME_TOKEN.match(word)) and not re.search(r"-[a-z]", word)
+    return (bool(_NAME_TOKEN.match(word)) and not re.search(r"-[a-z]", word)) or is_particle_surname(word)
 
 
 def _gender(words: list[str], whole: str) -> str | None:
@@ -298,6 +316,12 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     tokens = core.split()
     if not tokens:
         return None
+    if role and tokens[0].lower() in DETERMINERS and 2 <= len(role.split()) <= 4 and all(
+            _is_name_token(w) for w in role.split()):
+        # "a spokeswoman for the agency, Ana Ruiz": the name in apposition is who the description is
+        found = speaker_from_phrase(role, memory, learn=False)
+        if found and found.kind == "person":
+            return _described(Speaker(found.name, "person", core), memory, learn, _gender(tokens, core))
 
     named = name_after_title(tokens, Either(memory.full_names, memory.later_names))
     if named:
@@ -326,7 +350,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         run_start = len(head_part)
         body = last.lower().strip(".") in ORGANISATION_WORDS
         while run_start > 0 and head_part[run_start - 1].lower() not in DETERMINERS and (
-                _is_name_token(head_part[run_start - 1]) or (
+                _is_name_token(head_part[run_start - 1]) or is_name_particle(head_part, run_start - 1) or (
                     body and head_part[run_start - 1] in ("and", "&") and run_start > 1
                     and _is_name_token(head_part[run_start - 2]))):
             run_start -= 1  # "Work and Pensions Committee": a body's name can hold 'and'
@@ -368,11 +392,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         role_text = " ".join(w for w in before if w.lower() not in DETERMINERS) or None
         if role:
             role_text = f"{role_text}, {role}" if role_text else role
-        speaker = Speaker(name=name, kind=kind, role=role_text)
-        if learn:
-            roles = role_nouns(role_text)
-            memory.mention(Entity(speaker, head=name.split()[-1].lower(), gender=_gender(head_part, ""), roles=roles))
-        return speaker
+        return _described(Speaker(name=name, kind=kind, role=role_text), memory, learn, _gender(head_part, ""))
 
     # A description: "a watchdog group", "the association", "another trader".
     head = next((w.lower() for w in reversed(head_part) if w.isalpha()), head_part[-1].lower())
@@ -382,6 +402,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         known = memory.by_head(head, any_organisation=len(head_part) == 2)
         if known:
             return known
+        if len(tokens) == 2 and is_bare_description(head_part):
+            return None  # 'the man', 'the spokeswoman' the story never said who was: no one to name
     author = document_author(head_part)
     capital_of_sentence = sentence_start and author == head_part[:1] and head_part[0] not in memory.capitalised
     if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()) and not capital_of_sentence:

@@ -28,7 +28,10 @@ class Token(NamedTuple):  # a tuple: made hundreds of thousands of times per tho
 
 _ABBREVIATED = "|".join(sorted((a.capitalize() for a in ABBREVIATIONS), key=len, reverse=True))
 _TOKEN = re.compile(rf"(?:{_ABBREVIATED}|[A-Z])\.(?=\s)|[\w$£€%][\w'’.\-$£€%]*[\w%]|[\w$£€%]|[,;:—–()\"“”‘’'«»]|--")
-_END = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$)|(?<=[.!?])[\"”’'»](?=[A-Z])")
+# A sentence ends at a full stop before a capital, or at a line break before a list item ('\n- Ana Ruiz
+# explains ...', '\n• ...'): a list's lines are sentences even when the line before ends without a stop.
+_END = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$)|(?<=[.!?])[\"”’'»](?=[A-Z])"
+                  r"|(?<![ \t])(?=[ \t]*\n[ \t]*[-•*–][ \t]*[A-Z])")
 
 
 def mask(text: str, start: int, end: int, spans: list[Span]) -> str:

@@ -135,8 +135,9 @@ def is_name_word(word: str) -> bool:
     bare = word.strip(".,")
     if not bare:
         return False
-    if bare.lower() in NAME_PARTICLES:
-        return True
+    particle, _, rest = bare.partition("-")
+    if bare.lower() in NAME_PARTICLES or (particle in NAME_PARTICLES and rest[:1].isupper()):
+        return True  # 'von', 'al-Awlaki'
     return bare[0].isupper() or bare[0].isdigit()
 
 
@@ -197,6 +198,22 @@ def plausible_description(words: list[str], head: str) -> bool:
     bare = is_person_noun(first) and (first.endswith("s") or first in PERSON_NOUNS)
     opens = first in DESCRIPTION_OPENERS or first[:1].isdigit() or owned or bare
     return opens and is_person_noun(head)
+
+
+def is_bare_description(words: list[str]) -> bool:
+    """'the man', 'the spokeswoman', 'the American': a person pointed back to by a role or a nationality
+    alone. The story introduced them; unless it says who, they are nobody a reader can name.
+
+    'the health ministry' (a body) and 'the fire brigade spokesman' (a described person) are not bare."""
+    if len(words) != 2 or words[0].lower() not in ("the", "this", "that"):
+        return False
+    low = words[1].lower().strip(".,")
+    if low in ORGANISATION_NOUNS or low in DOCUMENT_NOUNS:
+        return False
+    if low.endswith(("men", "people")) or (low.endswith("s") and not low.endswith("ss")):
+        return False  # 'the researchers', 'the authors': a group described, not one person left unnamed
+    # capitalised, only a nationality: 'the Guardian', 'the Examiner' are names of papers
+    return is_demonym(low) or (is_person_noun(low) and words[1][:1].islower())
 
 
 def document_author(words: list[str]) -> list[str] | None:

@@ -253,9 +253,9 @@ def test_pronoun_gender_and_comma_intros(text, expected):
     # ... and the place in the role is not the person
     ('“The port is open for all the ships this year,” said Tom Kale, a pastor at the harbour church.\n\n'
      '“We welcome every sailor in the harbour,” the church said.', ["Tom Kale", "church"]),
-    # with no one given the role, the description stays
+    # with no one given the role, a bare role names nobody, and no earlier name takes its place
     ('“The port is open for all the ships this year,” said Tom Kale.\n\n'
-     '“I sensed the harbour tell me to look at the ships,” the pastor said.', ["Tom Kale", "pastor"]),
+     '“I sensed the harbour tell me to look at the ships,” the pastor said.', ["Tom Kale", None]),
     # the name in apposition to a role is the subject
     ('In early October, Kale’s Virginia state director, Mike Rubino, reached out to the firm, writing in an '
      'email: “We want to utilize this as soon as we can.”', ["Mike Rubino"]),
@@ -475,4 +475,79 @@ def test_a_long_closing_attribution(text, expected):
 def test_a_description_closing_the_sentence_leaves_the_name_before_it():
     text = ('Critics disagree. "Patent rights protect inventors but in this case it is the big firms that win," '
             'Ana Ruiz, a Green member of the harbour board said in a statement.')
+    assert speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare role the story resolves: the person it introduced with that role
+    ('The dock was opened by Harbour minister Ana Ruiz on Monday. Tom Kale sailed in.\n\n'
+     '“We will rebuild every quay before winter comes,” the minister said.', ["Ana Ruiz"]),
+    ('Tom Kale sailed in.\n\nA spokeswoman for the port board, Ana Ruiz, declined to comment further.\n\n'
+     '“We are looking into the collision with great care,” said the spokeswoman.', ["Ana Ruiz"]),
+    ('Ana Ruiz, the board’s spokeswoman, was at the dock.\n\n'
+     '“We are looking into the collision with great care,” the spokeswoman said.', ["Ana Ruiz"]),
+    # unresolved, a bare role or a nationality is nobody, and never an earlier name
+    ('Tom Kale scored twice. “I was happy with the result,” he said. “A lot more players can win here now,” '
+     'said the American.', ["Tom Kale", None]),
+    ('Tom Kale scored twice.\n\n“I saw the whole thing from the bridge,” the man said.', [None]),
+    ('Tom Kale spoke first. He said the man shouted: “You have ruined the whole harbour for all of us.”', [None]),
+    # ... and the quotation that carries on after it is the same unnamed one's
+    ('Tom Kale picked the team. “We go there with a little fear and hope,” said Kale.\n\n'
+     '“It is a big surprise for me and my family,” the youngster said. “I was not expecting it at all, really.”',
+     ["Tom Kale", None, None]),
+    # a group described stays: it is no one person the story left unnamed
+    ('Tom Kale scored twice.\n\n“The new cap lets a patient move the arm by thought alone,” the researchers wrote.',
+     ["researchers"]),
+    # a described person stays as described
+    ('Tom Kale scored twice.\n\n“The fire spread from the kitchen very fast,” a fire brigade spokesman said.',
+     ["a fire brigade spokesman"]),
+    # a capitalised paper's name is no bare role
+    ('Tom Kale scored twice.\n\n“The club has new owners and a new plan for next year,” said the Courier.',
+     ["Courier"]),
+    # a description with a name in apposition is that person
+    ('“The answer is none of the above, sadly,” a spokesman for the port, Tom Kale, said.', ["Tom Kale"]),
+])
+def test_a_bare_role_is_the_person_introduced_with_it_or_nobody(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('“We are leaving the harbour today for good,” said Ursula van der Kale.', ["Ursula van der Kale"]),
+    ('Omar al-Rashidi said: “The lessons of history are plain to every one of us.”', ["Omar al-Rashidi"]),
+    ('“We are leaving the harbour today for good,” said Tomas Ruiz da Costa.\n\n'
+     '“And we will be back next spring, all of us,” Ruiz da Costa said.', ["Tomas Ruiz da Costa"] * 2),
+    ('“We are leaving the harbour today for good,” Ana bin Kale said.\n\n'
+     '“And we will be back next spring, all of us,” bin Kale said.', ["Ana bin Kale"] * 2),
+    # a particle needs name words either side: the van is a vehicle here
+    ('“We are leaving the harbour today for good,” the van driver said.', ["van driver"]),
+])
+def test_names_with_lower_case_particles_are_whole(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each line of a list is its own sentence: the line before lends it no words
+    ('Links to the week:\n- Ana Ruiz maps the plan of Tom Kale [Courier]\n- Bea Lund explains why the tide is '
+     '“weird.” [Post]', ["Bea Lund"]),
+    ('Links to the week:\n- Ana Ruiz maps the harbour. [Courier]\n- Bea Lund explains why the tide is '
+     '“weird.” [Post]', ["Bea Lund"]),
+])
+def test_list_lines_are_sentences(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'she' is a woman the story named, never a plural description of women
+    ('Ana Ruiz spoke at the dock. Women in harbour work earn less than men.\n\n'
+     '“It is simply wrong to pay anyone less for the same work,” she said.', ["Ana Ruiz"]),
+    ('Tom Kale spoke at the dock. Women in harbour work earn less than men.\n\n'
+     '“It is simply wrong to pay anyone less for the same work,” she said.', [None]),
+])
+def test_she_is_no_plural_description(text, expected):
+    assert speakers_of(text) == expected
+
+
+def test_two_speakers_joined_with_an_age_between_are_credited_to_the_first():
+    text = ('Ana Ruiz met the crew.\n\nRuiz and 24-year-old Tom Kale, a fellow pilot, explained how pilots rank '
+            'the ships from 1 ("Oh, I am definitely taking that one") to 6.')
     assert speakers_of(text) == ["Ana Ruiz"]

@@ -26,6 +26,10 @@ def test_is_speech_verb(text, index, expected):
     ("Ana Ruiz, Coastline’s director, said", "Ana Ruiz"),  # a possessive aside
     ("the port chief, Tom Kale, said", "Tom Kale"),  # the name in apposition
     ("Ruiz also said", "Ruiz"),
+    # two people joined by 'and', an age before the second name
+    ("Ruiz and 24-year-old Tom Kale, a fellow pilot, explained", "Ruiz and 24-year-old Tom Kale"),
+    ("Ruiz and Tom Kale, a fellow pilot, explained", "Ruiz and Tom Kale"),
+    ("the crew and 24-year-old pilots explained", "24-year-old pilots"),  # no name after the age
 ])
 def test_subject_before(text, expected):
     words = toks(text)

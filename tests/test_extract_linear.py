@@ -33,6 +33,8 @@ HOSTILE = [
     "Mr. Ana Maria De La Cruz O'Neill-Smith Jr. " * 400 + 'said: "fine."',
     "‘ ’ ' “ ” " * 2000,
     "Tom's Tom's Tom's " * 2000 + "said.",
+    "Ana von der van de la bin al-Kale " * 600 + 'said: "fine."',  # particles between name words
+    "von der van de " * 1500 + "Kale said.",  # particles with no name before them
 ]
 
 

@@ -1,13 +1,17 @@
 """The parts of a written name, as (input, expected) tables."""
 import pytest
 
-from indexer.name_parts import acronym_source, name_after_title, owner_noun, role_nouns
+from indexer.name_parts import (
+    acronym_source, is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns,
+)
 
 
 @pytest.mark.parametrize("role, expected", [
     ("a pastor at the harbour church", {"pastor"}),  # the place after the preposition is not the person
     ("Republican pollster", {"pollster"}),
     ("the harbour church", set()),  # a body is not a person's role
+    ("the prime minister's spokesman", {"spokesman"}),  # the owner is someone else
+    ("the minister’s press officer", {"officer"}),
     (None, set()),
 ])
 def test_role_nouns(role, expected):
@@ -47,3 +51,25 @@ def test_owner_noun(words, expected):
 ])
 def test_acronym_source(text, expected):
     assert acronym_source(text, text.index("(")) == expected
+
+
+@pytest.mark.parametrize("words, index, expected", [
+    ("Ursula von der Leyen", 1, True),
+    ("Ursula von der Leyen", 2, True),
+    ("Ludwig van Beethoven", 1, True),
+    ("Osama bin Laden", 1, True),
+    ("the van driver", 1, False),  # a van, between lower-case words
+    ("Tom drove the van", 3, False),  # nothing after it
+    ("Kale said de facto", 2, False),
+    ("Ana do Kale", 1, False),  # an English verb, not a particle
+])
+def test_is_name_particle(words, index, expected):
+    assert is_name_particle(words.split(), index) is expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("al-Awlaki", True), ("el-Hadi", True), ("bin-Rashid", True),
+    ("al-awlaki", False), ("well-Known", False), ("Kale", False),
+])
+def test_is_particle_surname(word, expected):
+    assert is_particle_surname(word) is expected

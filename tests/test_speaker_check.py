@@ -6,8 +6,8 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    document_author, headline_words, names_written_alone, plausible_description, plausible_lone_word, plausible_name,
-    split_owner, strip_leading,
+    document_author, headline_words, is_bare_description, names_written_alone, plausible_description, plausible_lone_word,
+    plausible_name, split_owner, strip_leading,
 )
 
 
@@ -353,3 +353,20 @@ def test_a_lone_common_word_is_a_name_only_where_the_story_writes_one(story, phr
     memory.look_ahead(story)
     found = speaker_from_phrase(phrase, memory, sentence_start=True)
     assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["the", "man"], True),
+    (["the", "spokeswoman"], True),
+    (["the", "American"], True),
+    (["this", "manager"], True),
+    (["the", "ministry"], False),  # a body
+    (["the", "Guardian"], False),  # a paper's name
+    (["the", "fire", "spokesman"], False),  # described
+    (["a", "spokesman"], False),  # an unnamed one, not one pointed back to
+    (["the", "researchers"], False),  # a group, described
+    (["the", "boss"], True),
+    (["the", "report"], False),
+])
+def test_a_bare_description_is_a_role_alone(words, expected):
+    assert is_bare_description(words) is expected

@@ -1,0 +1,38 @@
+"""The role a story introduces a person with: 'Health minister Ana Ruiz', 'a spokeswoman for the agency,
+Ana Ruiz,' and 'Ana Ruiz, the agency's spokeswoman,'. A later 'the minister said' or 'said the
+spokeswoman' points back to that person: a reader resolves a bare role by the story's own introduction.
+
+Only a window of words either side of the name is read, so the rule is linear in the text's length.
+"""
+from __future__ import annotations
+
+import re
+
+from .name_parts import role_nouns
+
+# 'Health minister Ana Ruiz', 'corporate speaker Ana Ruiz'; not 'shadow minister Ana Ruiz' or 'former minister
+# Ana Ruiz', whom 'the minister' does not mean: a rank before the role makes it another role
+_ROLE_RIGHT_BEFORE = re.compile(r"(?:^|[\s(])(?:([\w'’\-]+)\s+)?([a-z][a-z\-]+)\s+$")
+_RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "acting", "former", "ex", "junior", "associate", "under",
+                    "co", "interim", "outgoing", "incoming", "late"})
+_DESCRIPTION_BEFORE = re.compile(r"(?:^|[\s(])((?:a|an|the)\s[^,;:.!?\"“”]{2,60}),\s*$", re.I)  # 'a spokeswoman for X, Ana Ruiz'
+_DESCRIPTION_AFTER = re.compile(r",\s+((?:a|an|the|his|her|their|its)\s[^,;:.!?\"“”]{2,60}?)(?=[,;:.!?\"“”]|$)", re.I)
+
+
+def roles_introduced(text: str, start: int, end: int) -> frozenset[str]:
+    """The person nouns of the role written next to the name at text[start:end]."""
+    before = text[max(0, start - 70):start]
+    after = text[end:end + 70]
+    found: set[str] = set()
+    right_before = _ROLE_RIGHT_BEFORE.search(before)
+    if right_before and (right_before.group(1) or "").lower() not in _RANKS:
+        found |= role_nouns(right_before.group(2))
+    if before.rstrip().endswith(","):
+        description = _DESCRIPTION_BEFORE.search(before)
+        if description and re.match(r"\s*(?:[,;.!?]|$)", after):  # set off on both sides, not one of a list
+            found |= role_nouns(description.group(1))
+    if after.startswith(","):
+        apposition = _DESCRIPTION_AFTER.match(after)
+        if apposition:
+            found |= role_nouns(apposition.group(1))
+    return frozenset(found)

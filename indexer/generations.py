@@ -21,9 +21,10 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import time
 from contextlib import contextmanager
 from pathlib import Path
+
+from .write_lock import flock_within
 
 POINTER = "CURRENT"
 PREFIX = "gen-"
@@ -144,16 +145,8 @@ def _exclusive(folder: Path):
     except OSError:
         yield
         return
-    deadline = time.monotonic() + RETIRE_WAIT
     try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    break  # a stuck reader must not keep two archives on disk forever
-                time.sleep(0.05)
+        flock_within(fd, RETIRE_WAIT, pause=0.05)  # else go on: a stuck reader must not keep two archives on disk forever
         yield
     finally:
         os.close(fd)

@@ -14,6 +14,19 @@ import time
 from pathlib import Path
 
 
+def flock_within(fd: int, seconds: float, pause: float) -> bool:
+    """Take an exclusive flock on `fd`, trying every `pause` s for `seconds`; False if it stayed held."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(pause)
+
+
 class WriteLockBusy(Exception):
     """Another writing command holds the index's lock."""
 
@@ -35,17 +48,10 @@ class WriteLock:
         path = lock_path(self.index_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        deadline = time.monotonic() + self.wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(fd)
-                    raise WriteLockBusy(f"another ingest is writing to {self.index_dir}; "
-                                        "wait for it to finish and run again") from None
-                time.sleep(0.1)
+        if not flock_within(fd, self.wait, pause=0.1):
+            os.close(fd)
+            raise WriteLockBusy(f"another ingest is writing to {self.index_dir}; "
+                                "wait for it to finish and run again")
         self._fd = fd
         return self
 

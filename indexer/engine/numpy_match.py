@@ -392,27 +392,18 @@ def _indices_of(ids: np.ndarray, wanted: np.ndarray, size: int) -> np.ndarray:
         where, wanted = where[inside], wanted[inside]
         return where[ids[where] == wanted]
     if len(ids) * 8 < len(wanted):  # a few ids among many wanted (a title word within a common word's matches)
-        return np.flatnonzero(_sorted_in(ids, wanted))
+        return np.flatnonzero(phrases.sorted_members(ids, wanted))
     return np.flatnonzero(_members(ids, wanted, size))
-
-
-def _sorted_in(ids: np.ndarray, within: np.ndarray) -> np.ndarray:
-    """Which of `ids` are in the sorted `within`, as a mask, by binary search: for few ids."""
-    if not len(within):
-        return np.zeros(len(ids), dtype=bool)
-    where = np.searchsorted(within, ids)
-    where[where == len(within)] = 0
-    return within[where] == ids
 
 
 def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(ids in both, their indices in a, their indices in b), as np.intersect1d(return_indices=True)."""
     if len(b) * LOPSIDED < len(a):  # few in b: look each one up in a (no pass over a or all ids)
-        right = np.flatnonzero(_sorted_in(b, a))
+        right = np.flatnonzero(phrases.sorted_members(b, a))
         ids = b[right]
         return ids, np.searchsorted(a, ids), right
     if len(a) * LOPSIDED < len(b):
-        left = np.flatnonzero(_sorted_in(a, b))
+        left = np.flatnonzero(phrases.sorted_members(a, b))
         ids = a[left]
         return ids, left, np.searchsorted(b, ids)
     if max(len(a), len(b)) * DENSE_SHARE <= size:

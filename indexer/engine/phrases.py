@@ -73,7 +73,8 @@ def by_positions(cache, leaves, fieldname: str, btexts: list[bytes], candidates:
 
 
 def sorted_members(ids: np.ndarray, within: np.ndarray) -> np.ndarray:
-    """Which of the sorted `ids` are in the sorted `within`, as a mask (any range of values)."""
+    """Which of `ids` are in the sorted `within`, as a mask, by binary search (any range of values;
+    numpy_match uses it for lopsided intersections too)."""
     if not len(within):
         return np.zeros(len(ids), dtype=bool)
     where = np.searchsorted(within, ids)

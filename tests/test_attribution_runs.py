@@ -551,3 +551,17 @@ def test_two_speakers_joined_with_an_age_between_are_credited_to_the_first():
     text = ('Ana Ruiz met the crew.\n\nRuiz and 24-year-old Tom Kale, a fellow pilot, explained how pilots rank '
             'the ships from 1 ("Oh, I am definitely taking that one") to 6.')
     assert speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name described with 'who' and a reporting verb: the name is the speaker, the description its role
+    ('Port pilots were angry.\n\nKale, a Nova Scotia native who writes poems, called the plan "a slow disaster".',
+     ["Kale"]),
+    ('The board heard from Ana Ruiz, a New Brunswick pilot who wrote that the tides were "late and strange".',
+     ["Ana Ruiz"]),
+    # no name before the description: it stays the speaker (the role rules decide what it resolves to)
+    ('Port pilots were angry.\n\nOn Monday, a Nova Scotia native who writes poems called the plan "a slow disaster".',
+     ["a Nova Scotia native"]),
+])
+def test_a_name_described_with_who_is_the_speaker(text, expected):
+    assert speakers_of(text) == expected

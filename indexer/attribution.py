@@ -26,7 +26,7 @@ from .clauses import (
 from .constants import LEXICONS
 from .cues import (
     according_to, agent_after, agent_phrase, author_of, cue_inside_unclosed, inverted_after_comma, inverting_verb,
-    name_before_colon, only_when_and_where, sentence_final, signed_inside,
+    name_after_dash, name_before_colon, only_when_and_where, sentence_final, signed_inside,
 )
 from .model import Speaker
 from .names import Memory, clean_phrase, speaker_from_phrase
@@ -312,7 +312,8 @@ class ParagraphAttributor:
                     return found  # 'this new headline from the Washington Post, which ...: "..."'
             if verbs:
                 return self._subject_of(before, verbs[-1])
-            return (self._resolve(sentence_subject(before), before) or name_before_colon(before, self.memory)
+            return (name_after_dash(before, self.memory)
+                    or self._resolve(sentence_subject(before), before) or name_before_colon(before, self.memory)
                     or (self.last_speaker if only_when_and_where(before[:-1]) else None))
         for back in range(1, min(len(before), 8) + 1):
             if is_speech_verb(before, len(before) - back, object_verbs=False):

@@ -46,7 +46,7 @@ TIME_ENDINGS = frozenset("later earlier ago afterwards afterward before since to
                          .split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 WINDOW = 60  # words either side of a quotation that can hold its attribution
-CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "(", ")", '"', "“", "”", "‘", "’", "'", "«", "»"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "-", "(", ")", '"', "“", "”", "‘", "’", "'", "«", "»"})
 CONJUNCTIONS = frozenset("and but that because while when as if or so than though although whether".split())
 _ED_NOT_VERBS = frozenset("based red bed need speed seed hundred united related unwanted alleged so-called "
                           "armed aged supposed detailed limited noted".split())

@@ -565,3 +565,21 @@ def test_two_speakers_joined_with_an_age_between_are_credited_to_the_first():
 ])
 def test_a_name_described_with_who_is_the_speaker(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a digest: a heading or sentence, a dash, the name, a colon, the quotation; the topic is no speaker
+    ('Tom Kale runs the port.\nTIDES FAVOR KALE, BUT WIND FAVORS RUIZ - Bea Lund: “Two weeks ago the pilots '
+     'were idle.” [Port Journal]', ["Bea Lund"]),
+    ('TIDES FAVOR PILOTS — Bea Lund: “The pilots were idle.”\nThe wind matters more - Carl Stone: “Now they '
+     'work nights.”', ["Bea Lund", "Carl Stone"]),
+    # two names after the dash: a joint finding is credited to the first named
+    ('WHY PILOTS CARE - Bea Lund and Carl Stone: “We found that pilots care about tides.”', ["Bea Lund"]),
+    # a spaced hyphen keeps a name apart from the words before it
+    ('The tides favor Kale, but the wind favors Ruiz - Bea Lund: “Two weeks ago the pilots were idle.”',
+     ["Bea Lund"]),
+    # no name after the dash: a time, or lower-case words, is no label
+    ('The pilots went home - on Monday: “We found that pilots care about tides.”', [None]),
+])
+def test_a_name_between_a_dash_and_a_colon_is_the_speaker(text, expected):
+    assert speakers_of(text) == expected

@@ -583,3 +583,17 @@ def test_a_name_described_with_who_is_the_speaker(text, expected):
 ])
 def test_a_name_between_a_dash_and_a_colon_is_the_speaker(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of answering back and reproaching report speech as 'said' does
+    ('“We are late,” Kale said. “Then hurry,” Ruiz retorted.', ["Kale", "Ruiz"]),
+    ('“We are late,” Kale said. “You always are,” Ruiz chided.', ["Kale", "Ruiz"]),
+    ('Ruiz met the pilots on Monday, scolding them: “You were warned twice.”', ["Ruiz"]),
+    # a taunt is aimed at someone, not a report of words: as a noun or a verb it names no speaker
+    ('The crowd was loud.\n\nKale ignored the taunts of “coward” from the stands, Ruiz said.', ["Ruiz"]),
+    ('The crowd was loud.\n\nThe taunts of “coward” from the stands upset Kale.', []),
+    ('Kale, who was fined for appearing to taunt the crowd, has been “warned about his conduct”.', []),
+])
+def test_verbs_of_retort_and_reproach_report_speech(text, expected):
+    assert speakers_of(text) == expected

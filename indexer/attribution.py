@@ -2,7 +2,7 @@
 
 The cues, tried in this order for every quotation:
 
-1. after it:   '"...," Roth said'  /  '", said HRW executive director Kenneth Roth'
+1. after it:   '"...," Roth said'  /  '", said HRW executive director Kenneth Roth' (trailers.py)
 2. before it:  'Another trader said: "..."'  /  'Carson said, "..."'  /  'X was blunt: "..."'
 3. in its sentence: 'the association called the report "preposterous"' (the subject of the
    reporting verb), 'according to the agency'
@@ -20,13 +20,13 @@ from dataclasses import dataclass
 
 from .clauses import (
     AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
-    SPEAKING_PRONOUNS, WINDOW, has_object, is_speech_verb, is_verb, names_a_work, passive_report,
-    sentence_subject, skip_clause_opener, subject_before,
+    SPEAKING_PRONOUNS, WINDOW, is_speech_verb, names_a_work, sentence_subject, skip_clause_opener,
+    subject_before,
 )
 from .constants import LEXICONS
 from .cues import (
-    according_to, agent_after, agent_phrase, author_of, cue_inside_unclosed, inverted_after_comma, inverting_verb,
-    name_before_colon, only_when_and_where, sentence_final, signed_inside,
+    according_to, agent_after, agent_phrase, author_of, cue_inside_unclosed, inverting_verb, name_after_dash,
+    name_before_colon, only_when_and_where, signed_inside,
 )
 from .model import Speaker
 from .names import Memory, clean_phrase, speaker_from_phrase
@@ -34,6 +34,7 @@ from .speaker_check import is_bare_description
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
 from .speech import is_title_like
+from .trailers import Trailer, cue_after, cue_after_joined
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 DOCUMENT_NOUNS = _EN["document_nouns"]
@@ -230,67 +231,12 @@ class ParagraphAttributor:
         return None, None
 
     def _trailer(self, after: list[Token], ended: bool = False) -> Speaker | None:
-        """The cue after a quotation. ``ended``: the quotation closed its own sentence ('... of all."'),
-        so a verb with an object after it ('He demands safeguards') starts a new sentence, not a cue."""
-        i = 0
-        while i < len(after) and after[i].text in (",", "—", "–", "--", "-"):
-            i += 1
-        rest = after[i:]
-        if not rest:
-            return None
-        if is_speech_verb(rest, 0, object_verbs=False):
-            phrase = []
-            for tok in rest[1:]:
-                relative = "who" in phrase or "which" in phrase  # "who spoke on condition of anonymity"
-                if tok.text in (".", ";", '"', "“", "”", "(") or (
-                        tok.lower in ("on", "in", "at", "during", "after") and phrase and not relative):
-                    break
-                if phrase and phrase[-1] == "," and tok.text.islower() and tok.lower.endswith("ing"):
-                    phrase.pop()  # '..., asking for anonymity': what the speaker did, not who they are
-                    break
-                phrase.append(tok.text)
-            text = " ".join(phrase)
-            if phrase and (phrase[0][0].isupper() or phrase[0].lower() in ("one", "a", "an", "another", "the")
-                           or any(w[:1].isupper() for w in phrase[:6])):
-                return self._cue_speaker(text)
-            return None
-        for v, tok in enumerate(rest[:26]):
-            if is_speech_verb(rest, v, object_verbs=False):
-                inverted = inverted_after_comma(rest, v, self.memory)
-                if inverted:
-                    return inverted
-                phrase = subject_before(rest, v)
-                following = rest[v + 1].lower if v + 1 < len(rest) else "."
-                if following == "that" or (following in PRONOUNS and following != "her"):
-                    return None  # 'Carson admitted that ...': the quote before was a name, not his words
-                if ended and has_object(rest, v):
-                    return None  # '"... of all ships." He demands safeguards.': a sentence of its own
-                if ended and [t.text for t in rest[v + 1:v + 3]][:2] in ([",", "“"], [",", '"'], [":", "“"], [":", '"']):
-                    return None  # '"... same fate." He added, "...": the cue opens the next quotation
-                starts_np = phrase and (phrase[0].isupper() or phrase.split()[0].lower() in
-                                        {"a", "an", "the", "another", "one", "some", "two", "three"} | set(PRONOUNS)
-                                        or any(w[:1].isupper() for w in phrase.split()[1:4])
-                                        or phrase.split()[-1].lower() in PRONOUNS)  # "at home he said"
-                lead = " ".join(t.text for t in rest[:v])
-                apposed = lead.lower().startswith(("the ", "a ", "an ")) and f", {phrase} ," in lead
-                if starts_np and (lead.startswith(phrase.split()[0]) or apposed):
-                    return self._cue_speaker(phrase)
-                # '"... worked so hard" for the victory, Kale said.': the writer finished the sentence
-                # the quotation began, and the attribution closes it
-                return sentence_final(rest, self.memory)
-            if v > 0 and tok.lower in AUXILIARIES and passive_report(rest, v):
-                return speaker_from_phrase(subject_before(rest, v), self.memory)  # "X is quoted as saying"
-            if tok.text in ('"', "“", "”", ";") or (is_verb(rest, v) and v > 0):
-                break
-        return sentence_final(rest, self.memory)
+        return self._take(cue_after(after, self.memory, ended))
 
-    def _cue_speaker(self, phrase: str) -> Speaker | None:
-        """The speaker a cue names. A bare role the story never resolves ('said the man', 'the American
-        said') is nobody a reader can name, but it is who spoke: no other cue may put a name there."""
-        found = speaker_from_phrase(phrase, self.memory)
-        if not found and is_bare_description(clean_phrase(phrase).split()):
+    def _take(self, cue: Trailer) -> Speaker | None:
+        if cue.nobody:
             self.described_nobody = True
-        return found
+        return cue.speaker
 
     def _intro(self, before: list[Token]) -> Speaker | None:
         if not before or (self.quote_titled and names_a_work(before)):
@@ -312,7 +258,8 @@ class ParagraphAttributor:
                     return found  # 'this new headline from the Washington Post, which ...: "..."'
             if verbs:
                 return self._subject_of(before, verbs[-1])
-            return (self._resolve(sentence_subject(before), before) or name_before_colon(before, self.memory)
+            return (name_after_dash(before, self.memory)
+                    or self._resolve(sentence_subject(before), before) or name_before_colon(before, self.memory)
                     or (self.last_speaker if only_when_and_where(before[:-1]) else None))
         for back in range(1, min(len(before), 8) + 1):
             if is_speech_verb(before, len(before) - back, object_verbs=False):
@@ -398,7 +345,7 @@ class ParagraphAttributor:
         found = according_to(before, self.memory) or according_to(after, self.memory) or author_of(before, self.memory)
         if found:
             return found
-        found = self._coordinated_trailer(after)
+        found = self._take(cue_after_joined(after, self.memory))
         if found:
             return found
         near = before + after
@@ -407,20 +354,6 @@ class ParagraphAttributor:
                or is_speech_verb(near, i) for i, t in enumerate(near)):
             return self._resolve(sentence_subject(toks), toks)
         return None
-
-    def _coordinated_trailer(self, after: list[Token]) -> Speaker | None:
-        """'Guns are "a crisis" and "stunt growth," Ana Ruiz said': the cue after the last of joined quotes.
-
-        Only across 'and'/'or' and quotation marks: any other word between is a clause of its own.
-        """
-        i = 0
-        while i < len(after) and (after[i].lower in ("and", "or", ",") or after[i].text in '"“”'):
-            i += 1
-        joined = after[:i]  # the next quotation's own words are masked away: only its marks are left
-        if not any(t.lower in ("and", "or") for t in joined) or not any(t.text in '"“”' for t in joined):
-            return None
-        return self._trailer(after[i:])
-
 
 def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
     """The paragraph's words outside its quotations."""

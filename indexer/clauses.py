@@ -46,7 +46,7 @@ TIME_ENDINGS = frozenset("later earlier ago afterwards afterward before since to
                          .split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 WINDOW = 60  # words either side of a quotation that can hold its attribution
-CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "(", ")", '"', "“", "”", "‘", "’", "'", "«", "»"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "-", "(", ")", '"', "“", "”", "‘", "’", "'", "«", "»"})
 CONJUNCTIONS = frozenset("and but that because while when as if or so than though although whether".split())
 _ED_NOT_VERBS = frozenset("based red bed need speed seed hundred united related unwanted alleged so-called "
                           "armed aged supposed detailed limited noted".split())
@@ -214,6 +214,11 @@ def subject_before(toks: list[Token], verb: int) -> str:
     phrase = " ".join(t.text for t in toks[j + 1:end])
     if phrase.lower() in RELATIVE_PRONOUNS and j >= 0:
         return antecedent(toks, j + (0 if toks[j].text == "," else 1))
+    if end - j > 2 and toks[end - 1].lower == "who" and toks[j + 1].lower in ("a", "an", "the"):
+        name = _name_described(toks, j + 1)
+        if name is not None:
+            # "Ruiz, a Nova Scotia native who writes": who writes is the person named, described after a comma
+            return " ".join(t.text for t in toks[name:j]) + ", " + phrase
     return phrase
 
 
@@ -231,6 +236,31 @@ def antecedent(toks: list[Token], relative: int) -> str:
             return " ".join(t.text for t in toks[j:end])
         j -= 1
     return " ".join(t.text for t in toks[j + 1:end])
+
+
+def _name_described(toks: list[Token], determiner: int) -> int | None:
+    """Where a name set off before ', a ...' starts: 'Tom Kale, a pilot' gives the index of 'Tom'.
+
+    Only one to four capitalised words; a time ('On Monday, a pilot who') or a place in a phrase that
+    opens the sentence ('In Halifax, a pilot who') is no name."""
+    comma = determiner - 1
+    if comma < 1 or toks[comma].text != ",":
+        return None
+    start = comma
+    while start > 0 and comma - start < 5 and _is_name_word(toks[start - 1]):
+        start -= 1
+    chunk = toks[start:comma]
+    if not chunk or comma - start > 4 or any(t.lower in TIME_ENDINGS | CLAUSE_OPENERS for t in chunk):
+        return None
+    if start and toks[start - 1].text[:1].isupper():
+        return None  # more capitals than a name holds
+    if start and toks[start - 1].lower in PREPOSITIONS and (start == 1 or toks[start - 2].text in CLAUSE_BREAKS):
+        return None  # 'In Halifax, a pilot who': a phrase opening the sentence; 'heard from Ana Ruiz, a' is a name
+    return start
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and (tok.text[1:2].islower() or (len(tok.text) == 2 and tok.text.endswith(".")))
 
 
 def sentence_subject(toks: list[Token]) -> str:

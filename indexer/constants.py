@@ -29,6 +29,7 @@ praise praises praised blast blasts blasted slam slams slammed criticise critici
 condemn condemns condemned pledge pledges pledged tout touts touted demand demands demanded
 bemoan bemoans bemoaned herald heralds heralded indicated mention mentions mentioned ponder ponders pondered
 assure assures assured defend defends defended propose proposes proposed thank thanks thanked
+retort retorts retorted chide chides chided rebuke rebukes rebuked scold scolds scolded
 """.split())
 # Their participles ("..., calling it "dangerous""), one place for both lists.
 _PARTICIPLES = {
@@ -46,6 +47,7 @@ _PARTICIPLES = {
     "countering": "counter", "conceding": "concede", "lamenting": "lament", "proclaiming": "proclaim",
     "asserting": "assert", "alleging": "allege", "insisting": "insist", "recounting": "recount",
     "assuring": "assure", "defending": "defend", "proposing": "propose", "thanking": "thank",
+    "retorting": "retort", "chiding": "chide", "rebuking": "rebuke", "scolding": "scold",
 }
 SPEECH_VERBS = SPEECH_VERBS | frozenset(_PARTICIPLES)
 

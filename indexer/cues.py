@@ -222,3 +222,25 @@ def name_before_colon(before: list[Token], memory: Memory) -> Speaker | None:
         return None  # "sailed to New York:": a place the sentence goes to, not who speaks
     found = speaker_from_phrase(" ".join(t.text for t in before[start:end]), memory)
     return found if found and found.kind == "person" and len(found.name.split()) >= 2 else None
+
+
+DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def name_after_dash(before: list[Token], memory: Memory) -> Speaker | None:
+    """'WHAT THE TIDES SHOW, AND WHY - Bea Lund: "..."': a name between a dash and the colon is a label.
+
+    A digest introduces each quotation with its own heading or sentence, a dash, and the speaker's
+    name; what comes before the dash is the topic, never the speaker. Only capitalised words (and an
+    'and' joining two names) count as the label."""
+    end = len(before) - 1  # the colon
+    dash = end - 1
+    while dash >= 0 and before[dash].text not in DASHES and end - dash <= 7:
+        dash -= 1
+    label = before[dash + 1:end]
+    if dash < 1 or before[dash].text not in DASHES or len(label) < 2:
+        return None
+    if not all(t.text[:1].isupper() or t.lower == "and" for t in label) or label[-1].lower == "and":
+        return None
+    found = speaker_from_phrase(" ".join(t.text for t in label), memory)
+    return found if found and found.kind == "person" else None

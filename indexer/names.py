@@ -2,7 +2,7 @@
 
 A Memory holds what a reader of the document knows so far: the full names seen (so "Roth" is
 Kenneth Roth), acronyms defined ("Human Rights Watch (HRW)"), and the people and organisations
-mentioned most recently (so "she added" and "it said" find their speaker).
+mentioned most recently (so "she added" and "it said" find their speaker, as pronouns.py resolves).
 """
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from .constants import LEXICONS
-from .first_names import gender_of_first_name
 from .model import Speaker
 from .name_book import Either, NameBook
 from .introductions import roles_introduced
+from .pronouns import gender_of_phrase, speaker_of_pronoun
 from .name_parts import NAME_PARTICLES, acronym_source, is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
     FRAGMENT_ENDS, bare_name, document_author, headline_words, is_bare_description, is_common_role, is_demonym,
@@ -25,9 +25,6 @@ _EN = LEXICONS["en"]  # the language of the documents; English is the only one f
 CLAUSE_OPENERS = _EN["clause_openers"]
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
-FEMALE_WORDS = _EN["female_words"]
-GENDER_OF_HONORIFIC = _EN["gender_of_honorific"]
-MALE_WORDS = _EN["male_words"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
 PREPOSITIONS = _EN["prepositions"]
@@ -129,31 +126,6 @@ class Memory:
     def mention(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
 
-    def by_pronoun(self, pronoun: str) -> Speaker | None:
-        want = PRONOUNS.get(pronoun.lower())
-        if want in ("male", "female"):
-            for entity in reversed(self.recent):
-                plural = entity.head.endswith(("men", "people")) or (entity.head.endswith("s") and not entity.head.endswith("ss"))
-                if entity.speaker.kind in ("person", "anonymous") or (
-                        entity.speaker.kind == "descriptive" and entity.gender and not plural):  # 'women' are no 'she'
-                    lone = (entity.speaker.kind == "person" and " " not in entity.speaker.name
-                            and entity.speaker.name not in self.capitalised and not entity.gender)
-                    if lone:
-                        continue  # "Fair news.": a lone capital never seen inside a sentence is no 'he'
-                    if (entity.gender or _first_name_gender(entity.speaker)) in (None, want):
-                        return entity.speaker
-            # Nobody was a subject or a speaker yet: the last person named in the story.
-            # Only a first name of the pronoun's gender: 'he' is not the last capitalised pair ('Protocol Relating').
-            named = [full for full in self.full_names if gender_of_first_name(full.split()[0]) == want]
-            return Speaker(named[-1], "person") if named else None
-        if want in ("thing", "plural"):
-            for entity in reversed(self.recent):
-                if entity.speaker.kind == "document" and want == "thing":
-                    return None  # "The report concludes ... It reads:" a document nobody was said to publish
-                if entity.speaker.kind in ("organisation", "descriptive") and entity.gender is None:
-                    return entity.speaker
-        return None
-
     def _author_before(self, text: str, noun: int) -> Speaker | None:
         """'A Human Rights Watch report': the capitalised words right before a document's noun wrote it."""
         words: list[str] = []
@@ -240,12 +212,6 @@ def _described(speaker: Speaker, memory: Memory, learn: bool, gender: str | None
     return speaker
 
 
-def _first_name_gender(speaker: Speaker) -> str | None:
-    """Looked up only when a pronoun is resolved: the dictionary is read once, on first need."""
-    words = speaker.name.split()
-    return gender_of_first_name(words[0]) if speaker.kind == "person" and len(words) > 1 else None
-
-
 def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
     """'CRUZ' is Ted Cruz when the story named him; a heading or dateline word ('WASHINGTON') is nobody.
 
@@ -263,18 +229,6 @@ def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
 
 def _is_name_token(word: str) -> bool:
     return (bool(_NAME_TOKEN.match(word)) and not re.search(r"-[a-z]", word)) or is_particle_surname(word)
-
-
-def _gender(words: list[str], whole: str) -> str | None:
-    for word in words:
-        if word.lower() in GENDER_OF_HONORIFIC:
-            return GENDER_OF_HONORIFIC[word.lower()]
-    lowered = set(re.findall(r"[a-z]+", whole.lower()))
-    if lowered & FEMALE_WORDS:
-        return "female"
-    if lowered & MALE_WORDS:
-        return "male"
-    return None
 
 
 def clean_phrase(phrase: str) -> str:
@@ -295,7 +249,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if words[0].lower().replace("’", "'") in FIRST_PERSON and not (len(words[0]) > 1 and words[0].isupper()):
         return None  # "I've always ...": the writer's own clause, not a name
     if words[-1].lower() in PRONOUNS and words[-1].lower() not in ("her", "him"):
-        return memory.by_pronoun(words[-1])  # "At home he": the pronoun is the subject
+        return speaker_of_pronoun(words[-1], memory)  # "At home he": the pronoun is the subject
     if len(words) > 2 and words[0].lower() in _PHRASE_OPENERS:
         # "In its report on the council's work the committee": the subject follows the phrase.
         starts = [i for i, w in enumerate(words) if i and w.lower() in ("the", "a", "an")]
@@ -321,7 +275,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # "a spokeswoman for the agency, Ana Ruiz": the name in apposition is who the description is
         found = speaker_from_phrase(role, memory, learn=False)
         if found and found.kind == "person":
-            return _described(Speaker(found.name, "person", core), memory, learn, _gender(tokens, core))
+            return _described(Speaker(found.name, "person", core), memory, learn, gender_of_phrase(tokens, core))
 
     named = name_after_title(tokens, Either(memory.full_names, memory.later_names))
     if named:
@@ -392,7 +346,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         role_text = " ".join(w for w in before if w.lower() not in DETERMINERS) or None
         if role:
             role_text = f"{role_text}, {role}" if role_text else role
-        return _described(Speaker(name=name, kind=kind, role=role_text), memory, learn, _gender(head_part, ""))
+        return _described(Speaker(name=name, kind=kind, role=role_text), memory, learn, gender_of_phrase(head_part, ""))
 
     # A description: "a watchdog group", "the association", "another trader".
     head = next((w.lower() for w in reversed(head_part) if w.isalpha()), head_part[-1].lower())
@@ -427,5 +381,5 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         kind = "descriptive"
     speaker = Speaker(name=re.sub(r"\s+([,.;:])", r"\1", description), kind=kind, role=None)
     if learn:
-        memory.mention(Entity(speaker, head=head, gender=_gender(head_part, whole)))
+        memory.mention(Entity(speaker, head=head, gender=gender_of_phrase(head_part, whole)))
     return speaker

@@ -27,7 +27,10 @@ class Token(NamedTuple):  # a tuple: made hundreds of thousands of times per tho
 
 
 _ABBREVIATED = "|".join(sorted((a.capitalize() for a in ABBREVIATIONS), key=len, reverse=True))
-_TOKEN = re.compile(rf"(?:{_ABBREVIATED}|[A-Z])\.(?=\s)|[\w$£€%][\w'’.\-$£€%]*[\w%]|[\w$£€%]|[,;:—–()\"“”‘’'«»]|--")
+# A hyphen with spaces on both sides is a dash typed on a keyboard ('Ruiz - the port chief - said'):
+# a mark between clauses as '—' is, not a piece of a word.
+_TOKEN = re.compile(rf"(?:{_ABBREVIATED}|[A-Z])\.(?=\s)|[\w$£€%][\w'’.\-$£€%]*[\w%]|[\w$£€%]|[,;:—–()\"“”‘’'«»]|--"
+                    r"|(?<=\s)-(?=\s)")
 # A sentence ends at a full stop before a capital, or at a line break before a list item ('\n- Ana Ruiz
 # explains ...', '\n• ...'): a list's lines are sentences even when the line before ends without a stop.
 _END = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$)|(?<=[.!?])[\"”’'»](?=[A-Z])"

@@ -551,3 +551,49 @@ def test_two_speakers_joined_with_an_age_between_are_credited_to_the_first():
     text = ('Ana Ruiz met the crew.\n\nRuiz and 24-year-old Tom Kale, a fellow pilot, explained how pilots rank '
             'the ships from 1 ("Oh, I am definitely taking that one") to 6.')
     assert speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name described with 'who' and a reporting verb: the name is the speaker, the description its role
+    ('Port pilots were angry.\n\nKale, a Nova Scotia native who writes poems, called the plan "a slow disaster".',
+     ["Kale"]),
+    ('The board heard from Ana Ruiz, a New Brunswick pilot who wrote that the tides were "late and strange".',
+     ["Ana Ruiz"]),
+    # no name before the description: it stays the speaker (the role rules decide what it resolves to)
+    ('Port pilots were angry.\n\nOn Monday, a Nova Scotia native who writes poems called the plan "a slow disaster".',
+     ["a Nova Scotia native"]),
+])
+def test_a_name_described_with_who_is_the_speaker(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a digest: a heading or sentence, a dash, the name, a colon, the quotation; the topic is no speaker
+    ('Tom Kale runs the port.\nTIDES FAVOR KALE, BUT WIND FAVORS RUIZ - Bea Lund: “Two weeks ago the pilots '
+     'were idle.” [Port Journal]', ["Bea Lund"]),
+    ('TIDES FAVOR PILOTS — Bea Lund: “The pilots were idle.”\nThe wind matters more - Carl Stone: “Now they '
+     'work nights.”', ["Bea Lund", "Carl Stone"]),
+    # two names after the dash: a joint finding is credited to the first named
+    ('WHY PILOTS CARE - Bea Lund and Carl Stone: “We found that pilots care about tides.”', ["Bea Lund"]),
+    # a spaced hyphen keeps a name apart from the words before it
+    ('The tides favor Kale, but the wind favors Ruiz - Bea Lund: “Two weeks ago the pilots were idle.”',
+     ["Bea Lund"]),
+    # no name after the dash: a time, or lower-case words, is no label
+    ('The pilots went home - on Monday: “We found that pilots care about tides.”', [None]),
+])
+def test_a_name_between_a_dash_and_a_colon_is_the_speaker(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of answering back and reproaching report speech as 'said' does
+    ('“We are late,” Kale said. “Then hurry,” Ruiz retorted.', ["Kale", "Ruiz"]),
+    ('“We are late,” Kale said. “You always are,” Ruiz chided.', ["Kale", "Ruiz"]),
+    ('Ruiz met the pilots on Monday, scolding them: “You were warned twice.”', ["Ruiz"]),
+    # a taunt is aimed at someone, not a report of words: as a noun or a verb it names no speaker
+    ('The crowd was loud.\n\nKale ignored the taunts of “coward” from the stands, Ruiz said.', ["Ruiz"]),
+    ('The crowd was loud.\n\nThe taunts of “coward” from the stands upset Kale.', []),
+    ('Kale, who was fined for appearing to taunt the crowd, has been “warned about his conduct”.', []),
+])
+def test_verbs_of_retort_and_reproach_report_speech(text, expected):
+    assert speakers_of(text) == expected

@@ -30,6 +30,15 @@ def test_is_speech_verb(text, index, expected):
     ("Ruiz and 24-year-old Tom Kale, a fellow pilot, explained", "Ruiz and 24-year-old Tom Kale"),
     ("Ruiz and Tom Kale, a fellow pilot, explained", "Ruiz and Tom Kale"),
     ("the crew and 24-year-old pilots explained", "24-year-old pilots"),  # no name after the age
+    # a name, then a description with 'who' before the verb: the name with its description
+    ("Kale, a Nova Scotia native who writes", "Kale, a Nova Scotia native who"),
+    ("the board met Ana Ruiz, a retired pilot who wrote", "Ana Ruiz, a retired pilot who"),
+    ("Dr. Ana Ruiz, the harbour’s Chief Engineer who wrote", "Dr. Ana Ruiz, the harbour’s Chief Engineer who"),
+    # no name before the comma: a time, a place after a preposition, a lower-case word
+    ("On Monday, a Nova Scotia native who writes", "a Nova Scotia native who"),
+    ("In Halifax, a retired pilot who writes", "a retired pilot who"),
+    ("at the port, a retired pilot who writes", "a retired pilot who"),
+    ("Kale, a Nova Scotia native, writes", "Kale"),  # no 'who': the aside is skipped as before
 ])
 def test_subject_before(text, expected):
     words = toks(text)

@@ -43,7 +43,7 @@ def test_unreadable_file_is_named_and_others_still_printed(tmp_path):
 @pytest.mark.parametrize("gold, docs, floor", [
     ("dev/gold.jsonl", "../seeds", 0.99),  # 1.000 on 2026-11-29 (attr4)
     ("dev-news/gold.jsonl", "dev-news/docs", 0.88),  # 0.887 on 2026-11-29
-    ("news-150/gold.jsonl", "news-150/docs", 0.845),  # 0.848 on 2026-11-29 (attr5)
+    ("news-150/gold.jsonl", "news-150/docs", 0.849),  # 0.850 on 2026-11-29 (attr6)
 ])
 def test_development_sets_stay_above_the_bar(gold, docs, floor):
     eval_dir = SHARED / "eval"

@@ -47,3 +47,21 @@ def test_a_searcher_is_kept_when_a_commit_lands_after_it_opened(tmp_path):
 def test_generation_of_reads_the_stamp():
     assert facet_arrays.generation_of("g12-1700000000-42") == 12
     assert facet_arrays.generation_of("g0-0-0") == 0
+
+
+def test_every_array_file_is_loaded_through_the_one_locked_loader():
+    # np.load parses headers with ast.literal_eval, which CPython 3.11 cannot run in two threads at
+    # once (gh-106905); segment_files.load_array serialises it, so no other engine module may call np.load.
+    engine = Path(__file__).resolve().parent.parent / "indexer" / "engine"
+    callers = sorted(path.name for path in engine.glob("*.py")
+                     if "np.load(" in path.read_text(encoding="utf-8") and path.name != "segment_files.py")
+    assert callers == []
+
+
+def test_load_array_reads_plain_and_memory_mapped(tmp_path):
+    import numpy as np
+    from indexer.engine import segment_files
+    np.save(tmp_path / "a.npy", np.arange(5, dtype=np.int32))
+    assert segment_files.load_array(tmp_path / "a.npy").tolist() == [0, 1, 2, 3, 4]
+    mapped = segment_files.load_array(tmp_path / "a.npy", mmap=True)
+    assert isinstance(mapped, np.memmap) and mapped.tolist() == [0, 1, 2, 3, 4]

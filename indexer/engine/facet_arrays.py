@@ -139,7 +139,7 @@ def _load_segment(index_dir: Path, segment_id: str):
         return None  # no facet arrays for this commit: counted by Whoosh, never from bad arrays
     try:
         values = json.loads((folder / "values.json").read_text(encoding="utf-8"))
-        return values, {name: np.load(folder / f"{name}.npy") for name in COLUMNS}
+        return values, {name: segment_files.load_array(folder / f"{name}.npy") for name in COLUMNS}
     except (OSError, ValueError):
         return None
 

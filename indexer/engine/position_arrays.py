@@ -25,6 +25,7 @@ import numpy as np
 from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE
 
+from . import segment_files
 from .fields import ARRAY_WORD_FIELDS
 
 # The fields of posting_arrays.FIELDS that keep positions in the schema (TEXT fields).
@@ -100,7 +101,7 @@ class StoredPositions:
 def load(folder: Path) -> StoredPositions | None:
     """The segment's positions, or None when it was written without them."""
     try:
-        return StoredPositions(np.asarray(np.load(folder / GAPS_FILE, mmap_mode="r")),
-                               np.asarray(np.load(folder / STARTS_FILE, mmap_mode="r")))
+        return StoredPositions(np.asarray(segment_files.load_array(folder / GAPS_FILE, mmap=True)),
+                               np.asarray(segment_files.load_array(folder / STARTS_FILE, mmap=True)))
     except (OSError, ValueError):
         return None

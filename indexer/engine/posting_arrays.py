@@ -150,7 +150,7 @@ def load(index_dir: Path, segment_id: str) -> StoredPostings | None:
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         # Plain arrays over the maps: slicing a np.memmap costs more than the slice (54,000 a second at 1M).
-        arrays = {name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r"))
+        arrays = {name: np.asarray(segment_files.load_array(folder / f"{name}.npy", mmap=True))
                   for name in ("ids", "weights", "hashes", "spans", "keys", "key_ends")}
         return StoredPostings(complete=bool(meta.get("complete")), fields=frozenset(meta.get("fields", ())), **arrays)
     except (OSError, ValueError):

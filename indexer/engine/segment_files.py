@@ -7,13 +7,28 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 from whoosh import index
 
 from . import checksums
+
+
+# np.load reads an array's header with ast.literal_eval, and CPython 3.11's AST construction
+# keeps one recursion counter per interpreter: two threads parsing at once can fail with
+# "SystemError: AST constructor recursion depth mismatch" (cpython gh-106905), a 500 seen once
+# in a heavy run of searches during commits. Headers are tiny; loading them one at a time costs nothing.
+_LOADING = threading.Lock()
+
+
+def load_array(path: Path, mmap: bool = False) -> np.ndarray:
+    """An array file of a segment folder, memory-mapped read-only when `mmap`."""
+    with _LOADING:
+        return np.load(path, mmap_mode="r" if mmap else None)
 
 
 def segment_leaves(reader) -> list:

@@ -4,10 +4,6 @@ Readers see the old archive until the swap and the new one after, never a half-b
 at any step leaves one of the two whole (index, arrays and catalogue agreeing), and the next
 plain ingest works.
 """
-import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -19,11 +15,9 @@ from indexer import generations
 from indexer.catalog import Catalog
 from indexer.engine.check import check
 from indexer.ingest import ingest
-from indexer.pause_points import PAUSE_ENV, PAUSED_FILE_ENV
 
+from killed_ingest import kill_ingest_at
 from harbour_stories import TEXT, harbour_total, write_docs
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def catalogue_docs(index_dir: Path) -> set[str]:
@@ -112,20 +106,6 @@ def test_searches_during_a_rebuild_see_the_old_or_the_new_archive_whole(tmp_path
     assert totals[-1] == new
 
 
-def kill_at(step: str, docs: Path, index_dir: Path, tmp_path: Path) -> None:
-    paused = tmp_path / f"paused-{step}"
-    code = ("from pathlib import Path; from indexer.ingest import ingest; "
-            f"ingest([Path({str(docs)!r})], Path({str(index_dir)!r}), rebuild=True, batch_docs=2)")
-    env = {**os.environ, PAUSE_ENV: f"{step}:60", PAUSED_FILE_ENV: str(paused)}
-    child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env)
-    deadline = time.monotonic() + 60
-    while not paused.exists():
-        assert child.poll() is None and time.monotonic() < deadline, f"the rebuild never reached {step}"
-        time.sleep(0.05)
-    child.send_signal(signal.SIGKILL)
-    child.wait()
-
-
 @pytest.mark.heavy
 @pytest.mark.parametrize("step, archive", [
     ("rebuild-started", "old"),       # before the build: new generation made, catalogue copied
@@ -135,7 +115,7 @@ def kill_at(step: str, docs: Path, index_dir: Path, tmp_path: Path) -> None:
 ])
 def test_rebuild_killed_at_any_step_leaves_one_whole_archive_and_ingest_works(tmp_path, step, archive):
     docs, index_dir, old, new = old_and_new(tmp_path)
-    kill_at(step, docs, index_dir, tmp_path)
+    kill_ingest_at(step, docs, index_dir, tmp_path, rebuild=True, batch_docs=2)
     assert harbour_total(index_dir) == {"old": old, "new": new}[archive]
     assert whole(index_dir)
     ingest([docs], index_dir)  # removes the leftover generation and brings the archive up to date

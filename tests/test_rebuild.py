@@ -4,7 +4,6 @@ Readers see the old archive until the swap and the new one after, never a half-b
 at any step leaves one of the two whole (index, arrays and catalogue agreeing), and the next
 plain ingest works.
 """
-import threading
 import time
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from indexer.engine.check import check
 from indexer.ingest import ingest
 
 from killed_ingest import kill_ingest_at
+from searches_during import searches_during
 from harbour_stories import TEXT, harbour_total, write_docs
 
 
@@ -81,26 +81,11 @@ def test_searches_during_a_rebuild_see_the_old_or_the_new_archive_whole(tmp_path
     ingest([docs], tmp_path / "fresh40")
     new = harbour_total(tmp_path / "fresh40")
     client = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False}).test_client()
-    statuses, totals, done = [], [], threading.Event()
-
-    def searching(url):
-        while not done.is_set():
-            response = client.get(url)
-            statuses.append(response.status_code)
-            if response.status_code == 200:
-                totals.append(response.get_json()["total"])
-
-    readers = [threading.Thread(target=searching, args=(url,))
-               for url in ("/api/search?q=harbour", "/api/search?q=harbour&sort=newest")]
-    for reader in readers:
-        reader.start()
-    try:
+    def rebuild():
         ingest([docs], index_dir, rebuild=True, batch_docs=3)  # fourteen commits into the new generation
         time.sleep(0.2)
-    finally:
-        done.set()
-        for reader in readers:
-            reader.join()
+
+    statuses, totals = searches_during(client, ("/api/search?q=harbour", "/api/search?q=harbour&sort=newest"), rebuild)
     assert len(statuses) > 10 and set(statuses) == {200}
     assert set(totals) == {old, new}  # never a partial archive: the new one appears whole
     assert totals[-1] == new

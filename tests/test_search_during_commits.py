@@ -1,11 +1,12 @@
 """Searches while commits follow each other: each request reads one whole commit, never a 500."""
-import threading
 from pathlib import Path
 
 import pytest
 
 from app import create_app
 from indexer.ingest import ingest
+
+from searches_during import searches_during
 
 
 def write_docs(folder: Path, start: int, count: int) -> None:
@@ -23,25 +24,8 @@ def test_no_search_fails_during_back_to_back_commits(tmp_path):
     ingest([docs], index_dir)
     write_docs(docs, 10, 120)
     client = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False}).test_client()
-    statuses, totals, done = [], [], threading.Event()
-
-    def searching(url):
-        while not done.is_set():
-            response = client.get(url)
-            statuses.append(response.status_code)
-            if response.status_code == 200:
-                totals.append(response.get_json()["total"])
-
-    readers = [threading.Thread(target=searching, args=(url,))
-               for url in ("/api/search?q=district", "/api/search?q=farmer&sort=newest", "/api/search?q=rain", "/api/search?q=crop")]
-    for reader in readers:
-        reader.start()
-    try:
-        ingest([docs], index_dir, batch_docs=2)  # some sixty commits, one after another
-    finally:
-        done.set()
-        for reader in readers:
-            reader.join()
+    urls = ("/api/search?q=district", "/api/search?q=farmer&sort=newest", "/api/search?q=rain", "/api/search?q=crop")
+    statuses, _ = searches_during(client, urls, lambda: ingest([docs], index_dir, batch_docs=2))  # some sixty commits
     assert len(statuses) > 20
     assert statuses.count(500) == 0 and set(statuses) == {200}
     assert client.get("/api/search?q=district").get_json()["total"] >= 130

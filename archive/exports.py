@@ -9,12 +9,12 @@ import csv
 import io
 import json
 
-from flask import Blueprint, Response, current_app, request, stream_with_context, url_for
+from flask import Blueprint, Response, current_app, request, stream_with_context
 
 from indexer.engine import EXPORTED, SearchRequest
 
 from .api import error
-from .search_arguments import BadParameter, search_args
+from .search_arguments import BadParameter, changed_url, search_args
 from .public_links import public_url_for
 from .request_handles import search_engine
 
@@ -37,8 +37,7 @@ def safe_cell(value) -> str:
 @bp.app_template_global()
 def export_links(args) -> dict[str, str]:
     """Format -> the export URL of the search `args` (a MultiDict of the page's query string)."""
-    kept = {k: v for k, v in args.lists() if k not in ("page", "size") and v}
-    return {fmt: url_for("exports.export", fmt=fmt, **kept) for fmt in FORMATS}
+    return {fmt: changed_url("exports.export", args, fmt=fmt, size=None) for fmt in FORMATS}
 
 
 @bp.route("/export.<fmt>")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, render_template, request
 
 from indexer.engine import FACET_LIST, SearchRequest
 
@@ -59,20 +59,6 @@ def _as_json(found: FacetValuesPage):
     return jsonify({"facet": found.facet, "total": found.total, "page": found.page, "pages": found.pages,
                     "order": found.order, "contains": found.contains or None,
                     "values": [{"value": v, "count": c} for v, c in found.values]})
-
-
-@bp.app_template_global()
-def listing_url(endpoint: str, args, **changes) -> str:
-    """This listing's URL with some parameters changed (None removes one); a change starts at page 1."""
-    merged = {k: v for k, v in args.lists() if v}
-    if "page" not in changes:
-        merged.pop("page", None)
-    for key, value in changes.items():
-        if value is None:
-            merged.pop(key, None)
-        else:
-            merged[key] = value
-    return url_for(endpoint, **merged)
 
 
 @bp.app_template_global()

@@ -1,9 +1,12 @@
-"""Reading search parameters from a request, the same way for the HTML pages and the JSON API."""
+"""Reading search parameters from a request, the same way for the HTML pages and the JSON API,
+and writing them back into a link with some of them changed."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from flask import current_app, url_for
 from werkzeug.datastructures import MultiDict
 
 from indexer.engine import FACETS
@@ -65,3 +68,31 @@ def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
     filters = Filters(**values, date_from=_date(args.get("from"), "from"), date_to=_date(args.get("to"), "to"),
                       doc=(args.get("doc") or None))
     return SearchArgs(q, filters, page, page_size, sort)
+
+
+# What url_for leaves unescaped in a query string (the WHATWG's query set), so links read as before.
+QUERY_SAFE = "!$'()*,/:;?@"
+
+
+def changed_url(endpoint: str, args, **changes) -> str:
+    """`endpoint`'s URL with the query string `args` (a MultiDict, or a dict of lists) changed.
+
+    A change's value is a string or a list of them; None removes the parameter, and a change
+    starts again at page 1 unless it sets the page. The endpoint's own path parts (a facet's
+    name, an export's format) come from the changes. The query string is encoded here, not by
+    url_for, which would take a reader's `endpoint`, `_anchor` or `_external` for its own
+    arguments (a 500, or links to the Host header's site).
+    """
+    pairs = args.lists() if isinstance(args, MultiDict) else args.items()
+    merged = {key: list(values) for key, values in pairs}
+    if "page" not in changes:
+        merged.pop("page", None)
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value if isinstance(value, list) else [value]
+    path_parts = {name for rule in current_app.url_map.iter_rules(endpoint) for name in rule.arguments}
+    path = {name: merged.pop(name)[0] for name in path_parts if merged.get(name)}
+    query = urlencode([(key, value) for key, values in merged.items() for value in values], safe=QUERY_SAFE)
+    return url_for(endpoint, **path) + (f"?{query}" if query else "")

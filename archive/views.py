@@ -4,19 +4,20 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request
 
 from indexer.engine import FACETS, QUERY_FIELDS, Filters, SearchRequest
 
 from . import citations, labels, markdown_view
 from .document_pages import document_page
 from .citation_resolver import cited, resolve
-from .search_arguments import BadParameter, page_number
+from .search_arguments import BadParameter, changed_url, page_number
 from .public_links import public_url_for
 from .request_handles import catalog, requested_search_page, search_engine
 
 bp = Blueprint("views", __name__)
 bp.add_app_template_global(public_url_for)
+bp.add_app_template_global(changed_url)
 bp.add_app_template_global(labels.kind_label)
 bp.add_app_template_global(labels.facet_value_label)
 bp.add_app_template_global(labels.shown_facet_values)
@@ -24,24 +25,10 @@ bp.add_app_template_global(labels.FACET_LABELS, "facet_labels")
 
 
 @bp.app_template_global()
-def search_url(args: dict, **changes) -> str:
-    """The search URL with some parameters changed; a value of None removes the parameter."""
-    merged = {k: list(v) for k, v in args.items()}
-    for key, value in changes.items():
-        if value is None:
-            merged.pop(key, None)
-        else:
-            merged[key] = value if isinstance(value, list) else [value]
-    if "page" not in changes:
-        merged.pop("page", None)  # a new filter or query starts again at page 1
-    return url_for("views.search", **{k: v for k, v in merged.items() if v})
-
-
-@bp.app_template_global()
 def facet_toggle(args: dict, name: str, value: str, on: bool) -> str:
     values = list(args.get(name, []))
     values = [v for v in values if v != value] if on else values + [value]
-    return search_url(args, **{name: values or None})
+    return changed_url("views.search", args, **{name: values or None})
 
 
 @bp.app_template_global()

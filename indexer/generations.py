@@ -6,7 +6,9 @@
 then replaces the one-line pointer file ``INDEX_DIR/CURRENT`` with os.replace, which is atomic:
 a reader resolves the pointer once per request and sees the old archive or the new one, whole.
 A kill before the replace leaves the old archive live (the half-built generation is removed by
-the next writer); a kill after it leaves the new one.
+the next writer); a kill after it leaves the new one. A power cut too: os.replace orders nothing on
+disk, and Whoosh closes its segment files without fsync, so the swap first syncs every file and
+folder of the new generation (and its entry in INDEX_DIR), and INDEX_DIR again after the rename.
 
 An index never rebuilt has no pointer and lives in INDEX_DIR itself (the layout before
 generations), so existing archives need no migration: their first rebuild moves them into one.
@@ -70,16 +72,44 @@ def begin(index_dir: Path) -> Path:
 
 
 def swap(index_dir: Path, target: Path) -> Path:
-    """Make `target` the live generation at once; returns the directory that was live before."""
+    """Make `target` the live generation at once, durably; returns the directory that was live before.
+
+    An OSError from a sync stops before the pointer moves: the old archive stays live.
+    """
     index_dir = Path(index_dir)
     before = live(index_dir)
+    _sync_tree(target)
+    _sync(index_dir, os.O_DIRECTORY)  # the generation's own entry, before the pointer names it
     work = index_dir / f".{POINTER}.tmp"
     with open(work, "w", encoding="ascii") as f:
         f.write(f"{Path(target).name}\n")
         f.flush()
         os.fsync(f.fileno())
     os.replace(work, index_dir / POINTER)
+    _sync(index_dir, os.O_DIRECTORY)  # the rename itself: without it a power cut may bring the old pointer back
     return before
+
+
+def _sync_tree(folder: Path) -> None:
+    """fsync every file under `folder`, then each directory after its contents, `folder` last."""
+    for root, _, files in os.walk(folder, topdown=False):
+        for name in files:
+            _sync(os.path.join(root, name))
+        _sync(root, os.O_DIRECTORY)
+
+
+def _sync(path, flags: int = 0) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY | flags)  # Linux syncs through a read-only descriptor too
+    except FileNotFoundError:
+        return  # a temporary file its writer removed meanwhile: nothing of the archive
+    try:
+        os.fsync(fd)
+    except OSError as err:
+        err.filename = err.filename or str(path)  # `flask ingest` names the file in its Error: line
+        raise
+    finally:
+        os.close(fd)
 
 
 def retire(index_dir: Path, old: Path) -> None:

@@ -19,7 +19,6 @@ import contextlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -27,6 +26,7 @@ from .engine.writing import Index, IndexDamaged, WriterBusy
 from .write_lock import WriteLock, WriteLockBusy
 from . import generations
 from .catalog import Catalog, DocumentRow
+from .ingest_summary import Summary
 from .rebuild_start import history_rows, start_rebuild
 from .index_agreement import missing_from_index, without_catalogue_row
 from .discovery import find_documents
@@ -65,48 +65,6 @@ LOCK_WAIT = 3.0
 
 class IngestBusy(Exception):
     """Another ingest holds the index's write lock."""
-
-
-@dataclass
-class Summary:
-    added: int = 0
-    updated: int = 0
-    skipped: int = 0
-    moved: int = 0
-    removed: int = 0
-    corrected: int = 0  # unchanged documents re-written because the speaker correction file changed
-    repaired: int = 0  # documents the index held and the catalogue did not (a lost catalogue): indexed afresh
-    missing: int = 0  # catalogue rows with no records in the index (a rebuild killed after its wipe): indexed afresh
-    passages: int = 0
-    quotes: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    ignored: list[str] = field(default_factory=list)  # left out by discovery's rules (README, .git/, ...)
-    seconds: float = 0.0
-    rebuilt: str | None = None  # why an index in an old format was rebuilt by this ingest
-
-    @property
-    def failed(self) -> int:
-        return len(self.failures)
-
-    def line(self) -> str:
-        return (f"{self.added} added, {self.updated} updated, {self.moved} moved, {self.skipped} unchanged, "
-                f"{self.removed} removed, {self.failed} failed, {_ignored_line(self.ignored)}; {self.passages} passages and "
-                f"{self.quotes} quotes written in {self.seconds:.1f}s"
-                + (f"; {self.corrected} re-written for speaker corrections" if self.corrected else "")
-                + (f"; {self.repaired} documents in the index had no catalogue row (catalogue lost or emptied):"
-                   " their records were removed and their files indexed again" if self.repaired else "")
-                + (f"; {self.missing} catalogued documents were missing from the index (an interrupted rebuild?):"
-                   " their files were indexed again" if self.missing else "")
-                + (f"; index rebuilt from these files: {self.rebuilt}" if self.rebuilt else ""))
-
-
-def _ignored_line(names: list[str], shown: int = 5) -> str:
-    """'2 ignored (README.md, .git/)': what the ignore rules left out, named (see discovery)."""
-    if not names:
-        return "0 ignored"
-    listed = ", ".join(Path(name).name + ("/" if name.endswith("/") else "") for name in names[:shown])
-    more = f" and {len(names) - shown} more" if len(names) > shown else ""
-    return f"{len(names)} ignored ({listed}{more})"
 
 
 def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: bool = False,

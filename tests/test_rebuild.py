@@ -4,6 +4,8 @@ Readers see the old archive until the swap and the new one after, never a half-b
 at any step leaves one of the two whole (index, arrays and catalogue agreeing), and the next
 plain ingest works.
 """
+import errno
+import os
 import time
 from pathlib import Path
 
@@ -89,6 +91,58 @@ def test_searches_during_a_rebuild_see_the_old_or_the_new_archive_whole(tmp_path
     assert len(statuses) > 10 and set(statuses) == {200}
     assert set(totals) == {old, new}  # never a partial archive: the new one appears whole
     assert totals[-1] == new
+
+
+def record_syncs_and_replaces(monkeypatch) -> list[tuple[str, Path]]:
+    """('fsync', path) and ('replace', destination) in the order this process makes them."""
+    events, real_fsync, real_replace = [], os.fsync, os.replace
+
+    def fsync(fd):
+        events.append(("fsync", Path(os.readlink(f"/proc/self/fd/{fd}"))))
+        real_fsync(fd)
+
+    def replace(src, dst, **kwargs):
+        real_replace(src, dst, **kwargs)
+        events.append(("replace", Path(dst)))
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    return events
+
+
+def test_a_rebuild_is_on_disk_before_the_pointer_names_it(tmp_path, monkeypatch):
+    """A power cut after the swap must not leave CURRENT naming files still in the page cache."""
+    docs, index_dir = tmp_path / "docs", (tmp_path / "ix").resolve()
+    write_docs(docs, 4)
+    ingest([docs], index_dir)
+    events = record_syncs_and_replaces(monkeypatch)
+    ingest([docs], index_dir, rebuild=True)
+    new = generations.live(index_dir)
+    swapped = events.index(("replace", index_dir / generations.POINTER))
+    synced_before = {path for what, path in events[:swapped] if what == "fsync"}
+    generation = {new, *new.rglob("*")}
+    assert len(generation) > 10 and any(path.suffix == ".seg" for path in generation)  # Whoosh's own files too
+    assert generation - synced_before == set()
+    assert index_dir in synced_before  # the generation's entry in INDEX_DIR
+    assert ("fsync", index_dir) in events[swapped + 1:]  # and the rename itself
+
+
+def test_a_rebuild_whose_files_cannot_be_synced_leaves_the_old_archive_live(tmp_path, monkeypatch):
+    docs, index_dir, old, _ = old_and_new(tmp_path)
+    real_fsync = os.fsync
+
+    def failing_fsync(fd):
+        if "/gen-" in os.readlink(f"/proc/self/fd/{fd}"):
+            raise OSError(errno.EIO, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(OSError) as raised:
+        ingest([docs], index_dir, rebuild=True)
+    monkeypatch.undo()
+    assert "/gen-" in raised.value.filename  # what `flask ingest` names in its Error: line
+    assert generations.live(index_dir) == index_dir and harbour_total(index_dir) == old and whole(index_dir)
+    assert not list(index_dir.glob(f"{generations.PREFIX}*"))  # the unsynced generation is gone
 
 
 @pytest.mark.heavy

@@ -1,0 +1,58 @@
+"""A page's links back to itself or a sibling with some search arguments changed (changed_url)."""
+import re
+from urllib.parse import parse_qsl
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from app import create_app
+from archive.search_arguments import changed_url
+
+
+@pytest.fixture(scope="module")
+def request_context(tmp_path_factory):
+    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path_factory.mktemp("ix"), "BUILD_INDEX_IF_MISSING": False})
+    with app.test_request_context():
+        yield
+
+
+@pytest.mark.parametrize("endpoint, query, changes, expected", [
+    ("views.search", "q=roth&speaker=Ann&page=3", {"speaker": None}, "/?q=roth"),  # a change starts at page 1
+    ("views.search", "q=roth&page=3", {"page": 4}, "/?q=roth&page=4"),
+    ("views.search", "q=roth&kind=quote", {"kind": ["quote", "turn"]}, "/?q=roth&kind=quote&kind=turn"),
+    ("views.search", "q=Kenneth Roth&speaker=O'Brien", {}, "/?q=Kenneth+Roth&speaker=O'Brien"),
+    ("views.search", "q=roth&from=2018&to=2019", {"from": None, "to": None}, "/?q=roth"),
+    ("views.search", "q=roth", {"q": None}, "/"),
+    ("facet_pages.facet_page", "q=x&kind=quote&page=2", {"name": "speaker", "order": "name"},
+     "/facets/speaker?q=x&kind=quote&order=name"),
+    ("facet_pages.facet_page", "name=source&q=x", {"name": "speaker"}, "/facets/speaker?q=x"),  # the path part is the page's
+    ("facet_pages.speaker_directory", "order=name&page=2", {"page": 3}, "/speakers?order=name&page=3"),
+    ("exports.export", "q=x&page=2&size=50&sort=newest", {"fmt": "csv", "size": None}, "/export.csv?q=x&sort=newest"),
+    ("exports.export", "q=x&fmt=json", {"fmt": "csv"}, "/export.csv?q=x"),
+    # negative cases: a reader's parameters named like url_for's own arguments stay plain parameters
+    ("views.search", "q=x&endpoint=y", {}, "/?q=x&endpoint=y"),
+    ("views.search", "q=x&_external=1&_anchor=top&_scheme=javascript&_method=POST", {},
+     "/?q=x&_external=1&_anchor=top&_scheme=javascript&_method=POST"),
+])
+def test_changed_url(request_context, endpoint, query, changes, expected):
+    args = MultiDict(parse_qsl(query, keep_blank_values=True))
+    assert changed_url(endpoint, args, **changes) == expected
+    assert changed_url(endpoint, args.to_dict(flat=False), **changes) == expected  # the search page's dict of lists
+
+
+def test_changed_url_leaves_the_arguments_it_was_given_alone(request_context):
+    args = MultiDict([("q", "roth"), ("kind", "quote"), ("page", "2")])
+    changed_url("views.search", args, kind=["turn"], q=None)
+    assert list(args.items(multi=True)) == [("q", "roth"), ("kind", "quote"), ("page", "2")]
+
+
+@pytest.mark.parametrize("url", ["/?q=said&endpoint=x", "/?q=said&_external=1", "/?q=said&_anchor=x",
+                                 "/?q=said&_scheme=javascript", "/?q=said&_method=POST", "/?q=said&fmt=x",
+                                 "/facets/speaker?q=said&endpoint=x", "/facets/speaker?q=said&_anchor=x",
+                                 "/speakers?_external=1"])
+def test_parameters_named_like_url_fors_arguments_neither_fail_nor_redirect_links(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    changed_links = re.findall(r'href="([^"]*\?[^"]*)"', html)
+    assert changed_links and all(link.startswith("/") for link in changed_links)  # never to the Host header's site

@@ -31,6 +31,8 @@ TIME_RANKS = _EN["time_ranks"]
 TITLE_ROLES = _EN["title_roles"]
 US_STATES = _EN["us_states"]
 ABBREVIATIONS = _EN["abbreviations"]
+ORGANISATION_NOUNS = _EN["organisation_nouns"]
+NOT_NAME_WORDS = _EN["not_name_words"]  # 'an appeals court Tuesday ruled': a day is no body's name
 OFFICE_NOUNS = _EN["office_nouns"]
 # Words that end the phrase before a name: the name's role never reaches past them.
 _PHRASE_ENDS = _EN["determiners"] | _EN["prepositions"] | _EN["clause_openers"] | {"and", "or", "but", "said", "says"}
@@ -40,6 +42,11 @@ _STATE_FORMS = {form: state for state, forms in US_STATES.items() for form in [s
 # 'Sen. Ana Ruiz (D-Vt.)', 'Rep. Tom Kale, R-Fla.,': a party's letter and a state right after the name
 _TAG = re.compile(r"\s*(?:\(|,\s*)([RDI])\s*[-–]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]")
 _OF_STATE = re.compile(r"\s+of\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-]| [A-Z])")  # 'Sen. Tom Kale of Texas'
+# 'sportswear firm Umbro', 'budget airline Ryanair': a body named right after the noun of what it is,
+# itself after a word that describes it (not 'the company Ana Ruiz founded'); anchored on the noun.
+_BODY = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]*)[ \t]+(" + "|".join(sorted(ORGANISATION_NOUNS)) +
+                   r")[ \t]+([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})")
+_NOT_DESCRIBING = _EN["determiners"] | _EN["prepositions"] | {"his", "her", "its", "their", "our", "my", "your", "and", "or"}
 _MOST_HOLDERS = 40  # people holding one role that a description is matched against
 _WORD = re.compile(r"[\w'’.\-]+|[^\w\s]")
 
@@ -171,6 +178,19 @@ class People:
     def __init__(self) -> None:
         self._profiles: dict[str, Profile] = {}
         self._holders: dict[str, set[str]] = {}  # 'senator', 'republican' -> who was introduced so
+        self._bodies: dict[str, set[str]] = {}  # 'firm' -> the bodies introduced as one
+
+    def learn_bodies(self, text: str) -> None:
+        """'UK sportswear firm Umbro has posted ...': Umbro is the firm a later 'the firm said' means."""
+        for match in _BODY.finditer(text):
+            if match.group(1).lower() not in _NOT_DESCRIBING and match.group(3).split()[0].lower() not in NOT_NAME_WORDS:
+                name = " ".join(w.removesuffix("'s").removesuffix("’s") for w in match.group(3).split()).rstrip(".")
+                self._bodies.setdefault(match.group(2), set()).add(name)
+
+    def body(self, noun: str) -> str | None:
+        """The one body the story introduced with this noun ('the airline': 'budget airline Ryanair'), or None."""
+        named = self._bodies.get(noun, set())
+        return next(iter(named)) if len(named) == 1 else None
 
     def note(self, name: str, profile: Profile) -> None:
         if profile:

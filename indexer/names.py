@@ -107,6 +107,8 @@ class Memory:
             author = self._author_before(text, match.start(1))
             if author:
                 self.authors[match.group(1).lower()] = author
+        if introductions:
+            self.people.learn_bodies(text)
         for match in _FULL_NAME.finditer(text):
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
@@ -152,6 +154,8 @@ class Memory:
 
         'The report' is whoever the story said published the report ('a Human Rights Watch report').
         """
+        if self.people.body(head):  # 'budget airline Ryanair' ... 'the airline'
+            return Speaker(self.people.body(head), "organisation", head)
         for entity in reversed(self.recent):
             if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
                 return entity.speaker  # "the pastor" is the last person the story called a pastor

@@ -98,3 +98,22 @@ def test_two_people_matching_leave_the_description():
 ])
 def test_description_resolves_to_the_person_introduced(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'the firm' is the body the story introduced as a firm
+    ('UK sportswear firm Umbro has posted a rise in profits.\n\nThe firm said it is "looking at a number of new '
+     'opportunities" now.', ["Umbro"]),
+    ('Budget airline Ryanair has cut fares.\n\n"We will keep on cutting prices for all our passengers," the airline '
+     'said.', ["Ryanair"]),
+    ('Online firm Macrovision. "We designed it to stop the copying of discs for good," said the firm.', ["Macrovision"]),
+    # negative cases: two airlines, a noun after 'the' (a person's name follows it), a day after the noun
+    ('Budget airline Ryanair and rival airline Easyjet cut fares.\n\n"We will keep on cutting prices for all our '
+     'passengers," the airline said.', ["airline"]),
+    ('Ana Ruiz left the company Tom Kale founded.\n\n"We will keep on cutting prices for all our passengers," the '
+     'company said.', ["company"]),
+    ('A federal court Tuesday ruled on the case.\n\n"We will look again at the ruling on this case," the court said.',
+     ["court"]),
+])
+def test_an_organisation_noun_is_the_body_introduced_with_it(text, expected):
+    assert speakers_of(text) == expected

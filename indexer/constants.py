@@ -92,6 +92,9 @@ foundation institute centre center charity movement coalition alliance regime co
 board bureau authority federation league army military police force service team club
 museum hospital school university college library church zoo prison clinic airline airport council
 """.split())
+# Organisation nouns for a business, which a story names by its bare name ('Oracle has announced ...
+# The company said'); 'the paper' or 'the committee' may mean a body the story never named.
+BUSINESS_NOUNS = frozenset("company firm group airline bank carrier retailer".split())
 DOCUMENT_NOUNS = frozenset("""
 report statement study survey document letter memo release readout filing complaint ruling
 resolution communique communiqué transcript article editorial post tweet summary paper video ad advertisement

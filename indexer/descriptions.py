@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .constants import LEXICONS
+from .first_names import is_first_name
 from .introductions import descriptions_beside
 from .model import Speaker
 from .name_parts import role_nouns
@@ -32,6 +33,7 @@ TITLE_ROLES = _EN["title_roles"]
 US_STATES = _EN["us_states"]
 ABBREVIATIONS = _EN["abbreviations"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
+BUSINESS_NOUNS = _EN["business_nouns"]
 NOT_NAME_WORDS = _EN["not_name_words"]  # 'an appeals court Tuesday ruled': a day is no body's name
 OFFICE_NOUNS = _EN["office_nouns"]
 # Words that end the phrase before a name: the name's role never reaches past them.
@@ -187,10 +189,25 @@ class People:
                 name = " ".join(w.removesuffix("'s").removesuffix("’s") for w in match.group(3).split()).rstrip(".")
                 self._bodies.setdefault(match.group(2), set()).add(name)
 
-    def body(self, noun: str) -> str | None:
-        """The one body the story introduced with this noun ('the airline': 'budget airline Ryanair'), or None."""
+    def body(self, noun: str, latest_first: Iterable[tuple[Speaker, str | None]],
+             story_word: Callable[[str], bool]) -> Speaker | None:
+        """The body 'the firm' means: the one the story introduced as a firm ('copy protection firm
+        Macrovision'), else the name mentioned last when it can only be a body's (``latest``: that
+        speaker and the gender the story gave it). 'Oracle has announced ... The company said': a
+        capitalised word standing alone, of no gender, no first name and no part of a person's full
+        name the story gives (``story_word``), is what the company is called. ``latest_first``: the
+        speakers mentioned, with the gender the story gave them, the latest first."""
         named = self._bodies.get(noun, set())
-        return next(iter(named)) if len(named) == 1 else None
+        if len(named) == 1:
+            return Speaker(next(iter(named)), "organisation", noun)
+        latest = next(iter(latest_first), None)
+        if named or latest is None or noun not in BUSINESS_NOUNS:
+            return None
+        speaker, gender = latest
+        if (speaker.kind == "person" and " " not in speaker.name and gender is None and speaker.name.istitle()
+                and not story_word(speaker.name) and not is_first_name(speaker.name)):
+            return Speaker(speaker.name, "organisation", noun)
+        return None
 
     def note(self, name: str, profile: Profile) -> None:
         if profile:

@@ -154,8 +154,9 @@ class Memory:
 
         'The report' is whoever the story said published the report ('a Human Rights Watch report').
         """
-        if self.people.body(head):  # 'budget airline Ryanair' ... 'the airline'
-            return Speaker(self.people.body(head), "organisation", head)
+        latest = ((e.speaker, e.gender) for e in reversed(self.recent) if e.speaker.kind != "document")
+        if body := self.people.body(head, latest, lambda w: self.full_names.has_word(w) or self.later_names.has_word(w)):
+            return body  # 'budget airline Ryanair' ... 'the airline'; 'Microsoft has said ... The company said'
         for entity in reversed(self.recent):
             if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
                 return entity.speaker  # "the pastor" is the last person the story called a pastor

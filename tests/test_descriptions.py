@@ -114,6 +114,16 @@ def test_description_resolves_to_the_person_introduced(text, expected):
      'company said.', ["company"]),
     ('A federal court Tuesday ruled on the case.\n\n"We will look again at the ruling on this case," the court said.',
      ["court"]),
+    # a business the story names by its bare name, mentioned last
+    ('Microsoft has said it will replace the cables.\n\nThe company said the move was a "preventative step" after '
+     'the reports.', ["Microsoft"]),
+    # ... not a first name, a surname of a person the story named, a plural, a body that is no business
+    ('Madonna has announced new plans.\n\nThe company said it would "retain more than half of the staff" there.',
+     ["company"]),
+    ('Ana Ruiz joined the board. Ruiz has announced new plans.\n\nThe company said it would "retain more than half '
+     'of the staff" there.', ["company"]),
+    ('Voxmedia has announced new plans.\n\nThe committee said it would "retain more than half of the staff" there.',
+     ["committee"]),
 ])
 def test_an_organisation_noun_is_the_body_introduced_with_it(text, expected):
     assert speakers_of(text) == expected

@@ -112,8 +112,9 @@ def read_modifiers(words: list[str]) -> Profile:
             states.add(low)
         elif low in PARTY_WORDS:
             parties.add(PARTY_WORDS[low])
-        elif nouns:
-            roles.update(rank + noun for noun in nouns)
+        elif nouns and not (word[:1].isupper() and not word.endswith(".") and i + 1 < len(words)
+                            and words[i + 1][:1].islower() and _role_nouns(words[i + 1])):
+            roles.update(rank + noun for noun in nouns)  # not 'Executive' in 'Scottish Executive minister': a body's
         elif word[:1].isupper():
             others.add(low)
         rank = ""

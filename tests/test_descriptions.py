@@ -42,6 +42,7 @@ def test_state_of(written, expected):
     ("Tom Kale of New York University spoke.", "Tom Kale", set(), set(), set()),
     ("Florida Sen. Ruiz's spokesman Tom Kale spoke.", "Tom Kale", {"spokesman"}, set(), set()),
     ("Florida and Ana Ruiz won.", "Ana Ruiz", set(), set(), set()),
+    ("Scottish Executive minister Ana Ruiz spoke.", "Ana Ruiz", {"minister"}, set(), set()),  # a body's name
 ])
 def test_profile_beside(text, name, roles, states, parties):
     start = text.index(name)
@@ -95,6 +96,10 @@ def test_two_people_matching_leave_the_description():
     (f'Lt. Gov. Ana Ruiz (R-Fla.) spoke on Monday.\n\n{QUOTE} the Florida governor said.', ["Florida governor"]),
     (f'Sen. Tom Kale spoke on Monday.\n\n{QUOTE} the Kentucky Republican said.', ["Kentucky Republican"]),
     (f'Ana Ruiz met the press on Monday.\n\n{QUOTE} the Ohio governor said.', ["Ohio governor"]),
+    # a capitalised head is a body's name, not the role of the person introduced with it
+    (f'Scottish Executive minister Ana Ruiz opened the plant.\n\n{QUOTE} the Scottish Executive said.',
+     ["Scottish Executive"]),
+    (f'Planning Minister Ana Ruiz opened the plant.\n\n{QUOTE} the Planning Minister said.', ["Ana Ruiz"]),
 ])
 def test_description_resolves_to_the_person_introduced(text, expected):
     assert speakers_of(text) == expected

@@ -74,6 +74,11 @@ class Description:
     """'the independent Vermont senator': a role (or a party: 'the Kentucky Republican') and modifiers."""
     head: str
     modifiers: Profile
+    former: bool = False  # 'the former Florida governor': one introduced as governor, then or now
+
+    def keys(self) -> tuple[str, ...]:
+        """The roles it matches: 'the Florida governor' is not one introduced as 'former Florida Gov.'."""
+        return (self.head, f"former {self.head}") if self.former else (self.head,)
 
 
 def state_of(written: str) -> str | None:
@@ -89,9 +94,10 @@ def _role_nouns(word: str) -> tuple[str, ...]:
 
 def read_modifiers(words: list[str]) -> Profile:
     """The roles, states, parties and capitalised words of a phrase ('Florida Sen.', 'a Florida
-    Democrat', 'Lt. Gov.'). A rank before a role makes one role of both ('lieutenant governor')."""
+    Democrat', 'Lt. Gov.'). A rank before a role makes one role of both ('lieutenant governor');
+    'former' holds until the role it qualifies ('former Florida Gov.' gives 'former governor')."""
     roles, states, parties, others = set(), set(), set(), set()
-    rank = ""
+    rank, former = "", ""
     i = 0
     while i < len(words):
         word = words[i].strip(",;:")
@@ -103,7 +109,7 @@ def read_modifiers(words: list[str]) -> Profile:
             continue
         nouns = _role_nouns(word)
         if low in TIME_RANKS:
-            pass  # 'the former Florida governor' is the governor the story named, then or now
+            former = "former "
         elif low in ROLE_RANKS or (nouns and nouns[0] in ROLE_RANKS and i + 1 < len(words) and _role_nouns(words[i + 1])):
             rank = (nouns[0] if nouns else low) + " "
             i += 1
@@ -114,7 +120,8 @@ def read_modifiers(words: list[str]) -> Profile:
             parties.add(PARTY_WORDS[low])
         elif nouns and not (word[:1].isupper() and not word.endswith(".") and i + 1 < len(words)
                             and words[i + 1][:1].islower() and _role_nouns(words[i + 1])):
-            roles.update(rank + noun for noun in nouns)  # not 'Executive' in 'Scottish Executive minister': a body's
+            roles.update(former + rank + noun for noun in nouns)  # not 'Executive' in 'Scottish Executive minister'
+            former = ""
         elif word[:1].isupper():
             others.add(low)
         rank = ""
@@ -172,7 +179,8 @@ def read_description(words: list[str]) -> Description | None:
     if modifiers.roles or not (modifiers.states or modifiers.parties or modifiers.words):
         return None  # 'the press secretary' has no modifier; 'the Senate candidate' ... two roles, left alone
     rank = next((w.lower() for w in reversed(first[:-1]) if w.lower() in ROLE_RANKS - TIME_RANKS), "")
-    return Description(f"{rank} {head}".strip() if head not in PARTY_WORDS else head, modifiers)
+    former = any(w.lower() in TIME_RANKS for w in first[:-1])
+    return Description(f"{rank} {head}".strip() if head not in PARTY_WORDS else head, modifiers, former)
 
 
 class People:
@@ -223,7 +231,7 @@ class People:
         if described is None or not self._profiles:
             return None
         wanted = described.modifiers
-        holders = self._holders.get(PARTY_WORDS.get(described.head, described.head), set())
+        holders = set().union(*(self._holders.get(PARTY_WORDS.get(key, key), set()) for key in described.keys()))
         if len(holders) > _MOST_HOLDERS:
             return None  # a roll call of senators: a description stays as written, and the look-up stays short
         matching = [name for name in holders if wanted.states <= self._profiles[name].states
@@ -234,7 +242,7 @@ class People:
         if matching or last_person is None or described.head in PARTY_WORDS:
             return None  # two Florida senators; 'the Kentucky Republican' needs the party the story gave
         known = self._profiles.get(last_person, Profile())
-        if (described.head in known.roles and not known.states and wanted.words <= known.words
+        if (known.roles & set(described.keys()) and not known.states and wanted.words <= known.words
                 and not (known.parties and wanted.parties - known.parties)):
             return last_person  # 'Sen. Ana Ruiz responded first. "...," the Florida senator said.'
         return None

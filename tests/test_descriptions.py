@@ -33,7 +33,7 @@ def test_state_of(written, expected):
     ("They met Florida Sen. Ana Ruiz on Monday.", "Ana Ruiz", {"senator"}, {"florida"}, set()),
     ("Ana Ruiz, a Florida senator, spoke.", "Ana Ruiz", {"senator"}, {"florida"}, set()),
     ("Sen. Tom Kale of Texas spoke.", "Tom Kale", {"senator"}, {"texas"}, set()),
-    ("Former New Jersey Gov. Tom Kale spoke.", "Tom Kale", {"governor"}, {"new jersey"}, set()),
+    ("Former New Jersey Gov. Tom Kale spoke.", "Tom Kale", {"former governor"}, {"new jersey"}, set()),
     ("Lt. Gov. Ana Ruiz spoke.", "Ana Ruiz", {"lieutenant governor"}, set(), set()),
     ("Ana Ruiz, a Vermont independent, spoke.", "Ana Ruiz", set(), {"vermont"}, {"independent"}),
     # negative cases: a place that is no part of the role, a university, an owner, a list
@@ -84,6 +84,7 @@ def test_two_people_matching_leave_the_description():
     (f'Sen. Tom Kale, R-Ky., spoke on Monday.\n\n{QUOTE} the Kentucky Republican said.', ["Tom Kale"]),
     (f'Ana Ruiz, a Florida Democrat, spoke on Monday.\n\n{QUOTE} the Florida Democrat said.', ["Ana Ruiz"]),
     (f'Florida governor Tom Kale spoke on Monday.\n\n{QUOTE} the former Florida governor said.', ["Tom Kale"]),
+    (f'Former Florida Gov. Tom Kale spoke on Monday.\n\n{QUOTE} the former Florida governor said.', ["Tom Kale"]),
     (f'Labour leader Ana Ruiz and Tory leader Tom Kale met.\n\n{QUOTE} the Labour leader said.', ["Ana Ruiz"]),
     # the story gave the senator no state: the one just mentioned, whose role it is
     (f'Sen. Ana Ruiz responded first.\n\n{QUOTE} the Florida senator said.', ["Ana Ruiz"]),
@@ -96,6 +97,8 @@ def test_two_people_matching_leave_the_description():
     (f'Lt. Gov. Ana Ruiz (R-Fla.) spoke on Monday.\n\n{QUOTE} the Florida governor said.', ["Florida governor"]),
     (f'Sen. Tom Kale spoke on Monday.\n\n{QUOTE} the Kentucky Republican said.', ["Kentucky Republican"]),
     (f'Ana Ruiz met the press on Monday.\n\n{QUOTE} the Ohio governor said.', ["Ohio governor"]),
+    # ... and the one who held the office before is not 'the Florida governor'
+    (f'Former Florida Gov. Tom Kale spoke on Monday.\n\n{QUOTE} the Florida governor said.', ["Florida governor"]),
     # a capitalised head is a body's name, not the role of the person introduced with it
     (f'Scottish Executive minister Ana Ruiz opened the plant.\n\n{QUOTE} the Scottish Executive said.',
      ["Scottish Executive"]),

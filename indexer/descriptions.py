@@ -10,6 +10,9 @@ When the story gave no state ('Sen. Ana Ruiz responded first. "...," the Florida
 reader has only recency: the description is the person mentioned last, if that person holds its role
 and nothing the story said about them contradicts it.
 
+A body is found the same way: 'the firm' is the one the story introduced as 'sportswear firm Umbro',
+and 'the company' after 'Oracle has announced ...' is Oracle (People.body).
+
 Only a window of words beside each name is read, so the rule stays linear in the text's length.
 """
 from __future__ import annotations

@@ -92,6 +92,9 @@ foundation institute centre center charity movement coalition alliance regime co
 board bureau authority federation league army military police force service team club
 museum hospital school university college library church zoo prison clinic airline airport council
 """.split())
+# Organisation nouns for a business, which a story names by its bare name ('Oracle has announced ...
+# The company said'); 'the paper' or 'the committee' may mean a body the story never named.
+BUSINESS_NOUNS = frozenset("company firm group airline bank carrier retailer".split())
 DOCUMENT_NOUNS = frozenset("""
 report statement study survey document letter memo release readout filing complaint ruling
 resolution communique communiqué transcript article editorial post tweet summary paper video ad advertisement
@@ -235,6 +238,56 @@ poster banner sticker trailer folder header footer
 """.split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
                    "men", "women", "people", "ee", "ees")
+
+# Words before a role that make it another role ('deputy minister', 'lieutenant governor'): 'the
+# minister' does not mean a deputy minister. Those of time ('former minister') name the same office
+# at another time: a description may leave them out ('Florida governor Jeb Bush' ... 'the former
+# Florida governor').
+ROLE_RANKS = frozenset("""
+shadow deputy vice assistant acting junior associate under co interim lieutenant
+former ex outgoing incoming late then onetime one-time
+""".split())
+TIME_RANKS = frozenset("former ex outgoing incoming late then onetime one-time".split())
+
+# Offices and callings a description can end on that have no person's ending ('the Vermont secretary
+# of state', 'the Texas attorney general', 'the real-estate mogul').
+OFFICE_NOUNS = frozenset("""
+secretary judge justice chair coach captain general attorney sheriff mogul tycoon magnate
+""".split())
+
+# US states with their postal code and the abbreviation newspapers write (AP style, and older forms
+# such as "Tex."), as a party-state tag gives them ("Sen. Ana Ruiz (D-Vt.)", "Rep. Tom Kale, R-Fla.,"):
+# 'the Vermont senator' is matched to the person the story tagged with the state.
+US_STATES = {
+    "alabama": "al ala", "alaska": "ak", "arizona": "az ariz", "arkansas": "ar ark", "california": "ca calif cal",
+    "colorado": "co colo", "connecticut": "ct conn", "delaware": "de del", "florida": "fl fla",
+    "georgia": "ga", "hawaii": "hi", "idaho": "id", "illinois": "il ill", "indiana": "in ind", "iowa": "ia",
+    "kansas": "ks kan kans", "kentucky": "ky", "louisiana": "la", "maine": "me", "maryland": "md",
+    "massachusetts": "ma mass", "michigan": "mi mich", "minnesota": "mn minn", "mississippi": "ms miss",
+    "missouri": "mo", "montana": "mt mont", "nebraska": "ne neb nebr", "nevada": "nv nev",
+    "new hampshire": "nh", "new jersey": "nj", "new mexico": "nm", "new york": "ny", "north carolina": "nc",
+    "north dakota": "nd", "ohio": "oh", "oklahoma": "ok okla", "oregon": "or ore", "pennsylvania": "pa penn",
+    "rhode island": "ri", "south carolina": "sc", "south dakota": "sd", "tennessee": "tn tenn",
+    "texas": "tx tex", "utah": "ut", "vermont": "vt", "virginia": "va", "washington": "wa wash",
+    "west virginia": "wv wva", "wisconsin": "wi wis wisc", "wyoming": "wy wyo",
+}
+# The letter of a party-state tag and the words a description calls the party by ("the Vermont
+# independent", "the Kentucky Republican", "a GOP senator").
+PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
+PARTY_WORDS = {
+    "republican": "republican", "gop": "republican", "democrat": "democrat", "democratic": "democrat",
+    "independent": "independent",
+}
+# Titles written short before a name, and the nouns a later description uses for the same office
+# ("Sen. Ana Ruiz" ... "the senator"; "Rep. Tom Kale" ... "the congressman").
+TITLE_ROLES = {
+    "sen": ("senator",), "senator": ("senator",), "rep": ("representative", "congressman", "congresswoman"),
+    "gov": ("governor",), "lt": ("lieutenant",), "gen": ("general",), "atty": ("attorney",),
+    "sec": ("secretary",), "secy": ("secretary",), "amb": ("ambassador",), "adm": ("admiral",),
+    "col": ("colonel",), "capt": ("captain",), "sgt": ("sergeant",), "cmdr": ("commander",),
+    "supt": ("superintendent",), "prof": ("professor",), "pres": ("president",), "rev": ("reverend",),
+    "congressman": ("congressman", "representative"), "congresswoman": ("congresswoman", "representative"),
+}
 
 # The lexicons by language: English is the only one filled in. Rules read them through the language
 # key (LEXICONS["en"]["speech_verbs"]); the flat names above are the English lists themselves.

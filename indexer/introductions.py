@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
+from .constants import LEXICONS
 from .name_parts import role_nouns
 
 # 'Health minister Ana Ruiz', 'corporate speaker Ana Ruiz'; not 'shadow minister Ana Ruiz' or 'former minister
 # Ana Ruiz', whom 'the minister' does not mean: a rank before the role makes it another role
 _ROLE_RIGHT_BEFORE = re.compile(r"(?:^|[\s(])(?:([\w'’\-]+)\s+)?([a-z][a-z\-]+)\s+$")
-_RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "acting", "former", "ex", "junior", "associate", "under",
-                    "co", "interim", "outgoing", "incoming", "late"})
+_RANKS = LEXICONS["en"]["role_ranks"]
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[\s(])((?:a|an|the)\s[^,;:.!?\"“”]{2,60}),\s*$", re.I)  # 'a spokeswoman for X, Ana Ruiz'
 _DESCRIPTION_AFTER = re.compile(r",\s+((?:a|an|the|his|her|their|its)\s[^,;:.!?\"“”]{2,60}?)(?=[,;:.!?\"“”]|$)", re.I)
 
@@ -22,17 +22,27 @@ _DESCRIPTION_AFTER = re.compile(r",\s+((?:a|an|the|his|her|their|its)\s[^,;:.!?\
 def roles_introduced(text: str, start: int, end: int) -> frozenset[str]:
     """The person nouns of the role written next to the name at text[start:end]."""
     before = text[max(0, start - 70):start]
-    after = text[end:end + 70]
     found: set[str] = set()
     right_before = _ROLE_RIGHT_BEFORE.search(before)
     if right_before and (right_before.group(1) or "").lower() not in _RANKS:
         found |= role_nouns(right_before.group(2))
+    for description in descriptions_beside(text, start, end):
+        found |= role_nouns(description)
+    return frozenset(found)
+
+
+def descriptions_beside(text: str, start: int, end: int) -> list[str]:
+    """The descriptions set off by commas beside the name at text[start:end]: 'a spokeswoman for the
+    board, Ana Ruiz,' and 'Ana Ruiz, the Florida senator,'."""
+    before = text[max(0, start - 70):start]
+    after = text[end:end + 70]
+    found: list[str] = []
     if before.rstrip().endswith(","):
         description = _DESCRIPTION_BEFORE.search(before)
         if description and re.match(r"\s*(?:[,;.!?]|$)", after):  # set off on both sides, not one of a list
-            found |= role_nouns(description.group(1))
+            found.append(description.group(1))
     if after.startswith(","):
         apposition = _DESCRIPTION_AFTER.match(after)
         if apposition:
-            found |= role_nouns(apposition.group(1))
-    return frozenset(found)
+            found.append(apposition.group(1))
+    return found

@@ -17,6 +17,7 @@ ORGANISATION_NOUNS = _EN["organisation_nouns"]
 PREPOSITIONS = _EN["prepositions"]
 DETERMINERS = _EN["determiners"]
 NOT_NAME_WORDS = _EN["not_name_words"]
+TITLE_ROLES = _EN["title_roles"]
 
 # Lower-case words inside a person's name ('Ursula von der Leyen', 'Lula da Silva', 'Osama bin Laden'),
 # from nameparser's prefixes; not those that are English words or abbreviations ('do', 'st', 'san').
@@ -98,11 +99,16 @@ def owner_noun(words: list[str]) -> bool:
 def role_nouns(role: str | None) -> frozenset[str]:
     """'a pastor at the harbour church' -> {'pastor'}: the person nouns of a role, before its first
     preposition (the church is the pastor's, not the pastor). An owner is someone else: 'the prime
-    minister's spokesman' is a spokesman, not a minister."""
+    minister's spokesman' is a spokesman, not a minister. A title written short is its office's noun:
+    'Sen.' is a senator, so a later 'the senator' finds 'Sen. Ana Ruiz'."""
     words: list[str] = []
-    for word in re.findall(r"[a-z]+(?:['’]s\b)?", (role or "").lower()):
+    titled: set[str] = set()
+    for match in re.finditer(r"[a-z]+(?:['’]s\b)?\.?", role or "", re.I):
+        word = match.group().lower().rstrip(".")
         if word in PREPOSITIONS:
             break
-        if not word.endswith(("'s", "’s")):
+        if word in TITLE_ROLES and match.group()[:1].isupper():
+            titled.update(TITLE_ROLES[word])
+        elif not word.endswith(("'s", "’s")):
             words.append(word)
-    return frozenset(w for w in words if is_person_noun(w) and w not in ORGANISATION_NOUNS)
+    return frozenset(titled | {w for w in words if is_person_noun(w) and w not in ORGANISATION_NOUNS})

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .constants import LEXICONS
 from .model import Speaker
 from .name_book import Either, NameBook
+from .descriptions import People, profile_beside
 from .introductions import roles_introduced
 from .pronouns import gender_of_phrase, speaker_of_pronoun
 from .name_parts import NAME_PARTICLES, acronym_source, is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
@@ -80,6 +81,7 @@ class Memory:
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
     names_alone: set[str] = field(default_factory=set)  # capitals the story writes as a name of their own
     introduced: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person introduced so
+    people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
     sentence: str = ""  # the sentence being read
 
     def is_known_name(self, word: str) -> bool:
@@ -105,6 +107,8 @@ class Memory:
             author = self._author_before(text, match.start(1))
             if author:
                 self.authors[match.group(1).lower()] = author
+        if introductions:
+            self.people.learn_bodies(text)
         for match in _FULL_NAME.finditer(text):
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
@@ -122,6 +126,8 @@ class Memory:
                 self.full_names.add(" ".join(name))
                 if introductions:
                     self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
+                    first = text.find(name[0], match.start(), match.end())  # after 'Florida Governor' in the run
+                    self.people.note(" ".join(name), profile_beside(text, max(first, match.start()), match.end()))
 
     def mention(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
@@ -148,6 +154,9 @@ class Memory:
 
         'The report' is whoever the story said published the report ('a Human Rights Watch report').
         """
+        latest = ((e.speaker, e.gender) for e in reversed(self.recent) if e.speaker.kind != "document")
+        if body := self.people.body(head, latest, lambda w: self.full_names.has_word(w) or self.later_names.has_word(w)):
+            return body  # 'budget airline Ryanair' ... 'the airline'; 'Microsoft has said ... The company said'
         for entity in reversed(self.recent):
             if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
                 return entity.speaker  # "the pastor" is the last person the story called a pastor
@@ -294,6 +303,11 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if first and _is_name_token(first[-1]) and not any(w.lower() in ORGANISATION_WORDS for w in second):
             # ... but "Commons Work and Pensions Committee" is one body's name
             head_part, role = first, (f"with {' '.join(tokens[len(first) + 1:])}" + (f", {role}" if role else ""))
+    if tokens[0].lower() == "the":  # 'the Florida senator': the one person the story introduced so
+        described = memory.people.resolve(head_part, (e.speaker for e in reversed(memory.recent)))
+        found = speaker_from_phrase(described, memory, learn=False) if described else None
+        if found and found.kind == "person":
+            return _described(Speaker(found.name, "person", " ".join(head_part[1:])), memory, learn)
     alone = len(tokens) > 1 and tokens[1][:1].islower() and tokens[0].lower() in memory.common_words
     if sentence_start and tokens[0][:1].isupper() and (alone or not memory.is_known_name(tokens[0])):
         # "Bigger attacks ...": a capital before a lower-case word, which the story also writes in

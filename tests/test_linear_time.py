@@ -38,6 +38,12 @@ def _many_people(n: int) -> str:
                        for i in range(n))
 
 
+def _many_senators(n: int) -> str:
+    """Every 'the Florida senator' is matched against the senators introduced before it."""
+    return "\n\n".join(f'Sen. {_name(i)} {_name(i + 7)} (R-Fla.) spoke. "We agree on the plan," the Florida senator said.'
+                       for i in range(n))
+
+
 def _one_paragraph_of_quotes(n: int) -> str:
     return " ".join(f'"Point {i} stands," {_name(i)} {_name(i + 3)} said.' for i in range(n))
 
@@ -65,6 +71,7 @@ def _best_of_three(stage, text: str) -> float:
     (_repeated_headlines, _split, 12_000),
     (_short_paragraphs, _extract, 3_000),
     (_many_people, _extract, 2_000),
+    (_many_senators, _extract, 1_000),
     (_one_paragraph_of_quotes, _extract, 2_000),
 ])
 def test_twice_the_text_takes_about_twice_the_time(make, stage, n):

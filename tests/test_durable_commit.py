@@ -119,6 +119,8 @@ def test_every_ingest_commit_syncs_what_its_toc_names_first(tmp_path, monkeypatc
     expected = 1 + -(-count // batch_docs)  # index.create_in's empty TOC, then one per batch
     assert assert_each_toc_durable(log) >= expected
     assert log.positions("clear-journal")
+    first_commit = log.positions("toc")[1]
+    assert inode(index_dir / "FORMAT") in log.synced_before(first_commit), "the format stamp was not synced"
 
 
 def test_final_merge_syncs_the_merged_segment_before_its_toc(tmp_path, monkeypatch):

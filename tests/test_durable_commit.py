@@ -4,6 +4,7 @@ index folder after it, and both before ingest clears the catalogue's journal.
 os.fsync, os.rename and os.replace are recorded in this process (a synced file is known by its
 inode: array folders are synced under a work name and renamed into place).
 """
+import errno
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ from indexer.engine.writing import Index
 from indexer.ingest import PARALLEL_FROM_DOCS, ingest
 
 TOC_NAME = re.compile(r"_MAIN_\d+\.toc$")
+TOC_TEMPORARY = re.compile(r"_MAIN_\d+\.toc\.[\d.]+$")  # Whoosh's name until the rename: .toc.<time()>
 STORY = 'Title: Story {n}\n\nThe council met on Monday about the budget for year {n}.\n\n"We cannot pay for it all," said Mayor Ana Ruiz.\n'
 
 
@@ -164,3 +166,34 @@ def test_catalogue_commits_sync_the_journal_deletion(tmp_path):
         assert catalog.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     finally:
         catalog.close()
+
+
+def test_a_failed_sync_of_the_toc_stops_ingest_and_loses_nothing(tmp_path, monkeypatch):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    write_docs(docs, 4)
+    fsync = os.fsync
+
+    def failing_toc_sync(fd):
+        if TOC_TEMPORARY.search(os.readlink(f"/proc/self/fd/{fd}")):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", failing_toc_sync)
+    with pytest.raises(OSError) as failed:
+        ingest([docs], index_dir)
+    assert failed.value.errno == errno.EIO and ".toc" in failed.value.filename
+    assert not [path.name for path in index_dir.iterdir() if TOC_TEMPORARY.search(path.name)]
+    stored = Index(index_dir).stored()
+    try:
+        assert len(stored.doc_ids()) == 2  # the commit before: the failed one never got its TOC
+    finally:
+        stored.close()
+    monkeypatch.setattr(os, "fsync", fsync)
+    assert ingest([docs], index_dir).added == 2
+    stored = Index(index_dir).stored()
+    try:
+        assert len(stored.doc_ids()) == 4
+    finally:
+        stored.close()

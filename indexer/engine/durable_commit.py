@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import threading
+from contextlib import suppress
 from pathlib import Path
 
 from whoosh import index
@@ -80,6 +81,11 @@ class _SyncedRenames:
         return getattr(self._storage, name)
 
     def rename_file(self, frm, to, safe=False):
-        generations.sync(self._folder / frm)
+        try:
+            generations.sync(self._folder / frm)
+        except OSError:
+            with suppress(OSError):  # never named, and no later commit would sweep a temporary name
+                self._storage.delete_file(frm)
+            raise
         self._storage.rename_file(frm, to, safe=safe)
         generations.sync(self._folder, os.O_DIRECTORY)

@@ -71,6 +71,11 @@ class Catalog:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, check_same_thread=False)
+            # Rollback-journal mode (SQLite's default, kept) commits by deleting the journal; FULL
+            # (the default) syncs the database but not that deletion, so a power cut just after a
+            # commit can roll it back. EXTRA syncs the folder too: the journal of in-flight
+            # documents is on disk before the Whoosh commit starts (ingest.Batch.commit).
+            self.db.execute("PRAGMA synchronous = EXTRA")
             self.db.executescript(_SCHEMA)
         self.db.row_factory = sqlite3.Row
 

@@ -78,27 +78,31 @@ def swap(index_dir: Path, target: Path) -> Path:
     """
     index_dir = Path(index_dir)
     before = live(index_dir)
-    _sync_tree(target)
-    _sync(index_dir, os.O_DIRECTORY)  # the generation's own entry, before the pointer names it
+    sync_tree(target)
+    sync(index_dir, os.O_DIRECTORY)  # the generation's own entry, before the pointer names it
     work = index_dir / f".{POINTER}.tmp"
     with open(work, "w", encoding="ascii") as f:
         f.write(f"{Path(target).name}\n")
         f.flush()
         os.fsync(f.fileno())
     os.replace(work, index_dir / POINTER)
-    _sync(index_dir, os.O_DIRECTORY)  # the rename itself: without it a power cut may bring the old pointer back
+    sync(index_dir, os.O_DIRECTORY)  # the rename itself: without it a power cut may bring the old pointer back
     return before
 
 
-def _sync_tree(folder: Path) -> None:
-    """fsync every file under `folder`, then each directory after its contents, `folder` last."""
+def sync_tree(folder: Path) -> None:
+    """fsync every file under `folder`, then each directory after its contents, `folder` last.
+
+    Also what the engine's commits use (indexer/engine/durable_commit.py, segment_files.replacing).
+    """
     for root, _, files in os.walk(folder, topdown=False):
         for name in files:
-            _sync(os.path.join(root, name))
-        _sync(root, os.O_DIRECTORY)
+            sync(os.path.join(root, name))
+        sync(root, os.O_DIRECTORY)
 
 
-def _sync(path, flags: int = 0) -> None:
+def sync(path, flags: int = 0) -> None:
+    """fsync one file, or a directory with `flags` os.O_DIRECTORY (its entries: creations, renames)."""
     try:
         fd = os.open(path, os.O_RDONLY | flags)  # Linux syncs through a read-only descriptor too
     except FileNotFoundError:

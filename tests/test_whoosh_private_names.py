@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 import whoosh
-from whoosh import multiproc, system, writing
+from whoosh import index as whoosh_index, multiproc, system, writing
 from whoosh.codec import whoosh3
 from whoosh.filedb.filestore import FileStorage
 
@@ -27,6 +27,7 @@ ON_CLASSES = [
     (writing.PostingPool, "add"),
     (writing.PostingPool, "save"),
     (multiproc.SubWriterTask, "run"),
+    (whoosh_index.TOC, "write"),  # durable_commit.write_toc: through storage.create_file and rename_file
 ]
 
 

@@ -27,8 +27,14 @@ def read(index_dir: Path) -> int:
 
 
 def write(index_dir: Path) -> None:
-    """Called when a new, empty index is created in `index_dir`."""
-    (Path(index_dir) / _FILE).write_text(f"{CURRENT}\n", encoding="ascii")
+    """Called when a new, empty index is created in `index_dir`.
+
+    Synced: lost or empty after a power cut, it would read as format 1 or 0 and the next ingest
+    would rebuild the whole archive. Its folder entry is synced with the first commit's files.
+    """
+    path = Path(index_dir) / _FILE
+    path.write_text(f"{CURRENT}\n", encoding="ascii")
+    generations.sync(path)
 
 
 def outdated(index_dir: Path) -> str | None:

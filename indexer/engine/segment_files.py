@@ -15,6 +15,7 @@ from typing import Callable
 import numpy as np
 from whoosh import index
 
+from .. import generations
 from . import checksums
 
 
@@ -68,12 +69,15 @@ def fill_and_prune(index_dir: Path, folder: str, written: Callable[[str], bool],
 def replacing(folder: Path):
     """A fresh work folder to write into; it becomes `folder` at once when the block ends.
 
-    A reader sees the old folder or the whole new one, never half of it.
+    A reader sees the old folder or the whole new one, never half of it; after a power cut too:
+    the new folder's files are synced before it gets its name, and its parent after.
     """
     work = folder.parent / f".tmp-{folder.name}-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     yield work
     checksums.seal(work)  # any file written here is verified when read (checksums.py)
+    generations.sync_tree(work)
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(work, folder)
+    generations.sync(folder.parent, os.O_DIRECTORY)

@@ -21,6 +21,9 @@ where the required one landed, so after a filter's skip the optional half was le
 its score dropped ("the" lifted by its title, filtered to a place, lost the lift on some hits).
 It now follows the required matcher, as next() already did.
 
+One durability fix: a commit's TOC is written by durable_commit.write_toc, which fsyncs the files
+it names before it appears and the index folder after (Whoosh never calls fsync).
+
 Posting capture (posting_arrays.Capture) rides on the segment field writer. Whoosh's seam for
 it, ``ix.writer(codec=...)``, was considered and not taken: a segment pickles its codec into the
 index's TOC (an index would then name our class and break when it moved) and merges open their
@@ -38,13 +41,13 @@ import threading
 import time
 
 import whoosh
-from whoosh import multiproc, writing
+from whoosh import index, multiproc, writing
 from whoosh.codec import whoosh3
 from whoosh.matching import binary
 from whoosh.matching.mcore import ReadTooFar
 from whoosh.util.numeric import byte_to_length
 
-from . import posting_arrays
+from . import durable_commit, posting_arrays
 from .field_lengths import length_bytes
 
 WRITTEN_FOR = "2.7.5"  # whoosh-reloaded; requirements.txt pins the same
@@ -138,5 +141,6 @@ def install() -> None:
         writing.PostingPool.add = pool_add
         multiproc.SubWriterTask.run = _run_while_parent_lives
         binary.AndMaybeMatcher.skip_to = and_maybe_skip_to
+        index.TOC.write = durable_commit.write_toc
         posting_arrays.install_capture()
         _installed = True

@@ -18,6 +18,7 @@ from whoosh import index, query, sorting
 from .. import generations
 from . import (facet_arrays, facet_listing, fields, hits, limits, numpy_match, opening, ordering, suggestions,
                whole_results, whoosh_patches)
+from .posting_cache import PostingCache
 from .query_parsing import filter_query, parse
 from .schema import FACET_FIELDS
 from .types import MATCHERS, Records, SearchPage, SearchRequest, SORTS
@@ -50,7 +51,7 @@ class SearchEngine:
         self._pool: list[tuple[str, object]] = []
         self._columns: dict[str, tuple[str, list]] = {}
         self._arrays: dict = {}
-        self._postings = numpy_match.PostingCache(generations.live(self.index_dir))
+        self._postings = PostingCache(generations.live(self.index_dir))
         self._lock = threading.Lock()
 
     def exists(self) -> bool:

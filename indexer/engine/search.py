@@ -208,7 +208,8 @@ class SearchEngine:
                 page = min(page, max(1, -(-total // page_size)))
             docnums = [r.docnum for r in results[(page - 1) * page_size:page * page_size]]
         marked = hits.text_terms(s, q) if text.strip() else None  # once per page, not per hit
-        shown = [hits.hit_from(s, docnum, q if text.strip() else None, marked) for docnum in docnums]
+        reader = hits.HitReader(s)
+        shown = [reader.hit(docnum, q if text.strip() else None, marked) for docnum in docnums]
         counts = self._facet_counts(s, stamp, q, restrict, matched) if with_facets else {}
         suggestion = None
         if total == 0 and text.strip() and note is None:
@@ -284,14 +285,15 @@ class SearchEngine:
     def _records(self, s, stamp, citation_id: str | None, doc_id: str | None, limit: int | None) -> Records:
         if citation_id is None and doc_id is None:
             raise ValueError("records() needs a citation_id, a doc_id or both")
+        reader = hits.HitReader(s)
         if citation_id is None:
             docnums = list(s.docs_for_query(query.Term("doc", doc_id)))
-            records = [hits.hit_from(s, docnum, None) for docnum in docnums]
+            records = [reader.hit(docnum) for docnum in docnums]
             ordered = sorted(records, key=lambda h: (h.start, h.kind == "quote"))
             return Records(tuple(ordered[:limit]), len(ordered))
         if doc_id is not None:
             found = sorted(s.docs_for_query(query.And([query.Term("id", citation_id), query.Term("doc", doc_id)])))
-            return Records(tuple(hits.hit_from(s, docnum, None) for docnum in found[:limit]), len(found))
+            return Records(tuple(reader.hit(docnum) for docnum in found[:limit]), len(found))
         # Identical words in many documents share an id (a boilerplate line in thousands of
         # articles): only the `limit` earliest are read, chosen by the commit's date array.
         docnums = list(s.docs_for_query(query.Term("id", citation_id)))
@@ -301,7 +303,7 @@ class SearchEngine:
             ranks = np.asarray(arrays.codes["date"])[docnums].astype(np.int64)
             undated_first = np.where(ranks < 0, -1, ranks)  # as (date or ""): undated sorts first
             docnums = [docnums[i] for i in np.lexsort((docnums, undated_first))[:limit]]
-        records = [hits.hit_from(s, docnum, None) for docnum in docnums]
+        records = [reader.hit(docnum) for docnum in docnums]
         return Records(tuple(sorted(records, key=lambda h: (h.date or "", h.doc))[:limit]), total)
 
     def close(self) -> None:

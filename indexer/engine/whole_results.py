@@ -18,8 +18,9 @@ from .types import Hit, SearchRequest, SORTS
 
 def every_hit(engine, s, stamp: str, request: SearchRequest) -> Iterator[Hit]:
     """The hits of `request` on searcher `s` (commit `stamp`), all pages, without snippets."""
+    reader = hits.HitReader(s)
     for docnum in _ordered_docnums(engine, s, stamp, request):
-        yield hits.hit_from(s, int(docnum), None)
+        yield reader.hit(int(docnum))
 
 
 def _ordered_docnums(engine, s, stamp: str, request: SearchRequest) -> np.ndarray:

@@ -19,7 +19,7 @@ from .. import generations
 from . import (facet_arrays, facet_listing, fields, hits, limits, numpy_match, opening, ordering, suggestions,
                whole_results, whoosh_patches)
 from .posting_cache import PostingCache
-from .query_parsing import filter_query, parse
+from .query_parsing import ParseCache, filter_query
 from .schema import FACET_FIELDS
 from .types import MATCHERS, Records, SearchPage, SearchRequest, SORTS
 from .writing import Index
@@ -52,6 +52,7 @@ class SearchEngine:
         self._columns: dict[str, tuple[str, list]] = {}
         self._arrays: dict = {}
         self._postings = PostingCache(generations.live(self.index_dir))
+        self._parsed = ParseCache()
         self._lock = threading.Lock()
 
     def exists(self) -> bool:
@@ -162,7 +163,7 @@ class SearchEngine:
         text, filters, page_size = request.text, request.filters, request.page_size
         page = min(max(1, request.page), MAX_PAGE)
         sort = request.sort if request.sort in SORTS else "relevance"
-        q, note = parse(text, s.schema)  # the leased commit's, not the TOC read again
+        q, note = self._parsed.parse(stamp, text, s.schema)  # the leased commit's schema, not the TOC read again
         try:
             limits.check_breadth(q, s.reader())
         except limits.TooBroad as too_broad:

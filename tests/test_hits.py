@@ -1,7 +1,7 @@
 """Hits read records straight from each segment: the same fields Whoosh's reader gives, whichever segment holds them."""
 import pytest
 
-from indexer.engine import SearchEngine, SearchRequest, fields
+from indexer.engine import SearchEngine, SearchRequest, fields, hits
 from indexer.engine.hits import HitReader
 from indexer.ingest import ingest
 
@@ -44,3 +44,15 @@ def test_hits_carry_every_registry_field(segmented):
         assert {f.name: getattr(hit, f.name) for f in fields.HIT_FIELDS} == \
             {f.name: stored.get(f.name, f.empty) for f in fields.HIT_FIELDS}
         assert "<mark>harbour</mark>" in str(hit.snippet)
+
+
+def test_a_passage_repeated_on_a_page_is_marked_once(segmented, monkeypatch):
+    marked = []
+    highlight = hits.highlight_snippet
+    monkeypatch.setattr(hits, "highlight_snippet", lambda text, terms: marked.append(text) or highlight(text, terms))
+    page = segmented.search(SearchRequest("harbour", page_size=100))
+    texts = [hit.text for hit in page.hits]
+    assert len(set(texts)) < len(texts)  # three bodies in nine documents
+    assert sorted(marked) == sorted(set(texts))
+    for hit in page.hits:
+        assert hit.snippet == highlight(hit.text, frozenset(["harbour"]))

@@ -28,6 +28,9 @@ class HitReader:
         self.s = s
         self.leaves = segment_files.segment_leaves(s.reader())
         self.offsets = [offset for _, offset in self.leaves]
+        # A passage repeated in many documents (a boilerplate paragraph, wire copy) often fills
+        # a page: its snippet is marked once. Marking a long text is most of a page's cost.
+        self._snippets: dict[tuple[str, frozenset[str]], object] = {}
 
     def stored_fields(self, docnum: int) -> dict:
         leaf, offset = self.leaves[bisect_right(self.offsets, docnum) - 1]
@@ -42,12 +45,18 @@ class HitReader:
         text = stored.get("text", "")
         if q is not None and marked is None:
             marked = text_terms(self.s, q)
-        snippet = highlight_snippet(text, marked) if q is not None else None
+        snippet = self._snippet(text, marked) if q is not None else None
         matched = match_fields.matched_elsewhere(self.s.schema, q, stored, text_marked="<mark" in (snippet or ""))
         if not snippet:
             snippet = escape(text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …")
         return Hit(**{field.name: stored.get(field.name, field.empty) for field in fields.HIT_FIELDS},
                    snippet=snippet, matched=matched)
+
+    def _snippet(self, text: str, marked: frozenset[str]):
+        key = (text, marked)
+        if key not in self._snippets:
+            self._snippets[key] = highlight_snippet(text, marked)
+        return self._snippets[key]
 
 
 def text_terms(s, q) -> frozenset[str]:

@@ -72,6 +72,7 @@ class Evaluator:
         self.bounds = np.array([n for leaf, offset in self.leaves for n in (offset, offset + leaf.doc_count_all())],
                                dtype=np.int64)
         self._fetched: dict = {}
+        self._averages: dict[str, float] = {}
         self.size = searcher.doc_count_all()  # document numbers run from 0 to size - 1
         cache.keep_only(frozenset(leaf.segment().segment_id() for leaf, _ in self.leaves))
 
@@ -219,6 +220,14 @@ class Evaluator:
             self._fetched[(fieldname, btext)] = found
         return found
 
+    def _average_length(self, fieldname: str) -> float:
+        """The field's average length (Whoosh's, as BM25F scores with it), once per query: Whoosh
+        sums it over every segment each time (46 at a million passages), for every term scored."""
+        found = self._averages.get(fieldname)
+        if found is None:
+            found = self._averages[fieldname] = self.s.avg_field_length(fieldname) or 1
+        return found
+
     def doc_frequency(self, fieldname: str, text) -> int:
         """Documents holding the term, deleted ones included: Whoosh's doc_frequency, from our arrays."""
         if fieldname not in self.s.schema:
@@ -247,7 +256,7 @@ class Evaluator:
         btext = field.to_bytes(text) if not isinstance(text, bytes) else text
         postings = self._postings(fieldname, btext)
         doc_frequency = sum(len(p.ids) for p in postings)
-        avgfl = (self.s.avg_field_length(fieldname) or 1) if scored and field.scorable else None
+        avgfl = self._average_length(fieldname) if scored and field.scorable else None
         cuts = within.searchsorted(self.bounds).tolist() if within is not None else None
         ids, weights, norms = [], [], []
         for number, leaf, offset, leaf_ids, leaf_weights, _ in postings:

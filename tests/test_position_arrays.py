@@ -5,6 +5,7 @@ import pytest
 from whoosh import query
 
 from indexer.engine import SearchEngine, SearchRequest, numpy_match, phrases, position_arrays, posting_arrays
+from indexer.engine.posting_cache import PostingCache
 from indexer.ingest import ingest
 
 # A source name of our own: its words fill the source field of every record of those documents.
@@ -101,7 +102,7 @@ def whoosh_and_ours(archive, text):
     q, _ = parse(text, archive.ix.schema)
     with archive.lease() as (s, stamp):
         arrays = archive.arrays(s, stamp)
-        found = numpy_match.Evaluator(s, arrays.everything, numpy_match.PostingCache(archive.index_dir), arrays).match(q)
+        found = numpy_match.Evaluator(s, arrays.everything, PostingCache(archive.index_dir), arrays).match(q)
         ours = sorted(zip(found.ids.tolist(), found.scores.tolist()))
         theirs = sorted((hit.docnum, hit.score) for hit in s.search(q, limit=None, terms=False))
     return ours, theirs
@@ -160,6 +161,49 @@ def test_segments_without_position_arrays_read_whooshs_blocks(archive, tmp_path)
             assert whoosh_and_ours(older, text) == whoosh_and_ours(archive, text)
     finally:
         older.close()
+
+
+def test_a_phrase_over_segments_with_and_without_position_arrays_matches_whoosh(tmp_path, monkeypatch):
+    """Segments with position arrays are gathered and decoded together, others read from Whoosh's
+    blocks; the two kinds mixed must still give every match, in order, with Whoosh's scores, and
+    each word's start keys must come out sorted and distinct (the intersection's binary searches
+    rely on it; a handful of keys can pass the searches unsorted by luck)."""
+    import shutil
+
+    start_keys, pieces = phrases._start_keys, []
+
+    def checked(*args):
+        keys = start_keys(*args)
+        pieces.append(len(keys))
+        assert np.all(np.diff(keys) > 0), keys
+        return keys
+
+    monkeypatch.setattr(phrases, "_start_keys", checked)
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(12):  # three ingests, three segments
+        source = SOURCE if n % 2 else "Evening Courier"
+        (docs / f"part_{n:02d}.txt").write_text(DOC.format(source=source, n=n, body=BODIES[n % len(BODIES)]),
+                                                encoding="utf-8")
+        if n % 4 == 3:
+            ingest([docs], tmp_path / "ix")
+    complete = SearchEngine(tmp_path / "ix")
+    shutil.copytree(tmp_path / "ix", tmp_path / "mixed")
+    middle = sorted((tmp_path / "mixed" / posting_arrays.FOLDER).glob(f"*/{position_arrays.GAPS_FILE}"))
+    assert len(middle) == 3
+    middle[1].unlink()  # one segment of three reads its positions from Whoosh
+    mixed = SearchEngine(tmp_path / "mixed")
+    try:
+        for text in PHRASES:
+            ours, theirs = whoosh_and_ours(mixed, text)
+            assert [doc for doc, _ in ours] == [doc for doc, _ in theirs], text
+            assert [score for _, score in ours] == pytest.approx([score for _, score in theirs], rel=1e-9)
+            assert ours == whoosh_and_ours(complete, text)[0]
+        assert max(pieces) > 4
+    finally:
+        complete.close()
+        mixed.close()
 
 
 @pytest.mark.parametrize("postings, gaps_type", [

@@ -305,7 +305,7 @@ def test_segments_without_captured_postings_still_rank_as_whoosh(larger, tmp_pat
 
 
 def test_posting_cache_forgets_merged_segments():
-    from indexer.engine.numpy_match import PostingCache
+    from indexer.engine.posting_cache import PostingCache
 
     cache = PostingCache(budget_mb=1)
     cache._get(("p", "seg_a", "text", b"x"), lambda: (np.arange(10, dtype=np.int32), np.ones(10, dtype=np.float32)))

@@ -2,6 +2,7 @@
 import re
 
 import pytest
+from markupsafe import escape
 
 from indexer.engine.snippets import _ANALYZER, highlight_snippet
 
@@ -36,6 +37,10 @@ def test_a_long_text_is_cut_around_the_first_mark():
     "Ça va? Señor Núñez said the co-operative's 3.5% rise was 'unlikely'.",
     "İstanbul's mayor—and the council—said: \"no\"; ÆSIR and straße.",
     "e.g. the U.N.'s 2,000 troops, said officials.",
+    # ASCII texts are read with the pattern compiled for ASCII: the same words, underscores,
+    # digits, dots and asterisks included
+    "snake_case and CamelCase 3.14.15 a*b wild** said_so, Dots...between words.And..more _x_ 9",
+    "The café said: cafe, CAFÉ and Café are one word twice over.",
 ])
 def test_marks_the_words_the_analyzer_finds(text):
     for stem in set(_ANALYZER.stem_list(text)):
@@ -43,3 +48,16 @@ def test_marks_the_words_the_analyzer_finds(text):
         snippet = str(highlight_snippet(text, frozenset([stem]), width=10_000))
         marked = [m.group(1) for m in re.finditer(r"<mark>(.*?)</mark>", snippet)]
         assert len(marked) == len(expected), stem
+
+
+@pytest.mark.parametrize("text", [
+    "Ships waited. The harbour-master said the U.S. ships' 3.5 knots were 'slow', said_he.",
+    "Réunion's harbour: the maître d' said 2,000 ships; harbour_master a*b*c.",
+])
+def test_marks_are_exactly_the_analyzers_words(text):
+    """Every word the analyzer reads with a stem is marked at the analyzer's own offsets, ASCII or not."""
+    for stem in set(_ANALYZER.stem_list(text)):
+        expected = [text[a:b] for s, a, b in _ANALYZER.stems(text) if s == stem]
+        snippet = str(highlight_snippet(text, frozenset([stem]), width=10_000))
+        marked = [m.group(1) for m in re.finditer(r"<mark>(.*?)</mark>", snippet)]
+        assert [str(escape(word)) for word in expected] == marked, stem

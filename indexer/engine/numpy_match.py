@@ -17,20 +17,16 @@ always the one Whoosh would give.
 """
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from math import log
-from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from whoosh import query
 from whoosh.query.wrappers import ConstantScoreQuery
-from whoosh.util.numeric import byte_to_length
 
-from . import limits, phrases, position_arrays, posting_arrays, segment_files
-
-B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults, which the index is searched with
+from . import limits, phrases, posting_arrays, segment_files
+from .posting_cache import K1, PostingCache
 # A set holding more than 1/DENSE_SHARE of all document numbers is combined through a mask or a
 # count over all of them, in linear time, instead of by sorting (np.unique of a very common
 # word's 1.6 million postings across fields: 150 ms; counting: 14 ms).
@@ -40,8 +36,6 @@ DENSE_SHARE = 16
 LOPSIDED = 16
 EMPTY_IDS = np.empty(0, dtype=np.int64)
 EMPTY_SCORES = np.empty(0, dtype=np.float64)
-# Field lengths are stored as one byte each; Whoosh scores with the length the byte stands for.
-LENGTH_OF_BYTE = np.array([byte_to_length(b) or 1 for b in range(256)], dtype=np.float64)
 
 
 class Unsupported(Exception):
@@ -54,112 +48,14 @@ class Matches:
     scores: np.ndarray | None  # one per id, or None when only the set was asked for
 
 
-class PostingCache:
-    """Postings per (segment, field, term) and field lengths per (segment, field), as arrays.
-
-    Postings come memory-mapped from the arrays ingest wrote (indexer.posting_arrays); terms
-    those lack (segments written by older versions keep only frequent terms, and fields outside
-    posting_arrays.FIELDS) are decoded from Whoosh's blocks and kept, bounded by bytes, least
-    recently used first out. Shared by all threads of one archive.
-    """
-
-    def __init__(self, index_dir: Path | None = None, budget_mb: int = 256):
-        self.index_dir = index_dir
-        self.budget = budget_mb * 1_000_000
-        self.used = 0
-        self._items: OrderedDict = OrderedDict()
-        self._stored: dict[str, posting_arrays.StoredPostings] = {}
-        self._positions: dict[str, position_arrays.StoredPositions | None] = {}
-        self._segments: frozenset[str] = frozenset()
-        self._lock = threading.Lock()
-
-    def keep_only(self, segment_ids: frozenset[str]) -> None:
-        """Forget segments a merge removed (their memory maps and decoded postings)."""
-        with self._lock:
-            if segment_ids == self._segments:
-                return
-            self._segments = segment_ids
-            self._stored = {k: v for k, v in self._stored.items() if k in segment_ids}
-            self._positions = {k: v for k, v in self._positions.items() if k in segment_ids}
-            for key in [k for k in self._items if k[1] not in segment_ids]:
-                self.used -= _nbytes(self._items.pop(key))
-
-    def postings(self, leaf, fieldname: str, btext: bytes, hashed: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(segment-local ids, weights) of a term in one segment; `hashed` is its key_hash if known."""
-        segment_id = leaf.segment().segment_id()
-        stored = self._stored_for(segment_id)
-        found = stored.get(fieldname, btext, hashed) if stored is not None else None
-        if found is not None:
-            return found
-        return self._get(("p", segment_id, fieldname, btext),
-                         lambda: posting_arrays.read_postings(leaf, fieldname, btext))
-
-    def positions(self, leaf, fieldname: str, btext: bytes, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-        """(index into `wanted`, position) of the term in the wanted documents (sorted segment-local
-        ids that all hold it), from the position arrays; None when the segment has none."""
-        segment_id = leaf.segment().segment_id()
-        stored = self._stored_for(segment_id)
-        if stored is None or not stored.complete or fieldname not in position_arrays.FIELDS:
-            return None
-        with self._lock:
-            known = segment_id in self._positions
-            kept = self._positions.get(segment_id)
-        if not known:  # the posting folder is complete: positions missing now stay missing
-            kept = position_arrays.load(self.index_dir / posting_arrays.FOLDER / segment_id)
-            with self._lock:
-                self._positions[segment_id] = kept
-        key = posting_arrays.term_key(fieldname, btext)
-        span = stored.find(key, posting_arrays.key_hash(key)) if kept is not None else None
-        if span is None:
-            return None
-        start, end = span
-        return kept.positions(start + np.searchsorted(stored.ids[start:end], wanted))
-
-    def lengths(self, leaf, fieldname: str) -> np.ndarray:
-        return self._get(("l", leaf.segment().segment_id(), fieldname),
-                         lambda: posting_arrays.read_lengths(leaf, fieldname))
-
-    def length_norms(self, leaf, fieldname: str, avgfl: float) -> np.ndarray:
-        """BM25's length part, K1 * ((1 - B) + B * fl / avgfl), for every document of the segment.
-
-        It depends on the commit only (avgfl), not on the term: computed once per segment and
-        commit instead of for every posting of every query (a very common word has a posting in
-        a third of all records). The same operations in the same order: the same floats.
-        """
-        return self._get(("n", leaf.segment().segment_id(), fieldname, avgfl),
-                         lambda: K1 * ((1 - B) + B * LENGTH_OF_BYTE[self.lengths(leaf, fieldname)] / avgfl))
-
-    def _stored_for(self, segment_id: str) -> posting_arrays.StoredPostings | None:
-        with self._lock:
-            stored = self._stored.get(segment_id)
-        if stored is None and self.index_dir is not None:
-            # Not remembered when missing: ingest writes them just after its commit.
-            stored = posting_arrays.load(self.index_dir, segment_id)
-            if stored is not None:
-                with self._lock:
-                    self._stored[segment_id] = stored
-        return stored
-
-    def _get(self, key, load):
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                return found
-        value = load()
-        size = _nbytes(value)
-        with self._lock:
-            if key not in self._items:
-                self._items[key] = value
-                self.used += size
-                while self.used > self.budget and len(self._items) > 1:
-                    _, old = self._items.popitem(last=False)
-                    self.used -= _nbytes(old)
-        return value
-
-
-def _nbytes(value) -> int:
-    return sum(a.nbytes for a in value) if isinstance(value, tuple) else value.nbytes
+class TermPostings(NamedTuple):
+    """A term's postings in one segment of the searcher, as Evaluator._postings lists them."""
+    leaf_number: int  # the segment's place in Evaluator.leaves (and its pair in Evaluator.bounds)
+    leaf: object
+    offset: int  # the segment's first global document number
+    ids: np.ndarray  # segment-local, sorted
+    weights: np.ndarray
+    start: int | None  # where ids begin in the segment's posting (and position) arrays; None: from Whoosh
 
 
 class Evaluator:
@@ -171,7 +67,12 @@ class Evaluator:
         self.everything = everything
         self.cache = cache
         self.leaves = segment_files.segment_leaves(searcher.reader())
+        # Each segment's first and last-plus-one document numbers, two by two: one binary search
+        # of a sorted set of ids against them splits it by segment.
+        self.bounds = np.array([n for leaf, offset in self.leaves for n in (offset, offset + leaf.doc_count_all())],
+                               dtype=np.int64)
         self._fetched: dict = {}
+        self._averages: dict[str, float] = {}
         self.size = searcher.doc_count_all()  # document numbers run from 0 to size - 1
         cache.keep_only(frozenset(leaf.segment().segment_id() for leaf, _ in self.leaves))
 
@@ -298,24 +199,33 @@ class Evaluator:
             found = candidates[phrases.by_value(field, btexts, np.asarray(self.arrays.codes[facet])[candidates],
                                                 self.arrays.values[facet])]
         else:
-            found = candidates[phrases.by_positions(self.cache, self.leaves, fieldname, btexts, candidates)]
+            found = candidates[phrases.by_positions(self.cache, [self._postings(fieldname, b) for b in btexts],
+                                                    self.bounds, fieldname, btexts, candidates)]
         if not scored:
             return Matches(found, None)
         # The same sums in the same order as scoring every candidate, for the matches alone.
         return self._and(terms, True, found)
 
     # terms
-    def _postings(self, fieldname: str, btext: bytes) -> list[tuple[object, int, np.ndarray, np.ndarray]]:
-        """(segment reader, offset, local ids, weights) of a term in each segment that has it; once per query."""
+    def _postings(self, fieldname: str, btext: bytes) -> list[TermPostings]:
+        """The term's postings in each segment that has it; looked up once per query."""
         found = self._fetched.get((fieldname, btext))
         if found is None:
             hashed = posting_arrays.key_hash(posting_arrays.term_key(fieldname, btext))
             found = []
-            for leaf, offset in self.leaves:
-                ids, weights = self.cache.postings(leaf, fieldname, btext, hashed)
+            for number, (leaf, offset) in enumerate(self.leaves):
+                ids, weights, start = self.cache.postings(leaf, fieldname, btext, hashed)
                 if len(ids):
-                    found.append((leaf, offset, ids, weights))
+                    found.append(TermPostings(number, leaf, offset, ids, weights, start))
             self._fetched[(fieldname, btext)] = found
+        return found
+
+    def _average_length(self, fieldname: str) -> float:
+        """The field's average length (Whoosh's, as BM25F scores with it), once per query: Whoosh
+        sums it over every segment each time (46 at a million passages), for every term scored."""
+        found = self._averages.get(fieldname)
+        if found is None:
+            found = self._averages[fieldname] = self.s.avg_field_length(fieldname) or 1
         return found
 
     def doc_frequency(self, fieldname: str, text) -> int:
@@ -323,7 +233,7 @@ class Evaluator:
         if fieldname not in self.s.schema:
             return 0
         btext = self.s.schema[fieldname].to_bytes(text) if not isinstance(text, bytes) else text
-        return sum(len(ids) for _, _, ids, _ in self._postings(fieldname, btext))
+        return sum(len(p.ids) for p in self._postings(fieldname, btext))
 
     def _estimate(self, q) -> int:
         """How many documents q may match, to intersect the smallest first."""
@@ -345,12 +255,15 @@ class Evaluator:
         field = schema[fieldname]
         btext = field.to_bytes(text) if not isinstance(text, bytes) else text
         postings = self._postings(fieldname, btext)
-        doc_frequency = sum(len(leaf_ids) for _, _, leaf_ids, _ in postings)
-        avgfl = (self.s.avg_field_length(fieldname) or 1) if scored and field.scorable else None
+        doc_frequency = sum(len(p.ids) for p in postings)
+        avgfl = self._average_length(fieldname) if scored and field.scorable else None
+        cuts = within.searchsorted(self.bounds).tolist() if within is not None else None
         ids, weights, norms = [], [], []
-        for leaf, offset, leaf_ids, leaf_weights in postings:
-            if within is not None:
-                lo, hi = np.searchsorted(within, [offset, offset + leaf.doc_count_all()])
+        for number, leaf, offset, leaf_ids, leaf_weights, _ in postings:
+            if cuts is not None:
+                lo, hi = cuts[2 * number], cuts[2 * number + 1]
+                if lo == hi:  # none of this segment's documents matter (a few matches in 46 segments)
+                    continue
                 keep = _indices_of(leaf_ids, within[lo:hi] - offset, leaf.doc_count_all())
                 leaf_ids, leaf_weights = leaf_ids[keep], leaf_weights[keep]
             ids.append(leaf_ids.astype(np.int64) + offset)
@@ -379,7 +292,7 @@ def _members(ids: np.ndarray, within: np.ndarray, size: int) -> np.ndarray:
         inside = np.zeros(size, dtype=bool)
         inside[within] = True
         return inside[ids]
-    where = np.searchsorted(within, ids)
+    where = within.searchsorted(ids)  # the method: np.searchsorted's dispatch costs more than a small search
     where[where == len(within)] = 0
     return within[where] == ids
 
@@ -387,7 +300,7 @@ def _members(ids: np.ndarray, within: np.ndarray, size: int) -> np.ndarray:
 def _indices_of(ids: np.ndarray, wanted: np.ndarray, size: int) -> np.ndarray:
     """Indices of the sorted `ids` that are in the sorted `wanted` (both below `size`)."""
     if len(wanted) * 8 < len(ids):  # a few wanted among many: look each one up
-        where = np.searchsorted(ids, wanted)
+        where = ids.searchsorted(wanted)
         inside = where < len(ids)
         where, wanted = where[inside], wanted[inside]
         return where[ids[where] == wanted]
@@ -401,13 +314,13 @@ def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> tuple[np.ndarray, np.
     if len(b) * LOPSIDED < len(a):  # few in b: look each one up in a (no pass over a or all ids)
         right = np.flatnonzero(phrases.sorted_members(b, a))
         ids = b[right]
-        return ids, np.searchsorted(a, ids), right
+        return ids, a.searchsorted(ids), right
     if len(a) * LOPSIDED < len(b):
         left = np.flatnonzero(phrases.sorted_members(a, b))
         ids = a[left]
-        return ids, left, np.searchsorted(b, ids)
+        return ids, left, b.searchsorted(ids)
     if max(len(a), len(b)) * DENSE_SHARE <= size:
         return np.intersect1d(a, b, assume_unique=True, return_indices=True)
     right = np.flatnonzero(_members(b, a, size))
     ids = b[right]
-    return ids, np.searchsorted(a, ids), right
+    return ids, a.searchsorted(ids), right

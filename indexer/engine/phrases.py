@@ -3,9 +3,9 @@
 numpy_match finds the documents holding every word of a phrase; this module keeps those whose
 words follow each other. Two ways:
 
-- `by_positions`: per segment, the words' positions in the candidates, from the position arrays
-  (indexer.engine.position_arrays) where the segment has them, else decoded from Whoosh's blocks
-  (`read_positions`), intersected as sorted keys.
+- `by_positions`: the words' positions in the candidates, from the position arrays
+  (indexer.engine.position_arrays) where the segments have them, else decoded from Whoosh's blocks
+  (`read_positions`), intersected as sorted keys, rarest word first.
 - `by_value`: a field that holds, word for word, the value of a facet (the speaker and source
   fields hold the speaker and source facets' values: schema.to_fields writes both from one
   record value) is checked once per distinct value instead of once per record. A source named
@@ -22,6 +22,8 @@ import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE
+
+from . import position_arrays
 
 # Text field -> the facet (facet_arrays name) whose value it holds word for word. A test checks
 # that schema.to_fields still writes both from the same record value.
@@ -48,28 +50,72 @@ def _value_holds(field, value: str, btexts: list[bytes]) -> bool:
     return bool(starts)
 
 
-def by_positions(cache, leaves, fieldname: str, btexts: list[bytes], candidates: np.ndarray) -> np.ndarray:
-    """Which of the sorted global `candidates` (each holding every word) have the words in a row."""
+def by_positions(cache, postings: list, bounds: np.ndarray, fieldname: str, btexts: list[bytes],
+                 candidates: np.ndarray) -> np.ndarray:
+    """Which of the sorted global `candidates` (each holding every word) have the words in a row.
+
+    `postings[i]` lists word i's postings per segment (numpy_match.TermPostings), `bounds` each
+    segment's first and last-plus-one document numbers, two by two. The rarest words are checked
+    first, and each later word only in the candidates still in the running: "the" in
+    "the harbour ledger" is read for the few records with "harbour ledger", not for all of them.
+    """
     keep = np.zeros(len(candidates), dtype=bool)
-    for leaf, offset in leaves:
-        lo, hi = np.searchsorted(candidates, [offset, offset + leaf.doc_count_all()])
+    running = np.arange(len(candidates))  # indices of the candidates still in the running
+    starts = None
+    for i in sorted(range(len(btexts)), key=lambda i: sum(len(p.ids) for p in postings[i])):
+        keys = _start_keys(cache, postings[i], bounds, fieldname, btexts[i], candidates[running], running, i)
+        starts = keys if starts is None else starts[sorted_members(starts, keys)]
+        if not len(starts):
+            return keep
+        running = _distinct(starts >> 32)
+    keep[running] = True
+    return keep
+
+
+def _start_keys(cache, postings: list, bounds: np.ndarray, fieldname: str, btext: bytes,
+                wanted: np.ndarray, indices: np.ndarray, shift: int) -> np.ndarray:
+    """(candidate index << 32) + position - shift for each position of one word in the `wanted`
+    documents (sorted, all holding it; `indices` are their candidate indices), sorted: where the
+    phrase would start if this word is its word number `shift`.
+
+    Candidates come in order and each one's positions ascend, so the keys are sorted and unique as
+    read: binary searches intersect them (np.unique and intersect1d sorted them again). The
+    segments with position arrays are gathered first and decoded in one pass, not per segment.
+    """
+    cuts = wanted.searchsorted(bounds).tolist()
+    counts, gaps, which, decoded = [], [], [], []
+    for p in postings:
+        lo, hi = cuts[2 * p.leaf_number], cuts[2 * p.leaf_number + 1]
         if lo == hi:
             continue
-        local = (candidates[lo:hi] - offset).astype(np.int32)
-        # (candidate index << 32) + position where the phrase would start. Candidates come in
-        # order and each one's positions ascend, so the keys are sorted and unique as read:
-        # binary searches intersect them (np.unique and intersect1d sorted them again, 60 % of
-        # a phrase's time).
-        starts = None
-        for i, btext in enumerate(btexts):
-            which, positions = (cache.positions(leaf, fieldname, btext, local)
-                                or read_positions(leaf, fieldname, btext, local))
-            keys = ((which.astype(np.int64) << 32) + positions - i)[positions >= i]
-            starts = keys if starts is None else starts[sorted_members(starts, keys)]
-            if not len(starts):
-                break
-        keep[lo + (starts >> 32)] = True
-    return keep
+        local = wanted[lo:hi] - p.offset
+        kept = cache.stored_positions(p.leaf, fieldname) if p.start is not None else None
+        if kept is not None:
+            posting_counts, posting_gaps = kept.gaps_of(p.start + p.ids.searchsorted(local))
+            counts.append(posting_counts)
+            gaps.append(posting_gaps)
+            which.append(indices[lo:hi])
+        else:  # a segment written without position arrays
+            at, positions = read_positions(p.leaf, fieldname, btext, local)
+            decoded.append(_keys(indices[lo:hi][at], positions, shift))
+    if counts:
+        counts = np.concatenate(counts)
+        positions = position_arrays.decode(counts, np.concatenate(gaps))
+        decoded.append(_keys(np.repeat(np.concatenate(which), counts), positions, shift))
+    if not decoded:
+        return np.empty(0, dtype=np.int64)
+    return decoded[0] if len(decoded) == 1 else np.sort(np.concatenate(decoded))
+
+
+def _keys(which: np.ndarray, positions: np.ndarray, shift: int) -> np.ndarray:
+    return ((which.astype(np.int64) << 32) + positions - shift)[positions >= shift]
+
+
+def _distinct(ordered: np.ndarray) -> np.ndarray:
+    """The distinct values of a sorted array."""
+    if len(ordered) < 2:
+        return ordered
+    return ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
 
 
 def sorted_members(ids: np.ndarray, within: np.ndarray) -> np.ndarray:
@@ -77,7 +123,7 @@ def sorted_members(ids: np.ndarray, within: np.ndarray) -> np.ndarray:
     numpy_match uses it for lopsided intersections too)."""
     if not len(within):
         return np.zeros(len(ids), dtype=bool)
-    where = np.searchsorted(within, ids)
+    where = within.searchsorted(ids)
     where[where == len(within)] = 0
     return within[where] == ids
 

@@ -83,19 +83,30 @@ class StoredPositions:
         `postings` are indices into the segment's posting arrays (a term's span start plus the
         indices of the wanted documents in its ids).
         """
-        begin, end = self.starts[postings].astype(np.int64), self.starts[postings + 1].astype(np.int64)
-        counts = end - begin
+        counts, gaps = self.gaps_of(postings)
+        return np.repeat(np.arange(len(postings)), counts), decode(counts, gaps)
+
+    def gaps_of(self, postings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(how many positions each posting has, their gaps run together): `decode` makes them
+        positions. Runs of several segments may be put together first and decoded at once."""
+        begin = self.starts[postings].astype(np.int64)
+        counts = self.starts[postings + 1].astype(np.int64) - begin
         total = int(counts.sum())
-        which = np.repeat(np.arange(len(postings)), counts)
         if not total:
-            return which, np.empty(0, dtype=np.int64)
-        first = np.cumsum(counts) - counts  # where each posting's gaps begin in the gathered run
-        gathered = self.gaps[np.repeat(begin - first, counts) + np.arange(total)].astype(np.int64)
-        positions = np.cumsum(gathered)
-        # Each posting's gaps start again from zero: subtract the sum carried over from before it.
-        carried = np.concatenate([[0], positions])[first]
-        positions -= np.repeat(carried, counts)
-        return which, positions
+            return counts, self.gaps[:0]
+        first = counts.cumsum() - counts  # where each posting's gaps begin in the gathered run
+        return counts, self.gaps[np.repeat(begin - first, counts) + np.arange(total)]  # decode widens them
+
+
+def decode(counts: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+    """Positions from postings' gaps run together (`counts` of them each): one cumulative sum."""
+    if not len(gaps):
+        return np.empty(0, dtype=np.int64)
+    positions = gaps.cumsum(dtype=np.int64)
+    # Each posting's gaps start again from zero: subtract the sum carried over from before it.
+    carried = np.concatenate([[0], positions])[counts.cumsum() - counts]
+    positions -= np.repeat(carried, counts)
+    return positions
 
 
 def load(folder: Path) -> StoredPositions | None:

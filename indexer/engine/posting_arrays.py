@@ -118,7 +118,7 @@ class StoredPostings:
 
     def find(self, key: bytes, hashed: int) -> tuple[int, int] | None:
         """(start, end) of the term in ids, or None when it is not in the table."""
-        at = int(np.searchsorted(self.hashes, np.uint64(hashed)))
+        at = int(self.hashes.searchsorted(np.uint64(hashed)))  # the method: np.searchsorted's dispatch costs more than the search
         while at < len(self.hashes) and int(self.hashes[at]) == hashed:
             begin = int(self.key_ends[at - 1]) if at else 0
             if self.keys[begin:int(self.key_ends[at])].tobytes() == key:
@@ -128,11 +128,17 @@ class StoredPostings:
 
     def get(self, fieldname: str, btext: bytes, hashed: int | None = None) -> tuple[np.ndarray, np.ndarray] | None:
         """The term's (ids, weights); empty arrays when a complete table lacks it; None when unknown."""
+        span = self.span(fieldname, btext, hashed)
+        return None if span is None else (self.ids[span[0]:span[1]], self.weights[span[0]:span[1]])
+
+    def span(self, fieldname: str, btext: bytes, hashed: int | None = None) -> tuple[int, int] | None:
+        """(start, end) of the term in ids (and in the position arrays); (0, 0) when a complete
+        table lacks it; None when unknown."""
         key = term_key(fieldname, btext)
         span = self.find(key, key_hash(key) if hashed is None else hashed)
         if span is None:
-            return (NO_IDS, NO_WEIGHTS) if self.complete and fieldname in self.fields else None
-        return self.ids[span[0]:span[1]], self.weights[span[0]:span[1]]
+            return (0, 0) if self.complete and fieldname in self.fields else None
+        return span
 
     def doc_frequency(self, fieldname: str, btext: bytes, hashed: int | None = None) -> int | None:
         """How many postings the term has here (deleted documents included, as Whoosh counts)."""

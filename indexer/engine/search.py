@@ -7,23 +7,21 @@ commit's arrays are written, and through Whoosh's own searcher otherwise.
 """
 from __future__ import annotations
 
-import re
 import threading
 from contextlib import ExitStack, contextmanager
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from markupsafe import escape
 from whoosh import index, query, sorting
 
 from .. import generations
-from . import (facet_arrays, facet_listing, fields, limits, match_fields, numpy_match, opening, ordering,
+from . import (facet_arrays, facet_listing, fields, hits, limits, numpy_match, opening, ordering, suggestions,
                whole_results, whoosh_patches)
-from .query_parsing import filter_query, parse
-from .snippets import highlight_snippet
+from .posting_cache import PostingCache
+from .query_parsing import ParseCache, filter_query
 from .schema import FACET_FIELDS
-from .types import MATCHERS, Hit, Records, SearchPage, SearchRequest, SORTS
+from .types import MATCHERS, Records, SearchPage, SearchRequest, SORTS
 from .writing import Index
 
 MAX_PAGE = 10_000
@@ -53,7 +51,8 @@ class SearchEngine:
         self._pool: list[tuple[str, object]] = []
         self._columns: dict[str, tuple[str, list]] = {}
         self._arrays: dict = {}
-        self._postings = numpy_match.PostingCache(generations.live(self.index_dir))
+        self._postings = PostingCache(generations.live(self.index_dir))
+        self._parsed = ParseCache()
         self._lock = threading.Lock()
 
     def exists(self) -> bool:
@@ -164,7 +163,7 @@ class SearchEngine:
         text, filters, page_size = request.text, request.filters, request.page_size
         page = min(max(1, request.page), MAX_PAGE)
         sort = request.sort if request.sort in SORTS else "relevance"
-        q, note = parse(text, s.schema)  # the leased commit's, not the TOC read again
+        q, note = self._parsed.parse(stamp, text, s.schema)  # the leased commit's schema, not the TOC read again
         try:
             limits.check_breadth(q, s.reader())
         except limits.TooBroad as too_broad:
@@ -209,13 +208,14 @@ class SearchEngine:
                 total = len(results)
                 page = min(page, max(1, -(-total // page_size)))
             docnums = [r.docnum for r in results[(page - 1) * page_size:page * page_size]]
-        marked = self._text_terms(s, q) if text.strip() else None  # once per page, not per hit
-        hits = [self._hit_from(s, docnum, q if text.strip() else None, marked) for docnum in docnums]
+        marked = hits.text_terms(s, q) if text.strip() else None  # once per page, not per hit
+        reader = hits.HitReader(s)
+        shown = [reader.hit(docnum, q if text.strip() else None, marked) for docnum in docnums]
         counts = self._facet_counts(s, stamp, q, restrict, matched) if with_facets else {}
         suggestion = None
         if total == 0 and text.strip() and note is None:
-            suggestion = self._suggest(s, q, text)
-        return SearchPage(text, total, page, page_size, hits, counts, filters, sort, note, suggestion)
+            suggestion = suggestions.suggest(s, text)
+        return SearchPage(text, total, page, page_size, shown, counts, filters, sort, note, suggestion)
 
     def _matching(self, s, q, restrict, arrays, scored: bool) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(every matching live document number, their scores), for the count, facets and ranking.
@@ -240,32 +240,6 @@ class SearchEngine:
     def _by_date(arrays, matched: np.ndarray, sort: str, count: int) -> list[int]:
         """The first `count` matches by date, undated last either way; ties in document order."""
         return ordering.first_in_order(matched, ordering.date_key(np.asarray(arrays.codes["date"])[matched], sort), count)
-
-    def _hit_from(self, s, docnum: int, q, marked: frozenset[str] | None = None) -> Hit:
-        """`marked`: q's text words (_text_terms), when the caller already has them."""
-        stored = s.stored_fields(docnum)
-        text = stored.get("text", "")
-        if q is not None and marked is None:
-            marked = self._text_terms(s, q)
-        snippet = highlight_snippet(text, marked) if q is not None else None
-        matched = match_fields.matched_elsewhere(s.schema, q, stored, text_marked="<mark" in (snippet or ""))
-        if not snippet:
-            snippet = escape(text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …")
-        return Hit(**{field.name: stored.get(field.name, field.empty) for field in fields.HIT_FIELDS},
-                   snippet=snippet, matched=matched)
-
-    @staticmethod
-    def _text_terms(s, q) -> frozenset[str]:
-        """The words of the text field the query looks for, to mark in snippets."""
-        try:
-            if any(isinstance(leaf, query.MultiTerm) for leaf in q.leaves()):
-                # Wildcards and ranges stand for the words the index has: ask it.
-                terms = q.existing_terms(s.reader(), expand=True)
-            else:
-                terms = q.iter_all_terms(phrases=True)
-            return frozenset(t.decode() if isinstance(t, bytes) else t for f, t in terms if f == "text")
-        except Exception:  # some query types cannot list terms; the snippet is then plain text
-            return frozenset()
 
     # facets
     def _column(self, s, stamp: str, name: str) -> list:
@@ -308,54 +282,19 @@ class SearchEngine:
             counts[name] = [(str(v), c) for v, c in values[:facet.limit]]
         return counts
 
-    def _suggest(self, s, q, text: str) -> str | None:
-        """'Did you mean': each word the archive lacks replaced by the closest word it has.
-
-        The text field is stemmed and keeps no spelling graph (it cost a third of ingest time), so
-        the closest stem is found in the lexicon and shown as a word it stands for in a passage.
-        """
-        corrector = s.corrector("text")
-        analyzer = s.schema["text"].analyzer
-        changed, out = False, []
-        pieces = re.findall(r"\w+|\W+", text)
-        for n, piece in enumerate(pieces):
-            is_field = n + 1 < len(pieces) and pieces[n + 1].startswith(":")
-            stems = [t.text for t in analyzer(piece)] if piece.isalpha() else []
-            if len(piece) < 3 or is_field or piece in ("AND", "OR", "NOT") or len(stems) != 1 \
-                    or s.doc_frequency("text", stems[0]):
-                out.append(piece)
-                continue
-            candidates = sorted(corrector.suggest(stems[0], limit=8, maxdist=2, prefix=1),
-                                key=lambda stem: _edits(stem, stems[0]))
-            word = self._surface(s, candidates[0]) if candidates else None
-            if word:
-                out.append(word)
-                changed = True
-            else:
-                out.append(piece)
-        return "".join(out) if changed else None
-
-    @staticmethod
-    def _surface(s, stem: str) -> str | None:
-        """A word as written in the archive whose stem is `stem` ("regim" -> "regime")."""
-        for hit in s.search(query.Term("text", stem), limit=1):
-            for token in s.schema["text"].analyzer(hit["text"], chars=True, mode="index"):
-                if token.text == stem:
-                    return hit["text"][token.startchar:token.endchar].lower()
-        return None
-
     # single records
     def _records(self, s, stamp, citation_id: str | None, doc_id: str | None, limit: int | None) -> Records:
         if citation_id is None and doc_id is None:
             raise ValueError("records() needs a citation_id, a doc_id or both")
+        reader = hits.HitReader(s)
         if citation_id is None:
             docnums = list(s.docs_for_query(query.Term("doc", doc_id)))
-            hits = [self._hit_from(s, docnum, None) for docnum in docnums]
-            ordered = sorted(hits, key=lambda h: (h.start, h.kind == "quote"))
+            records = [reader.hit(docnum) for docnum in docnums]
+            ordered = sorted(records, key=lambda h: (h.start, h.kind == "quote"))
             return Records(tuple(ordered[:limit]), len(ordered))
         if doc_id is not None:
             found = sorted(s.docs_for_query(query.And([query.Term("id", citation_id), query.Term("doc", doc_id)])))
-            return Records(tuple(self._hit_from(s, docnum, None) for docnum in found[:limit]), len(found))
+            return Records(tuple(reader.hit(docnum) for docnum in found[:limit]), len(found))
         # Identical words in many documents share an id (a boilerplate line in thousands of
         # articles): only the `limit` earliest are read, chosen by the commit's date array.
         docnums = list(s.docs_for_query(query.Term("id", citation_id)))
@@ -365,8 +304,8 @@ class SearchEngine:
             ranks = np.asarray(arrays.codes["date"])[docnums].astype(np.int64)
             undated_first = np.where(ranks < 0, -1, ranks)  # as (date or ""): undated sorts first
             docnums = [docnums[i] for i in np.lexsort((docnums, undated_first))[:limit]]
-        hits = [self._hit_from(s, docnum, None) for docnum in docnums]
-        return Records(tuple(sorted(hits, key=lambda h: (h.date or "", h.doc))[:limit]), total)
+        records = [reader.hit(docnum) for docnum in docnums]
+        return Records(tuple(sorted(records, key=lambda h: (h.date or "", h.doc))[:limit]), total)
 
     def close(self) -> None:
         with self._lock:
@@ -418,12 +357,3 @@ def _top_scored(matched: np.ndarray, scores: np.ndarray, count: int) -> list[int
     """
     return ordering.first_in_order(matched, -scores, count)
 
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance, for ordering a handful of spelling suggestions."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]

@@ -11,15 +11,16 @@ from typing import Iterator
 import numpy as np
 from whoosh import query, sorting
 
-from . import ordering
+from . import hits, ordering
 from .query_parsing import filter_query, parse
 from .types import Hit, SearchRequest, SORTS
 
 
 def every_hit(engine, s, stamp: str, request: SearchRequest) -> Iterator[Hit]:
     """The hits of `request` on searcher `s` (commit `stamp`), all pages, without snippets."""
+    reader = hits.HitReader(s)
     for docnum in _ordered_docnums(engine, s, stamp, request):
-        yield engine._hit_from(s, int(docnum), None)
+        yield reader.hit(int(docnum))
 
 
 def _ordered_docnums(engine, s, stamp: str, request: SearchRequest) -> np.ndarray:

@@ -1,0 +1,72 @@
+"""A page's hits: one record's stored fields as a frozen Hit, with its snippet and the field it matched through.
+
+Only the hits on the page are built (20 of however many matched), so everything here is paid per
+shown record, never per match.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from markupsafe import escape
+from whoosh import query
+
+from . import fields, match_fields, segment_files
+from .snippets import highlight_snippet
+from .types import Hit
+
+
+class HitReader:
+    """Hits by global document number, from one searcher.
+
+    Whoosh's SegmentReader.stored_fields copies each record's dict, keeping only the keys its
+    schema still has: a generator over every stored field, 40 % of reading a record (and half
+    of an empty query's page). Hits read the registry's fields only, all of them in the schema,
+    so records are read from each segment's per-document reader without that copy.
+    """
+
+    def __init__(self, s):
+        self.s = s
+        self.leaves = segment_files.segment_leaves(s.reader())
+        self.offsets = [offset for _, offset in self.leaves]
+        # A passage repeated in many documents (a boilerplate paragraph, wire copy) often fills
+        # a page: its snippet is marked once. Marking a long text is most of a page's cost.
+        self._snippets: dict[tuple[str, frozenset[str]], object] = {}
+
+    def stored_fields(self, docnum: int) -> dict:
+        leaf, offset = self.leaves[bisect_right(self.offsets, docnum) - 1]
+        return leaf._perdoc.stored_fields(docnum - offset)
+
+    def hit(self, docnum: int, q=None, marked: frozenset[str] | None = None) -> Hit:
+        """The record `docnum`; with a query `q`, its snippet marks q's text words.
+
+        `marked`: q's text words (text_terms), when the caller already has them (once per page).
+        """
+        stored = self.stored_fields(docnum)
+        text = stored.get("text", "")
+        if q is not None and marked is None:
+            marked = text_terms(self.s, q)
+        snippet = self._snippet(text, marked) if q is not None else None
+        matched = match_fields.matched_elsewhere(self.s.schema, q, stored, text_marked="<mark" in (snippet or ""))
+        if not snippet:
+            snippet = escape(text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …")
+        return Hit(**{field.name: stored.get(field.name, field.empty) for field in fields.HIT_FIELDS},
+                   snippet=snippet, matched=matched)
+
+    def _snippet(self, text: str, marked: frozenset[str]):
+        key = (text, marked)
+        if key not in self._snippets:
+            self._snippets[key] = highlight_snippet(text, marked)
+        return self._snippets[key]
+
+
+def text_terms(s, q) -> frozenset[str]:
+    """The words of the text field the query looks for, to mark in snippets."""
+    try:
+        if any(isinstance(leaf, query.MultiTerm) for leaf in q.leaves()):
+            # Wildcards and ranges stand for the words the index has: ask it.
+            terms = q.existing_terms(s.reader(), expand=True)
+        else:
+            terms = q.iter_all_terms(phrases=True)
+        return frozenset(t.decode() if isinstance(t, bytes) else t for f, t in terms if f == "text")
+    except Exception:  # some query types cannot list terms; the snippet is then plain text
+        return frozenset()

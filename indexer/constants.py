@@ -91,6 +91,7 @@ mission delegation network newspaper paper broadcaster channel station network b
 foundation institute centre center charity movement coalition alliance regime court tribunal
 board bureau authority federation league army military police force service team club
 museum hospital school university college library church zoo prison clinic airline airport council
+forum
 """.split())
 # Organisation nouns for a business, which a story names by its bare name ('Oracle has announced ...
 # The company said'); 'the paper' or 'the committee' may mean a body the story never named.

@@ -255,6 +255,7 @@ def test_a_headline_in_title_case_speaks_for_nobody():
     # a body's name is whole: its owner, its nationality, its title-like words
     ("the British Pilots' Association", "British Pilots Association"),
     ("the General Harbour Council", "General Harbour Council"),
+    ("the UK Harbour Forum", "UK Harbour Forum"),  # an acronym before a body's words is its name's
     ("Polish Ana Ruiz", "Ana Ruiz"),
 ])
 def test_bodies_and_joint_names(phrase, expected):

@@ -9,9 +9,7 @@ from urllib.parse import urlencode
 from flask import current_app, url_for
 from werkzeug.datastructures import MultiDict
 
-from indexer.engine import FACETS
-
-from indexer.engine import Filters, SORTS
+from indexer.engine import FACETS, SORTS, Filters
 
 MAX_QUERY = 500
 MAX_VALUES = 20

@@ -142,11 +142,8 @@ class StoredPostings:
 
     def doc_frequency(self, fieldname: str, btext: bytes, hashed: int | None = None) -> int | None:
         """How many postings the term has here (deleted documents included, as Whoosh counts)."""
-        key = term_key(fieldname, btext)
-        span = self.find(key, key_hash(key) if hashed is None else hashed)
-        if span is None:
-            return 0 if self.complete and fieldname in self.fields else None
-        return span[1] - span[0]
+        span = self.span(fieldname, btext, hashed)
+        return None if span is None else span[1] - span[0]
 
 
 def load(index_dir: Path, segment_id: str) -> StoredPostings | None:

@@ -14,7 +14,7 @@ One robustness fix: the multiprocess writer's sub-writers are forked with the in
 lock (an flock, shared with the parent) and wait for work forever. When the ingest process is
 killed outright (SIGKILL, the out-of-memory killer) they outlived it, holding the lock, and
 every later ingest stopped with "another ingest is writing". They now exit when their parent
-is gone.
+is gone (parent_death).
 
 One scoring fix: AndMaybeMatcher.skip_to moved the optional matcher to the asked id, not to
 where the required one landed, so after a filter's skip the optional half was left behind and
@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 
 import whoosh
 from whoosh import index, multiproc, writing
@@ -48,6 +47,7 @@ from whoosh.matching.mcore import ReadTooFar
 from whoosh.util.numeric import byte_to_length
 
 from . import durable_commit, posting_arrays
+from .parent_death import die_with_parent
 from .field_lengths import length_bytes
 
 WRITTEN_FOR = "2.7.5"  # whoosh-reloaded; requirements.txt pins the same
@@ -91,16 +91,8 @@ def pool_add(self, item):
     self.current.append(item)
 
 
-
 def _run_while_parent_lives(self):
-    parent = os.getppid()
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(0.25)
-        os._exit(1)  # the ingest that started this sub-writer is gone; its segment is never committed
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    die_with_parent(os.getppid())  # without its ingest, its segment would never be committed
     try:
         _subwriter_run(self)
     except OSError:

@@ -29,7 +29,8 @@ from .cues import (
     name_before_colon, only_when_and_where, signed_inside,
 )
 from .model import Speaker
-from .names import Memory, clean_phrase, speaker_from_phrase
+from .names import clean_phrase, speaker_from_phrase
+from .story_memory import Memory
 from .speaker_check import is_bare_description
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens

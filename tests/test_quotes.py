@@ -26,6 +26,15 @@ def spans(text):
     ('"“We stay open,” she said."', ["We stay open,"]),
     # ... an empty pair of marks is no quotation
     ("He typed “” and left.", []),
+    # the paragraphs of a long quote, run into one line: each sentence's mark opens the next paragraph
+    ('"The ferry is late. "The buses are full. "We walk," she said.',
+     ["The ferry is late.", "The buses are full.", "We walk,"]),
+    ('"Stop! "Not now?" he asked.', ["Stop!", "Not now?"]),
+    # ... but a mark that closes has no space before it, and one before a lower-case word closes
+    ('"The ferry is late." The buses are "full".', ["The ferry is late.", "full"]),
+    ('He called it "a farce. " and left.', ["a farce. "]),
+    ('They said "fine. "then left.', ["fine. "]),
+    ('He wrote "no way "Ana" would go.', ["no way "]),
 ])
 def test_spans(text, expected):
     assert spans(text) == expected
@@ -104,6 +113,13 @@ def test_not_speech(text):
 def test_unknown_speaker_is_none_not_a_guess():
     assert quotes_of('"We will all be forgotten here if nobody writes it down."') == [
         ("We will all be forgotten here if nobody writes it down.", None)]
+
+
+def test_each_paragraph_of_a_long_quote_run_into_one_line_is_the_speakers():
+    text = ('Ana Ruiz runs the port.\n\n"The ferry is late," Ruiz said.\n\n'
+            '"The buses are full. "We walk to work. "Nobody minds."\n')
+    assert quotes_of(text) == [("The ferry is late,", "Ana Ruiz"), ("The buses are full.", "Ana Ruiz"),
+                               ("We walk to work.", "Ana Ruiz"), ("Nobody minds.", "Ana Ruiz")]
 
 
 def test_split_quote_second_half_keeps_speaker():

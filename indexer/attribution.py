@@ -52,6 +52,17 @@ class Attribution:
     cue: str | None
 
 
+def _resumes(text: str, before: Span, span: Span) -> bool:
+    """Whether only a cue and a comma stand between two quotations: '"A," said Ruiz, "b."' resumes the first."""
+    if not (before.closed and span.opened):
+        return False
+    between = text[before.end + 1:span.start - 1].rstrip()
+    words = re.findall(r"[\w'’\-]+", between.lower())
+    # one reporting verb: in '"A," said Kale, and Ruiz replied, "b."' the second half has its own cue
+    return (between.endswith(",") and len(words) <= 12 and "\n" not in between
+            and sum(w in SPEECH_VERBS for w in words) == 1 and not any(mark in between for mark in "\"“”"))
+
+
 class ParagraphAttributor:
     """Attributes the quotations of one paragraph after another, keeping what it has learned."""
 
@@ -108,15 +119,19 @@ class ParagraphAttributor:
                 inside.append(spans[next_span])  # spans and sentences both run in document order
                 next_span += 1
             spoken_here: Speaker | None = None
+            prior: Attribution | None = None  # the quotation before, in this sentence
             for span in inside:
                 self.described_nobody = False
                 signed = signed_inside(self.text, span, self.memory)
                 if signed:
                     span, speaker, cue = signed[0], signed[1], "after"
+                elif prior and prior.speaker and prior.cue == "after" and _resumes(self.text, prior.span, span):
+                    speaker, cue = prior.speaker, "continued"  # '"A," said Ruiz, "but b."': one sentence, cut by its cue
                 else:
                     speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
                                                    first=span is spans[0])
                 results.append(Attribution(span, speaker, cue))
+                prior = results[-1]
                 if speaker:
                     spoken_here = speaker
                     self.last_speaker = speaker

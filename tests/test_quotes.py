@@ -122,6 +122,25 @@ def test_each_paragraph_of_a_long_quote_run_into_one_line_is_the_speakers():
                                ("We walk to work.", "Ana Ruiz"), ("Nobody minds.", "Ana Ruiz")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a sentence of speech cut in two by its cue: the second half is the same speaker's
+    ('Ana Ruiz runs the port.\n\n"We heard the money argument," said Ms Ruiz, "but the safety one matters more."',
+     [("We heard the money argument,", "Ana Ruiz"), ("but the safety one matters more.", "Ana Ruiz")]),
+    ('"I welcome his words," said Tom Kale, "but we need to see action."',
+     [("I welcome his words,", "Tom Kale"), ("but we need to see action.", "Tom Kale")]),
+    ('"I welcome his words," said Tom Kale, the head of the port and its board, "but we need to see action."',
+     [("I welcome his words,", "Tom Kale"), ("but we need to see action.", "Tom Kale")]),
+    # ... but not when a second cue stands between: the second half is its own speaker's
+    ('"I welcome his words," said Tom Kale, and Ana Ruiz replied, "but we need to see action."',
+     [("I welcome his words,", "Tom Kale"), ("but we need to see action.", "Ana Ruiz")]),
+    # ... nor when the first quotation has no speaker to carry on
+    ('"I welcome his words," the note read, "but we need to see action."',
+     [("but we need to see action.", None)]),
+])
+def test_second_half_of_a_quote_cut_by_its_cue(text, expected):
+    assert quotes_of(text) == expected
+
+
 def test_split_quote_second_half_keeps_speaker():
     text = 'Kenneth Roth leads the group.\n\n"This is not a regime-threatening issue," Roth said. "So it is appalling."'
     assert quotes_of(text) == [("This is not a regime-threatening issue,", "Kenneth Roth"),

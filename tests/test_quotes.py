@@ -141,6 +141,30 @@ def test_second_half_of_a_quote_cut_by_its_cue(text, expected):
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a paragraph opening with a quoted sentence and no cue carries on the speaker of the paragraph before
+    ('Ana Ruiz runs the port.\n\n"The ferry is late," said Ruiz.\n\n'
+     '"The buses are full and nobody minds." Ruiz, however, wants a new bridge.\n',
+     [("The ferry is late,", "Ana Ruiz"), ("The buses are full and nobody minds.", "Ana Ruiz")]),
+    # ... or the one the paragraph before ended by reporting
+    ('Tom Kale chairs the board.\n\n"We lost the vote," said Ana Ruiz.\n\nThe harbour would reopen in May, Mr Kale said.\n\n'
+     '"We expect the first ships to arrive in a week." The first ship is due on Monday.\n',
+     [("We lost the vote,", "Ana Ruiz"), ("We expect the first ships to arrive in a week.", "Tom Kale")]),
+    # ... but a title is no speech
+    ('Ana Ruiz runs the port.\n\n"The ferry is late," said Ruiz.\n\n"Harbour Lights" opened on Friday to good reviews.\n',
+     [("The ferry is late,", "Ana Ruiz")]),
+    # ... a cue that names nobody ('he' for Ana Ruiz) is not overruled
+    ('Ana Ruiz runs the port.\n\n"The ferry is late," said Ruiz.\n\n"The buses are full and nobody minds," he said.\n',
+     [("The ferry is late,", "Ana Ruiz"), ("The buses are full and nobody minds,", None)]),
+    # ... and a quotation in the middle of a paragraph does not open it
+    ('Ana Ruiz runs the port.\n\n"The ferry is late," said Ruiz.\n\n'
+     'The council met on Monday. "The buses are full and nobody minds." The vote was close.\n',
+     [("The ferry is late,", "Ana Ruiz"), ("The buses are full and nobody minds.", None)]),
+])
+def test_a_paragraph_opening_with_quotation_carries_on_the_one_before(text, expected):
+    assert quotes_of(text) == expected
+
+
 def test_split_quote_second_half_keeps_speaker():
     text = 'Kenneth Roth leads the group.\n\n"This is not a regime-threatening issue," Roth said. "So it is appalling."'
     assert quotes_of(text) == [("This is not a regime-threatening issue,", "Kenneth Roth"),

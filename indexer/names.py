@@ -126,9 +126,10 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     tokens = core.split()
     if not tokens:
         return None
-    if role and tokens[0].lower() in DETERMINERS and 2 <= len(role.split()) <= 4 and all(
-            _is_name_token(w) for w in role.split()):
-        # "a spokeswoman for the agency, Ana Ruiz": the name in apposition is who the description is
+    if role and (tokens[0].lower() in DETERMINERS or tokens[-1].isalpha() and tokens[-1].islower()) and 2 <= len(
+            role.split()) <= 4 and all(_is_name_token(w) for w in role.split()):
+        # "a spokeswoman for the agency, Ana Ruiz", "Opera spokeswoman, Berit Hanson": the name in apposition
+        # is who the description (a role noun last, or a determiner first) is
         found = speaker_from_phrase(role, memory, learn=False)
         if found and found.kind == "person":
             return _described(Speaker(found.name, "person", core), memory, learn, gender_of_phrase(tokens, core))

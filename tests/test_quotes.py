@@ -165,6 +165,26 @@ def test_a_paragraph_opening_with_quotation_carries_on_the_one_before(text, expe
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a role with no determiner, then the name in apposition: the name speaks
+    ('"Our mission was always to serve every reader," said Harbour Press spokeswoman, Ana Ruiz.\n',
+     [("Our mission was always to serve every reader,", "Ana Ruiz")]),
+    ('"The rate rises have helped so far," said the port\'s chief economist, Tom Kale.\n',
+     [("The rate rises have helped so far,", "Tom Kale")]),
+    # ... but a role before a name keeps the name even when another name follows in apposition
+    ('"We lost the vote today," said port director Tom Kale, Ana Ruiz.\n', [("We lost the vote today,", "Tom Kale")]),
+    # 'commented' and 'revealed' report speech as 'said' does ...
+    ('"The season went well for all of us," commented Tom Kale.\n', [("The season went well for all of us,", "Tom Kale")]),
+    ('"This has been a really difficult decision," Ana Ruiz revealed.\n',
+     [("This has been a really difficult decision,", "Ana Ruiz")]),
+    # ... but 'comments', a noun as often as a verb, does not: Kale reports Ruiz's comments, in his own words
+    ('The council met.\n\nKale said that Ruiz\'s comments "put the genie back in the bottle."\n',
+     [("put the genie back in the bottle.", "Kale")]),
+])
+def test_cues_with_a_role_in_apposition_and_more_reporting_verbs(text, expected):
+    assert quotes_of(text) == expected
+
+
 def test_split_quote_second_half_keeps_speaker():
     text = 'Kenneth Roth leads the group.\n\n"This is not a regime-threatening issue," Roth said. "So it is appalling."'
     assert quotes_of(text) == [("This is not a regime-threatening issue,", "Kenneth Roth"),

@@ -185,6 +185,20 @@ def test_cues_with_a_role_in_apposition_and_more_reporting_verbs(text, expected)
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a surname that is also a modal: before a verb with a tense it is the name
+    ('Prime Minister Ana May spoke in Leeds.\n\nMay said: "We will deliver on the result of the vote."\n',
+     [("We will deliver on the result of the vote.", "Ana May")]),
+    ('Prime Minister Ana May spoke in Leeds.\n\n"We will deliver on the result of the vote," May told reporters.\n',
+     [("We will deliver on the result of the vote,", "Ana May")]),
+    # ... a modal before the bare verb is a modal
+    ('Ana Ruiz spoke after the game.\n\n"We were beaten by the better side today," she said. "Others may say we were unlucky."\n',
+     [("We were beaten by the better side today,", "Ana Ruiz"), ("Others may say we were unlucky.", "Ana Ruiz")]),
+])
+def test_a_surname_that_is_also_a_modal(text, expected):
+    assert quotes_of(text) == expected
+
+
 def test_split_quote_second_half_keeps_speaker():
     text = 'Kenneth Roth leads the group.\n\n"This is not a regime-threatening issue," Roth said. "So it is appalling."'
     assert quotes_of(text) == [("This is not a regime-threatening issue,", "Kenneth Roth"),

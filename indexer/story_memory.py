@@ -14,6 +14,7 @@ from .constants import LEXICONS
 from .model import Speaker
 from .name_book import NameBook
 from .descriptions import People, profile_beside
+from .first_names import is_first_name
 from .introductions import roles_introduced
 from .name_parts import NAME_PARTICLES, acronym_source
 from .speaker_check import bare_name, headline_words, is_common_role, names_written_alone
@@ -174,9 +175,18 @@ class Memory:
         # 'Clinton declared of Hillary Clinton': a writer does not name one person both ways in a sentence.
         others = [full for full in candidates if full not in self.sentence]
         if len(set(others)) > 1:
+            # "Again Roddick broke first" beside Andy Roddick: a word the story writes in lower case,
+            # and no first name, opened the sentence; it is no one's first name.
+            named = [full for full in others if not self._opener_stuck_to(full)]
+            others = named or others
+        if len(set(others)) > 1:
             # "Hillary Clinton will not be happy ... her husband, Bill Clinton": 'Clinton' is the one
             # who was a subject or a speaker, not the one named in passing most recently.
             spoke = [e.speaker.name for e in reversed(self.recent) if e.speaker.name in others]
             if spoke:
                 return spoke[0]
         return (others or [name])[0]
+
+    def _opener_stuck_to(self, full: str) -> bool:
+        first = full.split()[0]
+        return first.lower() in self.common_words and not is_first_name(first)

@@ -29,7 +29,8 @@ from .cues import (
     name_before_colon, only_when_and_where, signed_inside,
 )
 from .model import Speaker
-from .names import Memory, clean_phrase, speaker_from_phrase
+from .names import clean_phrase, speaker_from_phrase
+from .story_memory import Memory
 from .speaker_check import is_bare_description
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
@@ -51,6 +52,24 @@ class Attribution:
     cue: str | None
 
 
+def _resumes(text: str, before: Span, span: Span) -> bool:
+    """Whether only a cue and a comma stand between two quotations: '"A," said Ruiz, "b."' resumes the first."""
+    if not (before.closed and span.opened):
+        return False
+    between = text[before.end + 1:span.start - 1].rstrip()
+    words = re.findall(r"[\w'’\-]+", between.lower())
+    # one reporting verb: in '"A," said Kale, and Ruiz replied, "b."' the second half has its own cue
+    return (between.endswith(",") and len(words) <= 12 and "\n" not in between
+            and sum(w in SPEECH_VERBS for w in words) == 1 and not any(mark in between for mark in "\"“”"))
+
+
+def _spoken_sentence(text: str, span: Span) -> bool:
+    """A whole quoted sentence ('Their only mistakes were ...'), not a title or a phrase ('"Frozen" made $1bn')."""
+    quoted = text[span.start:span.end].rstrip()
+    return (span.closed and quoted[:1].isupper() and quoted[-1:] in (".", "!", "?", "…")
+            and len(quoted.split()) >= 4)
+
+
 class ParagraphAttributor:
     """Attributes the quotations of one paragraph after another, keeping what it has learned."""
 
@@ -62,6 +81,7 @@ class ParagraphAttributor:
         self.pending_intro: Speaker | None = None  # the paragraph before ended 'X said:'
         self.run_speaker: Speaker | None = None  # who spoke last in the paragraph before, if it quoted
         self.quote_only = False  # this paragraph has no words outside its quotations
+        self.opens_quoted = False  # this paragraph opens with a quotation mark
         self.described_nobody = False  # the cue's subject is a bare role the story never resolved
         self.intro_toks: list[Token] = []  # the sentence before, when it reported speech and quoted none
         self.report_before: list[Token] = []  # the last sentence of the paragraph before, if it quoted none
@@ -93,6 +113,7 @@ class ParagraphAttributor:
         next_span = 0
         self.quote_only = bool(spans) and not any(
             c.isalpha() for c in masked_outside(self.text, start, end, spans))
+        self.opens_quoted = bool(spans) and not self.text[start:spans[0].start - 1].strip()
         self.report_before = self.intro_toks  # the paragraph before ended on a sentence that quoted none
         self.intro_toks = []
         bounds = sentence_bounds(masked, start)
@@ -107,15 +128,19 @@ class ParagraphAttributor:
                 inside.append(spans[next_span])  # spans and sentences both run in document order
                 next_span += 1
             spoken_here: Speaker | None = None
+            prior: Attribution | None = None  # the quotation before, in this sentence
             for span in inside:
                 self.described_nobody = False
                 signed = signed_inside(self.text, span, self.memory)
                 if signed:
                     span, speaker, cue = signed[0], signed[1], "after"
+                elif prior and prior.speaker and prior.cue == "after" and _resumes(self.text, prior.span, span):
+                    speaker, cue = prior.speaker, "continued"  # '"A," said Ruiz, "but b."': one sentence, cut by its cue
                 else:
                     speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
                                                    first=span is spans[0])
                 results.append(Attribution(span, speaker, cue))
+                prior = results[-1]
                 if speaker:
                     spoken_here = speaker
                     self.last_speaker = speaker
@@ -219,15 +244,19 @@ class ParagraphAttributor:
             found = self._subject_of(self.intro_toks, verbs[-1])
             if found:
                 return found, "before"  # 'Ruiz tweeted a warning. "..."'
+        # A paragraph that is all quotation, or opens with a quoted sentence and no cue (a cue that named
+        # nobody, '"...," he said', is not these rules' to overrule), carries on the paragraph before.
+        carries_on = first and (self.quote_only or (
+            self.opens_quoted and _spoken_sentence(self.text, span) and not any(t.lower in SPEECH_VERBS for t in after)))
         reports = [i for i in range(len(self.report_before)) if is_speech_verb(self.report_before, i)] if (
-            first and self.quote_only) else []  # looked at once a paragraph, for its first quotation only
+            carries_on) else []  # looked at once a paragraph, for its first quotation only
         if reports:
-            # 'Ruiz answered, saying the campaign lied.' closing a paragraph, then one that is all quotation
+            # 'Ruiz answered, saying the campaign lied.' closing a paragraph, then one that opens with quotation
             found = self._subject_of(self.report_before, reports[-1])
             if found:
                 return found, "before"
-        if first and self.quote_only and self.run_speaker:
-            return self.run_speaker, "continued"  # a paragraph that is all quotation carries on the run
+        if carries_on and self.run_speaker:
+            return self.run_speaker, "continued"  # '"...," said Sella.' then '"Their only mistakes ..." Sella, however, ...'
         return None, None
 
     def _trailer(self, after: list[Token], ended: bool = False) -> Speaker | None:

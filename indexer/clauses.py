@@ -128,6 +128,8 @@ def is_verb(toks: list[Token], i: int) -> bool:
         return False  # "spokeswoman Hope Ruiz said": a capital inside a sentence is a name, not "hope"
     if low in SPEECH_VERBS:
         return is_speech_verb(toks, i)
+    if i + 1 < len(toks) and _name_not_modal(token, toks[i + 1]):
+        return False
     if low in AUXILIARIES or low in COMMON_VERBS:
         return True
     return token.text.islower() and len(low) > 4 and low.endswith("ed") and low not in _ED_NOT_VERBS
@@ -171,10 +173,18 @@ def _is_appositive_name(words: list[Token]) -> bool:
                                         (len(w.text) == 2 and w.text.endswith(".")) for w in words)
 
 
+def _name_not_modal(word: Token, verb: Token) -> bool:
+    """'May said', 'Will told': a capitalised modal before a verb that has a tense (a modal takes the bare
+    verb: 'may say') is a name, as Theresa May's or Will Smith's."""
+    return word.text[:1].isupper() and word.lower in ("may", "will", "can", "might") and (
+        verb.lower.endswith(("ed", "s")) or verb.lower in ("said", "told", "wrote", "spoke"))
+
+
 def subject_before(toks: list[Token], verb: int) -> str:
     """The noun phrase before toks[verb], skipping adverbs and asides set off by commas."""
     j = verb - 1
-    while j >= 0 and (toks[j].lower in ADVERBS or toks[j].lower.replace("’", "'") in AUXILIARIES
+    while j >= 0 and (toks[j].lower in ADVERBS or (toks[j].lower.replace("’", "'") in AUXILIARIES
+                                                   and not _name_not_modal(toks[j], toks[verb]))
                       or (toks[j].lower.endswith("ly") and toks[j].text.islower())):
         j -= 1  # "has described", "also said", "flatly denied"
     end, asides = j + 1, 0

@@ -30,6 +30,7 @@ condemn condemns condemned pledge pledges pledged tout touts touted demand deman
 bemoan bemoans bemoaned herald heralds heralded indicated mention mentions mentioned ponder ponders pondered
 assure assures assured defend defends defended propose proposes proposed thank thanks thanked
 retort retorts retorted chide chides chided rebuke rebukes rebuked scold scolds scolded
+commented revealed
 """.split())
 # Their participles ("..., calling it "dangerous""), one place for both lists.
 _PARTICIPLES = {

@@ -14,7 +14,8 @@ from .clauses import (
 from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
-from .names import Memory, speaker_from_phrase
+from .names import speaker_from_phrase
+from .story_memory import Memory
 from .quotes import Span
 from .sentences import Token
 

@@ -10,7 +10,8 @@ from .constants import LEXICONS
 from .ids import IdMaker
 from .loading import load
 from .model import Document, Extraction, Passage, Quote, Speaker
-from .names import Memory, speaker_from_phrase
+from .names import speaker_from_phrase
+from .story_memory import Memory
 from .passages import split
 from .quotes import find_spans
 from .turns import introduced_person, is_question_and_answer, label_as_written

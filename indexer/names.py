@@ -1,29 +1,24 @@
 """From a noun phrase ("HRW executive director Kenneth Roth", "the group", "she") to a Speaker.
 
-A Memory holds what a reader of the document knows so far: the full names seen (so "Roth" is
-Kenneth Roth), acronyms defined ("Human Rights Watch (HRW)"), and the people and organisations
-mentioned most recently (so "she added" and "it said" find their speaker, as pronouns.py resolves).
+What the story has said so far (full names, acronyms, who spoke last) is a story_memory.Memory: "Roth"
+is the Kenneth Roth named before, "she added" the last woman who spoke.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .constants import LEXICONS
 from .model import Speaker
-from .name_book import Either, NameBook
-from .descriptions import People, profile_beside
-from .introductions import roles_introduced
+from .name_book import Either
 from .pronouns import gender_of_phrase, speaker_of_pronoun
-from .name_parts import NAME_PARTICLES, acronym_source, is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
+from .name_parts import is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
-    FRAGMENT_ENDS, bare_name, document_author, headline_words, is_bare_description, is_common_role, is_demonym,
-    names_written_alone, plausible_description, plausible_lone_word, plausible_name, split_owner, strip_leading,
-    strip_titles,
+    FRAGMENT_ENDS, document_author, headline_words, is_bare_description, is_common_role, is_demonym,
+    plausible_description, plausible_lone_word, plausible_name, split_owner, strip_leading, strip_titles,
 )
+from .story_memory import Entity, Memory
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
-CLAUSE_OPENERS = _EN["clause_openers"]
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
@@ -32,186 +27,13 @@ PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
-SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
-    "if", "but", "and", "so", "because", "what", "how", "why", "first", "second", "third", "now", "here", "there"}
 
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*|[A-Z]\.|Mc\w+|O'\w+)$")
-# An acronym in brackets; the name it abbreviates is read backwards word by word (never by a
-# pattern with nested repetition, which backtracks for minutes over a run of capitalised words).
-_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
-_WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
-# A capitalised word right before a document's noun ('A Human Rights Watch report'); anchored on the
-# capital, so the pattern is tried only where one stands.
-_DOCUMENT = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t]+(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
-_TITLE_OF = re.compile(r"\b(?:of|for)(?: the)? $")
-_MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as sentences.mask leaves it
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
 _PHRASE_OPENERS = PREPOSITIONS | {"after", "before", "during", "despite"}
-_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
-# A name's word may hold capitals after a letter, apostrophe or hyphen (McDonald, Murphy-O'Connor; cut there,
-# 'he' found "Gary O'"). A match starts only where a word starts: a long word of capitals is read once.
-_NAME_WORD = r"[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*"
-# Lower-case particles sit between a name's words ('Ursula von der Leyen', 'Anwar al-Awlaki'); each is a
-# fixed word before a capital, so the pattern stays linear.
-_PARTICLES = "|".join(sorted(NAME_PARTICLES | {"el"}))
-_FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}"
-                        rf"(?:[A-Z]\.|(?:(?:{_PARTICLES})-)?{_NAME_WORD})){{1,5}}\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose|that)\b.*$", re.S)
 _ANONYMOUS = re.compile(r"\banonym|\bunnamed\b|\bdeclined to be named\b|\bnot authori[sz]ed\b|"
                         r"\basked not to be (?:named|identified)\b|\bwho did not want\b", re.I)
-
-
-@dataclass
-class Entity:
-    speaker: Speaker
-    head: str  # the noun that names what it is ("association", "trader"), lower case
-    gender: str | None = None
-    roles: frozenset[str] = frozenset()  # the words of a person's role ("pastor", "leader"), lower case
-
-
-@dataclass
-class Memory:
-    full_names: NameBook = field(default_factory=NameBook)
-    later_names: NameBook = field(default_factory=NameBook)  # full names the story gives further on
-    common_words: set[str] = field(default_factory=set)  # words the story writes in lower case
-    acronyms: dict[str, str] = field(default_factory=dict)
-    recent: list[Entity] = field(default_factory=list)  # most recent last
-    authors: dict[str, Speaker] = field(default_factory=dict)  # "report" -> who published the report
-    capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
-    names_alone: set[str] = field(default_factory=set)  # capitals the story writes as a name of their own
-    introduced: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person introduced so
-    people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
-    sentence: str = ""  # the sentence being read
-
-    def is_known_name(self, word: str) -> bool:
-        """Whether a capitalised first word of a sentence is a name, not just capitalised there."""
-        bare = word.rstrip("'’s")
-        if word.isupper() or bare in self.capitalised or word in self.capitalised:
-            return True
-        if self.full_names.has_word(bare):
-            return True
-        low = word.lower()
-        if low in SENTENCE_STARTERS or low.endswith(("ed", "ing", "ly")):
-            return False  # "According", "Pressed", "Speaking", "Further": capitals of the sentence
-        return not (low.endswith("s") or low in _THINGS)
-
-    def learn_text(self, text: str, introductions: bool = True) -> None:
-        """Register full names and acronym definitions from any sentence of the document."""
-        self.capitalised.update(w for w in _MID_SENTENCE_CAPITAL.findall(text) if not _MASKED.fullmatch(w))
-        for match in _ACRONYM.finditer(text):
-            name = acronym_source(text, match.start())
-            if name:
-                self.acronyms.setdefault(match.group(1), name)
-        for match in _DOCUMENT.finditer(text):
-            author = self._author_before(text, match.start(1))
-            if author:
-                self.authors[match.group(1).lower()] = author
-        if introductions:
-            self.people.learn_bodies(text)
-        for match in _FULL_NAME.finditer(text):
-            words = match.group().split()
-            if words[0].lower() in SENTENCE_STARTERS:
-                words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
-            elif len(words) >= 3 and _TITLE_OF.search(text, max(0, match.start() - 8), match.start()):
-                words = words[1:]  # "Minister of Harbours Tom Kale": the title's object is no part of the name
-            if any(_MASKED.fullmatch(w) for w in words):
-                continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
-            words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
-            name = bare_name(words, self.common_words)
-            if len(name) == 2 and is_common_role(name[0], self.common_words):
-                continue  # "Donor Adelson": a role the story writes in lower case, and a surname
-            if 2 <= len([w for w in name if w not in NAME_PARTICLES]) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
-                    name, self.common_words):
-                self.full_names.add(" ".join(name))
-                if introductions:
-                    self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
-                    first = text.find(name[0], match.start(), match.end())  # after 'Florida Governor' in the run
-                    self.people.note(" ".join(name), profile_beside(text, max(first, match.start()), match.end()))
-
-    def mention(self, entity: Entity) -> None:
-        self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
-
-    def _author_before(self, text: str, noun: int) -> Speaker | None:
-        """'A Human Rights Watch report': the capitalised words right before a document's noun wrote it."""
-        words: list[str] = []
-        end = noun
-        while len(words) < 6:
-            found = _WORD_BEFORE.search(text, max(0, end - 40), end)
-            if not found or not found.group(1)[:1].isupper():
-                break
-            words.insert(0, found.group(1))
-            end = found.start()
-        while words and words[0].lower() in SENTENCE_STARTERS:
-            words.pop(0)  # "The Human Rights Watch report": the sentence's capital
-        if not words:
-            return None
-        author = speaker_from_phrase(" ".join(words), self, learn=False)
-        return author if author and author.kind in ("organisation", "person") else None
-
-    def by_head(self, head: str, any_organisation: bool = True) -> Speaker | None:
-        """'the association' is the association named before; 'the group' the last organisation.
-
-        'The report' is whoever the story said published the report ('a Human Rights Watch report').
-        """
-        latest = ((e.speaker, e.gender) for e in reversed(self.recent) if e.speaker.kind != "document")
-        if body := self.people.body(head, latest, lambda w: self.full_names.has_word(w) or self.later_names.has_word(w)):
-            return body  # 'budget airline Ryanair' ... 'the airline'; 'Microsoft has said ... The company said'
-        for entity in reversed(self.recent):
-            if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
-                return entity.speaker  # "the pastor" is the last person the story called a pastor
-        if head in self.introduced:
-            return speaker_from_phrase(self.introduced[head], self)  # 'Health minister Ana Ruiz' ... 'the minister'
-        if head in self.authors:
-            author = self.authors[head]
-            self.mention(Entity(author, head=author.name.split()[-1].lower()))  # 'It reads:' after it
-            return author
-        if (head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS) and any_organisation:
-            # "the group said"; "the statement said": the last organisation to speak wrote it
-            for entity in reversed(self.recent):
-                if entity.speaker.kind == "organisation":
-                    return entity.speaker
-        return None
-
-    def look_ahead(self, text: str) -> None:
-        """Read the whole story's full names first: 'Cruz said' in the lead is the Ted Cruz named below."""
-        self.common_words = set(_LOWER_WORD.findall(text))
-        ahead = Memory(common_words=self.common_words)
-        ahead.learn_text(text, introductions=False)  # only its names are read
-        self.later_names = ahead.full_names
-        self.names_alone = names_written_alone(text)
-
-    def full_name(self, name: str) -> str:
-        """'Roth' -> 'Kenneth Roth' when a Kenneth Roth was named; 'HRW' -> 'Human Rights Watch'."""
-        if name in self.acronyms:
-            return self.acronyms[name]
-        found = self._full_name(name, self.full_names)
-        parts = name.split()
-        if found == name and self.later_names:
-            later = self.later_names.ending_with(parts)
-            if len({tuple(f.split()) for f in later}) == 1:
-                return later[0]  # only when the story names one such person
-        if found == name and len(parts) == 1 and not (
-                self.full_names.has_last_word(name) or self.later_names.has_last_word(name)):
-            # "Shin said" after "Shin Dong Hyuk", "Olena said" after "Olena Petrenko": a name's first
-            # word, unless some name of the story ends in it ("Trump" is Donald Trump named later,
-            # not "Trump Tower" named before).
-            firsts = [full for full in self.full_names.starting_with(name) if full not in self.sentence]
-            return (firsts or [name])[0]
-        return found
-
-    def _full_name(self, name: str, full_names: NameBook) -> str:
-        parts = name.split()
-        candidates = full_names.ending_with(parts)
-        # 'Clinton declared of Hillary Clinton': a writer does not name one person both ways in a sentence.
-        others = [full for full in candidates if full not in self.sentence]
-        if len(set(others)) > 1:
-            # "Hillary Clinton will not be happy ... her husband, Bill Clinton": 'Clinton' is the one
-            # who was a subject or a speaker, not the one named in passing most recently.
-            spoke = [e.speaker.name for e in reversed(self.recent) if e.speaker.name in others]
-            if spoke:
-                return spoke[0]
-        return (others or [name])[0]
 
 
 def _described(speaker: Speaker, memory: Memory, learn: bool, gender: str | None = None) -> Speaker:
@@ -219,6 +41,31 @@ def _described(speaker: Speaker, memory: Memory, learn: bool, gender: str | None
     if learn:
         memory.mention(Entity(speaker, head=speaker.name.split()[-1].lower(), gender=gender, roles=role_nouns(speaker.role)))
     return speaker
+
+
+def _known_by_head(head: str, memory: Memory, any_organisation: bool = True) -> Speaker | None:
+    """'the association' is the association named before; 'the group' the last organisation.
+
+    'The report' is whoever the story said published the report ('a Human Rights Watch report').
+    """
+    latest = ((e.speaker, e.gender) for e in reversed(memory.recent) if e.speaker.kind != "document")
+    if body := memory.people.body(head, latest, lambda w: memory.full_names.has_word(w) or memory.later_names.has_word(w)):
+        return body  # 'budget airline Ryanair' ... 'the airline'; 'Microsoft has said ... The company said'
+    for entity in reversed(memory.recent):
+        if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
+            return entity.speaker  # "the pastor" is the last person the story called a pastor
+    if head in memory.introduced:
+        return speaker_from_phrase(memory.introduced[head], memory)  # 'Health minister Ana Ruiz' ... 'the minister'
+    if head in memory.authors:
+        author = memory.authors[head]
+        memory.mention(Entity(author, head=author.name.split()[-1].lower()))  # 'It reads:' after it
+        return author
+    if (head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS) and any_organisation:
+        # "the group said"; "the statement said": the last organisation to speak wrote it
+        for entity in reversed(memory.recent):
+            if entity.speaker.kind == "organisation":
+                return entity.speaker
+    return None
 
 
 def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
@@ -279,9 +126,10 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     tokens = core.split()
     if not tokens:
         return None
-    if role and tokens[0].lower() in DETERMINERS and 2 <= len(role.split()) <= 4 and all(
-            _is_name_token(w) for w in role.split()):
-        # "a spokeswoman for the agency, Ana Ruiz": the name in apposition is who the description is
+    if role and (tokens[0].lower() in DETERMINERS or tokens[-1].isalpha() and tokens[-1].islower()) and 2 <= len(
+            role.split()) <= 4 and all(_is_name_token(w) for w in role.split()):
+        # "a spokeswoman for the agency, Ana Ruiz", "Opera spokeswoman, Berit Hanson": the name in apposition
+        # is who the description (a role noun last, or a determiner first) is
         found = speaker_from_phrase(role, memory, learn=False)
         if found and found.kind == "person":
             return _described(Speaker(found.name, "person", core), memory, learn, gender_of_phrase(tokens, core))
@@ -367,7 +215,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     determiner = head_part[0].lower()
     if determiner in ("the", "its", "this", "their") and len(head_part) <= 3 and not any(
             w[:1].isupper() for w in head_part[1:]):
-        known = memory.by_head(head, any_organisation=len(head_part) == 2)
+        known = _known_by_head(head, memory, any_organisation=len(head_part) == 2)
         if known:
             return known
         if len(tokens) == 2 and is_bare_description(head_part):

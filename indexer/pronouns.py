@@ -14,8 +14,8 @@ from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
 
-if TYPE_CHECKING:  # names.py holds the Memory and calls in here: imported for the annotation only
-    from .names import Memory
+if TYPE_CHECKING:  # names.py calls in here with a story_memory.Memory: imported for the annotation only
+    from .story_memory import Memory
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 FEMALE_WORDS = _EN["female_words"]

@@ -17,7 +17,7 @@ class Span:
     start: int  # first quoted character (after the opening mark)
     end: int  # one past the last quoted character (before the closing mark)
     opened: bool  # an opening mark was found (False: continues a quote from the paragraph before)
-    closed: bool  # a closing mark was found in this paragraph
+    closed: bool  # it ends in this paragraph: at a closing mark, or where its next paragraph's mark opens
     mark: str  # "double" or "single"
 
 
@@ -40,6 +40,15 @@ def _looks_closed(text: str, pos: int, length: int) -> bool:
     return not before.isspace() and (after.isspace() or not after.isalnum() or after.isupper())
 
 
+def _starts_next_quote(para: str, open_at: int, pos: int) -> bool:
+    """A straight mark that opens the next paragraph of a quote still open: it follows a sentence's end
+    and a space, and a capital (or a bracket) follows it. A closing mark never has a space before it."""
+    after = para[pos + 1:pos + 2]
+    before = para[open_at:pos].rstrip()
+    return (pos > 0 and para[pos - 1].isspace() and (after[:1].isupper() or after in ("[", "("))
+            and before[-1:] in (".", "!", "?", "…") and len(before) > 1)
+
+
 def find_spans(text: str, start: int, end: int, continuing: bool = False) -> list[Span]:
     """Quotation spans in text[start:end], as absolute offsets.
 
@@ -58,6 +67,13 @@ def find_spans(text: str, start: int, end: int, continuing: bool = False) -> lis
                 continue
             open_at = match.end()
         else:
+            if mark == '"' and _starts_next_quote(para, open_at, pos):
+                # '"The system fails. "This means ...': a straight mark after a space, before a word,
+                # opens; the quote before ended at its sentence's end, where a paragraph break was lost
+                # (each paragraph of a long quote opens with a mark and only the last one closes).
+                spans.append(Span(start + open_at, start + len(para[:pos].rstrip()), True, True, "double"))
+                open_at = match.end()
+                continue
             is_closer = mark in _CLOSERS or mark == '"' or (mark == "“" and _looks_closed(para, pos, len(mark)))
             if not is_closer or (pos == open_at and mark in _OPENERS):
                 # A second opener while one is open: the first was never closed, or the writer typed

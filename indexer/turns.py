@@ -17,7 +17,7 @@ import re
 
 from .constants import ANSWER_LABELS, CAPTION_LABELS, HEADER_KEYS, QUESTION_LABELS, TEASER_LABELS
 from .loading import bold_turn_label
-from .names import Memory
+from .story_memory import Memory
 
 _UPPER_LABEL = r"(?:[A-Z][A-Z0-9.'’\-]*(?:[ \t]+[A-Z][A-Z0-9.'’\-]*){0,4}|[A-Z]-?\d+)"
 _TITLE_LABEL = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"

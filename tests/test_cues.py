@@ -2,7 +2,7 @@
 import pytest
 
 from indexer.cues import cue_inside_unclosed
-from indexer.names import Memory
+from indexer.story_memory import Memory
 
 
 @pytest.mark.parametrize("quoted, expected", [

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from indexer.extract import extract
 from indexer.loading import parse
-from indexer.names import acronym_source
+from indexer.name_parts import acronym_source
 
 BOUND_S = 10.0
 

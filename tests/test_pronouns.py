@@ -2,7 +2,8 @@
 import pytest
 
 from indexer.model import Speaker
-from indexer.names import Memory, speaker_from_phrase
+from indexer.names import speaker_from_phrase
+from indexer.story_memory import Memory
 from indexer.pronouns import gender_of_phrase, speaker_of_pronoun
 
 

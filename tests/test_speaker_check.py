@@ -259,7 +259,8 @@ def test_a_headline_in_title_case_speaks_for_nobody():
     ("Polish Ana Ruiz", "Ana Ruiz"),
 ])
 def test_bodies_and_joint_names(phrase, expected):
-    from indexer.names import Memory, speaker_from_phrase
+    from indexer.names import speaker_from_phrase
+    from indexer.story_memory import Memory
     found = speaker_from_phrase(phrase, Memory())
     assert (found.name if found else None) == expected
 
@@ -349,7 +350,8 @@ def test_lone_common_words_and_nationalities(text, expected):
     ("Blair runs the port.", "Blair", "Blair"),  # no dictionary word
 ])
 def test_a_lone_common_word_is_a_name_only_where_the_story_writes_one(story, phrase, expected):
-    from indexer.names import Memory, speaker_from_phrase
+    from indexer.names import speaker_from_phrase
+    from indexer.story_memory import Memory
     memory = Memory()
     memory.look_ahead(story)
     found = speaker_from_phrase(phrase, memory, sentence_start=True)

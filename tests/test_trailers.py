@@ -1,7 +1,7 @@
 """The cue after a quotation: (words after the closing mark, expected speaker) tables."""
 import pytest
 
-from indexer.names import Memory
+from indexer.story_memory import Memory
 from indexer.sentences import tokens
 from indexer.trailers import cue_after, cue_after_joined
 

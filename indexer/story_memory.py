@@ -1,0 +1,192 @@
+"""What a reader of the story knows so far, to tell who a phrase names.
+
+A Memory holds the full names seen (so "Roth" is Kenneth Roth), acronyms defined ("Human Rights
+Watch (HRW)"), who published a report, the words the story writes in lower case, and the people
+and organisations mentioned most recently (so "she added" and "it said" find their speaker, as
+pronouns.py resolves). names.py turns a phrase into a Speaker with it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .constants import LEXICONS
+from .model import Speaker
+from .name_book import NameBook
+from .descriptions import People, profile_beside
+from .first_names import is_first_name
+from .introductions import roles_introduced
+from .name_parts import NAME_PARTICLES, acronym_source
+from .speaker_check import bare_name, headline_words, is_common_role, names_written_alone
+
+_EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+CLAUSE_OPENERS = _EN["clause_openers"]
+DETERMINERS = _EN["determiners"]
+DOCUMENT_NOUNS = _EN["document_nouns"]
+ORGANISATION_NOUNS = _EN["organisation_nouns"]
+ORGANISATION_WORDS = _EN["organisation_words"]
+PRONOUNS = _EN["pronouns"]
+
+SENTENCE_STARTERS = CLAUSE_OPENERS | DETERMINERS | set(PRONOUNS) | {
+    "if", "but", "and", "so", "because", "what", "how", "why", "first", "second", "third", "now", "here", "there"}
+
+# An acronym in brackets; the name it abbreviates is read backwards word by word (never by a
+# pattern with nested repetition, which backtracks for minutes over a run of capitalised words).
+_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
+# A capitalised word right before a document's noun ('A Human Rights Watch report'); anchored on the
+# capital, so the pattern is tried only where one stands.
+_DOCUMENT = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t]+(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
+_TITLE_OF = re.compile(r"\b(?:of|for)(?: the)? $")
+_MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as sentences.mask leaves it
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
+_THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
+# A name's word may hold capitals after a letter, apostrophe or hyphen (McDonald, Murphy-O'Connor; cut there,
+# 'he' found "Gary O'"). A match starts only where a word starts: a long word of capitals is read once.
+_NAME_WORD = r"[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*"
+# Lower-case particles sit between a name's words ('Ursula von der Leyen', 'Anwar al-Awlaki'); each is a
+# fixed word before a capital, so the pattern stays linear.
+_PARTICLES = "|".join(sorted(NAME_PARTICLES | {"el"}))
+_FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}"
+                        rf"(?:[A-Z]\.|(?:(?:{_PARTICLES})-)?{_NAME_WORD})){{1,5}}\b")
+
+
+@dataclass
+class Entity:
+    speaker: Speaker
+    head: str  # the noun that names what it is ("association", "trader"), lower case
+    gender: str | None = None
+    roles: frozenset[str] = frozenset()  # the words of a person's role ("pastor", "leader"), lower case
+
+
+@dataclass
+class Memory:
+    full_names: NameBook = field(default_factory=NameBook)
+    later_names: NameBook = field(default_factory=NameBook)  # full names the story gives further on
+    common_words: set[str] = field(default_factory=set)  # words the story writes in lower case
+    acronyms: dict[str, str] = field(default_factory=dict)
+    recent: list[Entity] = field(default_factory=list)  # most recent last
+    authors: dict[str, Speaker] = field(default_factory=dict)  # "report" -> who published the report
+    capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+    names_alone: set[str] = field(default_factory=set)  # capitals the story writes as a name of their own
+    introduced: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person introduced so
+    people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
+    sentence: str = ""  # the sentence being read
+
+    def is_known_name(self, word: str) -> bool:
+        """Whether a capitalised first word of a sentence is a name, not just capitalised there."""
+        bare = word.rstrip("'’s")
+        if word.isupper() or bare in self.capitalised or word in self.capitalised:
+            return True
+        if self.full_names.has_word(bare):
+            return True
+        low = word.lower()
+        if low in SENTENCE_STARTERS or low.endswith(("ed", "ing", "ly")):
+            return False  # "According", "Pressed", "Speaking", "Further": capitals of the sentence
+        return not (low.endswith("s") or low in _THINGS)
+
+    def learn_text(self, text: str, introductions: bool = True) -> None:
+        """Register full names and acronym definitions from any sentence of the document."""
+        self.capitalised.update(w for w in _MID_SENTENCE_CAPITAL.findall(text) if not _MASKED.fullmatch(w))
+        for match in _ACRONYM.finditer(text):
+            name = acronym_source(text, match.start())
+            if name:
+                self.acronyms.setdefault(match.group(1), name)
+        for match in _DOCUMENT.finditer(text):
+            author = self._author_before(text, match.start(1))
+            if author:
+                self.authors[match.group(1).lower()] = author
+        if introductions:
+            self.people.learn_bodies(text)
+        for match in _FULL_NAME.finditer(text):
+            words = match.group().split()
+            if words[0].lower() in SENTENCE_STARTERS:
+                words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
+            elif len(words) >= 3 and _TITLE_OF.search(text, max(0, match.start() - 8), match.start()):
+                words = words[1:]  # "Minister of Harbours Tom Kale": the title's object is no part of the name
+            if any(_MASKED.fullmatch(w) for w in words):
+                continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
+            words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
+            name = bare_name(words, self.common_words)
+            if len(name) == 2 and is_common_role(name[0], self.common_words):
+                continue  # "Donor Adelson": a role the story writes in lower case, and a surname
+            if 2 <= len([w for w in name if w not in NAME_PARTICLES]) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
+                    name, self.common_words):
+                self.full_names.add(" ".join(name))
+                if introductions:
+                    self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
+                    first = text.find(name[0], match.start(), match.end())  # after 'Florida Governor' in the run
+                    self.people.note(" ".join(name), profile_beside(text, max(first, match.start()), match.end()))
+
+    def mention(self, entity: Entity) -> None:
+        self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
+
+    def _author_before(self, text: str, noun: int) -> Speaker | None:
+        """'A Human Rights Watch report': the capitalised words right before a document's noun wrote it."""
+        words: list[str] = []
+        end = noun
+        while len(words) < 6:
+            found = _WORD_BEFORE.search(text, max(0, end - 40), end)
+            if not found or not found.group(1)[:1].isupper():
+                break
+            words.insert(0, found.group(1))
+            end = found.start()
+        while words and words[0].lower() in SENTENCE_STARTERS:
+            words.pop(0)  # "The Human Rights Watch report": the sentence's capital
+        if not words:
+            return None
+        # names.py reads a phrase with a Memory; here the Memory reads an author's phrase with names.py.
+        # Imported at call time, so each module can be imported first.
+        from .names import speaker_from_phrase
+        author = speaker_from_phrase(" ".join(words), self, learn=False)
+        return author if author and author.kind in ("organisation", "person") else None
+
+    def look_ahead(self, text: str) -> None:
+        """Read the whole story's full names first: 'Cruz said' in the lead is the Ted Cruz named below."""
+        self.common_words = set(_LOWER_WORD.findall(text))
+        ahead = Memory(common_words=self.common_words)
+        ahead.learn_text(text, introductions=False)  # only its names are read
+        self.later_names = ahead.full_names
+        self.names_alone = names_written_alone(text)
+
+    def full_name(self, name: str) -> str:
+        """'Roth' -> 'Kenneth Roth' when a Kenneth Roth was named; 'HRW' -> 'Human Rights Watch'."""
+        if name in self.acronyms:
+            return self.acronyms[name]
+        found = self._full_name(name, self.full_names)
+        parts = name.split()
+        if found == name and self.later_names:
+            later = self.later_names.ending_with(parts)
+            if len({tuple(f.split()) for f in later}) == 1:
+                return later[0]  # only when the story names one such person
+        if found == name and len(parts) == 1 and not (
+                self.full_names.has_last_word(name) or self.later_names.has_last_word(name)):
+            # "Shin said" after "Shin Dong Hyuk", "Olena said" after "Olena Petrenko": a name's first
+            # word, unless some name of the story ends in it ("Trump" is Donald Trump named later,
+            # not "Trump Tower" named before).
+            firsts = [full for full in self.full_names.starting_with(name) if full not in self.sentence]
+            return (firsts or [name])[0]
+        return found
+
+    def _full_name(self, name: str, full_names: NameBook) -> str:
+        parts = name.split()
+        candidates = full_names.ending_with(parts)
+        # 'Clinton declared of Hillary Clinton': a writer does not name one person both ways in a sentence.
+        others = [full for full in candidates if full not in self.sentence]
+        if len(set(others)) > 1:
+            # "Again Roddick broke first" beside Andy Roddick: a word the story writes in lower case,
+            # and no first name, opened the sentence; it is no one's first name.
+            named = [full for full in others if not self._opener_stuck_to(full)]
+            others = named or others
+        if len(set(others)) > 1:
+            # "Hillary Clinton will not be happy ... her husband, Bill Clinton": 'Clinton' is the one
+            # who was a subject or a speaker, not the one named in passing most recently.
+            spoke = [e.speaker.name for e in reversed(self.recent) if e.speaker.name in others]
+            if spoke:
+                return spoke[0]
+        return (others or [name])[0]
+
+    def _opener_stuck_to(self, full: str) -> bool:
+        first = full.split()[0]
+        return first.lower() in self.common_words and not is_first_name(first)

@@ -62,8 +62,9 @@ def by_positions(cache, postings: list, bounds: np.ndarray, fieldname: str, btex
     keep = np.zeros(len(candidates), dtype=bool)
     running = np.arange(len(candidates))  # indices of the candidates still in the running
     starts = None
+    kept = {}  # segment number -> its position arrays (or None), asked of the cache once per phrase
     for i in sorted(range(len(btexts)), key=lambda i: sum(len(p.ids) for p in postings[i])):
-        keys = _start_keys(cache, postings[i], bounds, fieldname, btexts[i], candidates[running], running, i)
+        keys = _start_keys(cache, kept, postings[i], bounds, fieldname, btexts[i], candidates[running], running, i)
         starts = keys if starts is None else starts[sorted_members(starts, keys)]
         if not len(starts):
             return keep
@@ -72,7 +73,7 @@ def by_positions(cache, postings: list, bounds: np.ndarray, fieldname: str, btex
     return keep
 
 
-def _start_keys(cache, postings: list, bounds: np.ndarray, fieldname: str, btext: bytes,
+def _start_keys(cache, kept: dict, postings: list, bounds: np.ndarray, fieldname: str, btext: bytes,
                 wanted: np.ndarray, indices: np.ndarray, shift: int) -> np.ndarray:
     """(candidate index << 32) + position - shift for each position of one word in the `wanted`
     documents (sorted, all holding it; `indices` are their candidate indices), sorted: where the
@@ -80,27 +81,30 @@ def _start_keys(cache, postings: list, bounds: np.ndarray, fieldname: str, btext
 
     Candidates come in order and each one's positions ascend, so the keys are sorted and unique as
     read: binary searches intersect them (np.unique and intersect1d sorted them again). The
-    segments with position arrays are gathered first and decoded in one pass, not per segment.
+    segments with position arrays are gathered first and decoded in one pass, not per segment:
+    each segment gives where its wanted postings' gaps begin and end (two look-ups), and the
+    gaps are read with one index computed for all segments at once.
     """
     cuts = wanted.searchsorted(bounds).tolist()
-    counts, gaps, which, decoded = [], [], [], []
+    stored, at, which, decoded = [], [], [], []
     for p in postings:
         lo, hi = cuts[2 * p.leaf_number], cuts[2 * p.leaf_number + 1]
         if lo == hi:
             continue
         local = wanted[lo:hi] - p.offset
-        kept = cache.stored_positions(p.leaf, fieldname) if p.start is not None else None
-        if kept is not None:
-            posting_counts, posting_gaps = kept.gaps_of(p.start + p.ids.searchsorted(local))
-            counts.append(posting_counts)
-            gaps.append(posting_gaps)
+        if p.leaf_number not in kept:
+            kept[p.leaf_number] = cache.stored_positions(p.leaf, fieldname) if p.start is not None else None
+        positions = kept[p.leaf_number]
+        if positions is not None:
+            stored.append(positions)
+            at.append(p.start + p.ids.searchsorted(local))
             which.append(indices[lo:hi])
         else:  # a segment written without position arrays
-            at, positions = read_positions(p.leaf, fieldname, btext, local)
-            decoded.append(_keys(indices[lo:hi][at], positions, shift))
-    if counts:
-        counts = np.concatenate(counts)
-        positions = position_arrays.decode(counts, np.concatenate(gaps))
+            found, read = read_positions(p.leaf, fieldname, btext, local)
+            decoded.append(_keys(indices[lo:hi][found], read, shift))
+    if stored:
+        counts, gaps = position_arrays.gaps_of_many(stored, at)
+        positions = position_arrays.decode(counts, gaps)
         decoded.append(_keys(np.repeat(np.concatenate(which), counts), positions, shift))
     if not decoded:
         return np.empty(0, dtype=np.int64)

@@ -62,6 +62,7 @@ class Evaluator:
         self.bounds = np.array([n for leaf, offset in self.leaves for n in (offset, offset + leaf.doc_count_all())],
                                dtype=np.int64)
         self._fetched: dict = {}
+        self._directory = False  # the commit's term_directory.TermDirectory (None: none), asked for when first needed
         self._averages: dict[str, float] = {}
         self.size = searcher.doc_count_all()  # document numbers run from 0 to size - 1
         cache.keep_only(frozenset(self.segment_ids))
@@ -198,13 +199,27 @@ class Evaluator:
 
     # terms
     def _postings(self, fieldname: str, btext: bytes) -> WholeTerm:
-        """The term's postings in each segment that has it; looked up once per query."""
+        """The term's postings in each segment that has it; looked up once per query, in the
+        commit's term directory where every segment has its arrays, else segment by segment."""
         found = self._fetched.get((fieldname, btext))
         if found is None:
-            hashed = posting_arrays.key_hash(posting_arrays.term_key(fieldname, btext))
+            key = posting_arrays.term_key(fieldname, btext)
+            hashed = posting_arrays.key_hash(key)
+            if self._directory is False:
+                self._directory = self.cache.directory(self.segment_ids)
+            spans, numbers = {}, range(len(self.leaves))
+            if self._directory is not None:
+                spans = self._directory.spans(key, hashed)
+                numbers = sorted({*spans, *self._directory.incomplete(fieldname)})
             parts = []
-            for number, (leaf, offset) in enumerate(self.leaves):
-                ids, weights, start = self.cache.postings(leaf, fieldname, btext, hashed, self.segment_ids[number])
+            for number in numbers:
+                leaf, offset = self.leaves[number]
+                if number in spans:
+                    start, end = spans[number]
+                    table = self._directory.stored[number]
+                    ids, weights = table.ids[start:end], table.weights[start:end]
+                else:
+                    ids, weights, start = self.cache.postings(leaf, fieldname, btext, hashed, self.segment_ids[number])
                 if len(ids):
                     parts.append(TermPostings(number, leaf, offset, ids, weights, start))
             found = self._fetched[(fieldname, btext)] = WholeTerm(parts)

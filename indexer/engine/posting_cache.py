@@ -16,6 +16,7 @@ import numpy as np
 from whoosh.util.numeric import byte_to_length
 
 from . import position_arrays, posting_arrays
+from .term_directory import TermDirectory
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults, which the index is searched with
 # Field lengths are stored as one byte each; Whoosh scores with the length the byte stands for.
@@ -36,6 +37,7 @@ class PostingCache:
         self._stored: dict[str, posting_arrays.StoredPostings] = {}
         self._positions: dict[str, position_arrays.StoredPositions | None] = {}
         self._segments: frozenset[str] = frozenset()
+        self._directory: tuple[tuple[str, ...], TermDirectory] | None = None
         self._lock = threading.Lock()
 
     def keep_only(self, segment_ids: frozenset[str]) -> None:
@@ -44,6 +46,8 @@ class PostingCache:
             if segment_ids == self._segments:
                 return
             self._segments = segment_ids
+            if self._directory is not None and frozenset(self._directory[0]) != segment_ids:
+                self._directory = None
             self._stored = {k: v for k, v in self._stored.items() if k in segment_ids}
             self._positions = {k: v for k, v in self._positions.items() if k in segment_ids}
             for key in [k for k in self._items if not _kept(k[1], segment_ids)]:
@@ -66,6 +70,20 @@ class PostingCache:
         ids, weights = self._get(("p", segment_id, fieldname, btext),
                                  lambda: posting_arrays.read_postings(leaf, fieldname, btext))
         return ids, weights, None
+
+    def directory(self, segment_ids: tuple[str, ...]) -> TermDirectory | None:
+        """The term directory of the commit whose segments are `segment_ids` (in document order),
+        built when first asked for; None while a segment's posting arrays are not written."""
+        with self._lock:
+            if self._directory is not None and self._directory[0] == segment_ids:
+                return self._directory[1]
+        stored = [self._stored_for(segment_id) for segment_id in segment_ids]
+        if any(table is None for table in stored):
+            return None
+        built = TermDirectory(stored)
+        with self._lock:
+            self._directory = (segment_ids, built)
+        return built
 
     def stored_positions(self, leaf, fieldname: str) -> position_arrays.StoredPositions | None:
         """The segment's position arrays for a phrase field; None when it was written without them."""

@@ -33,6 +33,11 @@ DENSE_SHARE = 16
 # Intersecting a set with one LOPSIDED times larger looks the smaller one's ids up by binary
 # search, without a pass over the larger set or a mask of every document number.
 LOPSIDED = 16
+# Two sets holding more than 1/MASK_SHARE of all document numbers between them are intersected
+# through a mask of every document number (zeroing 1 MB at a million passages costs ~25 µs):
+# intersect1d sorts both again (a phrase's two words, 20,000 and 50,000 ids: 0.66 vs 0.17 ms).
+MASK_SHARE = 128
+SEARCH_COST = 32  # a binary search for one id costs about as much as 32 ids set in or read from a mask
 EMPTY_IDS = np.empty(0, dtype=np.int64)
 EMPTY_SCORES = np.empty(0, dtype=np.float64)
 
@@ -294,7 +299,10 @@ def _members(ids: np.ndarray, within: np.ndarray, size: int) -> np.ndarray:
     """Which of the sorted `ids` are in the sorted `within`, as a mask (ids below `size`)."""
     if not len(within):
         return np.zeros(len(ids), dtype=bool)
-    if len(ids) * DENSE_SHARE > size:  # many ids: one pass over a mask of every document number
+    # A binary search per id (~50 ns at a million) against a mask of every document number (zeroed
+    # at ~25 µs per million, then ~1.5 ns per id set or read): the mask from a few thousand ids on
+    # (12,000 ids in 40,000: 0.46 ms searching, 0.10 ms by mask).
+    if len(ids) * SEARCH_COST > len(within) + size // 64:
         inside = np.zeros(size, dtype=bool)
         inside[within] = True
         return inside[ids]
@@ -325,8 +333,10 @@ def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> tuple[np.ndarray, np.
         left = np.flatnonzero(phrases.sorted_members(a, b))
         ids = a[left]
         return ids, left, b.searchsorted(ids)
-    if max(len(a), len(b)) * DENSE_SHARE <= size:
+    if (len(a) + len(b)) * MASK_SHARE <= size:
         return np.intersect1d(a, b, assume_unique=True, return_indices=True)
-    right = np.flatnonzero(_members(b, a, size))
+    inside = np.zeros(size, dtype=bool)
+    inside[a] = True
+    right = np.flatnonzero(inside[b])
     ids = b[right]
     return ids, a.searchsorted(ids), right

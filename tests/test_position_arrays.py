@@ -179,6 +179,16 @@ def test_a_phrase_over_segments_with_and_without_position_arrays_matches_whoosh(
         return keys
 
     monkeypatch.setattr(phrases, "_start_keys", checked)
+    of_rows = phrases._start_keys_of_rows
+
+    def checked_rows(*args):  # a word put together across segments: its rows found at once
+        keys = of_rows(*args)
+        if keys is not None:
+            pieces.append(len(keys))
+            assert np.all(np.diff(keys) > 0), keys
+        return keys
+
+    monkeypatch.setattr(phrases, "_start_keys_of_rows", checked_rows)
 
     docs = tmp_path / "docs"
     docs.mkdir()

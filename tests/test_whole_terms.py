@@ -161,3 +161,28 @@ def test_did_you_mean_asks_the_words_the_search_looked_up(segmented, text, expec
         evaluator = numpy_match.Evaluator(s, segmented.arrays(s, stamp).everything, PostingCache(segmented.index_dir))
         monkeypatch.setattr(s, "doc_frequency", lambda *args: pytest.fail("asked Whoosh's term tables"))
         assert suggestions.suggest(s, text, evaluator.doc_frequency) == theirs == expected
+
+
+@pytest.mark.parametrize("parts, at, expected", [
+    ([part(0, 0, [1, 4])._replace(start=10)], [0, 1], ([0, 0], [10, 11])),
+    ([part(0, 0, [1, 4])._replace(start=10), part(2, 50, [0, 3, 9])._replace(start=0)], [1, 2, 4], ([0, 1, 1], [11, 0, 2])),
+    ([part(1, 20, [5])._replace(start=7), part(3, 90, [2, 8])._replace(start=30)], [2], ([1], [31])),
+    ([part(0, 0, [1])._replace(start=None), part(1, 9, [2])], [1], None),  # decoded from Whoosh: no rows
+])
+def test_rows_are_each_postings_segment_and_row_in_its_arrays(parts, at, expected):
+    found = WholeTerm(parts).rows(np.array(at, dtype=np.int64))
+    assert (None if found is None else (found[0].tolist(), found[1].tolist())) == expected
+
+
+def test_a_phrase_of_gathered_words_finds_its_rows_at_once(segmented, monkeypatch):
+    from indexer.engine import phrases
+    from indexer.engine.query_parsing import parse
+
+    monkeypatch.setattr(phrases, "_start_keys", lambda *args: pytest.fail("read segment by segment"))
+    for text in ['"harbour master"', '"the quay"', '"master counted the nets"', '"tide harbour"']:
+        q, _ = parse(text, segmented.ix.schema)
+        with segmented.lease() as (s, stamp):
+            arrays = segmented.arrays(s, stamp)
+            found = numpy_match.Evaluator(s, arrays.everything, PostingCache(segmented.index_dir), arrays).match(q)
+            theirs = sorted(hit.docnum for hit in s.search(q, limit=None, terms=False))
+        assert found.ids.tolist() == theirs

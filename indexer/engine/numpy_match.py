@@ -195,7 +195,7 @@ class Evaluator:
             found = candidates[phrases.by_value(field, btexts, np.asarray(self.arrays.codes[facet])[candidates],
                                                 self.arrays.values[facet])]
         else:
-            found = candidates[phrases.by_positions(self.cache, [self._postings(fieldname, b).parts for b in btexts],
+            found = candidates[phrases.by_positions(self.cache, [self._postings(fieldname, b) for b in btexts],
                                                     self.bounds, fieldname, btexts, candidates)]
         if not scored:
             return Matches(found, None)

@@ -56,6 +56,20 @@ class WholeTerm:
             return np.empty(0, dtype=np.float32)
         return np.concatenate([p.weights for p in self.parts])
 
+    @cached_property
+    def firsts(self) -> np.ndarray:
+        """Where each part's postings begin in `ids`."""
+        return np.concatenate([[0], np.cumsum([len(p.ids) for p in self.parts])]).astype(np.int64)
+
+    def rows(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """(part number, row in that segment's posting and position arrays) of the postings at
+        indices `at` of `ids`; None when a part was decoded from Whoosh (it has no rows)."""
+        if any(p.start is None for p in self.parts):
+            return None
+        part = self.firsts.searchsorted(at, side="right") - 1
+        starts = np.array([p.start for p in self.parts], dtype=np.int64)
+        return part, at - self.firsts[part] + starts[part]
+
     @property
     def gathered(self) -> bool:
         return "ids" in self.__dict__

@@ -179,6 +179,16 @@ def test_a_phrase_over_segments_with_and_without_position_arrays_matches_whoosh(
         return keys
 
     monkeypatch.setattr(phrases, "_start_keys", checked)
+    of_rows = phrases._start_keys_of_rows
+
+    def checked_rows(*args):  # a word put together across segments: its rows found at once
+        keys = of_rows(*args)
+        if keys is not None:
+            pieces.append(len(keys))
+            assert np.all(np.diff(keys) > 0), keys
+        return keys
+
+    monkeypatch.setattr(phrases, "_start_keys_of_rows", checked_rows)
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -224,3 +234,32 @@ def test_positions_round_trip_in_the_narrowest_type(tmp_path, postings, gaps_typ
     which, positions = kept.positions(np.arange(len(postings)))
     expected = [(i, p) for i, (_, where) in enumerate(postings) for p in (where or [])]
     assert list(zip(which.tolist(), positions.tolist())) == expected
+
+
+def stored_from(tmp_path, name, postings):
+    from whoosh.formats import Positions
+
+    capture = position_arrays.PositionCapture()
+    for where in postings:
+        capture.add("text", Positions().encode(where) if where is not None else None)
+    (tmp_path / name).mkdir()
+    capture.save(tmp_path / name)
+    return position_arrays.load(tmp_path / name)
+
+
+@pytest.mark.parametrize("segments, wanted", [
+    ([[[3], [0, 2, 9]]], [[1]]),
+    ([[[3], [0, 2, 9]], [[5, 300], [1]]], [[0, 1], [0, 1]]),  # narrow and wide gaps run together
+    ([[[3], [0, 2, 9]], [[7]], [[1, 2], [4]]], [[1], [], [1, 0]]),  # a segment with nothing wanted; out of order
+    ([[None, [4]], [[0, 70000]]], [[0, 1], [0]]),  # a posting without positions
+    ([[None]], [[0]]),
+])
+def test_gaps_of_several_segments_are_each_segments_gaps_in_turn(tmp_path, segments, wanted):
+    stored = [stored_from(tmp_path, f"s{n}", postings) for n, postings in enumerate(segments)]
+    at = [np.array(w, dtype=np.int64) for w in wanted]
+    counts, gaps = position_arrays.gaps_of_many(stored, at)
+    one_by_one = [kept.gaps_of(a) for kept, a in zip(stored, at)]
+    assert counts.tolist() == [c for c, _ in one_by_one for c in c.tolist()]
+    assert gaps.tolist() == [g for _, g in one_by_one for g in g.tolist()]
+    expected = [p for postings, w in zip(segments, wanted) for i in w for p in (postings[i] or [])]
+    assert position_arrays.decode(counts, gaps).tolist() == expected

@@ -50,11 +50,11 @@ def _value_holds(field, value: str, btexts: list[bytes]) -> bool:
     return bool(starts)
 
 
-def by_positions(cache, postings: list, bounds: np.ndarray, fieldname: str, btexts: list[bytes],
+def by_positions(cache, terms: list, bounds: np.ndarray, fieldname: str, btexts: list[bytes],
                  candidates: np.ndarray) -> np.ndarray:
     """Which of the sorted global `candidates` (each holding every word) have the words in a row.
 
-    `postings[i]` lists word i's postings per segment (numpy_match.TermPostings), `bounds` each
+    `terms[i]` holds word i's postings (whole_terms.WholeTerm), `bounds` each
     segment's first and last-plus-one document numbers, two by two. The rarest words are checked
     first, and each later word only in the candidates still in the running: "the" in
     "the harbour ledger" is read for the few records with "harbour ledger", not for all of them.
@@ -62,8 +62,14 @@ def by_positions(cache, postings: list, bounds: np.ndarray, fieldname: str, btex
     keep = np.zeros(len(candidates), dtype=bool)
     running = np.arange(len(candidates))  # indices of the candidates still in the running
     starts = None
-    for i in sorted(range(len(btexts)), key=lambda i: sum(len(p.ids) for p in postings[i])):
-        keys = _start_keys(cache, postings[i], bounds, fieldname, btexts[i], candidates[running], running, i)
+    kept = {}  # segment number -> its position arrays (or None), asked of the cache once per phrase
+    for i in sorted(range(len(btexts)), key=lambda i: terms[i].frequency):
+        wanted = candidates[running]
+        keys = None
+        if terms[i].gathered:  # the word's rows in every segment found at once
+            keys = _start_keys_of_rows(cache, kept, terms[i], fieldname, wanted, running, i)
+        if keys is None:
+            keys = _start_keys(cache, kept, terms[i].parts, bounds, fieldname, btexts[i], wanted, running, i)
         starts = keys if starts is None else starts[sorted_members(starts, keys)]
         if not len(starts):
             return keep
@@ -72,7 +78,32 @@ def by_positions(cache, postings: list, bounds: np.ndarray, fieldname: str, btex
     return keep
 
 
-def _start_keys(cache, postings: list, bounds: np.ndarray, fieldname: str, btext: bytes,
+def _start_keys_of_rows(cache, kept: dict, term, fieldname: str, wanted: np.ndarray, indices: np.ndarray,
+                        shift: int) -> np.ndarray | None:
+    """_start_keys for a word whose postings are put together across segments (`term`): each
+    wanted document's row in its segment's arrays comes from one binary search in the whole
+    term, not one per segment. None when a segment has no position arrays (ask _start_keys)."""
+    if not len(wanted):
+        return np.empty(0, dtype=np.int64)
+    found = term.rows(term.ids.searchsorted(wanted))
+    if found is None:
+        return None
+    part, rows = found
+    edges = [0, *(np.flatnonzero(part[1:] != part[:-1]) + 1).tolist(), len(part)]
+    stored, at = [], []
+    for first, end, number in zip(edges, edges[1:], part[edges[:-1]].tolist()):
+        p = term.parts[number]
+        if p.leaf_number not in kept:
+            kept[p.leaf_number] = cache.stored_positions(p.leaf, fieldname)
+        if kept[p.leaf_number] is None:
+            return None
+        stored.append(kept[p.leaf_number])
+        at.append(rows[first:end])
+    counts, gaps = position_arrays.gaps_of_many(stored, at)
+    return _keys(np.repeat(indices, counts), position_arrays.decode(counts, gaps), shift)
+
+
+def _start_keys(cache, kept: dict, postings: list, bounds: np.ndarray, fieldname: str, btext: bytes,
                 wanted: np.ndarray, indices: np.ndarray, shift: int) -> np.ndarray:
     """(candidate index << 32) + position - shift for each position of one word in the `wanted`
     documents (sorted, all holding it; `indices` are their candidate indices), sorted: where the
@@ -80,27 +111,30 @@ def _start_keys(cache, postings: list, bounds: np.ndarray, fieldname: str, btext
 
     Candidates come in order and each one's positions ascend, so the keys are sorted and unique as
     read: binary searches intersect them (np.unique and intersect1d sorted them again). The
-    segments with position arrays are gathered first and decoded in one pass, not per segment.
+    segments with position arrays are gathered first and decoded in one pass, not per segment:
+    each segment gives where its wanted postings' gaps begin and end (two look-ups), and the
+    gaps are read with one index computed for all segments at once.
     """
     cuts = wanted.searchsorted(bounds).tolist()
-    counts, gaps, which, decoded = [], [], [], []
+    stored, at, which, decoded = [], [], [], []
     for p in postings:
         lo, hi = cuts[2 * p.leaf_number], cuts[2 * p.leaf_number + 1]
         if lo == hi:
             continue
         local = wanted[lo:hi] - p.offset
-        kept = cache.stored_positions(p.leaf, fieldname) if p.start is not None else None
-        if kept is not None:
-            posting_counts, posting_gaps = kept.gaps_of(p.start + p.ids.searchsorted(local))
-            counts.append(posting_counts)
-            gaps.append(posting_gaps)
+        if p.leaf_number not in kept:
+            kept[p.leaf_number] = cache.stored_positions(p.leaf, fieldname) if p.start is not None else None
+        positions = kept[p.leaf_number]
+        if positions is not None:
+            stored.append(positions)
+            at.append(p.start + p.ids.searchsorted(local))
             which.append(indices[lo:hi])
         else:  # a segment written without position arrays
-            at, positions = read_positions(p.leaf, fieldname, btext, local)
-            decoded.append(_keys(indices[lo:hi][at], positions, shift))
-    if counts:
-        counts = np.concatenate(counts)
-        positions = position_arrays.decode(counts, np.concatenate(gaps))
+            found, read = read_positions(p.leaf, fieldname, btext, local)
+            decoded.append(_keys(indices[lo:hi][found], read, shift))
+    if stored:
+        counts, gaps = position_arrays.gaps_of_many(stored, at)
+        positions = position_arrays.decode(counts, gaps)
         decoded.append(_keys(np.repeat(np.concatenate(which), counts), positions, shift))
     if not decoded:
         return np.empty(0, dtype=np.int64)

@@ -181,7 +181,9 @@ class SearchEngine:
 
     def _search(self, s, stamp, text, q, note, restrict, filters, page, page_size, sort, with_facets) -> SearchPage:
         arrays = self.arrays(s, stamp)
-        matched, scores = self._matching(s, q, restrict, arrays, scored=sort == "relevance")
+        # One evaluator for the page: the words it looked up answer "did you mean" too.
+        evaluator = numpy_match.Evaluator(s, arrays.everything, self._postings, arrays) if arrays is not None else None
+        matched, scores = self._matching(s, q, restrict, arrays, scored=sort == "relevance", evaluator=evaluator)
         total = len(matched) if matched is not None else None
         if total is not None:
             page = min(page, max(1, -(-total // page_size)))
@@ -214,10 +216,11 @@ class SearchEngine:
         counts = self._facet_counts(s, stamp, q, restrict, matched) if with_facets else {}
         suggestion = None
         if total == 0 and text.strip() and note is None:
-            suggestion = suggestions.suggest(s, text)
+            suggestion = suggestions.suggest(s, text, evaluator.doc_frequency if evaluator is not None else None)
         return SearchPage(text, total, page, page_size, shown, counts, filters, sort, note, suggestion)
 
-    def _matching(self, s, q, restrict, arrays, scored: bool) -> tuple[np.ndarray | None, np.ndarray | None]:
+    def _matching(self, s, q, restrict, arrays, scored: bool,
+                  evaluator: numpy_match.Evaluator | None = None) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(every matching live document number, their scores), for the count, facets and ranking.
 
         (None, None) when the commit's facet arrays are not written yet; scores are None when
@@ -226,7 +229,7 @@ class SearchEngine:
         if arrays is None:
             return None, None
         combined = query.And([q, query.ConstantScoreQuery(restrict, 0.0)]) if restrict is not None else q
-        evaluator = numpy_match.Evaluator(s, arrays.everything, self._postings, arrays)
+        evaluator = evaluator or numpy_match.Evaluator(s, arrays.everything, self._postings, arrays)
         try:
             found = evaluator.match(combined, scored=scored)
         except numpy_match.Unsupported:

@@ -22,6 +22,7 @@ ON_CLASSES = [
     (whoosh3.W3PerDocReader, "doc_field_length"),
     (whoosh3.W3FieldWriter, "add_postings"),
     (whoosh3.W3FieldWriter, "close"),
+    (whoosh3.W3PostingsWriter, "_write_block"),  # term_postings fills the blocks it writes
     (whoosh3.W3LeafMatcher, "_read_data"),
     (whoosh3.W3LeafMatcher, "_next_block"),
     (writing.PostingPool, "add"),
@@ -69,6 +70,13 @@ def test_writers_keep_their_private_attributes(index):
         assert isinstance(writer.fieldwriter, whoosh3.W3FieldWriter)
         for name in ("_storage", "_segment"):
             assert hasattr(writer.fieldwriter, name), name
+        # term_postings: a term's postings go straight into the postings writer's block.
+        fieldwriter = writer.fieldwriter
+        fieldwriter.start_field("text", index.schema["text"])
+        fieldwriter.start_term(b"word")
+        postwriter = fieldwriter._postwriter
+        for name in ("_blocklimit", "_ids", "_weights", "_values", "_maxweight", "_minlength", "_maxlength"):
+            assert hasattr(postwriter, name), name
         assert writer.storage.folder
     finally:
         writer.cancel()

@@ -53,6 +53,20 @@ class PositionCapture:
                 self.gaps.extend(loads(value[_INT_SIZE:]))
         self.starts.append(len(self.gaps))
 
+    def add_term(self, fieldname: str, values: list) -> None:
+        """A term's postings at once (term_postings), kept as `add` keeps them one by one."""
+        if fieldname not in FIELDS:
+            self.starts.extend([len(self.gaps)] * len(values))
+            return
+        singles = [_SINGLE.get(value) for value in values]
+        if None in singles:  # a word more than once in a document (or past _SINGLE's positions)
+            for value in values:
+                self.add(fieldname, value)
+            return
+        first = len(self.gaps)
+        self.gaps.extend(singles)
+        self.starts.extend(range(first + 1, first + len(singles) + 1))
+
     def save(self, folder: Path) -> None:
         """Into the segment's posting folder, while it is being written."""
         gaps = np.frombuffer(self.gaps, dtype=np.int32) if self.gaps else np.empty(0, dtype=np.int32)

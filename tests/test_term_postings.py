@@ -1,5 +1,6 @@
-"""term_postings writes a segment a term at a time: the same files, byte for byte, as Whoosh's
-posting-at-a-time loop with the capture around it, and the same captured arrays."""
+"""term_postings writes a segment a term at a time, and document_writer pools a field's postings at
+once: the same files, byte for byte, as Whoosh's posting-at-a-time loops with the capture around
+them, and the same captured arrays."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,9 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from whoosh.codec import whoosh3
+from whoosh.writing import PostingPool, SegmentWriter
 
 import indexer.ingest as ingest_module
-from indexer.engine import posting_arrays, position_arrays, term_postings, whoosh_patches
+from indexer.engine import document_writer, posting_arrays, position_arrays, term_postings, whoosh_patches
 
 DOC = "Title: Shift report {n}\nSource: {source}\n\n{body}\n"
 # Some words in every document (more than a block of 128 postings), some once, some repeated
@@ -61,6 +63,8 @@ def both(tmp_path_factory):
     try:
         assert ingest_module.ingest([folder / "docs"], folder / "ours").failed == 0
         patch.setattr(whoosh3.W3FieldWriter, "add_postings", posting_arrays.capturing_add_postings)
+        patch.setattr(SegmentWriter, "add_document", document_writer.whoosh_add_document)
+        patch.setattr(PostingPool, "iter_postings", document_writer._whoosh_iter_postings)
         assert ingest_module.ingest([folder / "docs"], folder / "whooshs").failed == 0
     finally:
         patch.undo()
@@ -70,6 +74,38 @@ def both(tmp_path_factory):
 def test_installed_on_the_segment_writer():
     whoosh_patches.install()
     assert whoosh3.W3FieldWriter.add_postings is term_postings.add_postings
+    assert SegmentWriter.add_document is document_writer.add_document
+    assert PostingPool.iter_postings is document_writer.sorted_postings
+
+
+class Pool:  # what sorted_postings reads of a PostingPool
+    def __init__(self, current):
+        self.current, self.runs = current, []
+
+
+@pytest.mark.parametrize("documents", [
+    [["b", "a"], ["a", "c"], ["c", "b", "a"]],
+    [["x"], [], ["x", "y"], ["y"], ["x"]],
+    [[]],
+])
+def test_the_pool_sorts_as_whoosh_sorts_it(documents):
+    # Postings pooled document after document, fields in order, each (field, term) once per document.
+    current = [(field, term.encode(), docnum, 1.0, b"")
+               for docnum, terms in enumerate(documents) for field in ("title", "text") for term in terms]
+    assert document_writer.sorted_postings(Pool(current)) == sorted(current)
+
+
+def test_postings_out_of_document_order_are_refused(tmp_path):
+    from whoosh.filedb.filestore import FileStorage
+    from indexer.engine.schema import make_schema
+
+    writer = FileStorage(str(tmp_path)).create_index(make_schema()).writer()
+    try:
+        items = [("text", b"word", 3, 1.0, None), ("text", b"word", 1, 1.0, None)]
+        with pytest.raises(ValueError, match="out of document order"):
+            term_postings.add_postings(writer.fieldwriter, writer.schema, None, iter(items))
+    finally:
+        writer.cancel()
 
 
 def test_the_segment_is_written_byte_for_byte_as_whoosh_writes_it(both):

@@ -26,6 +26,11 @@ ON_CLASSES = [
     (whoosh3.W3LeafMatcher, "_read_data"),
     (whoosh3.W3LeafMatcher, "_next_block"),
     (writing.PostingPool, "add"),
+    (writing.SegmentWriter, "add_document"),  # document_writer's copy calls the four below
+    (writing.SegmentWriter, "_check_state"),
+    (writing.SegmentWriter, "_doc_boost"),
+    (writing.SegmentWriter, "_field_boost"),
+    (writing.SegmentWriter, "_check_fields"),
     (writing.PostingPool, "save"),
     (multiproc.SubWriterTask, "run"),
     (whoosh_index.TOC, "write"),  # durable_commit.write_toc: through storage.create_file and rename_file
@@ -67,6 +72,8 @@ def test_writers_keep_their_private_attributes(index):
     try:
         for name in ("fieldnames", "currentsize", "limit", "current"):
             assert hasattr(writer.pool, name), name
+        for name in ("perdocwriter", "pool", "docnum", "_added"):
+            assert hasattr(writer, name), name
         assert isinstance(writer.fieldwriter, whoosh3.W3FieldWriter)
         for name in ("_storage", "_segment"):
             assert hasattr(writer.fieldwriter, name), name

@@ -59,13 +59,18 @@ class PositionCapture:
             self.starts.extend([len(self.gaps)] * len(values))
             return
         singles = [_SINGLE.get(value) for value in values]
-        if None in singles:  # a word more than once in a document (or past _SINGLE's positions)
-            for value in values:
-                self.add(fieldname, value)
+        gaps, starts = self.gaps, self.starts
+        if None not in singles:  # each word once in each document: one gap a posting
+            first = len(gaps)
+            gaps.extend(singles)
+            starts.extend(range(first + 1, first + len(singles) + 1))
             return
-        first = len(self.gaps)
-        self.gaps.extend(singles)
-        self.starts.extend(range(first + 1, first + len(singles) + 1))
+        for value, single in zip(values, singles):  # some postings with several positions
+            if single is not None:
+                gaps.append(single)
+            elif value:  # Positions.encode: a 4-byte count, then the pickled list of gaps
+                gaps.extend(loads(value[_INT_SIZE:]))
+            starts.append(len(gaps))
 
     def save(self, folder: Path) -> None:
         """Into the segment's posting folder, while it is being written."""

@@ -70,6 +70,8 @@ def add_postings(self, schema, lengths, items):
 
 def _write_term(self, fieldname, btext, ids, weights, values, field_lengths, lengths, capture):
     """One term's postings (ascending document numbers) into Whoosh's blocks, then the capture."""
+    if len(ids) > 1 and ids != sorted(ids):  # document_writer.sorted_postings relies on this order
+        raise ValueError(f"postings of {fieldname}:{btext!r} out of document order")
     if lengths is not None and ids[-1] > lengths._doccount:  # as W3PerDocReader.doc_field_length
         raise IndexError("Asked for docnum %r of %d" % (ids[-1], lengths._doccount))
     self.start_term(btext)

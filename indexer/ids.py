@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 import unicodedata
 
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
@@ -17,7 +16,7 @@ _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u20
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # = re.sub(r"\s+", " ", text).strip(): \s is str.isspace()
 
 
 def make_id(kind: str, text: str, occurrence: int = 1) -> str:

@@ -56,12 +56,15 @@ def mask(text: str, start: int, end: int, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")  # the word a full stop ends
+
+
 def sentence_bounds(masked: str, offset: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a masked paragraph, in document offsets."""
     bounds, pos = [], 0
     for match in _END.finditer(masked):
         stop = match.end()
-        word = re.search(r"([A-Za-z]+)\.$", masked[pos:match.start() + 1])
+        word = _LAST_WORD.search(masked, pos, match.start() + 1)  # = re.search on that slice
         if word and match.group().startswith(".") and (
                 word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
             continue  # Mr. Smith, U.S. officials, Jan. 5: not the end of a sentence
@@ -77,4 +80,8 @@ def sentence_bounds(masked: str, offset: int) -> list[tuple[int, int]]:
 def tokens(masked: str, offset: int, start: int, end: int) -> list[Token]:
     """Words and punctuation of masked[start:end] (document offsets)."""
     piece = masked[start - offset:end - offset]
-    return [Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(piece)]
+    # tuple.__new__ is what Token(...) calls, without NamedTuple's Python-level __new__ in between.
+    return [_make(Token, (m.group(), start + m.start(), start + m.end())) for m in _TOKEN.finditer(piece)]
+
+
+_make = tuple.__new__

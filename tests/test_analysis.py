@@ -51,9 +51,18 @@ def test_same_postings_on_any_text(text, boost):
     assert postings(WordPositions(field_boost=boost), text) == postings(Positions(field_boost=boost), text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)), st.sampled_from([1.0, 1.5]))
+def test_same_postings_on_any_ascii_text(text, boost):
+    # ASCII text is lowered whole and split by findall (StemmedWords.stem_list): the same words.
+    assert postings(WordPositions(field_boost=boost), text) == postings(Positions(field_boost=boost), text)
+    assert OURS.stem_list(text) == [token[0] for token in tokens(WHOOSH, text)]
+
+
 def test_same_postings_on_known_text():
     long_text = " ".join(f"w{n % 5000}" for n in range(9000))  # positions past the looked-up ones
-    for text in TEXTS + ["the cat and the hat and the bat the end", long_text]:
+    unique_words = " ".join(f"w{n}" for n in range(5000))  # each once, some past the looked-up positions
+    for text in TEXTS + ["the cat and the hat and the bat the end", long_text, unique_words, "A.B.C. a.b.c. *x* X*Y"]:
         assert postings(WordPositions(), text) == postings(Positions(), text)
     assert postings(WordPositions(), "x y x")[0] == ("x", 2, 2.0, Positions().encode([0, 2]))
     # Another analyzer or a pre-split value takes Whoosh's own way.

@@ -22,9 +22,15 @@ ON_CLASSES = [
     (whoosh3.W3PerDocReader, "doc_field_length"),
     (whoosh3.W3FieldWriter, "add_postings"),
     (whoosh3.W3FieldWriter, "close"),
+    (whoosh3.W3PostingsWriter, "_write_block"),  # term_postings fills the blocks it writes
     (whoosh3.W3LeafMatcher, "_read_data"),
     (whoosh3.W3LeafMatcher, "_next_block"),
     (writing.PostingPool, "add"),
+    (writing.SegmentWriter, "add_document"),  # document_writer's copy calls the four below
+    (writing.SegmentWriter, "_check_state"),
+    (writing.SegmentWriter, "_doc_boost"),
+    (writing.SegmentWriter, "_field_boost"),
+    (writing.SegmentWriter, "_check_fields"),
     (writing.PostingPool, "save"),
     (multiproc.SubWriterTask, "run"),
     (whoosh_index.TOC, "write"),  # durable_commit.write_toc: through storage.create_file and rename_file
@@ -66,9 +72,18 @@ def test_writers_keep_their_private_attributes(index):
     try:
         for name in ("fieldnames", "currentsize", "limit", "current"):
             assert hasattr(writer.pool, name), name
+        for name in ("perdocwriter", "pool", "docnum", "_added"):
+            assert hasattr(writer, name), name
         assert isinstance(writer.fieldwriter, whoosh3.W3FieldWriter)
         for name in ("_storage", "_segment"):
             assert hasattr(writer.fieldwriter, name), name
+        # term_postings: a term's postings go straight into the postings writer's block.
+        fieldwriter = writer.fieldwriter
+        fieldwriter.start_field("text", index.schema["text"])
+        fieldwriter.start_term(b"word")
+        postwriter = fieldwriter._postwriter
+        for name in ("_blocklimit", "_ids", "_weights", "_values", "_maxweight", "_minlength", "_maxlength"):
+            assert hasattr(postwriter, name), name
         assert writer.storage.folder
     finally:
         writer.cancel()

@@ -53,6 +53,25 @@ class PositionCapture:
                 self.gaps.extend(loads(value[_INT_SIZE:]))
         self.starts.append(len(self.gaps))
 
+    def add_term(self, fieldname: str, values: list) -> None:
+        """A term's postings at once (term_postings), kept as `add` keeps them one by one."""
+        if fieldname not in FIELDS:
+            self.starts.extend([len(self.gaps)] * len(values))
+            return
+        singles = [_SINGLE.get(value) for value in values]
+        gaps, starts = self.gaps, self.starts
+        if None not in singles:  # each word once in each document: one gap a posting
+            first = len(gaps)
+            gaps.extend(singles)
+            starts.extend(range(first + 1, first + len(singles) + 1))
+            return
+        for value, single in zip(values, singles):  # some postings with several positions
+            if single is not None:
+                gaps.append(single)
+            elif value:  # Positions.encode: a 4-byte count, then the pickled list of gaps
+                gaps.extend(loads(value[_INT_SIZE:]))
+            starts.append(len(gaps))
+
     def save(self, folder: Path) -> None:
         """Into the segment's posting folder, while it is being written."""
         gaps = np.frombuffer(self.gaps, dtype=np.int32) if self.gaps else np.empty(0, dtype=np.int32)

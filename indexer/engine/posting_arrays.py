@@ -208,6 +208,14 @@ class Capture:
                 add_positions(fieldname, value)
             yield item
 
+    def add_term(self, fieldname: str, btext: bytes, ids: list, weights: list, values: list) -> None:
+        """One term's postings, as term_postings gathers them: what wrap keeps, a term at a time."""
+        self.terms.append(term_key(fieldname, btext))
+        self.starts.append(len(self.ids))
+        self.ids.extend(ids)
+        self.weights.extend(weights)
+        self.positions.add_term(fieldname, values)
+
     def save(self, index_dir: Path, segment_id: str) -> None:
         ids = np.frombuffer(self.ids, dtype=np.int32) if self.ids else NO_IDS
         save(index_dir / FOLDER / segment_id, ids,
@@ -225,7 +233,8 @@ class Capture:
         facet_arrays.from_postings(index_dir, segment_id, facets)
 
 
-def _capturing_add_postings(self, schema, lengths, items):
+def capturing_add_postings(self, schema, lengths, items):
+    """Whoosh's add_postings with every posting seen by the capture (term_postings' fallback)."""
     if getattr(self._storage, "folder", None) is None:  # an in-memory index: nothing to keep
         return _add_postings(self, schema, lengths, items)
     capture = self.__dict__.setdefault("_capture", Capture())
@@ -245,7 +254,7 @@ _close = whoosh3.W3FieldWriter.close
 
 def install_capture() -> None:
     """Every segment writer captures its postings from now on; called by whoosh_patches.install()."""
-    whoosh3.W3FieldWriter.add_postings = _capturing_add_postings
+    whoosh3.W3FieldWriter.add_postings = capturing_add_postings
     whoosh3.W3FieldWriter.close = _saving_close
 
 

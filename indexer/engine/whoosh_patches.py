@@ -46,7 +46,7 @@ from whoosh.matching import binary
 from whoosh.matching.mcore import ReadTooFar
 from whoosh.util.numeric import byte_to_length
 
-from . import durable_commit, posting_arrays
+from . import document_writer, durable_commit, posting_arrays, term_postings
 from .parent_death import die_with_parent
 from .field_lengths import length_bytes
 
@@ -135,4 +135,6 @@ def install() -> None:
         binary.AndMaybeMatcher.skip_to = and_maybe_skip_to
         index.TOC.write = durable_commit.write_toc
         posting_arrays.install_capture()
+        term_postings.install()  # over the capture's add_postings, which stays its fallback
+        document_writer.install()
         _installed = True

@@ -117,6 +117,16 @@ korea korean china chinese america american states kingdom republic britain japa
 north south east west united street wall city county state
 """.split())
 
+# Letters written after a person's name for a seat or an honour ("Ana Ruiz MP", "Tom Kale QC"): the
+# person's role, not part of their name. Compared as written (capitals), so a word is never taken.
+POST_NOMINALS = frozenset("MP MEP MSP MLA AM TD QC KC OBE MBE CBE KBE DBE".split())
+# Words that end a company's name and name nothing alone ("Harbour Shipping Corp"): every capitalised
+# word before them belongs to the company's name, none is a role or a sentence's capital.
+COMPANY_SUFFIXES = frozenset("corp corporation inc ltd plc llc co".split())
+
+# Number words, which open a sentence ("Three said ...") but also a body's name ("Four Harbours Corp").
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve hundred thousand".split())
+
 # Titles and honorifics that stand before a name and are not part of it (compared without full stops).
 TITLE_WORDS = frozenset("""
 president vice sen senator rep representative gov governor mayor secretary general gen minister

@@ -14,7 +14,8 @@ from .pronouns import gender_of_phrase, speaker_of_pronoun
 from .name_parts import is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
     FRAGMENT_ENDS, document_author, headline_words, is_bare_description, is_common_role, is_demonym,
-    plausible_description, plausible_lone_word, plausible_name, split_owner, strip_leading, strip_titles,
+    plausible_description, plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
+    strip_titles,
 )
 from .story_memory import Entity, Memory
 
@@ -23,6 +24,7 @@ DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
+COMPANY_SUFFIXES = _EN["company_suffixes"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
 
@@ -157,7 +159,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if found and found.kind == "person":
             return _described(Speaker(found.name, "person", " ".join(head_part[1:])), memory, learn)
     alone = len(tokens) > 1 and tokens[1][:1].islower() and tokens[0].lower() in memory.common_words
-    if sentence_start and tokens[0][:1].isupper() and (alone or not memory.is_known_name(tokens[0])):
+    company = len(head_part) > 1 and head_part[-1].lower().strip(".,") in COMPANY_SUFFIXES  # "News Corp said"
+    if sentence_start and tokens[0][:1].isupper() and (alone or not memory.is_known_name(tokens[0])) and not company:
         # "Bigger attacks ...": a capital before a lower-case word, which the story also writes in
         # lower case, is the sentence's, not a name's
         head_part = [head_part[0].lower()] + head_part[1:]
@@ -165,7 +168,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if _is_name_token(last) and not (last.lower() in _THINGS and not last[0].isupper()):
         run_start = len(head_part)
         body = last.lower().strip(".") in ORGANISATION_WORDS
-        while run_start > 0 and head_part[run_start - 1].lower() not in DETERMINERS and (
+        while run_start > 0 and (head_part[run_start - 1].lower() not in DETERMINERS or body and head_part[
+                run_start - 1].istitle() and head_part[run_start - 1].lower() not in ("the", "a", "an")) and (
                 _is_name_token(head_part[run_start - 1]) or is_name_particle(head_part, run_start - 1) or (
                     body and head_part[run_start - 1] in ("and", "&") and run_start > 1
                     and _is_name_token(head_part[run_start - 2]))):
@@ -184,6 +188,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             lead, run = lead + run[:1], run[1:]  # "Donor Adelson" in a headline is the Sheldon Adelson named
         name_words = strip_titles(run)
         before = head_part[:run_start] + owner + lead + run[: len(run) - len(name_words)]
+        name_words, seat = split_post_nominals(name_words)  # "Tom Kale QC": the letters are his role
         name = _name_in_capitals(name_words, memory)
         if name is None:
             return None
@@ -205,7 +210,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
                 name.lower() in memory.common_words or is_demonym(name)):
             return None  # "Interest said", "Polish": a word the story also writes in lower case, a nationality
 
-        role_text = " ".join(w for w in before if w.lower() not in DETERMINERS) or None
+        role_text = " ".join([w for w in before if w.lower() not in DETERMINERS] + seat) or None
         if role:
             role_text = f"{role_text}, {role}" if role_text else role
         return _described(Speaker(name=name, kind=kind, role=role_text), memory, learn, gender_of_phrase(head_part, ""))

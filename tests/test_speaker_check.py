@@ -6,8 +6,8 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    document_author, headline_words, is_bare_description, names_written_alone, plausible_description, plausible_lone_word,
-    plausible_name, split_owner, strip_leading,
+    document_author, headline_words, is_bare_description, is_body_name, names_written_alone, plausible_description,
+    plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
 )
 
 
@@ -373,3 +373,64 @@ def test_a_lone_common_word_is_a_name_only_where_the_story_writes_one(story, phr
 ])
 def test_a_bare_description_is_a_role_alone(words, expected):
     assert is_bare_description(words) is expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Ana Ruiz MP", (["Ana", "Ruiz"], ["MP"])),
+    ("Tom Kale QC", (["Tom", "Kale"], ["QC"])),
+    ("Ana Maria Ruiz MEP", (["Ana", "Maria", "Ruiz"], ["MEP"])),
+    ("Tom Kale CBE MP", (["Tom", "Kale"], ["CBE", "MP"])),
+    # a constituency's member is a description: no first name opens it
+    ("Salford MP", (["Salford", "MP"], [])),
+    ("Harbour North MP", (["Harbour", "North", "MP"], [])),
+    # only the letters as written, after a name of two words
+    ("Ana Ruiz Mp", (["Ana", "Ruiz", "Mp"], [])),
+    ("Tom MP", (["Tom", "MP"], [])),
+    ("Ana Ruiz", (["Ana", "Ruiz"], [])),
+])
+def test_split_post_nominals(words, expected):
+    assert split_post_nominals(words.split()) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Harbour Shipping Corp", True),
+    ("Harbour Shipping Inc.", True),
+    ("British Harbour Association", True),
+    ("Tom Kale", False),
+    ("Corporal Kale", False),
+    ("", False),
+])
+def test_is_body_name(words, expected):
+    assert is_body_name(words.split()) is expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    # a company's suffix keeps every word before it, a number word too
+    ("Harbour News Corp", ([], ["Harbour", "News", "Corp"])),
+    ("Three Harbours Project Corp", ([], ["Three", "Harbours", "Project", "Corp"])),
+    # ... but a number word before a person's name is the sentence's
+    ("Three Ana Ruiz", (["Three"], ["Ana", "Ruiz"])),
+])
+def test_strip_leading_keeps_a_company_whole(words, expected):
+    assert strip_leading(words.split()) == expected
+
+
+def speakers_and_roles_of(text):
+    extraction = extract(parse(text, Path("doc.txt")))
+    return [(q.speaker.name, q.speaker.role) if q.speaker else None for q in extraction.quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # letters for a seat or an honour after a name are the speaker's role
+    ('"The harbour will reopen in the spring," said Ana Ruiz MP.', [("Ana Ruiz", "MP")]),
+    ('Tom Kale QC, for the port, said: "We will appeal the ruling."', [("Tom Kale", "QC")]),
+    # a constituency's member stays a description
+    ('"The vote was close," the Salford MP told the committee.', [("Salford MP", None)]),
+    # a company's name keeps the common word that opens it, and its number word
+    ('Harbour News Corp is eyeing a move.\n\n"We are looking at ships," Harbour News Corp said.',
+     [("Harbour News Corp", None)]),
+    ('Three Harbours Project Corp is refusing an order.\n\n"We will build," Three Harbours Project Corp said.',
+     [("Three Harbours Project Corp", None)]),
+])
+def test_post_nominals_and_company_names(text, expected):
+    assert speakers_and_roles_of(text) == expected

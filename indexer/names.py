@@ -10,10 +10,10 @@ import re
 from .constants import LEXICONS
 from .model import Speaker
 from .name_book import Either
-from .pronouns import gender_of_phrase, speaker_of_pronoun
+from .pronouns import gender_of_phrase, speaker_of_epithet, speaker_of_pronoun
 from .name_parts import is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
-    FRAGMENT_ENDS, document_author, headline_words, is_bare_description, is_common_role, is_demonym,
+    FRAGMENT_ENDS, document_author, headline_words, is_bare_description, is_common_role, is_demonym, is_person_noun,
     plausible_description, plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
     strip_titles,
 )
@@ -27,6 +27,7 @@ ORGANISATION_WORDS = _EN["organisation_words"]
 COMPANY_SUFFIXES = _EN["company_suffixes"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
+TITLE_WORDS = _EN["title_words"]
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 
@@ -83,6 +84,15 @@ def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
     if full != word:
         return full
     return name if len(name) < 5 else None  # FEMA, NATO: short capitals are an acronym
+
+
+def _is_epithet(words: list[str], head: str) -> bool:
+    """'Harbour striker', 'Oscar-nominated actor', 'giant winger': one person described by calling, not
+    by an office ('the prime minister', 'the Tory leader' hold a seat someone else may fill) and not
+    a group ('the researchers') or a body ('the Harbour board')."""
+    return (1 <= len(words) <= 3 and words[-1].lower() == head and is_person_noun(head) and head not in TITLE_WORDS
+            and head not in ORGANISATION_NOUNS and not (head.endswith("s") and not head.endswith("ss"))
+            and not head.endswith(("men", "people")) and not any(w.endswith(("'s", "’s", "s'")) for w in words))
 
 
 def _is_name_token(word: str) -> bool:
@@ -236,6 +246,10 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         return None
     if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head):
         return None  # "out a press release", "a statement", "a fourth": no person or body
+    if determiner == "the" and not anonymous and _is_epithet(head_part[1:], head):
+        found = speaker_of_epithet(gender_of_phrase(head_part, whole), memory)
+        if found:
+            return found
     description = re.sub(r"^(?:the|The)\s+", "", whole if anonymous and len(whole) < 120 else core)
     first = description.split(" ", 1)[0]
     if first.lower() in DETERMINERS:

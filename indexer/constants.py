@@ -187,6 +187,9 @@ further furthermore moreover besides overall finally shortly soon moments minute
 PREPOSITIONS = frozenset("of with from at for to in on by about under over into".split())
 DETERMINERS = frozenset("a an the another one this that these those some several many two three".split())
 
+# Days a reporting clause dates its speech by ("the minister on Thursday said"): no part of who spoke.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
 # Words a capitalised run can open with that are never part of a person's name: the capital is
 # the sentence's ("Even Rendell", "Celebrating Clinton"), a day's or a party's ("Democrat Ana Ruiz");
 # quantifiers and number words open a sentence ('"None of them ...," he added'), they name nobody.

@@ -27,6 +27,7 @@ ORGANISATION_WORDS = _EN["organisation_words"]
 COMPANY_SUFFIXES = _EN["company_suffixes"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
+WEEKDAYS = _EN["weekdays"]
 TITLE_WORDS = _EN["title_words"]
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
@@ -99,8 +100,21 @@ def _is_name_token(word: str) -> bool:
     return (bool(_NAME_TOKEN.match(word)) and not re.search(r"-[a-z]", word)) or is_particle_surname(word)
 
 
+# 'the minister on Thursday', 'the committee yesterday': when they spoke, not who. A paper's name may
+# end on its weekend day ('The Mail on Sunday'), so after a capitalised word that day stays.
+_WHEN_SPOKEN = re.compile(r"(\S+) (?:on (%s)|yesterday|today|tonight)$" % "|".join(d.capitalize() for d in sorted(WEEKDAYS)))
+
+
+def _without_when(phrase: str) -> str:
+    found = _WHEN_SPOKEN.search(phrase)
+    if not found or found.group(2) in ("Saturday", "Sunday") and found.group(1)[:1].isupper():
+        return phrase
+    return phrase[:found.end(1)]
+
+
 def clean_phrase(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-\"“”'’")
+    phrase = _without_when(phrase)
     phrase = re.sub(r"^(?:also|then|later|again|now|just|and|but|so)\s+", "", phrase, flags=re.I)
     return re.sub(r"(?:'s|’s)$", "", phrase)
 

@@ -434,3 +434,19 @@ def speakers_and_roles_of(text):
 ])
 def test_post_nominals_and_company_names(text, expected):
     assert speakers_and_roles_of(text) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the harbour minister on Thursday", "the harbour minister"),
+    ("The Harbour Commission on Monday", "The Harbour Commission"),
+    ("the harbour board yesterday", "the harbour board"),
+    ("the harbour minister on Sunday", "the harbour minister"),
+    # a paper's name ends on its weekend day; a name that is a day's word stays
+    ("The Harbour Mail on Sunday", "The Harbour Mail on Sunday"),
+    ("Harbour on Saturday", "Harbour on Saturday"),
+    ("Ana Today", "Ana Today"),
+    ("yesterday", "yesterday"),
+])
+def test_when_they_spoke_is_no_part_of_the_speaker(phrase, expected):
+    from indexer.names import clean_phrase
+    assert clean_phrase(phrase) == expected

@@ -142,7 +142,7 @@ candidate hon honourable honorable gentleman lady member pm
 ADDRESS_TITLES = frozenset("""
 mr mrs ms miss dr prof professor sir dame lord lady rev reverend father sen senator rep representative
 gov governor president vice mayor judge justice sgt capt col lt gen cmdr adm pope sheikh rabbi imam
-bishop cardinal chancellor premier minister secretary ambassador congressman congresswoman
+bishop archbishop cardinal chancellor premier minister secretary ambassador congressman congresswoman
 """.split())
 
 GENDER_OF_HONORIFIC = {

@@ -450,3 +450,15 @@ def test_post_nominals_and_company_names(text, expected):
 def test_when_they_spoke_is_no_part_of_the_speaker(phrase, expected):
     from indexer.names import clean_phrase
     assert clean_phrase(phrase) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a form of address before a surname is a title: the person is the one the story named in full
+    ('Archbishop Tom Kale has called for calm.\n\n"The port must stay open to all," Archbishop Kale said.',
+     ["Tom Kale"]),
+    ('Bishop Tom Kale has called for calm.\n\n"The port must stay open to all," Bishop Kale said.', ["Tom Kale"]),
+    # a title that is also a first name, before a surname, stays a name
+    ('Dean Kale has called for calm.\n\n"The port must stay open to all," Dean Kale said.', ["Dean Kale"]),
+])
+def test_a_form_of_address_is_no_part_of_the_name(text, expected):
+    assert speakers_of("Harbour news\n\n" + text) == expected

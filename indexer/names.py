@@ -102,14 +102,17 @@ def _is_name_token(word: str) -> bool:
 
 # 'the minister on Thursday', 'the committee yesterday': when they spoke, not who. A paper's name may
 # end on its weekend day ('The Mail on Sunday'), so after a capitalised word that day stays.
-_WHEN_SPOKEN = re.compile(r"(\S+) (?:on (%s)|yesterday|today|tonight)$" % "|".join(d.capitalize() for d in sorted(WEEKDAYS)))
+_WHEN_SPOKEN = re.compile(r" (?:on (%s)|yesterday|today|tonight)$" % "|".join(d.capitalize() for d in sorted(WEEKDAYS)))
 
 
 def _without_when(phrase: str) -> str:
     found = _WHEN_SPOKEN.search(phrase)
-    if not found or found.group(2) in ("Saturday", "Sunday") and found.group(1)[:1].isupper():
+    if not found or found.start() == 0:
         return phrase
-    return phrase[:found.end(1)]
+    before = phrase[:found.start()]
+    if found.group(1) in ("Saturday", "Sunday") and before.rsplit(" ", 1)[-1][:1].isupper():
+        return phrase
+    return before
 
 
 def clean_phrase(phrase: str) -> str:

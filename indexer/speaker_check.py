@@ -60,7 +60,7 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
         # A capitalised reporting verb before an organisation's word is part of its name ("State Department").
         verb = low in SPEECH_VERBS and words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS
         number_in_body = body and low in NUMBER_WORDS  # "Three Harbours Corp": the number is the name's
-        if (low in NOT_NAME_WORDS and not number_in_body or verb or (cut == 0 and low.endswith("ing") and len(low) > 5)
+        if (low in NOT_NAME_WORDS and not number_in_body or verb or (cut == 0 and low.endswith("ing") and len(low) > 5 and not body)
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2 and not body)):
             cut += 1
         elif is_role_word(low) and len(words) - cut > 2 and not body:

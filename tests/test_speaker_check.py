@@ -410,6 +410,9 @@ def test_is_body_name(words, expected):
     ("Three Harbours Project Corp", ([], ["Three", "Harbours", "Project", "Corp"])),
     # ... but a number word before a person's name is the sentence's
     ("Three Ana Ruiz", (["Three"], ["Ana", "Ruiz"])),
+    # a word in -ing opening a body's name is the name's; before a person's, the sentence's
+    ("Making Harbours Alliance", ([], ["Making", "Harbours", "Alliance"])),
+    ("Speaking Ana Ruiz", (["Speaking"], ["Ana", "Ruiz"])),
 ])
 def test_strip_leading_keeps_a_company_whole(words, expected):
     assert strip_leading(words.split()) == expected

@@ -117,6 +117,16 @@ korea korean china chinese america american states kingdom republic britain japa
 north south east west united street wall city county state
 """.split())
 
+# Letters written after a person's name for a seat or an honour ("Ana Ruiz MP", "Tom Kale QC"): the
+# person's role, not part of their name. Compared as written (capitals), so a word is never taken.
+POST_NOMINALS = frozenset("MP MEP MSP MLA AM TD QC KC OBE MBE CBE KBE DBE".split())
+# Words that end a company's name and name nothing alone ("Harbour Shipping Corp"): every capitalised
+# word before them belongs to the company's name, none is a role or a sentence's capital.
+COMPANY_SUFFIXES = frozenset("corp corporation inc ltd plc llc co".split())
+
+# Number words, which open a sentence ("Three said ...") but also a body's name ("Four Harbours Corp").
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve hundred thousand".split())
+
 # Titles and honorifics that stand before a name and are not part of it (compared without full stops).
 TITLE_WORDS = frozenset("""
 president vice sen senator rep representative gov governor mayor secretary general gen minister
@@ -132,7 +142,7 @@ candidate hon honourable honorable gentleman lady member pm
 ADDRESS_TITLES = frozenset("""
 mr mrs ms miss dr prof professor sir dame lord lady rev reverend father sen senator rep representative
 gov governor president vice mayor judge justice sgt capt col lt gen cmdr adm pope sheikh rabbi imam
-bishop cardinal chancellor premier minister secretary ambassador congressman congresswoman
+bishop archbishop cardinal chancellor premier minister secretary ambassador congressman congresswoman
 """.split())
 
 GENDER_OF_HONORIFIC = {
@@ -176,6 +186,9 @@ further furthermore moreover besides overall finally shortly soon moments minute
 
 PREPOSITIONS = frozenset("of with from at for to in on by about under over into".split())
 DETERMINERS = frozenset("a an the another one this that these those some several many two three".split())
+
+# Days a reporting clause dates its speech by ("the minister on Thursday said"): no part of who spoke.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 # Words a capitalised run can open with that are never part of a person's name: the capital is
 # the sentence's ("Even Rendell", "Celebrating Clinton"), a day's or a party's ("Democrat Ana Ruiz");

@@ -10,11 +10,12 @@ import re
 from .constants import LEXICONS
 from .model import Speaker
 from .name_book import Either
-from .pronouns import gender_of_phrase, speaker_of_pronoun
+from .pronouns import gender_of_phrase, speaker_of_epithet, speaker_of_pronoun
 from .name_parts import is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
-    FRAGMENT_ENDS, document_author, headline_words, is_bare_description, is_common_role, is_demonym,
-    plausible_description, plausible_lone_word, plausible_name, split_owner, strip_leading, strip_titles,
+    FRAGMENT_ENDS, document_author, headline_words, is_bare_description, is_common_role, is_demonym, is_person_noun,
+    plausible_description, plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
+    strip_titles,
 )
 from .story_memory import Entity, Memory
 
@@ -23,8 +24,11 @@ DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
+COMPANY_SUFFIXES = _EN["company_suffixes"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
+WEEKDAYS = _EN["weekdays"]
+TITLE_WORDS = _EN["title_words"]
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 
@@ -83,12 +87,37 @@ def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
     return name if len(name) < 5 else None  # FEMA, NATO: short capitals are an acronym
 
 
+def _is_epithet(words: list[str], head: str) -> bool:
+    """'Harbour striker', 'Oscar-nominated actor', 'giant winger': one person described by calling, not
+    by an office ('the prime minister', 'the Tory leader' hold a seat someone else may fill) and not
+    a group ('the researchers') or a body ('the Harbour board')."""
+    return (1 <= len(words) <= 3 and words[-1].lower() == head and is_person_noun(head) and head not in TITLE_WORDS
+            and head not in ORGANISATION_NOUNS and not (head.endswith("s") and not head.endswith("ss"))
+            and not head.endswith(("men", "people")) and not any(w.endswith(("'s", "’s", "s'")) for w in words))
+
+
 def _is_name_token(word: str) -> bool:
     return (bool(_NAME_TOKEN.match(word)) and not re.search(r"-[a-z]", word)) or is_particle_surname(word)
 
 
+# 'the minister on Thursday', 'the committee yesterday': when they spoke, not who. A paper's name may
+# end on its weekend day ('The Mail on Sunday'), so after a capitalised word that day stays.
+_WHEN_SPOKEN = re.compile(r" (?:on (%s)|yesterday|today|tonight)$" % "|".join(d.capitalize() for d in sorted(WEEKDAYS)))
+
+
+def _without_when(phrase: str) -> str:
+    found = _WHEN_SPOKEN.search(phrase)
+    if not found or found.start() == 0:
+        return phrase
+    before = phrase[:found.start()]
+    if found.group(1) in ("Saturday", "Sunday") and before.rsplit(" ", 1)[-1][:1].isupper():
+        return phrase
+    return before
+
+
 def clean_phrase(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-\"“”'’")
+    phrase = _without_when(phrase)
     phrase = re.sub(r"^(?:also|then|later|again|now|just|and|but|so)\s+", "", phrase, flags=re.I)
     return re.sub(r"(?:'s|’s)$", "", phrase)
 
@@ -157,7 +186,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if found and found.kind == "person":
             return _described(Speaker(found.name, "person", " ".join(head_part[1:])), memory, learn)
     alone = len(tokens) > 1 and tokens[1][:1].islower() and tokens[0].lower() in memory.common_words
-    if sentence_start and tokens[0][:1].isupper() and (alone or not memory.is_known_name(tokens[0])):
+    company = len(head_part) > 1 and head_part[-1].lower().strip(".,") in COMPANY_SUFFIXES  # "News Corp said"
+    if sentence_start and tokens[0][:1].isupper() and (alone or not memory.is_known_name(tokens[0])) and not company:
         # "Bigger attacks ...": a capital before a lower-case word, which the story also writes in
         # lower case, is the sentence's, not a name's
         head_part = [head_part[0].lower()] + head_part[1:]
@@ -165,7 +195,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if _is_name_token(last) and not (last.lower() in _THINGS and not last[0].isupper()):
         run_start = len(head_part)
         body = last.lower().strip(".") in ORGANISATION_WORDS
-        while run_start > 0 and head_part[run_start - 1].lower() not in DETERMINERS and (
+        while run_start > 0 and (head_part[run_start - 1].lower() not in DETERMINERS or body and head_part[
+                run_start - 1].istitle() and head_part[run_start - 1].lower() not in ("the", "a", "an")) and (
                 _is_name_token(head_part[run_start - 1]) or is_name_particle(head_part, run_start - 1) or (
                     body and head_part[run_start - 1] in ("and", "&") and run_start > 1
                     and _is_name_token(head_part[run_start - 2]))):
@@ -184,6 +215,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             lead, run = lead + run[:1], run[1:]  # "Donor Adelson" in a headline is the Sheldon Adelson named
         name_words = strip_titles(run)
         before = head_part[:run_start] + owner + lead + run[: len(run) - len(name_words)]
+        name_words, seat = split_post_nominals(name_words)  # "Tom Kale QC": the letters are his role
         name = _name_in_capitals(name_words, memory)
         if name is None:
             return None
@@ -205,7 +237,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
                 name.lower() in memory.common_words or is_demonym(name)):
             return None  # "Interest said", "Polish": a word the story also writes in lower case, a nationality
 
-        role_text = " ".join(w for w in before if w.lower() not in DETERMINERS) or None
+        role_text = " ".join([w for w in before if w.lower() not in DETERMINERS] + seat) or None
         if role:
             role_text = f"{role_text}, {role}" if role_text else role
         return _described(Speaker(name=name, kind=kind, role=role_text), memory, learn, gender_of_phrase(head_part, ""))
@@ -231,6 +263,10 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         return None
     if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head):
         return None  # "out a press release", "a statement", "a fourth": no person or body
+    if determiner == "the" and not anonymous and _is_epithet(head_part[1:], head):
+        found = speaker_of_epithet(gender_of_phrase(head_part, whole), memory)
+        if found:
+            return found
     description = re.sub(r"^(?:the|The)\s+", "", whole if anonymous and len(whole) < 120 else core)
     first = description.split(" ", 1)[0]
     if first.lower() in DETERMINERS:

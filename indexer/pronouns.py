@@ -51,6 +51,19 @@ def speaker_of_pronoun(pronoun: str, memory: Memory) -> Speaker | None:
     return None
 
 
+def speaker_of_epithet(gender: str | None, memory: Memory) -> Speaker | None:
+    """'said the Harbour striker', 'the 48-year-old actor': a story calls the person it is about by an
+    epithet it never introduced, as it would say 'he'. Only when one person named in full has spoken or
+    acted so far (with two, 'the Harbour boss' may be either), and the epithet's gender ('the Harbour
+    man') is not another."""
+    people = {e.speaker.name: e for e in memory.recent if e.speaker.kind == "person" and " " in e.speaker.name}
+    if len(people) != 1:
+        return None
+    entity = next(iter(people.values()))
+    found = entity.gender or _first_name_gender(entity.speaker)
+    return entity.speaker if gender is None or found in (None, gender) else None
+
+
 def _first_name_gender(speaker: Speaker) -> str | None:
     """Looked up only when a pronoun is resolved: the dictionary is read once, on first need."""
     words = speaker.name.split()

@@ -28,6 +28,9 @@ PERSON_NOUNS = _EN["person_nouns"]
 PERSON_SUFFIXES = _EN["person_suffixes"]
 PRONOUNS = _EN["pronouns"]
 ADDRESS_TITLES = _EN["address_titles"]
+COMPANY_SUFFIXES = _EN["company_suffixes"]
+POST_NOMINALS = _EN["post_nominals"]
+NUMBER_WORDS = _EN["number_words"]
 SPEECH_VERBS = _EN["speech_verbs"]
 TITLE_WORDS = _EN["title_words"]
 
@@ -51,12 +54,13 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
     """
     # "South Korean-born Ana Ruiz", "New York-based Ana Ruiz": the origin ends before the name
     cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower().endswith(("-born", "-based"))), default=0)
-    body = words[-1].lower().strip(".,") in ORGANISATION_NOUNS  # "British Bankers Association": all one name
+    body = is_body_name(words)  # "British Bankers Association", "China Harbour Corp": all one name
     while cut < len(words) - 1:
         low = words[cut].lower().rstrip(".,")
         # A capitalised reporting verb before an organisation's word is part of its name ("State Department").
         verb = low in SPEECH_VERBS and words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS
-        if (low in NOT_NAME_WORDS or verb or (cut == 0 and low.endswith("ing") and len(low) > 5)
+        number_in_body = body and low in NUMBER_WORDS  # "Three Harbours Corp": the number is the name's
+        if (low in NOT_NAME_WORDS and not number_in_body or verb or (cut == 0 and low.endswith("ing") and len(low) > 5 and not body)
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2 and not body)):
             cut += 1
         elif is_role_word(low) and len(words) - cut > 2 and not body:
@@ -66,6 +70,25 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
             cut += 1  # "Midfielder Edu", "Coach Kale": an occupation nobody is named, before a one-word name
         else:
             break
+    return words[:cut], words[cut:]
+
+
+def is_body_name(words: list[str]) -> bool:
+    """'British Bankers Association', 'Harbour Shipping Corp': a body's noun or a company's suffix ends it."""
+    last = words[-1].lower().strip(".,") if words else ""
+    return last in ORGANISATION_NOUNS or last in COMPANY_SUFFIXES
+
+
+def split_post_nominals(words: list[str]) -> tuple[list[str], list[str]]:
+    """('Ana', 'Ruiz', 'MP') -> (['Ana', 'Ruiz'], ['MP']): a seat or an honour written after a name.
+
+    Only after a person's name that opens on a first name: 'Salford MP' and 'Harbour North MP' are a
+    constituency's member, a description, and keep their letters."""
+    cut = len(words)
+    while cut > 2 and words[cut - 1].strip(".,") in POST_NOMINALS:
+        cut -= 1
+    if cut == len(words) or not is_first_name(words[0].strip(".,")):
+        return words, []
     return words[:cut], words[cut:]
 
 
@@ -265,7 +288,7 @@ def strip_titles(words: list[str]) -> list[str]:
     unless it is a form of address ('Sen. Baker', 'President Baker').
     """
     cut = 0
-    if words and words[-1].lower().strip(".,") in ORGANISATION_NOUNS:
+    if is_body_name(words):
         return words  # "British Bankers Association", "General Medical Council": a body's name, whole
     for i, word in enumerate(words[:-1]):
         low = word.lower().strip(",").rstrip(".")

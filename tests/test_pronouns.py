@@ -4,7 +4,7 @@ import pytest
 from indexer.model import Speaker
 from indexer.names import speaker_from_phrase
 from indexer.story_memory import Memory
-from indexer.pronouns import gender_of_phrase, speaker_of_pronoun
+from indexer.pronouns import gender_of_phrase, speaker_of_epithet, speaker_of_pronoun
 
 
 @pytest.mark.parametrize("phrase, expected", [
@@ -38,3 +38,42 @@ def memory_after(*phrases):
 def test_speaker_of_pronoun(phrases, pronoun, expected):
     found = speaker_of_pronoun(pronoun, memory_after(*phrases))
     assert (found.name if isinstance(found, Speaker) else None) == expected
+
+
+@pytest.mark.parametrize("phrases, gender, expected", [
+    (["Tom Kale"], None, "Tom Kale"),
+    (["Ana Ruiz"], "female", "Ana Ruiz"),
+    (["the harbour board", "Tom Kale"], "male", "Tom Kale"),  # a body is nobody's epithet
+    (["Ana Ruiz"], "male", None),  # 'the Harbour man' is not her
+    (["Ana Ruiz", "Tom Kale"], None, None),  # two people: 'the Harbour boss' may be either
+    (["Kale"], None, None),  # a name not given in full
+    ([], None, None),
+])
+def test_speaker_of_epithet(phrases, gender, expected):
+    found = speaker_of_epithet(gender, memory_after(*phrases))
+    assert (found.name if isinstance(found, Speaker) else None) == expected
+
+
+def speakers_of(text):
+    from pathlib import Path
+    from indexer.extract import extract
+    from indexer.loading import parse
+    story = "Harbour news\n\n" + text  # a first line of its own is the title
+    return [q.speaker.name if q.speaker else None for q in extract(parse(story, Path("doc.txt"))).quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one person the story follows, called by an epithet it never introduced
+    ('"We played well," said Tom Kale.\n\n"We will win at home," said the Harbour striker.', ["Tom Kale", "Tom Kale"]),
+    ('"I was hurt badly," said Ana Ruiz.\n\n"It was a long and hard year," said the 48-year-old singer.', ["Ana Ruiz", "Ana Ruiz"]),
+    # not with two people in the story, not across genders, not for an office or a group
+    ('"We played well," said Tom Kale. "They did not," said Ana Ruiz.\n\n"We will win," said the Harbour boss.',
+     ["Tom Kale", "Ana Ruiz", "Harbour boss"]),
+    ('"I was hurt badly," said Ana Ruiz.\n\n"It was a long and hard year," said the Harbour man.', ["Ana Ruiz", "Harbour man"]),
+    ('"The port will grow," said Tom Kale.\n\n"The port will shrink," said the prime minister.',
+     ["Tom Kale", "prime minister"]),
+    ('"The port will grow," said Tom Kale.\n\n"The port will shrink," said the Harbour researchers.',
+     ["Tom Kale", "Harbour researchers"]),
+])
+def test_an_epithet_is_the_person_the_story_follows(text, expected):
+    assert speakers_of(text) == expected

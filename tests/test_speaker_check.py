@@ -6,8 +6,8 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    document_author, headline_words, is_bare_description, names_written_alone, plausible_description, plausible_lone_word,
-    plausible_name, split_owner, strip_leading,
+    document_author, headline_words, is_bare_description, is_body_name, names_written_alone, plausible_description,
+    plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
 )
 
 
@@ -390,3 +390,95 @@ def test_bare_name_answers_the_same_when_asked_again(words, expected):
     assert speaker_check._BARE_NAMES[0] is common
     assert speaker_check.bare_name(list(words), {"other"}) == expected
     assert speaker_check._BARE_NAMES[0] is not common  # another story's words: answers kept apart
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Ana Ruiz MP", (["Ana", "Ruiz"], ["MP"])),
+    ("Tom Kale QC", (["Tom", "Kale"], ["QC"])),
+    ("Ana Maria Ruiz MEP", (["Ana", "Maria", "Ruiz"], ["MEP"])),
+    ("Tom Kale CBE MP", (["Tom", "Kale"], ["CBE", "MP"])),
+    # a constituency's member is a description: no first name opens it
+    ("Salford MP", (["Salford", "MP"], [])),
+    ("Harbour North MP", (["Harbour", "North", "MP"], [])),
+    # only the letters as written, after a name of two words
+    ("Ana Ruiz Mp", (["Ana", "Ruiz", "Mp"], [])),
+    ("Tom MP", (["Tom", "MP"], [])),
+    ("Ana Ruiz", (["Ana", "Ruiz"], [])),
+])
+def test_split_post_nominals(words, expected):
+    assert split_post_nominals(words.split()) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Harbour Shipping Corp", True),
+    ("Harbour Shipping Inc.", True),
+    ("British Harbour Association", True),
+    ("Tom Kale", False),
+    ("Corporal Kale", False),
+    ("", False),
+])
+def test_is_body_name(words, expected):
+    assert is_body_name(words.split()) is expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    # a company's suffix keeps every word before it, a number word too
+    ("Harbour News Corp", ([], ["Harbour", "News", "Corp"])),
+    ("Three Harbours Project Corp", ([], ["Three", "Harbours", "Project", "Corp"])),
+    # ... but a number word before a person's name is the sentence's
+    ("Three Ana Ruiz", (["Three"], ["Ana", "Ruiz"])),
+    # a word in -ing opening a body's name is the name's; before a person's, the sentence's
+    ("Making Harbours Alliance", ([], ["Making", "Harbours", "Alliance"])),
+    ("Speaking Ana Ruiz", (["Speaking"], ["Ana", "Ruiz"])),
+])
+def test_strip_leading_keeps_a_company_whole(words, expected):
+    assert strip_leading(words.split()) == expected
+
+
+def speakers_and_roles_of(text):
+    extraction = extract(parse(text, Path("doc.txt")))
+    return [(q.speaker.name, q.speaker.role) if q.speaker else None for q in extraction.quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # letters for a seat or an honour after a name are the speaker's role
+    ('"The harbour will reopen in the spring," said Ana Ruiz MP.', [("Ana Ruiz", "MP")]),
+    ('Tom Kale QC, for the port, said: "We will appeal the ruling."', [("Tom Kale", "QC")]),
+    # a constituency's member stays a description
+    ('"The vote was close," the Salford MP told the committee.', [("Salford MP", None)]),
+    # a company's name keeps the common word that opens it, and its number word
+    ('Harbour News Corp is eyeing a move.\n\n"We are looking at ships," Harbour News Corp said.',
+     [("Harbour News Corp", None)]),
+    ('Three Harbours Project Corp is refusing an order.\n\n"We will build," Three Harbours Project Corp said.',
+     [("Three Harbours Project Corp", None)]),
+])
+def test_post_nominals_and_company_names(text, expected):
+    assert speakers_and_roles_of(text) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the harbour minister on Thursday", "the harbour minister"),
+    ("The Harbour Commission on Monday", "The Harbour Commission"),
+    ("the harbour board yesterday", "the harbour board"),
+    ("the harbour minister on Sunday", "the harbour minister"),
+    # a paper's name ends on its weekend day; a name that is a day's word stays
+    ("The Harbour Mail on Sunday", "The Harbour Mail on Sunday"),
+    ("Harbour on Saturday", "Harbour on Saturday"),
+    ("Ana Today", "Ana Today"),
+    ("yesterday", "yesterday"),
+])
+def test_when_they_spoke_is_no_part_of_the_speaker(phrase, expected):
+    from indexer.names import clean_phrase
+    assert clean_phrase(phrase) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a form of address before a surname is a title: the person is the one the story named in full
+    ('Archbishop Tom Kale has called for calm.\n\n"The port must stay open to all," Archbishop Kale said.',
+     ["Tom Kale"]),
+    ('Bishop Tom Kale has called for calm.\n\n"The port must stay open to all," Bishop Kale said.', ["Tom Kale"]),
+    # a title that is also a first name, before a surname, stays a name
+    ('Dean Kale has called for calm.\n\n"The port must stay open to all," Dean Kale said.', ["Dean Kale"]),
+])
+def test_a_form_of_address_is_no_part_of_the_name(text, expected):
+    assert speakers_of("Harbour news\n\n" + text) == expected

@@ -240,6 +240,7 @@ assistants consultant consultants participant immigrant applicant applicants mig
 lieutenant sergeant tenant tenants merchant merchants defendant defendants attendant contestant informant
 fly-half scrum-half full-back half-back stand-off centre-back centre-half centre-forward wing-back goalkeeper
 midfielder striker defender winger goalkeeper keeper
+model models
 """.split())
 # Words with a person's ending that name no person.
 NOT_PERSON_WORDS = frozenset("""

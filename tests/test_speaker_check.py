@@ -28,6 +28,7 @@ from indexer.speaker_check import (
     # a body's name keeps its nationality and its title-like words
     ("British Harbour Association", ([], ["British", "Harbour", "Association"])),
     ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
+    ("Model Kale", (["Model"], ["Kale"])),  # an occupation nobody is called by, as "Midfielder Kale"
 ])
 def test_strip_leading(words, expected):
     assert strip_leading(words.split()) == expected

@@ -1,0 +1,53 @@
+"""A parallel ingest's sub-writers run below the ingest process that reads and attributes for them."""
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer.engine.whoosh_patches import SUB_WRITER_NICENESS
+from indexer.ingest import PARALLEL_FROM_DOCS, ingest
+
+CHILDREN = Path("/proc/self/task")
+
+
+def child_pids() -> set[int]:
+    pids = set()
+    for listing in CHILDREN.glob("*/children"):
+        try:
+            pids.update(int(pid) for pid in listing.read_text().split())
+        except OSError:
+            pass  # a thread that ended while we looked
+    return pids
+
+
+@pytest.mark.skipif(not any(CHILDREN.glob("*/children")), reason="needs /proc/<pid>/task/<tid>/children")
+def test_sub_writers_yield_the_cpu_to_the_ingest(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(PARALLEL_FROM_DOCS + 20):  # enough for the two-process writer
+        (docs / f"d{n:04d}.txt").write_text(
+            f"Title: Report {n}\n\nThe council met in ward {n}.\n\n\"We agreed,\" said Ana Ruiz.\n", encoding="utf-8")
+    seen: dict[int, int] = {}
+    done = threading.Event()
+
+    def watch():
+        while not done.is_set():
+            for pid in child_pids():
+                try:
+                    seen[pid] = os.getpriority(os.PRIO_PROCESS, pid)
+                except OSError:
+                    pass  # it ended between the listing and the question
+            time.sleep(0.005)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        ingest([docs], tmp_path / "ix")
+    finally:
+        done.set()
+        watcher.join()
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    assert seen, "no sub-writer was seen"
+    assert set(seen.values()) <= {min(own + SUB_WRITER_NICENESS, 19)}

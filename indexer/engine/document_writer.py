@@ -26,8 +26,9 @@ from whoosh.writing import PostingPool, SegmentWriter
 
 from .analysis import StemmedWords, WordPositions
 
-# PostingPool.add's size estimate for a posting, less its term's and value's bytes (see pool_add).
-_POSTING_SIZE = 150
+# PostingPool.add's size estimate for a posting, less its field's, term's and value's bytes:
+# 28 + 4 * 5 (tuple) + 21 (str) + 26 (text) + 18 (docnum) + 16 (weight) + 21 (value) = 150.
+POSTING_SIZE = 150
 
 
 def _field_postings(field, fieldname: str, value, docnum: int, fieldboost: float) -> tuple[list, int]:
@@ -54,7 +55,7 @@ def _pool_all(pool, fieldname: str, items: list) -> None:
     if not items:
         return
     pool.fieldnames.add(fieldname)
-    pool.currentsize += ((_POSTING_SIZE + len(fieldname)) * len(items)
+    pool.currentsize += ((POSTING_SIZE + len(fieldname)) * len(items)
                          + 2 * sum([len(item[1]) for item in items])
                          + sum([len(item[4]) for item in items if item[4]]))
     pool.current.extend(items)

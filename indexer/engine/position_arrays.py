@@ -65,12 +65,8 @@ class PositionCapture:
             gaps.extend(singles)
             starts.extend(range(first + 1, first + len(singles) + 1))
             return
-        for value, single in zip(values, singles):  # some postings with several positions
-            if single is not None:
-                gaps.append(single)
-            elif value:  # Positions.encode: a 4-byte count, then the pickled list of gaps
-                gaps.extend(loads(value[_INT_SIZE:]))
-            starts.append(len(gaps))
+        for value in values:  # some postings with several positions
+            self.add(fieldname, value)
 
     def save(self, folder: Path) -> None:
         """Into the segment's posting folder, while it is being written."""
@@ -113,8 +109,7 @@ class StoredPositions:
         total = int(counts.sum())
         if not total:
             return counts, self.gaps[:0]
-        first = counts.cumsum() - counts  # where each posting's gaps begin in the gathered run
-        return counts, self.gaps[np.repeat(begin - first, counts) + np.arange(total)]  # decode widens them
+        return counts, self.gaps[_gap_indices(begin, counts, total)]  # decode widens them
 
 
 def gaps_of_many(stored: list[StoredPositions], postings: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -126,11 +121,17 @@ def gaps_of_many(stored: list[StoredPositions], postings: list[np.ndarray]) -> t
     total = int(counts.sum())
     if not total:
         return counts, np.empty(0, dtype=np.int64)
-    first = counts.cumsum() - counts  # where each posting's gaps begin in the gathered run
-    where = np.repeat(begin - first, counts) + np.arange(total)
+    where = _gap_indices(begin, counts, total)
     ends = np.cumsum([len(at) for at in postings]).tolist()  # each segment's last posting, plus one
     cut = np.concatenate([[0], counts.cumsum()])[[0, *ends]].tolist()  # and its gaps' end in `where`
     return counts, np.concatenate([kept.gaps[where[cut[i]:cut[i + 1]]] for i, kept in enumerate(stored)])
+
+
+def _gap_indices(begin: np.ndarray, counts: np.ndarray, total: int) -> np.ndarray:
+    """Indices into a segment's gaps of postings whose gaps start at `begin`, `counts` each,
+    run together (`total` = counts.sum())."""
+    first = counts.cumsum() - counts  # where each posting's gaps begin in the gathered run
+    return np.repeat(begin - first, counts) + np.arange(total)
 
 
 def decode(counts: np.ndarray, gaps: np.ndarray) -> np.ndarray:

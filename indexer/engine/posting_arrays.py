@@ -120,11 +120,19 @@ class StoredPostings:
         """(start, end) of the term in ids, or None when it is not in the table."""
         at = int(self.hashes.searchsorted(np.uint64(hashed)))  # the method: np.searchsorted's dispatch costs more than the search
         while at < len(self.hashes) and int(self.hashes[at]) == hashed:
-            begin = int(self.key_ends[at - 1]) if at else 0
-            if self.keys[begin:int(self.key_ends[at])].tobytes() == key:
-                return int(self.spans[at, 0]), int(self.spans[at, 1])
+            span = self.span_at(at, key)
+            if span is not None:
+                return span
             at += 1  # another term with the same hash
         return None
+
+    def span_at(self, row: int, key: bytes) -> tuple[int, int] | None:
+        """(start, end) in ids of the term at `row` of the table, if its key is `key` (a hash
+        found there may be another term's)."""
+        begin = int(self.key_ends[row - 1]) if row else 0
+        if self.keys[begin:int(self.key_ends[row])].tobytes() != key:
+            return None
+        return int(self.spans[row, 0]), int(self.spans[row, 1])
 
     def get(self, fieldname: str, btext: bytes, hashed: int | None = None) -> tuple[np.ndarray, np.ndarray] | None:
         """The term's (ids, weights); empty arrays when a complete table lacks it; None when unknown."""

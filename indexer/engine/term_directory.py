@@ -47,10 +47,9 @@ class TermDirectory:
         hi = int(self.hashes.searchsorted(target, side="right"))
         found = {}
         for number, row in zip(self.segment[lo:hi].tolist(), self.row[lo:hi].tolist()):
-            table = self.stored[number]
-            begin = int(table.key_ends[row - 1]) if row else 0
-            if table.keys[begin:int(table.key_ends[row])].tobytes() == key:  # not another term's hash
-                found[number] = (int(table.spans[row, 0]), int(table.spans[row, 1]))
+            span = self.stored[number].span_at(row, key)
+            if span is not None:
+                found[number] = span
         return found
 
 

@@ -81,12 +81,10 @@ def doc_field_length(self, docnum, fieldname, default=0):
     return None  # as Whoosh: a document without the field has no length
 
 
-
 def pool_add(self, item):
-    # item = (fieldname, tbytes, docnum, weight, vbytes); the size is PostingPool.add's estimate:
-    # 28 + 4 * 5 (tuple) + 21 (str) + 26 (text) + 18 (docnum) + 16 (weight) + 21 (value) = 150.
+    # item = (fieldname, tbytes, docnum, weight, vbytes); the size is PostingPool.add's estimate
     self.fieldnames.add(item[0])
-    self.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + len(item[4] or "")
+    self.currentsize += document_writer.POSTING_SIZE + len(item[0]) + 2 * len(item[1]) + len(item[4] or "")
     if self.currentsize > self.limit:
         self.save()
     self.current.append(item)

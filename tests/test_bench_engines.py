@@ -105,3 +105,25 @@ def test_a_title_word_alone_matches_nothing_as_in_the_archive(tmp_path, engine):
         assert (answer.total, answer.top) == (1, ("d2|p2|paragraph",))
     finally:
         found.close()
+
+
+def test_a_kept_index_reports_the_records_it_holds_not_a_stale_saved_count(tmp_path):
+    import json
+
+    from bench import archive_engine
+    from bench.run import archive_ingest
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "story.txt").write_text("Title: Harvest report\n\nThe harvest failed.\n\n\"Prices will rise,\" "
+                                    "said Ana Silva, a farmer.\n", encoding="utf-8")
+    saved = tmp_path / "ingest.json"
+    first = archive_ingest(docs, tmp_path / "ix", saved, keep=True)
+    held = archive_engine.count(tmp_path / "ix")
+    assert first["row"]["records"] == held > 0
+    stale = json.loads(saved.read_text())
+    stale["row"]["records"] = held + 21  # as an index built before re-written documents were counted once
+    saved.write_text(json.dumps(stale))
+    again = archive_ingest(docs, tmp_path / "ix", saved, keep=True)
+    assert again["row"]["records"] == held
+    assert "saved by the run that built the index" in again["row"]["engine"]

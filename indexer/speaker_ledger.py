@@ -80,6 +80,17 @@ class SpeakerLedger:
                 f"SELECT DISTINCT doc_id FROM found_speakers WHERE name IN ({marks})", chunk))
         return sorted(found)
 
+    def records_of(self, names: set[str]) -> list[tuple[str, str, bool, str | None, int]]:
+        """(name, doc_id, is a quote, role, records) for every record `names` speak in, grouped."""
+        names, rows = sorted(names), []
+        for i in range(0, len(names), 500):
+            chunk = names[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows.extend(self.db.execute(
+                f"SELECT name, doc_id, kind = 'quote', role, count(*) FROM found_speakers WHERE name IN ({marks}) "
+                "GROUP BY name, doc_id, kind = 'quote', role", chunk))
+        return [(name, doc, bool(quote), role, n) for name, doc, quote, role, n in rows]
+
     def found_in(self, doc_id: str) -> dict[tuple[str, int], FoundSpeaker]:
         rows = self.db.execute("SELECT id, start, kind, name, speaker_kind, role FROM found_speakers "
                                "WHERE doc_id = ?", (doc_id,))

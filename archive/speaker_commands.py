@@ -8,6 +8,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from indexer.engine import SearchEngine
 from indexer.speaker_corrections import CorrectionsError
 
 from .speaker_list import list_speakers
@@ -42,11 +43,15 @@ def speakers_command(suspect, merges):
 
 
 def _print_merges(index_dir: Path, speakers_file: str | None) -> None:
+    engine = SearchEngine(index_dir)  # to read the stories of each proposed surname
     try:
-        report = merge_report(index_dir, Path(speakers_file) if speakers_file else None)
+        report = merge_report(index_dir, Path(speakers_file) if speakers_file else None,
+                              engine=engine if engine.exists() else None)
     except CorrectionsError as err:
         click.echo(f"{err}\nFix the correction file first: proposals are made against what it says.", err=True)
         sys.exit(2)
+    finally:
+        engine.close()
     if report is None:
         click.echo(f"No speakers in {index_dir}: run `flask ingest` first.", err=True)
         sys.exit(2)

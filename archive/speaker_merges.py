@@ -7,6 +7,7 @@ them. The name rules load on first use only, so `import archive.views` stays fre
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tomllib
@@ -21,7 +22,12 @@ from indexer.speaker_corrections import load as load_corrections
 from indexer.speaker_ledger import SpeakerLedger
 
 if TYPE_CHECKING:
+    from indexer.engine import SearchEngine
     from indexer.speaker_merges import MergeProposals, SpeakerFacts
+
+# Documents of one bare surname read for the full names they give: its evidence, not an inventory
+# (the first ones by id; a name quoted in hundreds of stories would take seconds to read whole).
+STORIES_READ = 20
 
 
 @dataclass(frozen=True)
@@ -62,13 +68,18 @@ def _file_table(path: Path | None) -> dict:
         return {}  # load_corrections says what is wrong with it where that matters
 
 
-def merge_report(index_dir: str | Path, speakers_file: Path | None, pending: bool = True) -> MergeReport | None:
+def merge_report(index_dir: str | Path, speakers_file: Path | None, pending: bool = True,
+                 engine: "SearchEngine | None" = None) -> MergeReport | None:
     """The likely merges among the archive's speakers; None when there is no index (or no ledger) yet.
+
+    With the archive's `engine`, the stories of each proposed surname are read too (up to
+    STORIES_READ of them), so a story that introduced someone else of that name ('Chris Fox') puts
+    the merge in doubt.
 
     `pending`: the names as the next ingest will show them, under the correction file as it is now
     (what a person editing the file wants); otherwise as the index shows them now (what pages link
     to). Raises CorrectionsError for a correction file that cannot be applied, when `pending`."""
-    from indexer.speaker_merges import pairing, propose_merges  # the name rules, on first use
+    from indexer.speaker_merges import full_names_in_text, pairing, propose_merges, short_form  # on first use
 
     if not catalog_path(index_dir).exists():
         return None
@@ -88,10 +99,23 @@ def merge_report(index_dir: str | Path, speakers_file: Path | None, pending: boo
         catalog.close()
     facts = _facts(rows, shown_of)
     settled = settled_names(speakers_file)
+    proposals = propose_merges(pairs, facts, settled)
+    if engine is not None and proposals.merges:
+        for merge in proposals.merges:
+            surname = short_form(merge.alias)[1]
+            named = set()
+            for doc_id in sorted(facts[merge.alias].documents)[:STORIES_READ]:
+                named |= full_names_in_text(_story_text(engine, doc_id), surname)
+            facts[merge.alias] = dataclasses.replace(facts[merge.alias], story_names=frozenset(named))
+        proposals = propose_merges(pairs, facts, settled)  # the same pairs, judged with what the stories say
     file_merge = _file_table(speakers_file).get("merge")
-    return MergeReport(propose_merges(pairs, facts, settled), facts,
+    return MergeReport(proposals, facts,
                        frozenset(file_merge) if isinstance(file_merge, dict) else frozenset(),
                        isinstance(file_merge, dict))
+
+
+def _story_text(engine: "SearchEngine", doc_id: str) -> str:
+    return "\n".join(hit.text for hit in engine.records(doc_id=doc_id).hits if hit.kind != "quote")
 
 
 def _facts(rows, shown_of: dict[str, str | None]) -> dict[str, "SpeakerFacts"]:
@@ -126,7 +150,8 @@ def _evidence(name: str, facts: "SpeakerFacts | None") -> str:
         said += f" and {facts.records - facts.quotes} other record{'' if facts.records - facts.quotes == 1 else 's'}"
     written = "; written " + ", ".join(f"'{t.capitalize()} {name.split()[-1]}'" for t in sorted(facts.titles)) \
         if facts.titles else ""
-    return f"{_toml(name)} {said} in {docs} document{'' if docs == 1 else 's'}{written}"
+    told = "; its stories name " + ", ".join(_toml(n) for n in sorted(facts.story_names)) if facts.story_names else ""
+    return f"{_toml(name)} {said} in {docs} document{'' if docs == 1 else 's'}{written}{told}"
 
 
 def merge_lines(report: MergeReport) -> list[str]:
@@ -165,8 +190,8 @@ def merge_lines(report: MergeReport) -> list[str]:
     return lines
 
 
-def same_person_hints(extensions: dict, index_dir: str | Path, speakers_file: Path | None, name: str
-                      ) -> list[tuple[str, int]]:
+def same_person_hints(extensions: dict, engine: "SearchEngine", index_dir: str | Path, speakers_file: Path | None,
+                      name: str) -> list[tuple[str, int]]:
     """(full name, quotes) the speaker `name` is likely the same person as, for its page; [] for most.
 
     Worked out once per state of the catalogue and the correction file (a commit changes the
@@ -175,7 +200,7 @@ def same_person_hints(extensions: dict, index_dir: str | Path, speakers_file: Pa
     key = (_state(catalog_path(index_dir)), _state(Path(speakers_file)) if speakers_file else None)
     cached = extensions.get("speaker_merge_hints")
     if cached is None or cached[0] != key:
-        report = merge_report(index_dir, speakers_file, pending=False)
+        report = merge_report(index_dir, speakers_file, pending=False, engine=engine)
         hints: dict[str, list[tuple[str, int]]] = {}
         for merge in report.proposals.merges if report else ():
             if merge.doubt is None:

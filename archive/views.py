@@ -135,7 +135,7 @@ def speaker(name: str):
         group["hits"].sort(key=lambda h: h.start)
     roles = sorted({h.speaker_role for h in found.hits if h.speaker_role})
     quotes = dict(found.facets.get("kind", [])).get("quote", 0)
-    same_person = same_person_hints(current_app.extensions, current_app.config["INDEX_DIR"],
+    same_person = same_person_hints(current_app.extensions, search_engine(), current_app.config["INDEX_DIR"],
                                     current_app.config.get("SPEAKERS_FILE"), name)
     return render_template("speaker.html", name=name, groups=groups, total=found.total, quotes=quotes, roles=roles,
                            kind=found.hits[0].speaker_kind, page=found.page, pages=found.pages,

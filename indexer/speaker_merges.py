@@ -15,12 +15,13 @@ pairs. A text rule: no Whoosh, no Flask.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .constants import LEXICONS
 from .first_names import first_name_popularity, gender_of_first_name, is_first_name
-from .speaker_check import PERSON_NOUNS, is_body_name, is_demonym, plausible_name
+from .speaker_check import DETERMINERS, NOT_NAME_WORDS, PERSON_NOUNS, PRONOUNS, is_body_name, is_demonym, plausible_name
 from .speaker_variants import variant_key
 from .suspect_speakers import why_suspect
 
@@ -38,6 +39,8 @@ FIRST_NAME_TITLES = {"en": frozenset("sir dame".split())}
 COMMON_FIRST_NAME = 5
 # Lower-case words inside a person's name ('Ludwig van Beethoven'); 'of', 'for', 'the' and 'and'
 # make a body's name ('Church of England') and are not among them.
+# Words gender-guesser also knows as first names ('The', 'In', 'Will', 'May'): not one at a sentence's start.
+SMALL_WORDS = DETERMINERS | NOT_NAME_WORDS | frozenset(PRONOUNS)
 NAME_PARTICLES = frozenset("abu al bin ibn bint da dal de del della der di do dos du la le van vander von vom".split())
 
 
@@ -49,6 +52,8 @@ class SpeakerFacts:
     records: int  # quotes, turns and every other record with this speaker
     documents: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()  # forms of address written before the name ('mr', 'lord')
+    # full names ending in its surname that its documents' text gives ('Chris Fox'), where read
+    story_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,53 @@ def _opens_on_first_name(words: tuple[str, ...]) -> bool:
     return (len(first) == 1 and first.isupper()) or is_first_name(first)  # 'J. Allard', 'Rick Parry'
 
 
+def _same_first_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'Liam' and 'Liam', 'J.' and 'James': the same first name, as far as the words tell."""
+    x, y = variant_key(a[0]), variant_key(b[0])
+    return x == y or (min(len(x), len(y)) == 1 and x[:1] == y[:1])
+
+
+def full_names_in_text(text: str, surname: str) -> frozenset[str]:
+    """'... president Chris Fox said. Mr Fox added ...', 'Fox' -> {'Chris Fox'}: a first name (or an
+    initial), with a middle initial or not, written right before the surname ('George W Bush').
+
+    Found from each whole-word occurrence of the surname, looking back three words: linear in the text."""
+    found = set()
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])", text):
+        if not text[match.start() - 1:match.start()].isspace():
+            continue  # 'Fox-Smith', '(Fox': not a first name's neighbour
+        words = text[max(0, match.start() - 80):match.start()].split()[-3:]
+        words = [""] * (3 - len(words)) + words  # '' before the text's first word: a sentence starts there
+        if _is_initial(words[2]) and _opens_name(words[1], _ends_sentence(words[0])):
+            found.add(f"{words[1]} {words[2]} {surname}")  # 'George W Bush', 'J. K. Rowling'
+        elif _opens_name(words[2], _ends_sentence(words[1])):
+            found.add(f"{words[2]} {surname}")
+    return frozenset(found)
+
+
+def _ends_sentence(word: str) -> bool:
+    return not word or word.endswith((".", "!", "?", '"', "”"))
+
+
+def _is_initial(word: str) -> bool:
+    bare = word.rstrip(".")
+    return len(bare) == 1 and bare.isupper()
+
+
+def _opens_name(word: str, sentence_start: bool) -> bool:
+    """A first name or an initial; not a form of address ('Mr', 'Lord'), a sentence's last word
+    ('... Morgan. Parry said'), or a small word opening a sentence ('The Bush administration', 'In
+    Parry's view'; but '... designer Will Wright')."""
+    if _is_initial(word):
+        return True
+    low = word.lower()
+    if not low:
+        return False
+    if word.endswith(".") or low in ADDRESS_TITLES or (sentence_start and low in SMALL_WORDS):
+        return False
+    return is_first_name(word)
+
+
 def pairing(names: Iterable[str]) -> Pairing:
     """Which short names end which full names, by their words (and spelling variants) alone."""
     short, by_last, by_first = {}, {}, {}
@@ -212,6 +264,11 @@ def _judge(alias: str, candidates: tuple[str, ...], first_name_of: tuple[str, ..
     canonical = ranked[0]
     if not _opens_on_first_name(full_name(canonical)):
         return None  # 'Bayern Munich', 'Male MPs': not shown to be a person's name
+    elsewhere = sorted(n for n in facts.get(alias, none).story_names
+                       if not _same_first_name(tuple(n.split()), full_name(canonical)))
+    if elsewhere:  # 'Mr Fox' of a story that introduced 'Chris Fox' is not 'Liam Fox'
+        return Merge(alias, canonical, f"its stories also name {', '.join(repr(n) for n in elsewhere[:3])}: "
+                                       "someone else of that surname may be speaking")
     peerage = titles & PEERAGE_TITLES[lang]
     if peerage and not peerage & facts.get(canonical, none).titles:
         shown = sorted(peerage)[0].capitalize()

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.speaker_merges import SpeakerFacts, full_name, name_shaped, pairing, propose_merges, short_form
+from indexer.speaker_merges import (SpeakerFacts, full_name, full_names_in_text, name_shaped, pairing, propose_merges,
+                                    short_form)
 
 
 def _facts(spec: dict) -> dict[str, SpeakerFacts]:
-    """name -> quotes, or (quotes, forms of address written before it)."""
+    """name -> quotes, or (quotes, forms of address written before it[, full names its stories give])."""
     facts = {}
     for name, value in spec.items():
-        quotes, titles = value if isinstance(value, tuple) else (value, ())
-        facts[name] = SpeakerFacts(quotes, quotes, frozenset({f"doc-{name}"}), frozenset(titles))
+        quotes, titles, told = (*value, ())[:3] if isinstance(value, tuple) else (value, (), ())
+        facts[name] = SpeakerFacts(quotes, quotes, frozenset({f"doc-{name}"}), frozenset(titles), frozenset(told))
     return facts
 
 
@@ -46,6 +47,10 @@ def _proposed(spec: dict, settled=frozenset()):
     ({"Kale": (2, ["lord"]), "Tom Kale": 3}, [("Kale", "Tom Kale", "check")], []),
     ({"Kale": (2, ["lord"]), "Tom Kale": (3, ["lord"])}, [("Kale", "Tom Kale")], []),
     ({"Kale": (2, ["lord"]), "Ana Kale": 3}, [], []),  # a lord is no Ana
+    # its own stories name someone else of that surname: to check
+    ({"Kale": (5, ["mr"], ["Chris Kale"]), "Tom Kale": 3}, [("Kale", "Tom Kale", "check")], []),
+    ({"Kale": (5, ["mr"], ["Chris Kale", "Tom Kale"]), "Tom Kale": 3}, [("Kale", "Tom Kale", "check")], []),
+    ({"Kale": (5, ["mr"], ["Tom Kale", "T. Kale"]), "Tom Kale": 3}, [("Kale", "Tom Kale")], []),
     # not a person's name on one side or the other
     ({"company": 9, "a Texas company": 2}, [], []),
     ({"Blair": 4, "a spokesman for Mr Blair": 1}, [], []),
@@ -97,3 +102,18 @@ def test_short_form(name, expected):
 ])
 def test_full_name(name, expected):
     assert full_name(name) == expected
+
+
+@pytest.mark.parametrize("text, surname, expected", [
+    ("Police chief Chris Fox said so. Mr Fox added more.", "Fox", {"Chris Fox"}),
+    ("US President George W Bush spoke. Mr Bush left.", "Bush", {"George W Bush"}),
+    ("the author J. K. Rowling said", "Rowling", {"J. K. Rowling"}),
+    ("the game's designer Will Wright said", "Wright", {"Will Wright"}),  # a first name that is a verb too
+    ("Mr Fox said. Dr Fox left. Lord Fox spoke.", "Fox", set()),  # forms of address give no first name
+    ("The Bush administration agreed. In Parry's view, yes.", "Bush", set()),  # small words opening a sentence
+    ("They met Morgan. Parry said no.", "Parry", set()),  # a sentence's last word
+    ("The Fox-Smith report; (Fox) said; Foxes ran.", "Fox", set()),  # whole words after a space only
+    ("Fox", "Fox", set()),
+])
+def test_full_names_in_text(text, surname, expected):
+    assert full_names_in_text(text, surname) == expected

@@ -94,12 +94,24 @@ def merge_report(index_dir: str | Path, speakers_file: Path | None, pending: boo
         shown_of = {name: rules.canonical(name) for name in found_counts}
         pairs = pairing({shown for shown in shown_of.values() if shown})
         wanted = pairs.names()
-        rows = ledger.records_of({found for found, shown in shown_of.items() if shown in wanted})
+        found_as = defaultdict(set)  # shown name -> its names as found
+        for found, shown in shown_of.items():
+            if shown in wanted:
+                found_as[shown].add(found)
+        facts = _facts(ledger.role_counts(set().union(*found_as.values())), shown_of)
+        settled = settled_names(speakers_file)
+        proposals = propose_merges(pairs, facts, settled)
+        # documents only for the names the answer shows with them: a common surname's candidates
+        # may speak in thousands
+        shown_with = {n for m in proposals.merges for n in (m.alias, m.canonical)} | {
+            a.alias for a in proposals.ambiguous}
+        documents = defaultdict(set)
+        for found, doc_id in ledger.documents_of(set().union(*(found_as[n] for n in shown_with))):
+            documents[shown_of[found]].add(doc_id)
     finally:
         catalog.close()
-    facts = _facts(rows, shown_of)
-    settled = settled_names(speakers_file)
-    proposals = propose_merges(pairs, facts, settled)
+    for name, docs in documents.items():
+        facts[name] = dataclasses.replace(facts[name], documents=frozenset(docs))
     if engine is not None and proposals.merges:
         for merge in proposals.merges:
             surname = short_form(merge.alias)[1]
@@ -119,21 +131,19 @@ def _story_text(engine: "SearchEngine", doc_id: str) -> str:
 
 
 def _facts(rows, shown_of: dict[str, str | None]) -> dict[str, "SpeakerFacts"]:
+    """Quotes, records and forms of address by shown name, from the ledger's (name, is a quote, role, records)."""
     from indexer.speaker_merges import ADDRESS_TITLES, SpeakerFacts
 
-    quotes, records = defaultdict(int), defaultdict(int)
-    documents, titles = defaultdict(set), defaultdict(set)
-    for found, doc_id, is_quote, role, n in rows:
+    quotes, records, titles = defaultdict(int), defaultdict(int), defaultdict(set)
+    for found, is_quote, role, n in rows:
         shown = shown_of[found]
         records[shown] += n
         quotes[shown] += n if is_quote else 0
-        documents[shown].add(doc_id)
         # the ledger keeps what came off before the name as its role: a form of address ends it
         last = (role or "").split()[-1:] or [""]
         if last[0].lower().rstrip(".") in ADDRESS_TITLES:
             titles[shown].add(last[0].lower().rstrip("."))
-    return {name: SpeakerFacts(quotes[name], records[name], frozenset(documents[name]), frozenset(titles[name]))
-            for name in records}
+    return {name: SpeakerFacts(quotes[name], records[name], titles=frozenset(titles[name])) for name in records}
 
 
 def _toml(name: str) -> str:

@@ -193,12 +193,21 @@ def _opens_name(word: str, sentence_start: bool) -> bool:
 
 
 def pairing(names: Iterable[str]) -> Pairing:
-    """Which short names end which full names, by their words (and spelling variants) alone."""
-    short, by_last, by_first = {}, {}, {}
+    """Which short names end which full names, by their words (and spelling variants) alone.
+
+    A full name is checked only when its first or last word is some short name's surname: at a
+    million passages most of the archive's names are neither."""
+    names = list(names)
+    short = {}
     for name in names:
         form = short_form(name)
         if form:
             short[name] = form
+    surnames = {variant_key(surname) for _, surname in short.values()}
+    by_last, by_first = {}, {}
+    for name in names:
+        words = name.split()
+        if name in short or len(words) < 2 or not {variant_key(words[0]), variant_key(words[-1])} & surnames:
             continue
         words = full_name(name)
         if words:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import sqlite3
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer.catalog import Catalog, catalog_path
-from indexer.speaker_corrections import Corrections, CorrectionsError
+from indexer.speaker_corrections import Corrections
 from indexer.speaker_corrections import load as load_corrections
 from indexer.speaker_ledger import SpeakerLedger
 
@@ -210,7 +211,10 @@ def same_person_hints(extensions: dict, engine: "SearchEngine", index_dir: str |
     key = (_state(catalog_path(index_dir)), _state(Path(speakers_file)) if speakers_file else None)
     cached = extensions.get("speaker_merge_hints")
     if cached is None or cached[0] != key:
-        report = merge_report(index_dir, speakers_file, pending=False, engine=engine)
+        try:
+            report = merge_report(index_dir, speakers_file, pending=False, engine=engine)
+        except sqlite3.Error:
+            return []  # a catalogue being replaced under us: the hint is a courtesy, the page still shows
         hints: dict[str, list[tuple[str, int]]] = {}
         for merge in report.proposals.merges if report else ():
             if merge.doubt is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from indexer.engine import FACETS, QUERY_FIELDS, Filters, SearchRequest
 
@@ -12,6 +12,7 @@ from . import citations, labels, markdown_view
 from .document_pages import document_page
 from .citation_resolver import cited, resolve
 from .search_arguments import BadParameter, changed_url, page_number
+from .speaker_merges import same_person_hints
 from .public_links import public_url_for
 from .request_handles import catalog, requested_search_page, search_engine
 
@@ -134,8 +135,11 @@ def speaker(name: str):
         group["hits"].sort(key=lambda h: h.start)
     roles = sorted({h.speaker_role for h in found.hits if h.speaker_role})
     quotes = dict(found.facets.get("kind", [])).get("quote", 0)
+    same_person = same_person_hints(current_app.extensions, search_engine(), current_app.config["INDEX_DIR"],
+                                    current_app.config.get("SPEAKERS_FILE"), name)
     return render_template("speaker.html", name=name, groups=groups, total=found.total, quotes=quotes, roles=roles,
-                           kind=found.hits[0].speaker_kind, page=found.page, pages=found.pages)
+                           kind=found.hits[0].speaker_kind, page=found.page, pages=found.pages,
+                           same_person=same_person)
 
 
 @bp.route("/d/<doc_id>")

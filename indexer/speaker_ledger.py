@@ -80,6 +80,24 @@ class SpeakerLedger:
                 f"SELECT DISTINCT doc_id FROM found_speakers WHERE name IN ({marks})", chunk))
         return sorted(found)
 
+    def _grouped(self, columns: str, names: set[str]) -> list[tuple]:
+        """`columns` of the records `names` speak in, grouped by them (chunked: SQLite limits bound parameters)."""
+        names, rows = sorted(names), []
+        for i in range(0, len(names), 500):
+            chunk = names[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows.extend(self.db.execute(
+                f"SELECT {columns}, count(*) FROM found_speakers WHERE name IN ({marks}) GROUP BY {columns}", chunk))
+        return rows
+
+    def role_counts(self, names: set[str]) -> list[tuple[str, bool, str | None, int]]:
+        """(name, is a quote, role, records) for `names`: how often each was quoted, and as what."""
+        return [(name, bool(quote), role, n) for name, quote, role, n in self._grouped("name, kind = 'quote', role", names)]
+
+    def documents_of(self, names: set[str]) -> list[tuple[str, str]]:
+        """(name, doc_id) for every document where one of `names` speaks."""
+        return [(name, doc_id) for name, doc_id, _ in self._grouped("name, doc_id", names)]
+
     def found_in(self, doc_id: str) -> dict[tuple[str, int], FoundSpeaker]:
         rows = self.db.execute("SELECT id, start, kind, name, speaker_kind, role FROM found_speakers "
                                "WHERE doc_id = ?", (doc_id,))

@@ -65,6 +65,11 @@ class FacetArrays:
         """Every live document number, sorted: what an empty query or a NOT starts from."""
         return np.flatnonzero(self.live)
 
+    @cached_property
+    def deleted(self) -> np.ndarray:
+        """Every deleted document number, sorted."""
+        return np.flatnonzero(~np.asarray(self.live, dtype=bool))
+
     def counts(self, docnums: np.ndarray | None, limits: dict[str, int]) -> dict[str, list[tuple[str, int]]]:
         """The most frequent values of each facet in `limits` over `docnums` (None: all live ones)."""
         names = tuple(limits)

@@ -23,7 +23,7 @@ import numpy as np
 from whoosh import query
 from whoosh.query.wrappers import ConstantScoreQuery
 
-from . import limits, phrases, posting_arrays, segment_files
+from . import broad_sets, limits, phrases, posting_arrays, segment_files
 from .whole_terms import TermPostings, WholeTerm
 from .posting_cache import K1, PostingCache
 # A set holding more than 1/DENSE_SHARE of all document numbers is combined through a mask or a
@@ -102,6 +102,12 @@ class Evaluator:
             return self._boosted(self._phrase(q.fieldname, q.words, scored, within), q.boost)
         if kind is query.AndMaybe:
             kept = self.match(q.a, scored, within)
+            if not scored:  # the optional half only adds to scores
+                return kept
+            if len(kept.ids) * DENSE_SHARE > self.size:  # a broad set: its lift read from one array
+                lift = self.match(q.b, True)
+                return self._boosted(Matches(kept.ids, broad_sets.lift_everywhere(
+                    kept.ids, kept.scores, lift.ids, lift.scores, self.size)), q.boost)
             return self._boosted(self._maybe(kept, self.match(q.b, scored, kept.ids)), q.boost)
         if kind is query.Not:
             rest = self._without(Matches(self.everything, None), self.match(q.query, False))
@@ -146,6 +152,10 @@ class Evaluator:
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
         if len(parts) == 1:
             return parts[0]
+        largest = max(len(p.ids) for p in parts)
+        if (sum(len(p.ids) for p in parts) - largest) * LOPSIDED < largest:  # "the" OR a few speakers
+            ids, scores = broad_sets.union_onto_largest([p.ids for p in parts], [p.scores for p in parts] if scored else None)
+            return Matches(ids, scores)
         every = np.concatenate([p.ids for p in parts])
         # Scores are summed in the parts' order either way (bincount adds in array order).
         weights = np.concatenate([p.scores for p in parts]) if scored else None

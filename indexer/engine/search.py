@@ -236,6 +236,15 @@ class SearchEngine:
             found = evaluator.match(combined, scored=False)
         if len(arrays.everything) == len(arrays.live):  # nothing deleted: every match is live
             return found.ids, found.scores
+        deleted = arrays.deleted
+        if len(deleted) * numpy_match.SEARCH_COST < len(found.ids):
+            # A few deleted records among many matches (11 in a million): look each one up rather
+            # than read a flag for every match.
+            where = found.ids.searchsorted(deleted)
+            inside = where < len(found.ids)
+            where, gone = where[inside], deleted[inside]
+            where = where[found.ids[where] == gone]
+            return np.delete(found.ids, where), (np.delete(found.scores, where) if found.scores is not None else None)
         live = np.asarray(arrays.live)[found.ids] if len(found.ids) else np.zeros(0, dtype=bool)
         return found.ids[live], (found.scores[live] if found.scores is not None else None)
 

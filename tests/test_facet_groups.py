@@ -34,7 +34,9 @@ def _codes(sizes, documents, seed):
     ({"speaker": 40, "source": 7}, 1),  # each facet alone
 ])
 @pytest.mark.parametrize("chosen", ["none", "one", "some", "all"])
-def test_grouped_counts_are_each_facets_own_counts(sizes, cap, chosen):
+@pytest.mark.parametrize("grouped_from", [0, 10 ** 9], ids=["grouped", "few matches: a facet at a time"])
+def test_grouped_counts_are_each_facets_own_counts(sizes, cap, chosen, grouped_from, monkeypatch):
+    monkeypatch.setattr(facet_groups, "GROUPED_FROM", grouped_from)
     codes = _codes(sizes, 500, seed=len(sizes) + cap)
     docnums = {"none": np.empty(0, dtype=np.int64), "one": np.array([7]),
                "some": np.flatnonzero(np.arange(500) % 3 == 1), "all": np.arange(500)}[chosen]
@@ -57,7 +59,7 @@ def test_two_facets_in_one_group_keep_their_own_axes():
     """The table above would fail on a grouping that mixed two facets' axes."""
     sizes = {"a": 3, "b": 4}
     codes = {"a": np.array([0, 1, 2, 2], dtype=np.int32), "b": np.array([3, 3, 0, 1], dtype=np.int32)}
-    counted = FacetGroups(codes, sizes).counts(np.arange(4))
+    counted = FacetGroups(codes, sizes).counts(None)  # every document: always grouped
     assert counted["a"].tolist() == [1, 1, 2]
     assert counted["b"].tolist() == [1, 1, 0, 2]
 

@@ -32,10 +32,16 @@ def _part(ids, seed):
     [range(1000), [0, 1], [1, 2, 2000]],  # three parts, an id in all three
     [range(50), []],
     [range(10, 60), [0]],  # before every id of the large part
+    [[1, 2, 3, 700], [2, 3, 4], range(0, 500)],  # the large part third: the first two are added first
+    [[2, 3, 4], range(0, 500), [1, 2, 3, 700]],
 ])
-def test_the_union_onto_the_largest_part_sums_in_part_order(parts):
+@pytest.mark.parametrize("zeros", [False, True], ids=["positive", "some -0.0"])
+def test_the_union_onto_the_largest_part_sums_in_part_order(parts, zeros):
     made = [_part(p, seed=n) for n, p in enumerate(parts)]
     ids, scores = [m[0] for m in made], [m[1] for m in made]
+    if zeros:
+        for part_scores in scores:
+            part_scores[::3] = -0.0
     union, summed = broad_sets.union_onto_largest(ids, scores)
     expected_ids, expected_sums = _summed_in_order(ids, scores)
     assert union.tolist() == expected_ids

@@ -26,26 +26,20 @@ def union_onto_largest(ids: list[np.ndarray], scores: list[np.ndarray] | None) -
     base = ids[largest]
     others = np.unique(np.concatenate([part for n, part in enumerate(ids) if n != largest]))
     extra = others[~sorted_members(others, base)]
-    if len(extra):
-        union = np.insert(base, base.searchsorted(extra), extra)
-    else:
-        union = base
+    at = base.searchsorted(extra)
+    union = np.insert(base, at, extra) if len(extra) else base
     if scores is None:
         return union, None
-    summed = np.zeros(len(union))
-    for n, (part, part_scores) in enumerate(zip(ids, scores)):
-        if n == largest and not len(extra):
-            summed += part_scores
-        else:
-            summed[union.searchsorted(part) if n != largest else _places_of_base(union, extra)] += part_scores
+    if largest <= 1:
+        # The first two parts' scores may be added either way round (x + y is y + x): start from
+        # the largest's, 0.0 + x as bincount starts, with 0.0 at the ids it lacks.
+        summed = (np.insert(scores[largest], at, 0.0) if len(extra) else scores[largest]) + 0.0
+        rest = [n for n in range(len(ids)) if n != largest]
+    else:  # a third part or later: the first ones must be added before it
+        summed, rest = np.zeros(len(union)), range(len(ids))
+    for n in rest:
+        summed[union.searchsorted(ids[n])] += scores[n]
     return union, summed
-
-
-def _places_of_base(union: np.ndarray, extra: np.ndarray) -> np.ndarray:
-    """Where the largest part's ids sit in `union` (every place but the extra ids')."""
-    keep = np.ones(len(union), dtype=bool)
-    keep[union.searchsorted(extra)] = False
-    return np.flatnonzero(keep)
 
 
 def lift_everywhere(required_ids: np.ndarray, required_scores: np.ndarray, lift_ids: np.ndarray,

@@ -302,7 +302,15 @@ class Evaluator:
         norms = self.cache.whole_norms(self.leaves, self.segment_ids, fieldname, self._average_length(fieldname))
         # whoosh.scoring.WeightingModel.idf, over all segments' postings (deleted ones count there too)
         idf = log(self.s.doc_count_all() / (term.frequency + 1)) + 1
-        return Matches(ids, idf * ((tf * (K1 + 1)) / (tf + norms[ids])))
+        # idf * ((tf * (K1 + 1)) / (tf + norms[ids])) in place: the same operations on the same
+        # floats (a sum or product is the same either way round), without four temporary arrays
+        # the size of a very common word's postings.
+        below = norms[ids]
+        below += tf
+        tf *= K1 + 1
+        tf /= below
+        tf *= idf
+        return Matches(ids, tf)
 
 
 def _members(ids: np.ndarray, within: np.ndarray, size: int) -> np.ndarray:

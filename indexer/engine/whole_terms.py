@@ -45,8 +45,9 @@ class WholeTerm:
         if not self.parts:
             return np.empty(0, dtype=np.int64)
         ids = np.concatenate([p.ids for p in self.parts], dtype=np.int64)
-        ids += np.repeat(np.array([p.offset for p in self.parts], dtype=np.int64),
-                         [len(p.ids) for p in self.parts])
+        for part, start, end in zip(self.parts, self.firsts[:-1].tolist(), self.firsts[1:].tolist()):
+            if part.offset:  # a slice at a time: no array of offsets as long as the postings
+                ids[start:end] += part.offset
         return ids
 
     @cached_property

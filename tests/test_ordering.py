@@ -93,3 +93,12 @@ def test_the_bound_keeps_few_keys_unless_they_tie(shape, at_most):
     kept = ordering._within_bound(key, 20)
     assert 20 <= len(kept) <= at_most
     assert set(np.argsort(key, kind="stable")[:20].tolist()) <= set(kept.tolist())
+
+
+@pytest.mark.parametrize("shape", ["spread", "ascending", "descending", "few values", "all equal",
+                                   "best between samples", "best on the sample", "one best off the sample"])
+@pytest.mark.parametrize("size, count", [(20 * 64 + 1, 20), (100_000, 40), (100_000, 1000), (3000, 60), (50, 20)])
+def test_best_first_is_the_page_of_a_full_sort_by_score(shape, size, count):
+    scores = -_keys(shape, size, seed=size * count)  # the shapes' smallest keys are the best scores
+    matched = np.arange(size, dtype=np.int64) * 2
+    assert ordering.best_first(matched, scores, count) == _naive_first(matched, -scores, count)

@@ -39,7 +39,17 @@ def first_in_order(matched: np.ndarray, key: np.ndarray, count: int) -> list[int
     return [int(d) for d in matched[chosen]]
 
 
-def _within_bound(key: np.ndarray, count: int) -> np.ndarray:
+def best_first(matched: np.ndarray, scores: np.ndarray, count: int) -> list[int]:
+    """The `count` best-scoring documents of `matched`, best first; equal scores in document order
+    (first_in_order of -scores), without negating every score of a very common word."""
+    count = min(count, len(scores))
+    if count and len(scores) > SAMPLED_FROM * count:
+        kept = _within_bound(scores, count, largest=True)
+        matched, scores = matched[kept], scores[kept]
+    return first_in_order(matched, -scores, count)
+
+
+def _within_bound(key: np.ndarray, count: int, largest: bool = False) -> np.ndarray:
     """Indices of every `key` at most the count-th smallest of a sample of them: a superset of the
     first `count` in (key, docnum) order, whatever the sample.
 
@@ -49,6 +59,9 @@ def _within_bound(key: np.ndarray, count: int) -> np.ndarray:
     and few keys pass (about SAMPLE_STEP * count when keys are spread evenly).
     """
     sample = key[::SAMPLE_STEP]
+    if largest:  # the same, mirrored: every key at least the sample's count-th largest
+        bound = np.partition(sample, len(sample) - count)[len(sample) - count]
+        return np.flatnonzero(key >= bound)
     bound = np.partition(sample, count - 1)[count - 1]
     return np.flatnonzero(key <= bound)
 

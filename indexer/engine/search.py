@@ -367,5 +367,5 @@ def _top_scored(matched: np.ndarray, scores: np.ndarray, count: int) -> list[int
 
     The same order as Whoosh's collector, which prefers the lower document number on a tie.
     """
-    return ordering.first_in_order(matched, -scores, count)
+    return ordering.best_first(matched, scores, count)
 

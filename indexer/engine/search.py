@@ -244,7 +244,7 @@ class SearchEngine:
             inside = where < len(found.ids)
             where, gone = where[inside], deleted[inside]
             where = where[found.ids[where] == gone]
-            return np.delete(found.ids, where), (np.delete(found.scores, where) if found.scores is not None else None)
+            return _without(found.ids, where), (_without(found.scores, where) if found.scores is not None else None)
         live = np.asarray(arrays.live)[found.ids] if len(found.ids) else np.zeros(0, dtype=bool)
         return found.ids[live], (found.scores[live] if found.scores is not None else None)
 
@@ -360,6 +360,15 @@ class Snapshot:
     def every_hit(self, request: SearchRequest):
         """Every record `request` matches, in its pages' order, read one at a time (no snippets)."""
         return whole_results.every_hit(self._engine, self._searcher, self.stamp, request)
+
+
+def _without(values: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """`values` less the few sorted positions `where`: np.delete, copying the runs between them
+    (np.delete builds and applies a mask as long as `values`, twice the time at a million)."""
+    if not len(where):
+        return values
+    starts, ends = [0, *(where + 1).tolist()], [*where.tolist(), len(values)]
+    return np.concatenate([values[start:end] for start, end in zip(starts, ends)])
 
 
 def _top_scored(matched: np.ndarray, scores: np.ndarray, count: int) -> list[int]:

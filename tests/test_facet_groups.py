@@ -91,3 +91,27 @@ def test_a_new_commit_counts_with_its_own_groups(tmp_path):
         assert sorted(after) == [("Evening Courier", 1), ("Harbour Gazette", 1)]
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize("share", [0.0, 0.1, 0.6, 0.7, 0.95, 1.0])
+@pytest.mark.parametrize("deleted", [0, 5])
+def test_facet_counts_are_the_same_counted_directly_or_by_what_is_left_out(share, deleted):
+    """A share past two thirds is counted from the records left out; either way, the counts of
+    a plain tally, most frequent first, ties by name, deleted records never counted."""
+    from collections import Counter
+    from indexer.engine.facet_arrays import FacetArrays
+
+    rng = np.random.default_rng(int(share * 100) + deleted)
+    size = 3000
+    values = {"speaker": ["", *(f"Speaker {n}" for n in range(30))], "source": ["", "Courier", "Gazette", "Post"]}
+    codes = {name: rng.integers(0, len(v), size).astype(np.int32) for name, v in values.items()}
+    live = np.ones(size, dtype=bool)
+    live[rng.choice(size, deleted, replace=False)] = False
+    arrays = FacetArrays(live, codes, values)
+    everything = arrays.everything
+    docnums = np.sort(rng.choice(everything, int(len(everything) * share), replace=False))
+    found = arrays.counts(docnums, {"speaker": 12, "source": 3})
+    for name, limit in (("speaker", 12), ("source", 3)):
+        tally = Counter(values[name][c] for c in codes[name][docnums])
+        tally.pop("", None)
+        assert found[name] == sorted(tally.items(), key=lambda vc: (-vc[1], vc[0]))[:limit]

@@ -77,8 +77,10 @@ class FacetArrays:
             # The whole archive: the same answer until the next commit.
             return {name: self.memo(("top", name, limit), lambda: self._top(name, self._totals(names)[name], limit))
                     for name, limit in limits.items()}
-        if len(docnums) * 2 > len(self.everything):
+        if len(docnums) * 3 > len(self.everything) * 2:
             # Most of the archive ("the", "said"): count the few documents left out and subtract.
+            # Finding them costs ~3 passes over every document number, so only past two thirds
+            # (at 1M, "and" in 53 % of records: 7.1 ms counted, 9.8 by the rest; "the", 84 %: 11.2 and 7.1).
             left_out = np.array(self.live, dtype=bool)
             left_out[docnums] = False
             rest = self._groups(names).counts(np.flatnonzero(left_out))

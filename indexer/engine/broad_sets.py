@@ -48,4 +48,6 @@ def lift_everywhere(required_ids: np.ndarray, required_scores: np.ndarray, lift_
     an array over all `size` document numbers: for a required set that is a large share of them."""
     lift = np.full(size, -0.0)
     lift[lift_ids] = lift_scores
-    return required_scores + lift[required_ids]
+    summed = lift[required_ids]
+    summed += required_scores  # lift + score is score + lift, in place of one more array
+    return summed

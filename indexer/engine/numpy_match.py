@@ -23,7 +23,7 @@ import numpy as np
 from whoosh import query
 from whoosh.query.wrappers import ConstantScoreQuery
 
-from . import broad_sets, limits, phrases, posting_arrays, segment_files
+from . import broad_sets, estimates, limits, phrases, posting_arrays, segment_files
 from .whole_terms import TermPostings, WholeTerm
 from .posting_cache import K1, PostingCache
 # A set holding more than 1/DENSE_SHARE of all document numbers is combined through a mask or a
@@ -69,6 +69,7 @@ class Evaluator:
         self._fetched: dict = {}
         self._directory = False  # the commit's term_directory.TermDirectory (None: none), asked for when first needed
         self._averages: dict[str, float] = {}
+        self._live: int | None = None  # the searcher's doc_count(), asked once
         self.size = searcher.doc_count_all()  # document numbers run from 0 to size - 1
         cache.keep_only(frozenset(self.segment_ids))
 
@@ -270,7 +271,13 @@ class Evaluator:
             return sum(self._estimate(c) for c in q.subqueries)
         if kind is query.And:
             return min((self._estimate(c) for c in q.subqueries), default=0)
-        return q.estimate_size(self.s.reader())
+        # Whoosh's own figure, so the AND's order (and the order its scores are added in) stays Whoosh's
+        return estimates.whoosh_estimate(q, self.s.schema, self.doc_frequency, self._live_count, self.s.reader())
+
+    def _live_count(self) -> int:
+        if self._live is None:
+            self._live = self.s.doc_count()
+        return self._live
 
     def _term(self, fieldname: str, text, scored: bool, within: np.ndarray | None = None) -> Matches:
         schema = self.s.schema

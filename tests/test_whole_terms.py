@@ -31,7 +31,9 @@ def part(number, offset, ids, weights=None):
     ([part(0, 0, [0, 9], [1, 3]), part(2, 30, [0, 5, 6], [1, 1, 2])], [0, 9, 30, 35, 36], [1, 3, 1, 1, 2]),
     ([part(1, 10, [3]), part(3, 1_000_000, [7])], [13, 1_000_007], [1, 1]),
 ])
-def test_a_terms_segments_become_one_sorted_array_of_document_numbers(parts, ids, weights):
+@pytest.mark.parametrize("sliced_from", [0, 10 ** 9], ids=["a slice at a time", "in one step"])
+def test_a_terms_segments_become_one_sorted_array_of_document_numbers(parts, ids, weights, sliced_from, monkeypatch):
+    monkeypatch.setattr(whole_terms, "SLICED_FROM", sliced_from)
     term = WholeTerm(parts)
     assert term.frequency == len(ids)
     assert not term.gathered

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from whoosh import index
 
-from . import checksums, segment_files
+from . import checksums, facet_groups, segment_files
 from .schema import FACET_FIELDS
 
 FOLDER = "facets"
@@ -65,26 +65,37 @@ class FacetArrays:
         """Every live document number, sorted: what an empty query or a NOT starts from."""
         return np.flatnonzero(self.live)
 
+    @cached_property
+    def deleted(self) -> np.ndarray:
+        """Every deleted document number, sorted."""
+        return np.flatnonzero(~np.asarray(self.live, dtype=bool))
+
     def counts(self, docnums: np.ndarray | None, limits: dict[str, int]) -> dict[str, list[tuple[str, int]]]:
         """The most frequent values of each facet in `limits` over `docnums` (None: all live ones)."""
+        names = tuple(limits)
         if docnums is None or len(docnums) == len(self.everything):
             # The whole archive: the same answer until the next commit.
-            return {name: self.memo(("top", name, limit), lambda: self._top(name, self._totals(name), limit))
+            return {name: self.memo(("top", name, limit), lambda: self._top(name, self._totals(names)[name], limit))
                     for name, limit in limits.items()}
-        if len(docnums) * 2 > len(self.everything):
+        if len(docnums) * 3 > len(self.everything) * 2:
             # Most of the archive ("the", "said"): count the few documents left out and subtract.
+            # Finding them costs ~3 passes over every document number, so only past two thirds
+            # (at 1M, "and" in 53 % of records: 7.1 ms counted, 9.8 by the rest; "the", 84 %: 11.2 and 7.1).
             left_out = np.array(self.live, dtype=bool)
             left_out[docnums] = False
-            rest = np.flatnonzero(left_out)
-            return {name: self._top(name, self._totals(name) - self._bincount(name, rest), limit)
-                    for name, limit in limits.items()}
-        return {name: self._top(name, self._bincount(name, docnums), limit) for name, limit in limits.items()}
+            rest = self._groups(names).counts(np.flatnonzero(left_out))
+            totals = self._totals(names)
+            return {name: self._top(name, totals[name] - rest[name], limit) for name, limit in limits.items()}
+        counted = self._groups(names).counts(docnums)
+        return {name: self._top(name, counted[name], limit) for name, limit in limits.items()}
 
-    def _bincount(self, name: str, docnums: np.ndarray) -> np.ndarray:
-        return np.bincount(self.codes[name][docnums], minlength=len(self.values[name]))
+    def _groups(self, names: tuple[str, ...]) -> facet_groups.FacetGroups:
+        """The facets `names` in groups counted together (facet_groups), built once per commit."""
+        return self.memo(("groups", names), lambda: facet_groups.FacetGroups(
+            {name: self.codes[name] for name in names}, {name: len(self.values[name]) for name in names}))
 
-    def _totals(self, name: str) -> np.ndarray:
-        return self.memo(("totals", name), lambda: self._bincount(name, self.everything))
+    def _totals(self, names: tuple[str, ...]) -> dict[str, np.ndarray]:
+        return self.memo(("totals", names), lambda: self._groups(names).counts(self.everything))
 
     def _top(self, name: str, counts: np.ndarray, limit: int) -> list[tuple[str, int]]:
         counts = counts.copy()

@@ -23,7 +23,7 @@ import numpy as np
 from whoosh import query
 from whoosh.query.wrappers import ConstantScoreQuery
 
-from . import limits, phrases, posting_arrays, segment_files
+from . import broad_sets, estimates, limits, phrases, posting_arrays, segment_files
 from .whole_terms import TermPostings, WholeTerm
 from .posting_cache import K1, PostingCache
 # A set holding more than 1/DENSE_SHARE of all document numbers is combined through a mask or a
@@ -69,6 +69,7 @@ class Evaluator:
         self._fetched: dict = {}
         self._directory = False  # the commit's term_directory.TermDirectory (None: none), asked for when first needed
         self._averages: dict[str, float] = {}
+        self._live: int | None = None  # the searcher's doc_count(), asked once
         self.size = searcher.doc_count_all()  # document numbers run from 0 to size - 1
         cache.keep_only(frozenset(self.segment_ids))
 
@@ -102,6 +103,12 @@ class Evaluator:
             return self._boosted(self._phrase(q.fieldname, q.words, scored, within), q.boost)
         if kind is query.AndMaybe:
             kept = self.match(q.a, scored, within)
+            if not scored:  # the optional half only adds to scores
+                return kept
+            if len(kept.ids) * DENSE_SHARE > self.size:  # a broad set: its lift read from one array
+                lift = self.match(q.b, True)
+                return self._boosted(Matches(kept.ids, broad_sets.lift_everywhere(
+                    kept.ids, kept.scores, lift.ids, lift.scores, self.size)), q.boost)
             return self._boosted(self._maybe(kept, self.match(q.b, scored, kept.ids)), q.boost)
         if kind is query.Not:
             rest = self._without(Matches(self.everything, None), self.match(q.query, False))
@@ -146,6 +153,10 @@ class Evaluator:
             return Matches(EMPTY_IDS, EMPTY_SCORES if scored else None)
         if len(parts) == 1:
             return parts[0]
+        largest = max(len(p.ids) for p in parts)
+        if (sum(len(p.ids) for p in parts) - largest) * LOPSIDED < largest:  # "the" OR a few speakers
+            ids, scores = broad_sets.union_onto_largest([p.ids for p in parts], [p.scores for p in parts] if scored else None)
+            return Matches(ids, scores)
         every = np.concatenate([p.ids for p in parts])
         # Scores are summed in the parts' order either way (bincount adds in array order).
         weights = np.concatenate([p.scores for p in parts]) if scored else None
@@ -231,11 +242,15 @@ class Evaluator:
         return found
 
     def _average_length(self, fieldname: str) -> float:
-        """The field's average length (Whoosh's, as BM25F scores with it), once per query: Whoosh
-        sums it over every segment each time (46 at a million passages), for every term scored."""
+        """The field's average length (Whoosh's, as BM25F scores with it), once per commit when its
+        arrays are known, else once per query: Whoosh sums it over every segment each time (47 at a
+        million passages, ~0.1 ms a field), for every term scored."""
         found = self._averages.get(fieldname)
         if found is None:
-            found = self._averages[fieldname] = self.s.avg_field_length(fieldname) or 1
+            def average() -> float:
+                return self.s.avg_field_length(fieldname) or 1
+            found = average() if self.arrays is None else self.arrays.memo(("average length", fieldname), average)
+            self._averages[fieldname] = found
         return found
 
     def doc_frequency(self, fieldname: str, text) -> int:
@@ -256,7 +271,13 @@ class Evaluator:
             return sum(self._estimate(c) for c in q.subqueries)
         if kind is query.And:
             return min((self._estimate(c) for c in q.subqueries), default=0)
-        return q.estimate_size(self.s.reader())
+        # Whoosh's own figure, so the AND's order (and the order its scores are added in) stays Whoosh's
+        return estimates.whoosh_estimate(q, self.s.schema, self.doc_frequency, self._live_count, self.s.reader())
+
+    def _live_count(self) -> int:
+        if self._live is None:
+            self._live = self.s.doc_count()
+        return self._live
 
     def _term(self, fieldname: str, text, scored: bool, within: np.ndarray | None = None) -> Matches:
         schema = self.s.schema
@@ -292,7 +313,15 @@ class Evaluator:
         norms = self.cache.whole_norms(self.leaves, self.segment_ids, fieldname, self._average_length(fieldname))
         # whoosh.scoring.WeightingModel.idf, over all segments' postings (deleted ones count there too)
         idf = log(self.s.doc_count_all() / (term.frequency + 1)) + 1
-        return Matches(ids, idf * ((tf * (K1 + 1)) / (tf + norms[ids])))
+        # idf * ((tf * (K1 + 1)) / (tf + norms[ids])) in place: the same operations on the same
+        # floats (a sum or product is the same either way round), without four temporary arrays
+        # the size of a very common word's postings.
+        below = norms[ids]
+        below += tf
+        tf *= K1 + 1
+        tf /= below
+        tf *= idf
+        return Matches(ids, tf)
 
 
 def _members(ids: np.ndarray, within: np.ndarray, size: int) -> np.ndarray:

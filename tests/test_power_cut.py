@@ -60,6 +60,13 @@ def records(index_dir: Path) -> Counter:
                        for _, f in searcher.reader().iter_docs())
 
 
+def by_document(held: Counter) -> dict[str, Counter]:
+    found: dict[str, Counter] = {}
+    for record, count in held.items():
+        found.setdefault(record[0], Counter())[record] = count
+    return found
+
+
 def catalogue(index_dir: Path) -> set[tuple]:
     if not catalog_path(index_dir).exists():
         return set()
@@ -93,11 +100,14 @@ class Scenario:
         if before:
             ingest([self.docs], self.root / "ix")
         untouched = {f"story_{n:03d}" for n in range(1, before)}  # story 0 is changed below
+        was = by_document(records(self.root / "ix"))
         write_docs(self.docs, after)
         change_story(self.docs, 0)
         clean = tmp_path / "clean"
         ingest([self.docs], clean)
         self.whole, self.rows = records(clean), catalogue(clean)
+        will_be = by_document(self.whole)
+        self.versions = {doc: (was.get(doc), will_be.get(doc)) for doc in was.keys() | will_be.keys()}
         self.untouched = {doc: sum(n for (d, *_), n in self.whole.items() if d == doc) for doc in untouched}
         assert len(self.untouched) == max(before - 1, 0) and all(self.untouched.values())
 
@@ -126,6 +136,8 @@ class Scenario:
             for doc, count in self.untouched.items():  # what the ingest did not touch is whole at every moment
                 assert engine.records(doc_id=doc).total == count, f"{state.label}: {doc} lost records"
             engine.close()
+        for doc, held in by_document(records(index_dir)).items():  # Whoosh's commits are whole: no half, no double
+            assert held in self.versions[doc], f"{state.label}: {doc} is neither as before nor as after"
         unrepairable = [p for p in flask_check(index_dir) if not any(ok in p for ok in REPAIRED_BY_NEXT_INGEST)]
         assert not unrepairable, f"{state.label}: {unrepairable}"
         summary = ingest([self.docs], index_dir)

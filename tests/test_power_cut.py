@@ -183,9 +183,10 @@ def test_a_power_cut_at_any_ordering_point_leaves_what_the_next_ingest_restores(
 
 
 @pytest.mark.heavy
-@pytest.mark.parametrize("name", SCENARIOS)
+@pytest.mark.parametrize("name", ["next-ingest", "rebuild"])  # a first ingest's moments: the ordering points above
 def test_a_power_cut_anywhere_leaves_what_the_next_ingest_restores(tmp_path, name, without_fsync):
-    """Every Point with the worst cases, and the ordering points with each folder, change and file alone."""
+    """Every Point with the worst cases, and the ordering points with each folder, change and file
+    alone (576 and 221 states; about 90 and 20 s)."""
     scenario = Scenario(tmp_path, **SCENARIOS[name])
     points = scenario.record()
     states = {state.fingerprint: state for state in crash_states(points)}

@@ -18,6 +18,10 @@ Files are known by node, not path: a node is an inode from the moment it appears
 a folder renamed into place keeps its synced bytes, and an inode number the file system reuses
 after a deletion starts a new node.
 
+The multiprocess writer's sub-writers are forked with the wrappers in place: each of their fsyncs
+is reported (inode and bytes, or a folder's entries) through a file outside the root, and counted
+from the recording process's next Point on; their other calls simply show in that Point's tree.
+
 SQLite writes the catalogue through its own C code and fsyncs it itself; it is atomic at its
 commits (rollback journal, synchronous=EXTRA). So the catalogue is not part of the tree: each
 Point holds every catalogue's last committed bytes (read through a read-only connection, which
@@ -25,9 +29,13 @@ sees committed data only), and Catalog.commit is wrapped so that every commit is
 """
 from __future__ import annotations
 
+import fcntl
 import itertools
 import os
+import pickle
 import sqlite3
+import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -68,6 +76,10 @@ class DiskRecorder:
         self._synced_data: dict[int, bytes] = {}
         self._saved: dict[str, object] = {}
         self._directories: set[int] = set()
+        self._pid = os.getpid()
+        handle, self._children_log = tempfile.mkstemp(prefix="power-cut-sub-writers-")  # outside the root
+        os.close(handle)
+        self._children_read = 0
 
     def __enter__(self) -> "DiskRecorder":
         entries, data, catalogues = self._tree()
@@ -85,6 +97,7 @@ class DiskRecorder:
                 setattr(os, name, real)
         self._saved.clear()
         self._take("end", "end", True)
+        os.unlink(self._children_log)
 
     # the wrapped calls
     def _install(self) -> None:
@@ -104,6 +117,8 @@ class DiskRecorder:
 
     def _around(self, name: str, real):
         def call(path, *args, **kwargs):
+            if os.getpid() != self._pid:  # a sub-writer: its calls show in this process's next Point
+                return real(path, *args, **kwargs)
             where = _described(path, kwargs.get("dir_fd"))
             if name in ("rename", "replace"):
                 where += f" -> {os.fsdecode(args[0] if args else kwargs['dst'])}"
@@ -116,6 +131,10 @@ class DiskRecorder:
 
     def _syncing(self, name: str, real):
         def call(fd):
+            if os.getpid() != self._pid:
+                real(fd)
+                self._tell_parent(fd)
+                return
             entries, data, catalogues = self._tree()
             found = os.fstat(fd)
             key = (found.st_dev, found.st_ino)
@@ -139,9 +158,54 @@ class DiskRecorder:
         self._point(label, step, after, *self._tree())
 
     def _point(self, label, step, after, entries, data, catalogues) -> None:
+        self._hear_children()
         self.points.append(Point(label, step, after, self._node(os.stat(self.root)), entries, data,
                                  {node: dict(names) for node, names in self._synced_entries.items()},
                                  dict(self._synced_data), catalogues, frozenset(self._directories)))
+
+    # the multiprocess writer's sub-writers (forked with these wrappers in place)
+    def _tell_parent(self, fd: int) -> None:
+        """In a sub-writer: what this fsync made durable, for the recording process to read."""
+        found = os.fstat(fd)
+        where = os.readlink(f"/proc/self/fd/{fd}")
+        if stat.S_ISDIR(found.st_mode):
+            payload = {}
+            with os.scandir(where) as listing:
+                for entry in listing:
+                    if not entry.name.startswith(CATALOG_NAME):
+                        child = entry.stat(follow_symlinks=False)
+                        payload[entry.name] = (child.st_dev, child.st_ino)
+        else:
+            with open(where, "rb") as f:
+                payload = f.read()
+        record = pickle.dumps(((found.st_dev, found.st_ino), stat.S_ISDIR(found.st_mode), payload))
+        out = os.open(self._children_log, os.O_WRONLY | os.O_APPEND)
+        try:
+            fcntl.flock(out, fcntl.LOCK_EX)  # two sub-writers append
+            os.write(out, len(record).to_bytes(8, "little") + record)
+        finally:
+            os.close(out)
+
+    def _hear_children(self) -> None:
+        """Apply the sub-writers' fsyncs since the last Point. A sync is counted from the first
+        Point after it, never before: a cut between the two loses it, as if it had not happened."""
+        with open(self._children_log, "rb") as f:
+            fcntl.flock(f, fcntl.LOCK_SH)
+            f.seek(self._children_read)
+            written = f.read()
+        at = 0
+        while at + 8 <= len(written):
+            size = int.from_bytes(written[at:at + 8], "little")
+            key, is_dir, payload = pickle.loads(written[at + 8:at + 8 + size])
+            at += 8 + size
+            if key not in self._seen:
+                continue  # gone from the folder since: left as never synced, the more pessimistic
+            node = self._node_of[key]
+            if is_dir:  # its entries whose files are still in the folder (others: as if not synced)
+                self._synced_entries[node] = {name: self._node_of[k] for name, k in payload.items() if k in self._seen}
+            else:
+                self._synced_data[node] = payload
+        self._children_read += at
 
     def _node(self, found: os.stat_result) -> int:
         key = (found.st_dev, found.st_ino)

@@ -9,9 +9,10 @@ tests/power_cut_states.py builds, for every moment, the states a power cut could
 (each file's bytes as last synced or later, each folder's entries as last synced or later; the
 worst cases: everything unsynced lost, renames kept but unsynced data lost). Each distinct state
 is written to a folder of its own and checked. The fast tier takes the worst cases at each
-rename, replace, folder fsync and catalogue commit (39 states of a second ingest, 18 of a
-rebuild, about 5 s); the heavy tier every moment, and each folder, each unsynced change of a
-folder (a file system may write a folder's entries in any order) and each file on its own.
+rename, replace, folder fsync and catalogue commit (39 states of a second ingest, 29 of the same
+by sub-writers, 18 of a rebuild, about 7 s); the heavy tier every moment, and each folder, each
+unsynced change of a folder (a file system may write a folder's entries in any order) and each
+file on its own.
 
 SQLite (the catalogue) writes and fsyncs through its own C code, which Python cannot wrap. It is
 treated as atomic at its commits, which is what it promises in rollback-journal mode with
@@ -19,11 +20,15 @@ synchronous=EXTRA (indexer/catalog.py): every state holds the catalogue as of it
 before the cut, read with a read-only connection at every recorded moment and at every
 Catalog.commit.
 
-Not modelled: the multiprocess writer (its sub-writers' calls are in other processes; these
-ingests are below PARALLEL_FROM_DOCS: tests/test_durable_commit.py checks its sync order), a file
-cut short mid-write or holding a version between its last fsync and the moment of the cut (its
-unsynced bytes are all there or all lost), and two or more unsynced changes of one folder
-surviving without the others.
+The multiprocess writer ("sub-writers") is recorded too: its sub-writer processes, forked with
+the wrappers in place, report each fsync to the recording process, which counts it from its own
+next moment on (a cut in between loses it: the more pessimistic); their renames and creations
+show in the recording process's next moment, so no moment falls inside a sub-writer's work (the
+serial scenarios have those moments of the same code).
+
+Not modelled: a file cut short mid-write or holding a version between its last fsync and the
+moment of the cut (its unsynced bytes are all there or all lost), and two or more unsynced
+changes of one folder surviving without the others.
 """
 from __future__ import annotations
 
@@ -31,12 +36,14 @@ import os
 import shutil
 from collections import Counter
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from click.testing import CliRunner
 from whoosh import index
 
 from indexer import generations
+from indexer import ingest as ingest_module
 from indexer.catalog import Catalog, catalog_path
 from indexer.check_command import command as check_command
 from indexer.engine import SearchEngine, SearchRequest
@@ -96,8 +103,9 @@ def change_story(docs: Path, n: int) -> None:
 class Scenario:
     """An archive of `before` stories, then an ingest of `after` (one changed) under the recorder."""
 
-    def __init__(self, tmp_path: Path, before: int, after: int, rebuild: bool = False, batch_docs: int = 2):
-        self.tmp_path, self.rebuild, self.batch_docs = tmp_path, rebuild, batch_docs
+    def __init__(self, tmp_path: Path, before: int, after: int, rebuild: bool = False, batch_docs: int = 2,
+                 sub_writers: bool = False):
+        self.tmp_path, self.rebuild, self.batch_docs, self.sub_writers = tmp_path, rebuild, batch_docs, sub_writers
         self.docs, self.root = tmp_path / "docs", tmp_path / "root"
         self.root.mkdir()
         write_docs(self.docs, before)
@@ -116,7 +124,9 @@ class Scenario:
         assert len(self.untouched) == max(before - 1, 0) and all(self.untouched.values())
 
     def record(self):
-        with DiskRecorder(self.root) as log:
+        # the multiprocess writer (two sub-writer processes) for these few documents, as for 200 and more
+        parallel_from = 1 if self.sub_writers else ingest_module.PARALLEL_FROM_DOCS
+        with mock.patch.object(ingest_module, "PARALLEL_FROM_DOCS", parallel_from), DiskRecorder(self.root) as log:
             summary = ingest([self.docs], self.root / "ix", rebuild=self.rebuild, batch_docs=self.batch_docs)
         assert summary.failed == 0
         return log.points
@@ -160,6 +170,8 @@ SCENARIOS = {
     "next-ingest": dict(before=2, after=4),
     # the same as a rebuild: a new generation, swapped in by the pointer, the old layout removed
     "rebuild": dict(before=2, after=3, rebuild=True, batch_docs=100),
+    # next-ingest written by the multiprocess writer: two sub-writers write and sync the segments
+    "sub-writers": dict(before=2, after=4, sub_writers=True),
 }
 
 
@@ -176,6 +188,7 @@ def without_fsync(monkeypatch):
     pytest.param("first-ingest", marks=pytest.mark.heavy),  # the state it once lost: the last test, fast
     "next-ingest",
     "rebuild",
+    "sub-writers",
 ])
 def test_a_power_cut_at_any_ordering_point_leaves_what_the_next_ingest_restores(tmp_path, name, without_fsync):
     """The two worst cases at each rename, folder fsync and commit (a kill's state: tests/test_ingest_kills.py)."""
@@ -187,10 +200,10 @@ def test_a_power_cut_at_any_ordering_point_leaves_what_the_next_ingest_restores(
 
 
 @pytest.mark.heavy
-@pytest.mark.parametrize("name", ["next-ingest", "rebuild"])  # a first ingest's moments: the ordering points above
+@pytest.mark.parametrize("name", ["next-ingest", "rebuild", "sub-writers"])  # a first ingest's: its ordering points
 def test_a_power_cut_anywhere_leaves_what_the_next_ingest_restores(tmp_path, name, without_fsync):
     """Every Point with the worst cases, and the ordering points with each folder, change and file
-    alone (576 and 221 states; about 90 and 20 s)."""
+    alone (576, 221 and 329 states; about 90, 20 and 40 s)."""
     scenario = Scenario(tmp_path, **SCENARIOS[name])
     points = scenario.record()
     states = {state.fingerprint: state for state in crash_states(points)}

@@ -3,6 +3,7 @@ sequences of file-system calls whose possible outcomes are known: what fsync doe
 promise for a file's bytes and for a folder's entries."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sqlite3
 from pathlib import Path
@@ -147,3 +148,15 @@ def test_a_file_outside_the_folder_is_not_recorded(tmp_path):
     with DiskRecorder(tmp_path / "inside") as log:
         write(tmp_path / "outside", b"x", synced=True)
     assert {point.step for point in log.points} == {"start", "end"}
+
+
+@pytest.mark.parametrize("calls, lost", [(new_file_and_folder_synced, {"a": b"new"}),
+                                         (new_file_synced_folder_not, {})])
+def test_a_sub_process_reports_its_fsyncs(tmp_path, calls, lost):
+    """As the multiprocess writer's sub-writers do: forked, they sync what they wrote."""
+    with DiskRecorder(tmp_path) as log:
+        child = multiprocessing.get_context("fork").Process(target=calls, args=(tmp_path,))
+        child.start()
+        child.join()
+    assert child.exitcode == 0
+    assert dict(state_at(log.points[-1], "unsynced lost").files) == lost

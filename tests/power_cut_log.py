@@ -15,8 +15,9 @@ or written between two wrapped calls is in the tree at the second call's first P
 an fsync its bytes count as lost anyway (the model's worst case) or as they are then.
 
 Files are known by node, not path: a node is an inode from the moment it appears in the tree, so
-a folder renamed into place keeps its synced bytes, and an inode number the file system reuses
-after a deletion starts a new node.
+a folder renamed into place keeps its synced bytes; an inode missing from the previous Point's
+tree is a new node, so a number the file system reuses after a deletion (a Point of its own, in
+this process) is not mistaken for the file deleted.
 
 The multiprocess writer's sub-writers are forked with the wrappers in place: each of their fsyncs
 is reported (inode and bytes, or a folder's entries) through a file outside the root, and counted

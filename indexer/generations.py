@@ -90,6 +90,23 @@ def swap(index_dir: Path, target: Path) -> Path:
     return before
 
 
+def make_folder(folder: Path) -> None:
+    """Create `folder` and its missing parents, each synced into the folder above it.
+
+    A first ingest's INDEX_DIR (and the instance folder around it) is otherwise an entry only in
+    memory: every commit inside it is synced, yet a power cut after the ingest returned could take
+    the whole archive with it (tests/test_power_cut.py). An existing folder costs one stat.
+    """
+    folder = Path(folder)
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        new.mkdir(exist_ok=True)
+        sync(new.parent, os.O_DIRECTORY)
+
+
 def sync_tree(folder: Path) -> None:
     """fsync every file under `folder`, then each directory after its contents, `folder` last.
 

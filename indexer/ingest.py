@@ -82,6 +82,7 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
     started = time.perf_counter()
     rules = load_corrections(corrections) if corrections is not None else None
     index_dir = Path(index_dir)
+    generations.make_folder(index_dir)  # synced into its parent, before the lock file beside it is made
     try:
         lock = WriteLock(index_dir, LOCK_WAIT).acquire()  # before the first read: see write_lock
     except WriteLockBusy as err:

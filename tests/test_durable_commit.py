@@ -1,8 +1,9 @@
 """Commits reach the disk in order: what a new TOC names is synced before the TOC appears, the
 index folder after it, and both before ingest clears the catalogue's journal.
 
-os.fsync, os.rename and os.replace are recorded in this process (a synced file is known by its
-inode: array folders are synced under a work name and renamed into place).
+os.fsync, os.rename and os.replace are recorded in this process and, for fsync, in the sub-writer
+processes it forks (a synced file is known by its inode: array folders are synced under a work
+name and renamed into place, by the process that wrote them).
 """
 import errno
 import os
@@ -36,14 +37,31 @@ def inode(path) -> tuple[int, int]:
 
 
 class DiskLog:
-    """Every fsync (by inode), rename and replace, and each TOC's named files when it appears."""
+    """Every fsync (by inode), rename and replace, and each TOC's named files when it appears.
 
-    def __init__(self, monkeypatch):
+    A sub-writer's fsyncs are appended to a file (`children`) and read into the log at the next
+    event of this process: a sub-writer's segment is synced before it hands the segment back,
+    so before the TOC that names it.
+    """
+
+    def __init__(self, monkeypatch, children: Path):
         self.events: list[tuple] = []
+        self._children = children
+        self._children_read = 0
+        self._pid = os.getpid()
         fsync, rename, replace = os.fsync, os.rename, os.replace
 
         def logged_fsync(fd):
             found = os.fstat(fd)
+            if os.getpid() != self._pid:
+                line = f"{found.st_dev} {found.st_ino}\n".encode("ascii")
+                out = os.open(self._children, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                try:
+                    os.write(out, line)  # one write of a short line: whole, whatever the other process appends
+                finally:
+                    os.close(out)
+                return fsync(fd)
+            self._read_children()
             self.events.append(("fsync", (found.st_dev, found.st_ino)))
             return fsync(fd)
 
@@ -63,7 +81,19 @@ class DiskLog:
         monkeypatch.setattr(os, "replace", logged(replace))
         monkeypatch.setattr(catalog_module.Catalog, "clear_inflight", logged_clear)
 
+    def _read_children(self) -> None:
+        if self._children.exists():
+            with open(self._children, "rb") as f:
+                f.seek(self._children_read)
+                written = f.read()
+            whole = written[:written.rfind(b"\n") + 1]
+            self._children_read += len(whole)
+            for line in whole.decode("ascii").splitlines():
+                dev, ino = line.split()
+                self.events.append(("fsync", (int(dev), int(ino))))
+
     def _moved(self, dst: Path) -> None:
+        self._read_children()
         if TOC_NAME.search(dst.name):
             self.events.append(("toc", inode(dst), named_by_latest_toc(dst.parent), inode(dst.parent)))
         else:
@@ -115,7 +145,7 @@ def assert_each_toc_durable(log: DiskLog) -> int:
 def test_every_ingest_commit_syncs_what_its_toc_names_first(tmp_path, monkeypatch, count, batch_docs):
     docs, index_dir = tmp_path / "docs", tmp_path / "ix"
     write_docs(docs, count)
-    log = DiskLog(monkeypatch)
+    log = DiskLog(monkeypatch, tmp_path / "child-fsyncs")
     summary = ingest([docs], index_dir, batch_docs=batch_docs)
     assert summary.failed == 0
     expected = 1 + -(-count // batch_docs)  # index.create_in's empty TOC, then one per batch
@@ -130,7 +160,7 @@ def test_final_merge_syncs_the_merged_segment_before_its_toc(tmp_path, monkeypat
     write_docs(docs, 6)
     ingest([docs], index_dir, batch_docs=2)
     assert len(index.open_dir(str(index_dir))._segments()) >= 3
-    log = DiskLog(monkeypatch)
+    log = DiskLog(monkeypatch, tmp_path / "child-fsyncs")
     Index(index_dir).finish(max_segments=1)
     assert assert_each_toc_durable(log) == 1
     _, _, named, _ = log.events[log.positions("toc")[0]]
@@ -146,7 +176,7 @@ def test_filled_array_folders_are_synced_before_and_after_their_rename(tmp_path,
     ingest([docs], index_dir)
     segment_id = index.open_dir(str(index_dir))._segments()[0].segment_id()
     shutil.rmtree(index_dir / folder / segment_id)  # an old segment without arrays
-    log = DiskLog(monkeypatch)
+    log = DiskLog(monkeypatch, tmp_path / "child-fsyncs")
     assert build(index_dir) == 1
     target = index_dir / folder / segment_id
     [position] = [n for n in log.positions("moved") if log.events[n][1] == target]

@@ -1,4 +1,5 @@
 """Which folder holds the live archive, and when a retired one may be deleted (indexer/generations.py)."""
+import os
 import threading
 import time
 
@@ -67,3 +68,19 @@ def test_the_old_root_layout_goes_only_once_a_generation_is_live(tmp_path):
     generations.swap(tmp_path, generations.begin(tmp_path))
     generations.remove_stale(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [generations.POINTER, "notes.txt"]
+
+
+@pytest.mark.parametrize("existing, wanted, synced", [
+    ("", "ix", [""]),                          # a first ingest's folder: its entry in the folder above
+    ("", "instance/ix", ["", "instance"]),     # and the instance folder made on the way
+    ("instance", "instance/ix", ["instance"]),
+    ("instance/ix", "instance/ix", []),        # an archive already there: nothing made, nothing synced
+])
+def test_make_folder_syncs_each_folder_it_makes_into_its_parent(tmp_path, monkeypatch, existing, wanted, synced):
+    if existing:
+        (tmp_path / existing).mkdir(parents=True)
+    seen = []
+    monkeypatch.setattr(generations, "sync", lambda path, flags=0: seen.append((path, flags)))
+    generations.make_folder(tmp_path / wanted)
+    assert (tmp_path / wanted).is_dir()
+    assert seen == [(tmp_path / name, os.O_DIRECTORY) for name in synced]

@@ -47,15 +47,14 @@ def whoosh_positions(leaf, fieldname, btext, wanted):
 def check_captured_positions(index_dir, searcher) -> int:
     """Every phrase-field term's captured positions equal Whoosh's; returns how many terms were checked."""
     checked = 0
+    cache = PostingCache(index_dir)  # how a phrase reads a term: its ids, and where its positions start
     for leaf, _ in searcher.reader().leaf_readers():
-        folder = index_dir / posting_arrays.FOLDER / leaf.segment().segment_id()
-        stored, kept = posting_arrays.load(index_dir, leaf.segment().segment_id()), position_arrays.load(folder)
-        assert stored is not None and kept is not None
+        kept = position_arrays.load(index_dir / posting_arrays.FOLDER / leaf.segment().segment_id())
+        assert kept is not None
         for fieldname in sorted(position_arrays.FIELDS & set(leaf.schema.names())):
             for btext in leaf.lexicon(fieldname):
-                key = posting_arrays.term_key(fieldname, btext)
-                ids, _ = stored.get(fieldname, btext)
-                start, _ = stored.find(key, posting_arrays.key_hash(key))
+                ids, _, start = cache.postings(leaf, fieldname, btext)
+                assert start is not None, "read from Whoosh's blocks, not the captured arrays"
                 which, positions = kept.positions(start + np.arange(len(ids)))
                 assert list(zip(which.tolist(), positions.tolist())) == whoosh_positions(leaf, fieldname, btext, ids)
                 checked += 1

@@ -7,8 +7,10 @@ the segment, ``postings/<id>/``, ``facets/<id>/``) it names are missing or zero-
 index no longer opens. So the TOC is written by `write_toc`, installed over ``TOC.write`` by
 whoosh_patches.install(), which
 
-1. fsyncs every file of every segment the new TOC names, Whoosh's and ours, then their folders
-   (the entries that make them findable), then the index folder;
+1. fsyncs every Whoosh file of every segment the new TOC names, then the index folder (the
+   entries that make them findable). The segments' arrays are on disk already: they are written
+   only through segment_files.replacing, which syncs a folder's files before it gets its name and
+   its parent after, in the writer that made them, before any TOC can name them;
 2. fsyncs the TOC under its temporary name, renames it into place, fsyncs the index folder.
 
 The seam is the TOC itself, not IndexWriter.commit: every way a TOC is written goes through it
@@ -30,7 +32,6 @@ from pathlib import Path
 from whoosh import index
 
 from .. import generations
-from . import facet_arrays, posting_arrays
 
 _synced: set[tuple[str, str]] = set()  # (index folder, segment id) already on disk
 _synced_lock = threading.Lock()
@@ -47,8 +48,12 @@ def write_toc(toc, storage, indexname) -> None:
 
 
 def sync_segments(index_dir: Path, segment_ids: list[str]) -> None:
-    """fsync the Whoosh files and array folders of these segments (those not synced before), their
-    folders, and `index_dir`."""
+    """fsync the Whoosh files of these segments (those not synced before), then `index_dir`.
+
+    Their array folders were synced when written (see the module docstring): syncing them here
+    as well cost each array file and folder a second fsync (tests/test_power_cut.py checks the
+    protocol with one).
+    """
     key = str(index_dir.resolve())
     with _synced_lock:
         new = [segment_id for segment_id in segment_ids if (key, segment_id) not in _synced]
@@ -57,13 +62,6 @@ def sync_segments(index_dir: Path, segment_ids: list[str]) -> None:
         for name in sorted(os.listdir(index_dir)):
             if name.startswith(prefixes):
                 generations.sync(index_dir / name)
-    for array_folder in (posting_arrays.FOLDER, facet_arrays.FOLDER):
-        root = index_dir / array_folder
-        for segment_id in new:
-            if (root / segment_id).is_dir():
-                generations.sync_tree(root / segment_id)
-        if root.is_dir():
-            generations.sync(root, os.O_DIRECTORY)  # the segment folders' entries
     generations.sync(index_dir, os.O_DIRECTORY)  # the segment files' entries and the array roots'
     with _synced_lock:
         _synced.update((key, segment_id) for segment_id in new)

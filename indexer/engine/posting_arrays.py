@@ -134,11 +134,6 @@ class StoredPostings:
             return None
         return int(self.spans[row, 0]), int(self.spans[row, 1])
 
-    def get(self, fieldname: str, btext: bytes, hashed: int | None = None) -> tuple[np.ndarray, np.ndarray] | None:
-        """The term's (ids, weights); empty arrays when a complete table lacks it; None when unknown."""
-        span = self.span(fieldname, btext, hashed)
-        return None if span is None else (self.ids[span[0]:span[1]], self.weights[span[0]:span[1]])
-
     def span(self, fieldname: str, btext: bytes, hashed: int | None = None) -> tuple[int, int] | None:
         """(start, end) of the term in ids (and in the position arrays); (0, 0) when a complete
         table lacks it; None when unknown."""
@@ -147,11 +142,6 @@ class StoredPostings:
         if span is None:
             return (0, 0) if self.complete and fieldname in self.fields else None
         return span
-
-    def doc_frequency(self, fieldname: str, btext: bytes, hashed: int | None = None) -> int | None:
-        """How many postings the term has here (deleted documents included, as Whoosh counts)."""
-        span = self.span(fieldname, btext, hashed)
-        return None if span is None else span[1] - span[0]
 
 
 def load(index_dir: Path, segment_id: str) -> StoredPostings | None:

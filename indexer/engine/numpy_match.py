@@ -223,10 +223,20 @@ class Evaluator:
             hashed = posting_arrays.key_hash(key)
             if self._directory is False:
                 self._directory = self.cache.directory(self.segment_ids)
+            directory = self._directory
+            if directory is not None and not directory.incomplete(fieldname):
+                # Every segment's table is complete: the directory's entries are all there is.
+                numbers, starts, ends = directory.found(key, hashed)
+                leaves, stored = self.leaves, directory.stored
+                parts = [TermPostings(number, *leaves[number], stored[number].ids[start:end],
+                                      stored[number].weights[start:end], start)
+                         for number, start, end in zip(numbers, starts, ends) if end > start]
+                found = self._fetched[(fieldname, btext)] = WholeTerm(parts)
+                return found
             spans, numbers = {}, range(len(self.leaves))
-            if self._directory is not None:
-                spans = self._directory.spans(key, hashed)
-                numbers = sorted({*spans, *self._directory.incomplete(fieldname)})
+            if directory is not None:
+                spans = directory.spans(key, hashed)
+                numbers = sorted({*spans, *directory.incomplete(fieldname)})
             parts = []
             for number in numbers:
                 leaf, offset = self.leaves[number]

@@ -225,8 +225,7 @@ class Evaluator:
                 # Every segment's table is complete: the directory's entries are all there is.
                 numbers, starts, ends = directory.found(key, hashed)
                 leaves, stored = self.leaves, directory.stored
-                # tuple.__new__: TermPostings(...) goes through a Python-level __new__ (a word
-                # has a part in each of 47 segments at a million passages, in every field).
+                # tuple.__new__: TermPostings(...) has a Python-level __new__ (a part per segment).
                 parts = [_new_tuple(TermPostings, (number, *leaves[number], stored[number].ids[start:end],
                                                    stored[number].weights[start:end], start))
                          for number, start, end in zip(numbers, starts, ends) if end > start]
@@ -333,10 +332,9 @@ class Evaluator:
         return Matches(ids, tf)
 
 
-# searcher -> its segments' layout. A pooled searcher answers many requests of its commit, and
-# its reader never changes (a new commit gets a new searcher): asking 47 segment readers for
-# their ids and sizes cost ~35 µs a request at a million passages. Keyed by the searcher, which
-# nothing in the layout refers to, so the entry goes when the pool drops the searcher.
+# searcher -> its segments' layout, worked out once: a pooled searcher answers many requests of
+# its commit with one reader (~35 µs a request at a million passages). Nothing in the layout
+# refers to the searcher, so the entry goes when the pool drops it at a new commit.
 _LAYOUTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 

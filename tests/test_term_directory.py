@@ -107,8 +107,11 @@ def test_every_term_of_a_real_index_is_found_where_its_segment_has_it(tmp_path, 
                         assert directory.spans(key, hashed) == {n: span for n, span in expected.items() if span != (0, 0)}
                         checked += 1
             assert checked > 20
-            cache.keep_only(frozenset(ids[1:]))  # as after a merge: the directory goes
+            assert ("keys" in directory.__dict__) == (vector_from == 1)  # built only when a look-up needs it
+            cache.keep_only(frozenset(ids[1:]))  # as after a merge: the directory goes, its keys with it
             assert cache._directory is None
-            assert cache.directory(ids) is not directory
+            again = cache.directory(ids)
+            assert again is not directory
+            assert "keys" not in again.__dict__  # lazy again for the new commit
     finally:
         engine.close()

@@ -262,3 +262,31 @@ def test_gaps_of_several_segments_are_each_segments_gaps_in_turn(tmp_path, segme
     assert gaps.tolist() == [g for _, g in one_by_one for g in g.tolist()]
     expected = [p for postings, w in zip(segments, wanted) for i in w for p in (postings[i] or [])]
     assert position_arrays.decode(counts, gaps).tolist() == expected
+
+
+@pytest.mark.parametrize("text", ['"harbour ledger"', '"the council said"', 'text:"ledger harbour"'])
+def test_a_phrase_asks_each_segment_for_its_positions_under_that_segments_own_id(tmp_path, text, monkeypatch):
+    """The evaluator passes the segment ids it knows; a wrong one would read another segment's positions."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(12):  # three commits: three segments
+        (docs / f"port_{n:02d}.txt").write_text(DOC.format(source=SOURCE, n=n, body=BODIES[n % len(BODIES)]),
+                                                encoding="utf-8")
+        if n % 4 == 3:
+            assert ingest([docs], tmp_path / "ix").failed == 0
+    archive = SearchEngine(tmp_path / "ix")
+    asked = []
+    real = PostingCache.stored_positions
+
+    def checked(self, leaf, fieldname, segment_id=None):
+        assert segment_id == leaf.segment().segment_id()
+        asked.append(segment_id)
+        return real(self, leaf, fieldname, segment_id)
+
+    monkeypatch.setattr(PostingCache, "stored_positions", checked)
+    try:
+        ours, theirs = whoosh_and_ours(archive, text)
+    finally:
+        archive.close()
+    assert len(set(asked)) == 3  # each segment's position arrays were read
+    assert [doc for doc, _ in ours] == [doc for doc, _ in theirs]

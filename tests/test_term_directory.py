@@ -1,9 +1,10 @@
 """The commit's term directory finds a term's span in exactly the segments whose own tables have
-it, tells a colliding hash from the term, and is built again for a new commit."""
+it, tells a colliding hash from the term, and is built again for a new commit; entry by entry
+and with every entry of a hash checked at once (term_directory.VECTOR_FROM), the same spans."""
 import numpy as np
 import pytest
 
-from indexer.engine import SearchEngine, posting_arrays
+from indexer.engine import SearchEngine, posting_arrays, term_directory
 from indexer.engine.posting_arrays import StoredPostings
 from indexer.engine.posting_cache import PostingCache
 from indexer.engine.term_directory import TermDirectory
@@ -30,6 +31,11 @@ SEGMENTS = [
 ]
 
 
+# Entry by entry (VECTOR_FROM never reached) and all at once (from one entry on).
+BOTH_WAYS = pytest.mark.parametrize("vector_from", [10 ** 9, 1])
+
+
+@BOTH_WAYS
 @pytest.mark.parametrize("key, hashed, expected", [
     (b"text\0tide", 7, {0: (0, 3)}),  # segment 1 has 7 for another word, and 'tide' under another hash
     (b"text\0tide", 20, {1: (2, 4)}),
@@ -38,10 +44,14 @@ SEGMENTS = [
     (b"text\0quay", 9, {0: (3, 5), 3: (0, 1)}),
     (b"text\0boat", 7, {}),  # the hash is there, the word is not
     (b"text\0boat", 11, {}),
+    (b"text\0tides", 7, {}),  # a longer key under the hash: its first bytes are another word's
+    (b"text\0tid", 7, {}),
 ])
-def test_spans_are_where_each_segments_own_table_has_the_term(key, hashed, expected):
+def test_spans_are_where_each_segments_own_table_has_the_term(key, hashed, expected, vector_from, monkeypatch):
+    monkeypatch.setattr(term_directory, "VECTOR_FROM", vector_from)
     directory = TermDirectory(SEGMENTS)
     assert directory.spans(key, hashed) == expected
+    assert ("keys" in directory.__dict__) == (vector_from == 1 and hashed in (7, 9, 20))  # the way taken
     own = {n: t.find(key, hashed) for n, t in enumerate(SEGMENTS) if t.find(key, hashed) is not None}
     assert own == expected  # what each segment's own look-up says
 
@@ -55,7 +65,22 @@ def test_incomplete_segments_are_asked_one_by_one(tables, fieldname, expected):
     assert TermDirectory(tables).incomplete(fieldname) == expected
 
 
-def test_every_term_of_a_real_index_is_found_where_its_segment_has_it(tmp_path):
+def test_many_segments_holding_a_term_and_its_colliders_are_told_apart():
+    """A word in many segments, with another word of the same length under its hash in some."""
+    tables = [table([(b"text\0tide", 7, (n, n + 2)), *([(b"text\0nets", 7, (0, 1))] if n % 3 == 0 else []),
+                     (b"text\0quay", 9, (2 * n, 2 * n + 1))]) for n in range(20)]
+    directory = TermDirectory(tables)
+    assert directory.spans(b"text\0tide", 7) == {n: (n, n + 2) for n in range(20)}
+    assert directory.spans(b"text\0nets", 7) == {n: (0, 1) for n in range(0, 20, 3)}
+    assert "keys" in directory.__dict__  # 27 entries of hash 7: checked at once
+    assert directory.spans(b"text\0boat", 7) == {}
+    assert directory.found(b"text\0quay", 9) == (list(range(20)), [2 * n for n in range(20)],
+                                                  [2 * n + 1 for n in range(20)])
+
+
+@BOTH_WAYS
+def test_every_term_of_a_real_index_is_found_where_its_segment_has_it(tmp_path, vector_from, monkeypatch):
+    monkeypatch.setattr(term_directory, "VECTOR_FROM", vector_from)
     docs = tmp_path / "docs"
     docs.mkdir()
     for n in range(6):
@@ -82,8 +107,11 @@ def test_every_term_of_a_real_index_is_found_where_its_segment_has_it(tmp_path):
                         assert directory.spans(key, hashed) == {n: span for n, span in expected.items() if span != (0, 0)}
                         checked += 1
             assert checked > 20
-            cache.keep_only(frozenset(ids[1:]))  # as after a merge: the directory goes
+            assert ("keys" in directory.__dict__) == (vector_from == 1)  # built only when a look-up needs it
+            cache.keep_only(frozenset(ids[1:]))  # as after a merge: the directory goes, its keys with it
             assert cache._directory is None
-            assert cache.directory(ids) is not directory
+            again = cache.directory(ids)
+            assert again is not directory
+            assert "keys" not in again.__dict__  # lazy again for the new commit
     finally:
         engine.close()

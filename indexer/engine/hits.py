@@ -15,6 +15,10 @@ from .snippets import highlight_snippet
 from .types import Hit
 
 
+# (name, value when the record has none) of each Hit field, read from the registry once.
+_HIT_DEFAULTS = tuple((field.name, field.empty) for field in fields.HIT_FIELDS)
+
+
 class HitReader:
     """Hits by global document number, from one searcher.
 
@@ -49,7 +53,7 @@ class HitReader:
         matched = match_fields.matched_elsewhere(self.s.schema, q, stored, text_marked="<mark" in (snippet or ""))
         if not snippet:
             snippet = escape(text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …")
-        return Hit(**{field.name: stored.get(field.name, field.empty) for field in fields.HIT_FIELDS},
+        return Hit(**{name: stored.get(name, empty) for name, empty in _HIT_DEFAULTS},
                    snippet=snippet, matched=matched)
 
     def _snippet(self, text: str, marked: frozenset[str]):

@@ -51,11 +51,12 @@ def _value_holds(field, value: str, btexts: list[bytes]) -> bool:
 
 
 def by_positions(cache, terms: list, bounds: np.ndarray, fieldname: str, btexts: list[bytes],
-                 candidates: np.ndarray) -> np.ndarray:
+                 candidates: np.ndarray, segment_ids: tuple[str, ...] | None = None) -> np.ndarray:
     """Which of the sorted global `candidates` (each holding every word) have the words in a row.
 
     `terms[i]` holds word i's postings (whole_terms.WholeTerm), `bounds` each
-    segment's first and last-plus-one document numbers, two by two. The rarest words are checked
+    segment's first and last-plus-one document numbers, two by two, `segment_ids` each segment's
+    id when known (asking a segment reader for it costs more than the rest of a segment's step). The rarest words are checked
     first, and each later word only in the candidates still in the running: "the" in
     "the harbour ledger" is read for the few records with "harbour ledger", not for all of them.
     """
@@ -63,13 +64,14 @@ def by_positions(cache, terms: list, bounds: np.ndarray, fieldname: str, btexts:
     running = np.arange(len(candidates))  # indices of the candidates still in the running
     starts = None
     kept = {}  # segment number -> its position arrays (or None), asked of the cache once per phrase
+    ids_of = segment_ids or ()
     for i in sorted(range(len(btexts)), key=lambda i: terms[i].frequency):
         wanted = candidates[running]
         keys = None
         if terms[i].gathered:  # the word's rows in every segment found at once
-            keys = _start_keys_of_rows(cache, kept, terms[i], fieldname, wanted, running, i)
+            keys = _start_keys_of_rows(cache, kept, terms[i], fieldname, wanted, running, i, ids_of)
         if keys is None:
-            keys = _start_keys(cache, kept, terms[i].parts, bounds, fieldname, btexts[i], wanted, running, i)
+            keys = _start_keys(cache, kept, terms[i].parts, bounds, fieldname, btexts[i], wanted, running, i, ids_of)
         starts = keys if starts is None else starts[sorted_members(starts, keys)]
         if not len(starts):
             return keep
@@ -79,7 +81,7 @@ def by_positions(cache, terms: list, bounds: np.ndarray, fieldname: str, btexts:
 
 
 def _start_keys_of_rows(cache, kept: dict, term, fieldname: str, wanted: np.ndarray, indices: np.ndarray,
-                        shift: int) -> np.ndarray | None:
+                        shift: int, ids_of=()) -> np.ndarray | None:
     """_start_keys for a word whose postings are put together across segments (`term`): each
     wanted document's row in its segment's arrays comes from one binary search in the whole
     term, not one per segment. None when a segment has no position arrays (ask _start_keys)."""
@@ -94,7 +96,7 @@ def _start_keys_of_rows(cache, kept: dict, term, fieldname: str, wanted: np.ndar
     for first, end, number in zip(edges, edges[1:], part[edges[:-1]].tolist()):
         p = term.parts[number]
         if p.leaf_number not in kept:
-            kept[p.leaf_number] = cache.stored_positions(p.leaf, fieldname)
+            kept[p.leaf_number] = cache.stored_positions(p.leaf, fieldname, _id_of(ids_of, p.leaf_number))
         if kept[p.leaf_number] is None:
             return None
         stored.append(kept[p.leaf_number])
@@ -104,7 +106,7 @@ def _start_keys_of_rows(cache, kept: dict, term, fieldname: str, wanted: np.ndar
 
 
 def _start_keys(cache, kept: dict, postings: list, bounds: np.ndarray, fieldname: str, btext: bytes,
-                wanted: np.ndarray, indices: np.ndarray, shift: int) -> np.ndarray:
+                wanted: np.ndarray, indices: np.ndarray, shift: int, ids_of=()) -> np.ndarray:
     """(candidate index << 32) + position - shift for each position of one word in the `wanted`
     documents (sorted, all holding it; `indices` are their candidate indices), sorted: where the
     phrase would start if this word is its word number `shift`.
@@ -123,7 +125,8 @@ def _start_keys(cache, kept: dict, postings: list, bounds: np.ndarray, fieldname
             continue
         local = wanted[lo:hi] - p.offset
         if p.leaf_number not in kept:
-            kept[p.leaf_number] = cache.stored_positions(p.leaf, fieldname) if p.start is not None else None
+            kept[p.leaf_number] = cache.stored_positions(p.leaf, fieldname, _id_of(ids_of, p.leaf_number)) \
+                if p.start is not None else None
         positions = kept[p.leaf_number]
         if positions is not None:
             stored.append(positions)
@@ -139,6 +142,10 @@ def _start_keys(cache, kept: dict, postings: list, bounds: np.ndarray, fieldname
     if not decoded:
         return np.empty(0, dtype=np.int64)
     return decoded[0] if len(decoded) == 1 else np.sort(np.concatenate(decoded))
+
+
+def _id_of(segment_ids, number: int) -> str | None:
+    return segment_ids[number] if number < len(segment_ids) else None
 
 
 def _keys(which: np.ndarray, positions: np.ndarray, shift: int) -> np.ndarray:

@@ -85,9 +85,10 @@ class PostingCache:
             self._directory = (segment_ids, built)
         return built
 
-    def stored_positions(self, leaf, fieldname: str) -> position_arrays.StoredPositions | None:
-        """The segment's position arrays for a phrase field; None when it was written without them."""
-        segment_id = leaf.segment().segment_id()
+    def stored_positions(self, leaf, fieldname: str, segment_id: str | None = None) -> position_arrays.StoredPositions | None:
+        """The segment's position arrays for a phrase field; None when it was written without them.
+        `segment_id`: the leaf's, when the caller knows it (a phrase asks for most segments)."""
+        segment_id = segment_id or leaf.segment().segment_id()
         stored = self._stored_for(segment_id)
         if stored is None or not stored.complete or fieldname not in position_arrays.FIELDS:
             return None

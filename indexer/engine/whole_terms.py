@@ -38,9 +38,10 @@ class WholeTerm:
     """A term's postings in every segment that has it (`parts`, in document order), and the same
     postings as whole-index arrays, put together when first asked for."""
 
-    def __init__(self, parts: list[TermPostings]):
+    def __init__(self, parts: list[TermPostings], frequency: int | None = None):
         self.parts = parts
-        self.frequency = sum(len(p.ids) for p in parts)  # Whoosh's doc_frequency: deleted ones count
+        # Whoosh's doc_frequency (deleted ones count): given when the caller has the spans' sizes.
+        self.frequency = sum(len(p.ids) for p in parts) if frequency is None else frequency
 
     @cached_property
     def ids(self) -> np.ndarray:

@@ -97,6 +97,12 @@ forum
 # Organisation nouns for a business, which a story names by its bare name ('Oracle has announced ...
 # The company said'); 'the paper' or 'the committee' may mean a body the story never named.
 BUSINESS_NOUNS = frozenset("company firm group airline bank carrier retailer".split())
+# Bodies the story's setting makes one of ('the government', 'the police', the trial's 'court'): unnamed,
+# they stay a description a reader understands. Any other body's noun alone ('the company', 'the party')
+# points back to a name the story gave; when no one name fits, who spoke is unknown.
+SETTING_BODY_NOUNS = frozenset("government administration regime police army military court council".split())
+# A body's nouns that fit any kind of body: 'the group said' may be a union, a firm or a charity.
+GENERIC_BODY_NOUNS = frozenset("group organisation organization body".split())
 DOCUMENT_NOUNS = frozenset("""
 report statement study survey document letter memo release readout filing complaint ruling
 resolution communique communiqué transcript article editorial post tweet summary paper video ad advertisement

@@ -17,13 +17,15 @@ from .speaker_check import (
     plausible_description, plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
     strip_titles,
 )
-from .story_memory import Entity, Memory
+from .story_memory import DOCUMENT, UNNAMED, Entity, Memory
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
+SETTING_BODY_NOUNS = _EN["setting_body_nouns"]
+GENERIC_BODY_NOUNS = _EN["generic_body_nouns"]
 COMPANY_SUFFIXES = _EN["company_suffixes"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
@@ -52,12 +54,15 @@ def _known_by_head(head: str, memory: Memory, any_organisation: bool = True) -> 
 
     'The report' is whoever the story said published the report ('a Human Rights Watch report').
     """
-    latest = ((e.speaker, e.gender) for e in reversed(memory.recent) if e.speaker.kind != "document")
+    latest = ((e.speaker, e.gender) for e in reversed(memory.recent) if e.speaker.kind != DOCUMENT)
+    if any(e.speaker.kind == UNNAMED and e.head == head for e in memory.recent):
+        latest = iter(())  # 'the company' we could not name before is the same one, not a name mentioned since
     if body := memory.people.body(head, latest, lambda w: memory.full_names.has_word(w) or memory.later_names.has_word(w)):
         return body  # 'budget airline Ryanair' ... 'the airline'; 'Microsoft has said ... The company said'
     for entity in reversed(memory.recent):
-        if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
-            return entity.speaker  # "the pastor" is the last person the story called a pastor
+        if (entity.head == head or head in entity.roles) and entity.speaker.kind != DOCUMENT:
+            # "the pastor" is the last person the story called a pastor; 'the company' again, one we cannot name
+            return entity.speaker if entity.speaker.kind != UNNAMED else None
     if head in memory.introduced:
         return speaker_from_phrase(memory.introduced[head], memory)  # 'Health minister Ana Ruiz' ... 'the minister'
     if head in memory.authors:
@@ -66,10 +71,18 @@ def _known_by_head(head: str, memory: Memory, any_organisation: bool = True) -> 
         return author
     if (head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS) and any_organisation:
         # "the group said"; "the statement said": the last organisation to speak wrote it
-        for entity in reversed(memory.recent):
-            if entity.speaker.kind == "organisation":
-                return entity.speaker
+        last = next((e.speaker for e in reversed(memory.recent) if e.speaker.kind == "organisation"), None)
+        if last and _may_be_called(last.name, head):
+            return last
     return None
+
+
+def _may_be_called(name: str, head: str) -> bool:
+    """'the airline' may be Ryanair, not the 'Pilots Association': a name ending on another kind of body's
+    noun is that kind. 'the group', 'the statement' may be any body's."""
+    kind = name.split()[-1].lower()
+    kind = kind[:-1] if kind.endswith("s") and kind[:-1] in ORGANISATION_NOUNS else kind
+    return head in GENERIC_BODY_NOUNS or head in DOCUMENT_NOUNS or kind == head or kind not in ORGANISATION_NOUNS
 
 
 def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
@@ -252,6 +265,12 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             return known
         if len(tokens) == 2 and is_bare_description(head_part):
             return None  # 'the man', 'the spokeswoman' the story never said who was: no one to name
+        if len(tokens) == 2 and determiner in ("the", "this") and head in ORGANISATION_NOUNS and head not in SETTING_BODY_NOUNS:
+            # 'the company said' where no one company fits: a body the story named and we cannot tell,
+            # not one called 'company'. Remembered, so an 'it' after it is not some other body.
+            if learn:
+                memory.mention(Entity(Speaker(core, UNNAMED), head=head))
+            return None
     author = document_author(head_part)
     capital_of_sentence = sentence_start and author == head_part[:1] and head_part[0] not in memory.capitalised
     if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()) and not capital_of_sentence:
@@ -259,7 +278,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         return speaker_from_phrase(" ".join(author), memory, learn)  # "a Pentagon readout": its author
     if head in DOCUMENT_NOUNS and determiner in ("the", "this", "that") and learn:
         # Remembered, never returned: an 'it' that follows means the document, whose author is unknown.
-        memory.mention(Entity(Speaker(core, "document"), head=head))
+        memory.mention(Entity(Speaker(core, DOCUMENT), head=head))
         return None
     if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head):
         return None  # "out a press release", "a statement", "a fourth": no person or body
@@ -268,6 +287,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if found:
             return found
     description = re.sub(r"^(?:the|The)\s+", "", whole if anonymous and len(whole) < 120 else core)
+    if determiner == "the" and " " not in description:
+        description = f"the {description}"  # 'the government', 'the researchers': a noun alone reads as a word
     first = description.split(" ", 1)[0]
     if first.lower() in DETERMINERS:
         description = first.lower() + description[len(first):]  # "A guard" mid-story is "a guard" too

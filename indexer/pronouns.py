@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
+from .story_memory import UNKNOWN_KINDS
 
 if TYPE_CHECKING:  # names.py calls in here with a story_memory.Memory: imported for the annotation only
     from .story_memory import Memory
@@ -44,7 +45,7 @@ def speaker_of_pronoun(pronoun: str, memory: Memory) -> Speaker | None:
         return Speaker(named[-1], "person") if named else None
     if want in ("thing", "plural"):
         for entity in reversed(memory.recent):
-            if entity.speaker.kind == "document" and want == "thing":
+            if entity.speaker.kind in UNKNOWN_KINDS and want == "thing":
                 return None  # "The report concludes ... It reads:" a document nobody was said to publish
             if entity.speaker.kind in ("organisation", "descriptive") and entity.gender is None:
                 return entity.speaker

@@ -52,6 +52,14 @@ _FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:(?:{_
                         rf"(?:[A-Z]\.|(?:(?:{_PARTICLES})-)?{_NAME_WORD})){{1,5}}\b")
 
 
+# Kinds of what the story mentioned that are remembered but never returned as a speaker: a document
+# nobody was said to publish, a body named only by its noun ('the company'). An 'it' after them is
+# unknown, not some body mentioned before.
+DOCUMENT = "document"
+UNNAMED = "unnamed body"
+UNKNOWN_KINDS = frozenset({DOCUMENT, UNNAMED})
+
+
 @dataclass
 class Entity:
     speaker: Speaker
@@ -99,6 +107,7 @@ class Memory:
                 self.authors[match.group(1).lower()] = author
         if introductions:
             self.people.learn_bodies(text)
+            self.people.learn_named_bodies(text)
         for match in _FULL_NAME.finditer(text):
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:

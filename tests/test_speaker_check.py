@@ -113,7 +113,7 @@ def speakers_of(text):
     ('Tom Kale runs the port.\n\nCITY PORT NEWS\n\n"The harbour will reopen in the spring, we hope," KALE said.',
      ["Tom Kale"]),
     ('PORTVILLE — "The harbour will reopen in the spring, we hope," HARBOURMASTER said.', [None]),
-    ('The council met.\n\n"The harbour will reopen in the spring, we hope," the statement said.', ["council"]),
+    ('The council met.\n\n"The harbour will reopen in the spring, we hope," the statement said.', ["the council"]),
 ])
 def test_candidates_are_validated_in_extraction(text, expected):
     assert speakers_of(text) == expected

@@ -110,9 +110,12 @@ def is_demonym(word: str) -> bool:
 def split_owner(words: list[str]) -> tuple[list[str], list[str]]:
     """('New', 'Jersey’s', 'Ana', 'Ruiz') -> (['New', 'Jersey’s'], ['Ana', 'Ruiz']): the owner is a role.
 
-    An owner before a body's word alone is part of the body's name ("Bankers' Association")."""
+    An owner before a body's word alone is part of the body's name ("Bankers' Association"), and so is a
+    plural's anywhere in a body's name ("Harbour Pilots' Benevolent Association"); a singular's owns it
+    ("Britain's Low Pay Commission")."""
+    body = words[-1].lower().strip(".,") in ORGANISATION_WORDS if words else False
     for i in range(len(words) - 2, -1, -1):
-        if i == len(words) - 2 and words[-1].lower().strip(".,") in ORGANISATION_WORDS:
+        if body and (i == len(words) - 2 or words[i].endswith(("s'", "s’"))):
             continue
         if words[i].endswith(("'s", "’s", "s'", "s’")):
             return words[:i + 1], words[i + 1:]

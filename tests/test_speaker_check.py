@@ -39,6 +39,9 @@ def test_strip_leading(words, expected):
     ("Harbour's Tom Kale", (["Harbour's"], ["Tom", "Kale"])),
     ("Harbour Pilots' Association", ([], ["Harbour", "Pilots'", "Association"])),  # the owner names the body
     ("Harbour Master's Office", ([], ["Harbour", "Master's", "Office"])),
+    ("Pilots' Harbour Association", ([], ["Pilots'", "Harbour", "Association"])),  # a plural's, further back
+    ("Britain's Harbour Association", (["Britain's"], ["Harbour", "Association"])),  # a singular's owns it
+    ("the Pilots' Ana Ruiz", (["the", "Pilots'"], ["Ana", "Ruiz"])),  # no body: a plural owns a person too
     ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
 ])
 def test_split_owner(words, expected):

@@ -101,6 +101,9 @@ BUSINESS_NOUNS = frozenset("company firm group airline bank carrier retailer".sp
 # they stay a description a reader understands. Any other body's noun alone ('the company', 'the party')
 # points back to a name the story gave; when no one name fits, who spoke is unknown.
 SETTING_BODY_NOUNS = frozenset("government administration regime police army military court council".split())
+# Endings of a describing word ('defiant', 'popular', 'embattled', 'outspoken' is left out: -en ends names):
+# such a word capitalised before a first name and a surname opens the sentence, not the name.
+ADJECTIVE_ENDINGS = ("ant", "ent", "ive", "ous", "ful", "less", "able", "ible", "ed", "ing", "ar")
 # A body's nouns that fit any kind of body: 'the group said' may be a union, a firm or a charity.
 GENERIC_BODY_NOUNS = frozenset("group organisation organization body".split())
 DOCUMENT_NOUNS = frozenset("""

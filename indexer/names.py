@@ -13,8 +13,8 @@ from .name_book import Either
 from .pronouns import gender_of_phrase, speaker_of_epithet, speaker_of_pronoun
 from .name_parts import is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
-    FRAGMENT_ENDS, document_author, headline_words, is_bare_description, is_common_role, is_demonym, is_person_noun,
-    plausible_description, plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
+    FRAGMENT_ENDS, describing_word_before_name, document_author, headline_words, is_bare_description, is_common_role,
+    is_demonym, is_person_noun, plausible_description, plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
     strip_titles,
 )
 from .story_memory import DOCUMENT, UNNAMED, Entity, Memory
@@ -228,6 +228,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             lead, run = lead + run[:1], run[1:]  # "Donor Adelson" in a headline is the Sheldon Adelson named
         name_words = strip_titles(run)
         before = head_part[:run_start] + owner + lead + run[: len(run) - len(name_words)]
+        if describing_word_before_name(name_words, memory.capitalised):
+            name_words = name_words[1:]  # "Defiant Ana Ruiz says": the sentence's word, and no role either
         name_words, seat = split_post_nominals(name_words)  # "Tom Kale QC": the letters are his role
         name = _name_in_capitals(name_words, memory)
         if name is None:

@@ -33,6 +33,7 @@ POST_NOMINALS = _EN["post_nominals"]
 NUMBER_WORDS = _EN["number_words"]
 SPEECH_VERBS = _EN["speech_verbs"]
 TITLE_WORDS = _EN["title_words"]
+ADJECTIVE_ENDINGS = _EN["adjective_endings"]
 
 # nameparser's titles ("editor", "pastor", "treasurer") are role words before a name; its particles
 # ("de", "van", "al") are lower-case words inside one.
@@ -249,6 +250,17 @@ def document_author(words: list[str]) -> list[str] | None:
     author = [w.removesuffix("'s").removesuffix("’s") for w in words[:-1]
               if w[:1].isupper() and w.lower() not in DESCRIPTION_OPENERS]
     return author or None
+
+
+def describing_word_before_name(words: list[str], capitalised: Container[str]) -> bool:
+    """'Defiant Ana Ruiz says', 'Popular Tom Kale': a dictionary word with a describing word's ending, no
+    first name, before a first name and a surname, and which the story never capitalises inside a sentence
+    (as it would a place's or a body's word: 'Harbour', 'New'), is the sentence's, not the name's."""
+    if len(words) != 3 or words[0] in capitalised or not is_first_name(words[1]):
+        return False
+    low = words[0].lower()
+    return (low.endswith(ADJECTIVE_ENDINGS) and is_dictionary_word(low) and not is_first_name(words[0])
+            and low not in ORGANISATION_WORDS)
 
 
 def is_common_role(word: str, common_words: set[str]) -> bool:

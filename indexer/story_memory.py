@@ -17,7 +17,7 @@ from .descriptions import People, profile_beside
 from .first_names import is_first_name
 from .introductions import roles_introduced
 from .name_parts import NAME_PARTICLES, acronym_source
-from .speaker_check import bare_name, headline_words, is_common_role, names_written_alone
+from .speaker_check import bare_name, describing_word_before_name, headline_words, is_common_role, names_written_alone
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 CLAUSE_OPENERS = _EN["clause_openers"]
@@ -118,6 +118,8 @@ class Memory:
                 continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
             words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
             name = bare_name(words, self.common_words)
+            if describing_word_before_name(name, self.capitalised):
+                name = name[1:]  # "Defiant Ana Ruiz says": the sentence's word
             if len(name) == 2 and is_common_role(name[0], self.common_words):
                 continue  # "Donor Adelson": a role the story writes in lower case, and a surname
             if 2 <= len([w for w in name if w not in NAME_PARTICLES]) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(

@@ -6,8 +6,9 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    document_author, headline_words, is_bare_description, is_body_name, names_written_alone, plausible_description,
-    plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
+    describing_word_before_name, document_author, headline_words, is_bare_description, is_body_name,
+    names_written_alone, plausible_description, plausible_lone_word, plausible_name, split_owner,
+    split_post_nominals, strip_leading,
 )
 
 
@@ -46,6 +47,24 @@ def test_strip_leading(words, expected):
 ])
 def test_split_owner(words, expected):
     assert split_owner(words.split()) == expected
+
+
+@pytest.mark.parametrize("words, capitalised, expected", [
+    ("Defiant Ana Ruiz", set(), True),
+    ("Popular Tom Kale", set(), True),
+    ("Embattled Ana Ruiz", set(), True),
+    # negative cases: a place or body's word ('Harbour', 'New', no describing ending), a word the story also
+    # capitalises inside a sentence, a first name, no first name after it, two words, four words
+    ("Harbour Ana Ruiz", set(), False),
+    ("New Ana Ruiz", set(), False),
+    ("Defiant Ana Ruiz", {"Defiant"}, False),
+    ("Grant Ana Ruiz", set(), False),
+    ("Defiant Harbour Trust", set(), False),
+    ("Defiant Ruiz", set(), False),
+    ("Defiant Ana Maria Ruiz", set(), False),
+])
+def test_describing_word_before_name(words, capitalised, expected):
+    assert describing_word_before_name(words.split(), capitalised) is expected
 
 
 @pytest.mark.parametrize("words, kind, expected", [
@@ -117,6 +136,10 @@ def speakers_of(text):
      ["Tom Kale"]),
     ('PORTVILLE — "The harbour will reopen in the spring, we hope," HARBOURMASTER said.', [None]),
     ('The council met.\n\n"The harbour will reopen in the spring, we hope," the statement said.', ["the council"]),
+    # a describing word opening the sentence before a first name and a surname is no part of the name
+    ('Coach row\n\nDefiant Tom Kale says he will not quit.\n\n"I have never quit anything in my life," Kale said.',
+     ["Tom Kale"]),
+    ('Coach row\n\nDefiant Ana Ruiz said: "I will not quit now." She spoke at the Defiant Arms.', ["Defiant Ana Ruiz"]),
 ])
 def test_candidates_are_validated_in_extraction(text, expected):
     assert speakers_of(text) == expected

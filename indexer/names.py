@@ -6,6 +6,7 @@ is the Kenneth Roth named before, "she added" the last woman who spoke.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .constants import LEXICONS
 from .model import Speaker
@@ -17,7 +18,10 @@ from .speaker_check import (
     is_demonym, is_person_noun, plausible_description, plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
     strip_titles,
 )
-from .story_memory import DOCUMENT, UNNAMED, Entity, Memory
+from .mentions import DOCUMENT, UNNAMED, Entity
+
+if TYPE_CHECKING:  # story_memory reads an author's phrase with speaker_from_phrase: the Memory is only passed in
+    from .story_memory import Memory
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 DETERMINERS = _EN["determiners"]

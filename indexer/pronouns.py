@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
-from .story_memory import UNKNOWN_KINDS
+from .mentions import UNKNOWN_KINDS
 
 if TYPE_CHECKING:  # names.py calls in here with a story_memory.Memory: imported for the annotation only
     from .story_memory import Memory

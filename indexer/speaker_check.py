@@ -267,25 +267,10 @@ def is_common_role(word: str, common_words: set[str]) -> bool:
     return word.lower() in common_words and is_person_noun(word)
 
 
-# bare_name's answers for one story's common words (the set object itself, held so its id stays its
-# own): a story's names are read twice, whole by look_ahead and then sentence by sentence.
-_BARE_NAMES: tuple[Container[str], dict] = (frozenset(), {})
+def bare_name(words: list[str], common_words: Container[str] = frozenset()) -> list[str]:
+    """'FBI General Counsel Ana Ruiz', 'Coastline's Ana Ruiz' -> ['Ana', 'Ruiz']: owner, roles and titles off.
 
-
-def bare_name(words: list[str], common_words: set[str] = frozenset()) -> list[str]:
-    """'FBI General Counsel Ana Ruiz', 'Coastline's Ana Ruiz' -> ['Ana', 'Ruiz']: owner, roles and titles off."""
-    global _BARE_NAMES
-    memo = _BARE_NAMES
-    if memo[0] is not common_words:  # another story (a set is never changed once made: names.look_ahead)
-        memo = _BARE_NAMES = (common_words, {})
-    key = tuple(words)
-    found = memo[1].get(key)
-    if found is None:
-        found = memo[1][key] = tuple(_bare_name(words, common_words))
-    return list(found)
-
-
-def _bare_name(words: list[str], common_words: Container[str]) -> list[str]:
+    story_memory.Memory keeps the answers for one story."""
     words = split_owner(words)[1]
     while True:
         stripped = strip_titles(strip_leading(words)[1])

@@ -16,7 +16,9 @@ from .name_book import NameBook
 from .descriptions import People, profile_beside
 from .first_names import is_first_name
 from .introductions import roles_introduced
+from .mentions import Entity
 from .name_parts import NAME_PARTICLES, acronym_source
+from .names import speaker_from_phrase
 from .speaker_check import bare_name, describing_word_before_name, headline_words, is_common_role, names_written_alone
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
@@ -52,22 +54,6 @@ _FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:(?:{_
                         rf"(?:[A-Z]\.|(?:(?:{_PARTICLES})-)?{_NAME_WORD})){{1,5}}\b")
 
 
-# Kinds of what the story mentioned that are remembered but never returned as a speaker: a document
-# nobody was said to publish, a body named only by its noun ('the company'). An 'it' after them is
-# unknown, not some body mentioned before.
-DOCUMENT = "document"
-UNNAMED = "unnamed body"
-UNKNOWN_KINDS = frozenset({DOCUMENT, UNNAMED})
-
-
-@dataclass
-class Entity:
-    speaker: Speaker
-    head: str  # the noun that names what it is ("association", "trader"), lower case
-    gender: str | None = None
-    roles: frozenset[str] = frozenset()  # the words of a person's role ("pastor", "leader"), lower case
-
-
 @dataclass
 class Memory:
     full_names: NameBook = field(default_factory=NameBook)
@@ -81,6 +67,9 @@ class Memory:
     introduced: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person introduced so
     people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
     sentence: str = ""  # the sentence being read
+    # bare_name's answers for this story's common words: a story's names are read twice, whole by
+    # look_ahead and then sentence by sentence, and the look-ahead's Memory shares this one's
+    bare_names: dict[tuple[str, ...], list[str]] = field(default_factory=dict, repr=False)
 
     def is_known_name(self, word: str) -> bool:
         """Whether a capitalised first word of a sentence is a name, not just capitalised there."""
@@ -117,7 +106,7 @@ class Memory:
             if any(_MASKED.fullmatch(w) for w in words):
                 continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
             words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
-            name = bare_name(words, self.common_words)
+            name = self._bare_name(words)
             if describing_word_before_name(name, self.capitalised):
                 name = name[1:]  # "Defiant Ana Ruiz says": the sentence's word
             if len(name) == 2 and is_common_role(name[0], self.common_words):
@@ -129,6 +118,13 @@ class Memory:
                     self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
                     first = text.find(name[0], match.start(), match.end())  # after 'Florida Governor' in the run
                     self.people.note(" ".join(name), profile_beside(text, max(first, match.start()), match.end()))
+
+    def _bare_name(self, words: list[str]) -> list[str]:
+        key = tuple(words)
+        found = self.bare_names.get(key)
+        if found is None:
+            found = self.bare_names[key] = bare_name(words, self.common_words)
+        return list(found)
 
     def mention(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
@@ -147,16 +143,14 @@ class Memory:
             words.pop(0)  # "The Human Rights Watch report": the sentence's capital
         if not words:
             return None
-        # names.py reads a phrase with a Memory; here the Memory reads an author's phrase with names.py.
-        # Imported at call time, so each module can be imported first.
-        from .names import speaker_from_phrase
         author = speaker_from_phrase(" ".join(words), self, learn=False)
         return author if author and author.kind in ("organisation", "person") else None
 
     def look_ahead(self, text: str) -> None:
         """Read the whole story's full names first: 'Cruz said' in the lead is the Ted Cruz named below."""
         self.common_words = set(_LOWER_WORD.findall(text))
-        ahead = Memory(common_words=self.common_words)
+        self.bare_names = {}  # answers for the words before are no answers for these
+        ahead = Memory(common_words=self.common_words, bare_names=self.bare_names)
         ahead.learn_text(text, introductions=False)  # only its names are read
         self.later_names = ahead.full_names
         self.names_alone = names_written_alone(text)

@@ -25,3 +25,19 @@ def full_name_after(story: str, surname: str) -> str:
 ])
 def test_a_surname_means_the_person_the_story_named(story, surname, expected):
     assert full_name_after(story, surname) == expected
+
+
+@pytest.mark.parametrize("story, expected", [
+    ("FBI General Counsel Ana Ruiz spoke first. The counsel left.", {"Ana Ruiz"}),
+    ("Coastline's Tom Kale spoke first.", {"Tom Kale"}),
+    ("The British Bankers Association spoke first.", set()),  # a body: no person's full name
+])
+def test_a_story_reads_its_names_once_for_its_own_words(story, expected):
+    memory = Memory()
+    memory.look_ahead(story)
+    remembered = dict(memory.bare_names)  # what the look-ahead read, kept for the sentences after
+    memory.learn_text(story)
+    assert set(memory.full_names) == expected == set(memory.later_names)
+    assert remembered and memory.bare_names == remembered  # read once, asked again
+    memory.look_ahead("Another story entirely.")
+    assert not set(memory.bare_names) & set(remembered)  # another story's words: the answers start again

@@ -104,6 +104,9 @@ SETTING_BODY_NOUNS = frozenset("government administration regime police army mil
 # Endings of a describing word ('defiant', 'popular', 'embattled', 'outspoken' is left out: -en ends names):
 # such a word capitalised before a first name and a surname opens the sentence, not the name.
 ADJECTIVE_ENDINGS = ("ant", "ent", "ive", "ous", "ful", "less", "able", "ible", "ed", "ing", "ar")
+# Words that make an office another one: 'the prime minister' is no 'aid minister', 'the chancellor' no
+# 'shadow chancellor', 'the first minister' no 'minister'.
+OFFICE_QUALIFIERS = frozenset("prime first chief deputy shadow vice assistant junior under co acting interim".split())
 # A body's nouns that fit any kind of body: 'the group said' may be a union, a firm or a charity.
 GENERIC_BODY_NOUNS = frozenset("group organisation organization body".split())
 DOCUMENT_NOUNS = frozenset("""

@@ -30,6 +30,7 @@ ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
 SETTING_BODY_NOUNS = _EN["setting_body_nouns"]
 GENERIC_BODY_NOUNS = _EN["generic_body_nouns"]
+OFFICE_QUALIFIERS = _EN["office_qualifiers"]
 COMPANY_SUFFIXES = _EN["company_suffixes"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
@@ -53,10 +54,22 @@ def _described(speaker: Speaker, memory: Memory, learn: bool, gender: str | None
     return speaker
 
 
-def _known_by_head(head: str, memory: Memory, any_organisation: bool = True) -> Speaker | None:
+def _same_office(words: list[str], head: str, before: str, after: str = "") -> bool:
+    """Whether 'the prime minister' (words, its head 'minister') can be one introduced with the text
+    ``before`` the name ('Aid minister') and ``after`` it (', the prime minister,'): a word that makes an
+    office another one ('prime', 'shadow', 'deputy') is written on both sides or on neither."""
+    wanted = {w for w in words if w in OFFICE_QUALIFIERS}
+    said = re.findall(r"[a-z\-]+", before.lower())
+    heads = [i for i, w in enumerate(said) if w in (head, head + "s")]
+    theirs = {said[heads[-1] - 1]} & OFFICE_QUALIFIERS if heads and heads[-1] else set()
+    return theirs <= wanted and wanted <= set(said) | set(re.findall(r"[a-z\-]+", after.lower()))
+
+
+def _known_by_head(head: str, memory: Memory, any_organisation: bool = True, words: list[str] = ()) -> Speaker | None:
     """'the association' is the association named before; 'the group' the last organisation.
 
-    'The report' is whoever the story said published the report ('a Human Rights Watch report').
+    'The report' is whoever the story said published the report ('a Human Rights Watch report'). A person
+    is found by their role only for the same office (``words``: the description's, 'the prime minister').
     """
     latest = ((e.speaker, e.gender) for e in reversed(memory.recent) if e.speaker.kind != DOCUMENT)
     if any(e.speaker.kind == UNNAMED and e.head == head for e in memory.recent):
@@ -64,10 +77,12 @@ def _known_by_head(head: str, memory: Memory, any_organisation: bool = True) -> 
     if body := memory.people.body(head, latest, lambda w: memory.full_names.has_word(w) or memory.later_names.has_word(w)):
         return body  # 'budget airline Ryanair' ... 'the airline'; 'Microsoft has said ... The company said'
     for entity in reversed(memory.recent):
+        if head in entity.roles and entity.head != head and not _same_office(words, head, entity.speaker.role or ""):
+            continue  # 'the chancellor' is not the 'shadow chancellor' who spoke last
         if (entity.head == head or head in entity.roles) and entity.speaker.kind != DOCUMENT:
             # "the pastor" is the last person the story called a pastor; 'the company' again, one we cannot name
             return entity.speaker if entity.speaker.kind != UNNAMED else None
-    if head in memory.introduced:
+    if head in memory.introduced and _same_office(words, head, *memory.introduced_with[memory.introduced[head]]):
         return speaker_from_phrase(memory.introduced[head], memory)  # 'Health minister Ana Ruiz' ... 'the minister'
     if head in memory.authors:
         author = memory.authors[head]
@@ -266,7 +281,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     determiner = head_part[0].lower()
     if determiner in ("the", "its", "this", "their") and len(head_part) <= 3 and not any(
             w[:1].isupper() for w in head_part[1:]):
-        known = _known_by_head(head, memory, any_organisation=len(head_part) == 2)
+        known = _known_by_head(head, memory, any_organisation=len(head_part) == 2, words=[w.lower() for w in head_part[1:]])
         if known:
             return known
         if len(tokens) == 2 and is_bare_description(head_part):

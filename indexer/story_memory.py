@@ -65,6 +65,7 @@ class Memory:
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
     names_alone: set[str] = field(default_factory=set)  # capitals the story writes as a name of their own
     introduced: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person introduced so
+    introduced_with: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> the text before and after it
     people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
     sentence: str = ""  # the sentence being read
     # bare_name's answers for this story's common words: a story's names are read twice, whole by
@@ -115,7 +116,11 @@ class Memory:
                     name, self.common_words):
                 self.full_names.add(" ".join(name))
                 if introductions:
-                    self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
+                    roles = roles_introduced(text, match.start(), match.end())
+                    if roles:
+                        self.introduced.update(dict.fromkeys(roles, " ".join(name)))
+                        self.introduced_with[" ".join(name)] = (text[max(0, match.start() - 70):match.start()],
+                                                                text[match.end():match.end() + 70])
                     first = text.find(name[0], match.start(), match.end())  # after 'Florida Governor' in the run
                     self.people.note(" ".join(name), profile_beside(text, max(first, match.start()), match.end()))
 

@@ -1,0 +1,42 @@
+"""A phrase to a speaker (indexer/names.py): (text, expected) tables, negative cases included."""
+from pathlib import Path
+
+import pytest
+
+from indexer.extract import extract
+from indexer.loading import parse
+from indexer.names import _same_office
+
+QUOTE = '"We will not give up on the harbour plan,"'
+
+
+def speakers_of(text):
+    return [q.speaker.name if q.speaker else None for q in extract(parse(text, Path("doc.txt"))).quotes]
+
+
+@pytest.mark.parametrize("words, head, before, after, expected", [
+    (["minister"], "minister", "Tom Kale met aid minister ", "", True),
+    (["prime", "minister"], "minister", "Tom Kale met ", ", the prime minister,", True),
+    (["prime", "minister"], "minister", "Tom Kale met prime minister ", "", True),
+    (["health", "minister"], "minister", "Tom Kale met health minister ", "", True),  # no office-making word
+    # negative cases: 'prime' on one side only, a shadow or deputy of the office
+    (["prime", "minister"], "minister", "Tom Kale met aid minister ", "", False),
+    (["chancellor"], "chancellor", "Tory shadow chancellor ", "", False),
+    (["minister"], "minister", "the deputy prime minister ", "", False),
+])
+def test_same_office(words, head, before, after, expected):
+    assert _same_office(words, head, before, after) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"Port row\n\nTom Kale met aid minister Ana Ruiz on Monday.\n\n{QUOTE} the minister said.", ["Ana Ruiz"]),
+    (f"Port row\n\nTom Kale met Ana Ruiz, the prime minister, on Monday.\n\n{QUOTE} the prime minister said.",
+     ["Ana Ruiz"]),
+    # the prime minister is no aid minister, the chancellor no shadow chancellor: the description stays, or nobody
+    (f"Port row\n\nTom Kale met aid minister Ana Ruiz on Monday.\n\n{QUOTE} the prime minister said.",
+     ["prime minister"]),
+    ('Port row\n\nShadow chancellor Ana Ruiz spoke first. "The plan is a tax on every family in the land," said '
+     f'Ruiz.\n\n{QUOTE} the chancellor said.', ["Ana Ruiz", None]),
+])
+def test_a_role_finds_the_person_only_in_the_same_office(text, expected):
+    assert speakers_of(text) == expected

@@ -233,6 +233,12 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
                     body and head_part[run_start - 1] in ("and", "&") and run_start > 1
                     and _is_name_token(head_part[run_start - 2]))):
             run_start -= 1  # "Work and Pensions Committee": a body's name can hold 'and'
+        if (run_start == len(head_part) - 1 and run_start and head_part[run_start - 1].isdigit()
+                and not last.endswith("s") and last.lower() not in memory.common_words
+                and not (run_start > 1 and _is_name_token(head_part[run_start - 2]))):
+            # "Chart-topper 50 Cent": a number before one capital is the name's, not a role ('Il Sole 24
+            # Ore' is a longer name, which a number does not end)
+            run_start -= 1
         if run_start > 0 and head_part[run_start - 1].lower() in ("a", "an") and not owner_noun(head_part):
             return None  # "wishing a Happy New Year": a person is not 'a' anybody
         owner, raw_run = split_owner(head_part[run_start:])

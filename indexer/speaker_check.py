@@ -181,8 +181,8 @@ def plausible_name(words: list[str], kind: str) -> bool:
     """A person's or an organisation's name: capitalised words (with particles), not a fragment."""
     if not words or not all(is_name_word(w) for w in words):
         return False
-    if not words[0][:1].isupper():
-        return False
+    if not words[0][:1].isupper() and not (words[0].isdigit() and len(words) == 2):
+        return False  # ('50 Cent': a number and one capital, names.py's stage name)
     if words[-1].endswith(("-", "'", "’")):
         return False  # "Wong Kar-", "Gary O'": a name cut short, or an owner whose noun is lost
     if words[-1].endswith(("'s", "’s")) and any(w in ("of", "for") for w in words[1:-1]):

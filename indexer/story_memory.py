@@ -89,7 +89,9 @@ class Memory:
         self.capitalised.update(w for w in _MID_SENTENCE_CAPITAL.findall(text) if not _MASKED.fullmatch(w))
         for match in _ACRONYM.finditer(text):
             name = acronym_source(text, match.start())
-            if name:
+            if name and name[0].upper() == match.group(1)[0]:
+                # 'State Administration of Radio, Film and Television (SARFT)': read back to the comma, the
+                # words found open on another letter than the acronym; a name cut short is none
                 self.acronyms.setdefault(match.group(1), name)
         for match in _DOCUMENT.finditer(text):
             author = self._author_before(text, match.start(1))

@@ -40,3 +40,21 @@ def test_same_office(words, head, before, after, expected):
 ])
 def test_a_role_finds_the_person_only_in_the_same_office(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number before one capital is the name's ('50 Cent'), not a role
+    ('Rap row\n\nChart-topper 99 Pence said: "We are here today to show that people can rise above it."',
+     ["99 Pence"]),
+    # negative cases: a plural after a number, a word the story writes in lower case, a longer name around
+    # the number, a year before a capital
+    ('Rap row\n\nAbout 30 Democrats said: "We are here today to show that people can rise above it."', [None]),
+    ('Rap row\n\nChart-topper 99 Pence said: "We are here today to show that people can rise above it." Prices '
+     'rose 9 pence.', [None]),
+    ('Rap row\n\nThe paper Il Harbour 24 Ore said: "We are here today to show that people can rise above it."',
+     [None]),
+    ('Rates up.\n\nIn the 2005 Budget, Tom Kale said: "We are here today to show that people can rise above it."',
+     ["Tom Kale"]),
+])
+def test_a_stage_name_holds_its_number(text, expected):
+    assert speakers_of(text) == expected

@@ -88,6 +88,9 @@ def test_describing_word_before_name(words, capitalised, expected):
     ("American", "organisation", False),  # 'the American said': a nationality names no one
     ("Institute", "organisation", False),  # a kind of body alone
     ("Harbour Institute", "organisation", True),
+    ("99 Pence", "person", True),  # a stage name: a number and one capital
+    ("99", "person", False),
+    ("99 Pence Kale", "person", False),
 ])
 def test_plausible_name(words, kind, expected):
     assert plausible_name(words.split(), kind) is expected

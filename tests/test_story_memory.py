@@ -41,3 +41,15 @@ def test_a_story_reads_its_names_once_for_its_own_words(story, expected):
     assert remembered and memory.bare_names == remembered  # read once, asked again
     memory.look_ahead("Another story entirely.")
     assert not set(memory.bare_names) & set(remembered)  # another story's words: the answers start again
+
+
+@pytest.mark.parametrize("story, acronym, expected", [
+    ("The Agency of Ports and Harbours (APH) met.", "APH", "Agency of Ports and Harbours"),
+    ("The Harbour Rights Watch (HRW) met.", "HRW", "Harbour Rights Watch"),
+    # negative case: read back only to a comma, the words open on another letter: a name cut short is none
+    ("The State Agency of Ports, Harbours and Docks (SAPHD) met.", "SAPHD", None),
+])
+def test_an_acronym_means_the_name_it_abbreviates(story, acronym, expected):
+    memory = Memory()
+    memory.learn_text(story)
+    assert memory.acronyms.get(acronym) == expected

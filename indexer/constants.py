@@ -255,6 +255,9 @@ midfielder striker defender winger goalkeeper keeper
 model models
 """.split())
 # Words with a person's ending that name no person.
+# Person nouns for a group, which describe speakers without a determiner ('police said', 'staff say');
+# any other singular needs one ('a member said', not 'member said').
+GROUP_NOUNS = frozenset("police staff people men women children spokespeople".split())
 NOT_PERSON_WORDS = frozenset("""
 later after never ever other another over under either neither rather whether together however order
 number paper letter matter water corner border power center centre error major minor floor door color

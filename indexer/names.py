@@ -15,8 +15,8 @@ from .pronouns import gender_of_phrase, speaker_of_epithet, speaker_of_pronoun
 from .name_parts import is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
     FRAGMENT_ENDS, describing_word_before_name, document_author, headline_words, is_bare_description, is_common_role,
-    is_demonym, is_person_noun, plausible_description, plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
-    strip_titles,
+    is_demonym, is_lone_singular, is_person_noun, plausible_description, plausible_lone_word, plausible_name,
+    split_owner, split_post_nominals, strip_leading, strip_titles,
 )
 from .mentions import DOCUMENT, UNNAMED, Entity
 
@@ -307,7 +307,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # Remembered, never returned: an 'it' that follows means the document, whose author is unknown.
         memory.mention(Entity(Speaker(core, DOCUMENT), head=head))
         return None
-    if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head):
+    if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head) or is_lone_singular(tokens):
         return None  # "out a press release", "a statement", "a fourth": no person or body
     if determiner == "the" and not anonymous and _is_epithet(head_part[1:], head):
         found = speaker_of_epithet(gender_of_phrase(head_part, whole), memory)
@@ -317,8 +317,10 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if determiner == "the" and " " not in description:
         description = f"the {description}"  # 'the government', 'the researchers': a noun alone reads as a word
     first = description.split(" ", 1)[0]
-    if first.lower() in DETERMINERS:
-        description = first.lower() + description[len(first):]  # "A guard" mid-story is "a guard" too
+    if first.lower() in DETERMINERS or (first == tokens[0] and head_part[0] == first.lower() != first
+                                        and not first.endswith(("'s", "’s"))):  # ('France's minister')
+        # "A guard" mid-story is "a guard" too; "Critics say": the sentence's capital, as names.py read it
+        description = first.lower() + description[len(first):]
     if head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS:
         kind = "organisation"
     elif determiner in ("a", "an", "another", "one", "some", "two", "three", "several") or anonymous:

@@ -25,6 +25,7 @@ NOT_PERSON_WORDS = _EN["not_person_words"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
 PERSON_NOUNS = _EN["person_nouns"]
+GROUP_NOUNS = _EN["group_nouns"]
 PERSON_SUFFIXES = _EN["person_suffixes"]
 PRONOUNS = _EN["pronouns"]
 ADDRESS_TITLES = _EN["address_titles"]
@@ -225,6 +226,15 @@ def plausible_description(words: list[str], head: str) -> bool:
     bare = is_person_noun(first) and (first.endswith("s") or first in PERSON_NOUNS)
     opens = first in DESCRIPTION_OPENERS or first[:1].isdigit() or owned or bare
     return opens and is_person_noun(head)
+
+
+def is_lone_singular(words: list[str]) -> bool:
+    """'member', 'official' alone, with no determiner: a fragment of the sentence ('EU or member state
+    officials'), not a described speaker. A group's noun stands alone ('police', 'staff'), as a plural does."""
+    if len(words) != 1:
+        return False
+    low = words[0].lower()
+    return low in PERSON_NOUNS and not low.endswith("s") and low not in GROUP_NOUNS
 
 
 def is_bare_description(words: list[str]) -> bool:

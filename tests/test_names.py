@@ -58,3 +58,15 @@ def test_a_role_finds_the_person_only_in_the_same_office(text, expected):
 ])
 def test_a_stage_name_holds_its_number(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description opening the sentence is written as it would be inside one
+    (f"Port row\n\nCritics said the plan was wrong. {QUOTE} critics said.", ["critics"]),
+    (f"Port row\n\nTom Kale spoke.\n\nHer lawyers said: {QUOTE}", ["her lawyers"]),
+    (f"Port row\n\nTom Kale spoke.\n\nPolice forces said: {QUOTE}", ["police forces"]),
+    # negative case: an owner's name keeps its capital
+    (f"Port row\n\nTom Kale spoke.\n\nHarbourland's port minister said: {QUOTE}", ["Harbourland's port minister"]),
+])
+def test_a_description_keeps_no_capital_of_the_sentence(text, expected):
+    assert speakers_of(text) == expected

@@ -7,7 +7,7 @@ from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
     describing_word_before_name, document_author, headline_words, is_bare_description, is_body_name,
-    names_written_alone, plausible_description, plausible_lone_word, plausible_name, split_owner,
+    is_lone_singular, names_written_alone, plausible_description, plausible_lone_word, plausible_name, split_owner,
     split_post_nominals, strip_leading,
 )
 
@@ -495,3 +495,17 @@ def test_when_they_spoke_is_no_part_of_the_speaker(phrase, expected):
 ])
 def test_a_form_of_address_is_no_part_of_the_name(text, expected):
     assert speakers_of("Harbour news\n\n" + text) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["member"], True),
+    (["official"], True),
+    # negative cases: a group's noun, a plural, more words, a name
+    (["police"], False),
+    (["staff"], False),
+    (["members"], False),
+    (["member", "of", "staff"], False),
+    (["Ruiz"], False),
+])
+def test_a_lone_singular_is_no_speaker(words, expected):
+    assert is_lone_singular(words) is expected

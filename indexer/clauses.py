@@ -20,6 +20,8 @@ PREPOSITIONS = _EN["prepositions"]
 GOVERNED_PRONOUNS = frozenset("her his their its him them our your my me us".split())
 PRONOUNS = _EN["pronouns"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
+POST_NOMINALS = _EN["post_nominals"]
+TITLE_WORDS = _EN["title_words"]
 WISHING_VERBS = _EN["wishing_verbs"]
 SPEECH_VERBS = _EN["speech_verbs"]
 
@@ -170,6 +172,8 @@ def passive_report(toks: list[Token], aux: int) -> bool:
 
 
 def _is_appositive_name(words: list[Token]) -> bool:
+    if len(words) > 2 and words[-1].text in POST_NOMINALS:
+        words = words[:-1]  # 'Ana Ruiz MSP': a seat after the name
     return 2 <= len(words) <= 4 and all(w.text[:1].isupper() and w.text[1:2].islower() or
                                         (len(w.text) == 2 and w.text.endswith(".")) for w in words)
 
@@ -299,8 +303,9 @@ def sentence_subject(toks: list[Token]) -> str:
             # "Ana Ruiz threw her support behind Sen. Tom Kale": a lower-case word between a name and
             # 'her'/'his'/'them' is a verb, however irregular, and the subject ends before it
             break
-        if tok.text == "," and out and out[-1].islower() and is_person_noun(out[-1]):
-            # "Kale's state director, Mike Rubino, wrote": the name in apposition is the subject
+        if tok.text == "," and out and (out[-1].islower() or out[-1].lower() in TITLE_WORDS) and is_person_noun(out[-1]):
+            # "Kale's state director, Mike Rubino, wrote", "Harbour Finance Minister, Ana Ruiz MSP, said": the
+            # name in apposition is the subject
             close = next((m for m in range(k + 1, min(k + 6, len(toks))) if toks[m].text == ","), None)
             if close and _is_appositive_name(toks[k + 1:close]):
                 return " ".join(t.text for t in toks[k + 1:close])

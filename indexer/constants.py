@@ -255,6 +255,12 @@ midfielder striker defender winger goalkeeper keeper
 model models
 """.split())
 # Words with a person's ending that name no person.
+# Nouns of a work, whose name follows them ('the album Exodus', 'the film Harbour Lights'): a title, no speaker.
+WORK_NOUNS = frozenset("album film movie book novel song single track play show series programme program game "
+                       "opera musical poem painting".split())
+# Prepositions whose object is never who speaks ('in England', 'from MPs', 'in Place of Strife'); 'by' (an
+# agent), 'for' ('For Ana Ruiz, this is progress') and 'with' ('with Ana Ruiz claiming') may introduce one.
+NOT_SPEAKING_PREPOSITIONS = frozenset("in at on into under over from of about to".split())
 # Person nouns for a group, which describe speakers without a determiner ('police said', 'staff say');
 # any other singular needs one ('a member said', not 'member said').
 GROUP_NOUNS = frozenset("police staff people men women children spokespeople".split())
@@ -265,7 +271,7 @@ colour labor labour favor favour honor honour factor sector mirror terror monito
 register member's answer human german roman list cancer summer winter weather computer character manner dinner offer
 longer bigger smaller higher lower greater better faster stronger weaker wider larger fewer older younger newer
 further farther deeper closer harder easier cheaper safer
-poster banner sticker trailer folder header footer
+poster banner sticker trailer folder header footer career
 """.split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
                    "men", "women", "people", "ee", "ees")

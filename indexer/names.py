@@ -31,6 +31,8 @@ ORGANISATION_WORDS = _EN["organisation_words"]
 SETTING_BODY_NOUNS = _EN["setting_body_nouns"]
 GENERIC_BODY_NOUNS = _EN["generic_body_nouns"]
 OFFICE_QUALIFIERS = _EN["office_qualifiers"]
+WORK_NOUNS = _EN["work_nouns"]
+NOT_SPEAKING_PREPOSITIONS = _EN["not_speaking_prepositions"]
 COMPANY_SUFFIXES = _EN["company_suffixes"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
@@ -187,10 +189,12 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     tokens = core.split()
     if not tokens:
         return None
-    if role and (tokens[0].lower() in DETERMINERS or tokens[-1].isalpha() and tokens[-1].islower()) and 2 <= len(
-            role.split()) <= 4 and all(_is_name_token(w) for w in role.split()):
-        # "a spokeswoman for the agency, Ana Ruiz", "Opera spokeswoman, Berit Hanson": the name in apposition
-        # is who the description (a role noun last, or a determiner first) is
+    if role and (tokens[0].lower() in DETERMINERS or tokens[-1].isalpha() and tokens[-1].islower()
+                 or tokens[-1].lower() in TITLE_WORDS) and 2 <= len(role.split()) <= 4 and all(
+            _is_name_token(w) for w in role.split()):
+        # "a spokeswoman for the agency, Ana Ruiz", "Opera spokeswoman, Berit Hanson", "Harbour Finance
+        # Minister, Ana Ruiz": the name in apposition is who the description (a role noun or a title last, or
+        # a determiner first) is
         found = speaker_from_phrase(role, memory, learn=False)
         if found and found.kind == "person":
             return _described(Speaker(found.name, "person", core), memory, learn, gender_of_phrase(tokens, core))
@@ -277,6 +281,10 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
                 name.lower() in memory.common_words or is_demonym(name)):
             return None  # "Interest said", "Polish": a word the story also writes in lower case, a nationality
 
+        if before and before[-1].lower() in WORK_NOUNS:
+            return None  # "The album Exodus came out": the name of a work, which says nothing
+        if len(before) == 1 and before[0].lower() in NOT_SPEAKING_PREPOSITIONS:
+            return None  # "in Place of Strife": the object of a preposition, no subject
         role_text = " ".join([w for w in before if w.lower() not in DETERMINERS] + seat) or None
         if role:
             role_text = f"{role_text}, {role}" if role_text else role

@@ -91,6 +91,9 @@ def test_base_forms_after_names(text, index, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Kale's port director, Mike Rubino, reached out", "Mike Rubino"),  # the name in apposition
     ("The port director, who runs it, reached out", "The port director"),
+    # a title before the name in apposition, and a seat after it
+    ("Harbour Finance Minister, Ana Ruiz MSP, said", "Ana Ruiz MSP"),
+    ("Harbour Finance Minister, the harbour board, said", "Harbour Finance Minister"),
 ])
 def test_sentence_subject_in_apposition(text, expected):
     assert sentence_subject(toks(text)) == expected

@@ -70,3 +70,16 @@ def test_a_stage_name_holds_its_number(text, expected):
 ])
 def test_a_description_keeps_no_capital_of_the_sentence(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name after a work's noun names no speaker
+    ('Port row\n\nThe album Harbour Lights came out in 1977.\n\n"By 1979 he was the biggest touring act in the '
+     'world," said the album Harbour Lights.', [None]),
+    # negative cases: 'by' (an agent), 'for' ('For Ana Ruiz, this is progress') may bring one in
+    ('Port row\n\nThe claim was denied by Ana Ruiz, who said: "I wish to put the record straight on this one."',
+     ["Ana Ruiz"]),
+    ('Port row\n\nFor Ana Ruiz, this is progress: "That is the whole thing about the harbour, I think."', ["Ana Ruiz"]),
+])
+def test_a_name_after_a_preposition_or_a_work_is_no_speaker(text, expected):
+    assert speakers_of(text) == expected

@@ -443,6 +443,8 @@ def test_is_body_name(words, expected):
     # a word in -ing opening a body's name is the name's; before a person's, the sentence's
     ("Making Harbours Alliance", ([], ["Making", "Harbours", "Alliance"])),
     ("Speaking Ana Ruiz", (["Speaking"], ["Ana", "Ruiz"])),
+    ("Brian Kale MSP", ([], ["Brian", "Kale", "MSP"])),  # a first name ending as 'librarian' does, before a seat
+    ("Librarian Ana Ruiz MSP", (["Librarian"], ["Ana", "Ruiz", "MSP"])),
 ])
 def test_strip_leading_keeps_a_company_whole(words, expected):
     assert strip_leading(words.split()) == expected

@@ -78,13 +78,18 @@ def _known_by_head(head: str, memory: Memory, any_organisation: bool = True, wor
         latest = iter(())  # 'the company' we could not name before is the same one, not a name mentioned since
     if body := memory.people.body(head, latest, lambda w: memory.full_names.has_word(w) or memory.later_names.has_word(w)):
         return body  # 'budget airline Ryanair' ... 'the airline'; 'Microsoft has said ... The company said'
+    # Everyone the story gave the role: 'the actor' after two actors is either ('the chancellor' is not the
+    # 'shadow chancellor')
+    holders = {e.speaker.name for e in memory.recent if head in e.roles and e.head != head
+               and e.speaker.kind == "person" and _same_office(words, head, e.speaker.role or "")}
+    holders |= {name for name in memory.role_holders.get(head, ()) if _same_office(words, head, *memory.introduced_with[name])}
     for entity in reversed(memory.recent):
-        if head in entity.roles and entity.head != head and not _same_office(words, head, entity.speaker.role or ""):
-            continue  # 'the chancellor' is not the 'shadow chancellor' who spoke last
-        if (entity.head == head or head in entity.roles) and entity.speaker.kind != DOCUMENT:
+        if head in entity.roles and entity.head != head and entity.speaker.name not in holders:
+            continue
+        if (entity.head == head or head in entity.roles and len(holders) == 1) and entity.speaker.kind != DOCUMENT:
             # "the pastor" is the last person the story called a pastor; 'the company' again, one we cannot name
             return entity.speaker if entity.speaker.kind != UNNAMED else None
-    if head in memory.introduced and _same_office(words, head, *memory.introduced_with[memory.introduced[head]]):
+    if head in memory.introduced and holders == {memory.introduced[head]}:
         return speaker_from_phrase(memory.introduced[head], memory)  # 'Health minister Ana Ruiz' ... 'the minister'
     if head in memory.authors:
         author = memory.authors[head]

@@ -66,6 +66,7 @@ class Memory:
     names_alone: set[str] = field(default_factory=set)  # capitals the story writes as a name of their own
     introduced: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person introduced so
     introduced_with: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> the text before and after it
+    role_holders: dict[str, set[str]] = field(default_factory=dict)  # "minister" -> everyone introduced so
     people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
     sentence: str = ""  # the sentence being read
     # bare_name's answers for this story's common words: a story's names are read twice, whole by
@@ -121,6 +122,8 @@ class Memory:
                     roles = roles_introduced(text, match.start(), match.end())
                     if roles:
                         self.introduced.update(dict.fromkeys(roles, " ".join(name)))
+                        for role in roles:
+                            self.role_holders.setdefault(role, set()).add(" ".join(name))
                         self.introduced_with[" ".join(name)] = (text[max(0, match.start() - 70):match.start()],
                                                                 text[match.end():match.end() + 70])
                     first = text.find(name[0], match.start(), match.end())  # after 'Florida Governor' in the run

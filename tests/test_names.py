@@ -83,3 +83,15 @@ def test_a_description_keeps_no_capital_of_the_sentence(text, expected):
 ])
 def test_a_name_after_a_preposition_or_a_work_is_no_speaker(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"Port row\n\nThe bets were on actor Tom Kale.\n\n{QUOTE} the actor said.", ["Tom Kale"]),
+    # negative cases: two people the story gave the role; either may be meant, so nobody is named
+    (f"Port row\n\nThe bets were on actor Tom Kale. Others backed actor Ana Ruiz.\n\n{QUOTE} the actor said.",
+     [None]),
+    (f"Port row\n\nHarbour minister Tom Kale spoke. Aid minister Ana Ruiz came.\n\n{QUOTE} the minister said.",
+     [None]),
+])
+def test_a_role_two_people_hold_names_neither(text, expected):
+    assert speakers_of(text) == expected

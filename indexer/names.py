@@ -14,7 +14,8 @@ from .name_book import Either
 from .pronouns import gender_of_phrase, speaker_of_epithet, speaker_of_pronoun
 from .name_parts import is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
-    FRAGMENT_ENDS, describing_word_before_name, document_author, headline_words, is_bare_description, is_common_role,
+    FRAGMENT_ENDS, describing_word_before_name, document_author, headline_words, is_bare_description, is_body_name,
+    is_common_role,
     is_demonym, is_lone_singular, is_person_noun, plausible_description, plausible_lone_word, plausible_name,
     split_owner, split_post_nominals, strip_leading, strip_titles,
 )
@@ -255,7 +256,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if not run or not run[0]:
             return None
         lead, run = strip_leading(run)
-        while len(run) > 2 and is_common_role(run[0], memory.common_words):
+        while len(run) > 2 and is_common_role(run[0], memory.common_words) and not is_body_name(run):
             lead, run = lead + run[:1], run[1:]  # "Referee Ana Ruiz": the story writes "referee" in lower case
         if (len(run) == 2 and is_common_role(run[0], memory.common_words)
                 and memory.full_name(run[1]) not in (run[1], " ".join(run))):
@@ -277,8 +278,10 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         orgish = (any(w.lower().strip(".") in ORGANISATION_WORDS for w in name.split())
                   or any(len(w) > 1 and w.isupper() and w.isalpha() for w in name_words)
                   or (head_part[0].lower() == "the" and run_start == 1))
-        if head_end < len(tokens) and orgish:
-            name = " ".join(tokens)  # "Ministry of Foreign Affairs": the preposition is part of it
+        if head_end < len(tokens) and orgish and not any(w.lower() in WEEKDAYS for w in tokens[head_end:]):
+            # ('the Harbour FA on Monday and Tom Kale': a day is no part of a body's name)
+            # "Ministry of Foreign Affairs": the preposition is part of it; 'The' before it is the sentence's
+            name = " ".join(tokens[1:] if tokens[0].lower() == "the" else tokens)
         kind = "organisation" if orgish else "person"
         if not plausible_name(name.split(), kind) or (kind == "person" and headline_words(name.split(), memory.common_words)):
             return None

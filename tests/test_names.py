@@ -95,3 +95,17 @@ def test_a_name_after_a_preposition_or_a_work_is_no_speaker(text, expected):
 ])
 def test_a_role_two_people_hold_names_neither(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's name through a preposition, without the sentence's 'The'
+    (f"Port row\n\nThe National Union of Harbour Pilots said: {QUOTE}", ["National Union of Harbour Pilots"]),
+    # a role word the story writes in lower case, opening a body's name, is the name's
+    (f"Port row\n\nEvery child counts.\n\nThe Child Harbour Agency said: {QUOTE}", ["Child Harbour Agency"]),
+    # a day is no part of a body's name
+    pytest.param(f"Port row\n\nThe two clubs met the Harbour FA on Monday and Tom Kale added: {QUOTE}", ["Tom Kale"],
+                 marks=pytest.mark.xfail(strict=True, reason="the subject of a second clause after 'and' is not "
+                                                             "read: the body before it is credited")),
+])
+def test_a_body_keeps_its_whole_name(text, expected):
+    assert speakers_of(text) == expected

@@ -261,6 +261,9 @@ WORK_NOUNS = frozenset("album film movie book novel song single track play show 
 # Prepositions whose object is never who speaks ('in England', 'from MPs', 'in Place of Strife'); 'by' (an
 # agent), 'for' ('For Ana Ruiz, this is progress') and 'with' ('with Ana Ruiz claiming') may introduce one.
 NOT_SPEAKING_PREPOSITIONS = frozenset("in at on into under over from of about to".split())
+# A publisher's or a broadcaster's noun, written after its name ('Reuters news agency', 'the Harbour Times
+# newspaper'): the body speaks by its name.
+MEDIA_NOUNS = frozenset("agency newspaper paper magazine channel broadcaster network station website".split())
 # Person nouns for a group, which describe speakers without a determiner ('police said', 'staff say');
 # any other singular needs one ('a member said', not 'member said').
 GROUP_NOUNS = frozenset("police staff people men women children spokespeople".split())

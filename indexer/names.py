@@ -33,6 +33,7 @@ SETTING_BODY_NOUNS = _EN["setting_body_nouns"]
 GENERIC_BODY_NOUNS = _EN["generic_body_nouns"]
 OFFICE_QUALIFIERS = _EN["office_qualifiers"]
 WORK_NOUNS = _EN["work_nouns"]
+MEDIA_NOUNS = _EN["media_nouns"]
 NOT_SPEAKING_PREPOSITIONS = _EN["not_speaking_prepositions"]
 COMPANY_SUFFIXES = _EN["company_suffixes"]
 PREPOSITIONS = _EN["prepositions"]
@@ -134,6 +135,22 @@ def _is_epithet(words: list[str], head: str) -> bool:
     return (1 <= len(words) <= 3 and words[-1].lower() == head and is_person_noun(head) and head not in TITLE_WORDS
             and head not in ORGANISATION_NOUNS and not (head.endswith("s") and not head.endswith("ss"))
             and not head.endswith(("men", "people")) and not any(w.endswith(("'s", "’s", "s'")) for w in words))
+
+
+def _named_before_its_kind(words: list[str]) -> str | None:
+    """'Reuters news agency', 'the Harbour Times newspaper' -> the capitalised name before a publisher's or a
+    broadcaster's noun (MEDIA_NOUNS). Not a place or a nationality ('the US news agency', 'a Harbourish paper')."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or words[-1].lower() not in MEDIA_NOUNS or words[0].lower() in DETERMINERS:
+        return None
+    cut = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words) - 1)
+    name, kind = words[:cut], words[cut:]
+    if not name or len(kind) > 2 or not all(w.islower() for w in kind) or any(is_demonym(w) for w in name):
+        return None
+    if len(name) == 1 and name[0].isupper() and len(name[0]) <= 2:
+        return None  # 'US', 'UK': a country's letters
+    return " ".join(name)
 
 
 def _is_name_token(word: str) -> bool:
@@ -325,6 +342,10 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         return None
     if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head) or is_lone_singular(tokens):
         return None  # "out a press release", "a statement", "a fourth": no person or body
+    named = _named_before_its_kind(head_part)
+    if named:
+        # "reported Reuters news agency", "the Harbour Times newspaper": the body, by its name
+        return _described(Speaker(named, "organisation", head), memory, learn)
     if determiner == "the" and not anonymous and _is_epithet(head_part[1:], head):
         found = speaker_of_epithet(gender_of_phrase(head_part, whole), memory)
         if found:

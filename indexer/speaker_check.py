@@ -43,7 +43,7 @@ ROLE_TITLES = frozenset(t.lower() for t in NAME_CONSTANTS.titles) | TITLE_WORDS 
     "journalist", "columnist", "commentator", "host", "anchor", "strategist", "pollster", "activist", "lawyer"}
 TITLE_PREFIXES = frozenset({"under", "vice", "co", "ex", "deputy", "acting"})  # "Under-Secretary", "Co-Chair"
 NAME_PARTICLES = frozenset(p.lower() for p in NAME_CONSTANTS.prefixes) | {"of", "for", "the", "and", "on", "&"}
-FRAGMENT_ENDS = frozenset("to of for from with by at in on about and or but the a an".split())
+FRAGMENT_ENDS = frozenset("to of for from with by at in on about over under into against and or but the a an".split())
 DESCRIPTION_OPENERS = DETERMINERS | {"his", "her", "its", "their", "our", "both", "other", "all", "most", "few",
                                      "four", "five", "six", "dozens", "hundreds", "many", "some", "no"}
 

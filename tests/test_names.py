@@ -5,7 +5,7 @@ import pytest
 
 from indexer.extract import extract
 from indexer.loading import parse
-from indexer.names import _same_office
+from indexer.names import _named_before_its_kind, _same_office
 
 QUOTE = '"We will not give up on the harbour plan,"'
 
@@ -108,4 +108,27 @@ def test_a_role_two_people_hold_names_neither(text, expected):
                                                              "read: the body before it is credited")),
 ])
 def test_a_body_keeps_its_whole_name(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Harbourfax news agency", "Harbourfax"),
+    ("the Harbour Times newspaper", "Harbour Times"),
+    # negative cases: a country's letters, a nationality, a determiner, a body's noun of another kind, no name
+    ("the US news agency", None),
+    ("the Harbourish paper", None),
+    ("A US TV network", None),
+    ("Commons harbour select committee", None),
+    ("a news agency", None),
+])
+def test_a_publisher_named_before_its_noun(phrase, expected):
+    assert _named_before_its_kind(phrase.split()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"Port row\n\n{QUOTE} the Harbour Times newspaper said.", ["Harbour Times"]),
+    # a description cut after a preposition is no speaker
+    (f"Port row\n\n{QUOTE} said a watchdog over.", [None]),
+])
+def test_a_publisher_speaks_by_its_name(text, expected):
     assert speakers_of(text) == expected

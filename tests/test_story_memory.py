@@ -53,3 +53,17 @@ def test_an_acronym_means_the_name_it_abbreviates(story, acronym, expected):
     memory = Memory()
     memory.learn_text(story)
     assert memory.acronyms.get(acronym) == expected
+
+
+@pytest.mark.parametrize("story, expected", [
+    # a long run of title words before the name: the name is still read whole
+    ("But Harbour Police Commissioner Sir Tom Kale said so. Sir Tom said more.", {"Tom Kale"}),
+    ("Harbour Police Commissioner Tom Kale said so.", {"Tom Kale"}),
+    # negative case: a heading of capitals is no one's name
+    ("Harbour Port Police Commissioner Sir Says No More To Anyone.", set()),
+])
+def test_a_name_after_a_long_title_is_read_whole(story, expected):
+    memory = Memory()
+    memory.look_ahead(story)
+    memory.learn_text(story)
+    assert set(memory.full_names) == expected

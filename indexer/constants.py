@@ -255,9 +255,10 @@ midfielder striker defender winger goalkeeper keeper
 model models
 """.split())
 # Words with a person's ending that name no person.
-# Nouns of a work, whose name follows them ('the album Exodus', 'the film Harbour Lights'): a title, no speaker.
+# Nouns of a work or a product, whose name follows them ('the album Exodus', 'its drug Harbourex'): a title, no
+# speaker.
 WORK_NOUNS = frozenset("album film movie book novel song single track play show series programme program game "
-                       "opera musical poem painting".split())
+                       "opera musical poem painting product drug brand".split())
 # Prepositions whose object is never who speaks ('in England', 'from MPs', 'in Place of Strife'); 'by' (an
 # agent), 'for' ('For Ana Ruiz, this is progress') and 'with' ('with Ana Ruiz claiming') may introduce one.
 NOT_SPEAKING_PREPOSITIONS = frozenset("in at on into under over from of about to".split())

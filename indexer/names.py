@@ -344,8 +344,11 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         return None  # "out a press release", "a statement", "a fourth": no person or body
     named = _named_before_its_kind(head_part)
     if named:
-        # "reported Reuters news agency", "the Harbour Times newspaper": the body, by its name
-        return _described(Speaker(named, "organisation", head), memory, learn)
+        # "reported Reuters news agency", "the Harbour Times newspaper": the body, by its name, which a later
+        # 'the agency' means
+        if learn:
+            memory.mention(Entity(Speaker(named, "organisation", head), head=head))
+        return Speaker(named, "organisation", head)
     if determiner == "the" and not anonymous and _is_epithet(head_part[1:], head):
         found = speaker_of_epithet(gender_of_phrase(head_part, whole), memory)
         if found:

@@ -76,6 +76,7 @@ def test_a_description_keeps_no_capital_of_the_sentence(text, expected):
     # a name after a work's noun names no speaker
     ('Port row\n\nThe album Harbour Lights came out in 1977.\n\n"By 1979 he was the biggest touring act in the '
      'world," said the album Harbour Lights.', [None]),
+    ('Port row\n\nThe firm is planning a campaign against "false" claims about its drug Harbourex.', []),
     # negative cases: 'by' (an agent), 'for' ('For Ana Ruiz, this is progress') may bring one in
     ('Port row\n\nThe claim was denied by Ana Ruiz, who said: "I wish to put the record straight on this one."',
      ["Ana Ruiz"]),
@@ -127,6 +128,9 @@ def test_a_publisher_named_before_its_noun(phrase, expected):
 
 @pytest.mark.parametrize("text, expected", [
     (f"Port row\n\n{QUOTE} the Harbour Times newspaper said.", ["Harbour Times"]),
+    # ... and a later 'the agency' is it
+    (f'Port row\n\n{QUOTE} the Harbour Times newspaper said.\n\n"The port will open again in the spring," the '
+     'newspaper said.', ["Harbour Times", "Harbour Times"]),
     # a description cut after a preposition is no speaker
     (f"Port row\n\n{QUOTE} said a watchdog over.", [None]),
 ])

@@ -275,7 +275,7 @@ colour labor labour favor favour honor honour factor sector mirror terror monito
 register member's answer human german roman list cancer summer winter weather computer character manner dinner offer
 longer bigger smaller higher lower greater better faster stronger weaker wider larger fewer older younger newer
 further farther deeper closer harder easier cheaper safer
-poster banner sticker trailer folder header footer career
+poster banner sticker trailer folder header footer career disaster
 """.split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
                    "men", "women", "people", "ee", "ees")

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from .model import Speaker
 
 # Kinds of what the story mentioned that are remembered but never returned as a speaker: a document
-# nobody was said to publish, a body named only by its noun ('the company'). An 'it' after them is
-# unknown, not some body mentioned before.
+# nobody was said to publish, a body named only by its noun ('the company'), a person called only by where
+# they are from ('the 25-year-old Dubliner'). An 'it' or a 'he' after them is unknown, not someone
+# mentioned before.
 DOCUMENT = "document"
 UNNAMED = "unnamed body"
+UNNAMED_PERSON = "unnamed person"
 UNKNOWN_KINDS = frozenset({DOCUMENT, UNNAMED})
 
 

@@ -19,7 +19,7 @@ from .speaker_check import (
     is_demonym, is_lone_singular, is_person_noun, plausible_description, plausible_lone_word, plausible_name,
     split_owner, split_post_nominals, strip_leading, strip_titles,
 )
-from .mentions import DOCUMENT, UNNAMED, Entity
+from .mentions import DOCUMENT, UNNAMED, UNNAMED_PERSON, Entity
 
 if TYPE_CHECKING:  # story_memory reads an author's phrase with speaker_from_phrase: the Memory is only passed in
     from .story_memory import Memory
@@ -90,7 +90,7 @@ def _known_by_head(head: str, memory: Memory, any_organisation: bool = True, wor
             continue
         if (entity.head == head or head in entity.roles and len(holders) == 1) and entity.speaker.kind != DOCUMENT:
             # "the pastor" is the last person the story called a pastor; 'the company' again, one we cannot name
-            return entity.speaker if entity.speaker.kind != UNNAMED else None
+            return entity.speaker if entity.speaker.kind not in (UNNAMED, UNNAMED_PERSON) else None
     if head in memory.introduced and holders == {memory.introduced[head]}:
         return speaker_from_phrase(memory.introduced[head], memory)  # 'Health minister Ana Ruiz' ... 'the minister'
     if head in memory.authors:
@@ -305,6 +305,16 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if kind == "person" and len(name.split()) == 1 and (
                 name.lower() in memory.common_words or is_demonym(name)):
             return None  # "Interest said", "Polish": a word the story also writes in lower case, a nationality
+        if (kind == "person" and len(name_words) == 1 and head_part[0].lower() == "the" and run_start > 1
+                and all(w[:1].islower() or w[:1].isdigit() for w in head_part[1:run_start])
+                and name.lower().endswith(("man", "er", "ian")) and not memory.full_names.has_word(name)):
+            # "the 25-year-old Dubliner", "the veteran Harbourman": a person called by where they are from, no
+            # name; who it is a reader tells only from the story, and recency misleads ('the Guardian', with no
+            # word between, stays a paper's name)
+            if learn:
+                gender = gender_of_phrase(head_part, whole)
+                memory.mention(Entity(Speaker(name, UNNAMED_PERSON), head=name.lower(), gender=gender))
+            return None
 
         if before and before[-1].lower() in WORK_NOUNS:
             return None  # "The album Exodus came out": the name of a work, which says nothing

@@ -136,3 +136,16 @@ def test_a_publisher_named_before_its_noun(phrase, expected):
 ])
 def test_a_publisher_speaks_by_its_name(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person called by where they are from, after a word that describes them, is no name
+    (f"Port row\n\nTom Kale spoke. But the 25-year-old Harbourlander said: {QUOTE}", [None]),
+    (f"Port row\n\nTom Kale spoke. But the 25-year-old Harbourlander stayed. He added: {QUOTE}", [None]),
+    # negative case: a paper's name right after 'the'
+    (f"Port row\n\nTom Kale spoke. But the Harbour Examiner said: {QUOTE}", ["Harbour Examiner"]),
+    # a thing ending as a person's noun does is no one described
+    (f"Port row\n\n{QUOTE} It is a disaster to make calls over the net.", [None]),
+])
+def test_an_epithet_of_origin_names_no_one(text, expected):
+    assert speakers_of(text) == expected

@@ -267,11 +267,11 @@ def describing_word_before_name(words: list[str], capitalised: Container[str]) -
     """'Defiant Ana Ruiz says', 'Popular Tom Kale': a dictionary word with a describing word's ending, no
     first name, before a first name and a surname, and which the story never capitalises inside a sentence
     (as it would a place's or a body's word: 'Harbour', 'New'), is the sentence's, not the name's."""
-    if len(words) != 3 or words[0] in capitalised or not is_first_name(words[1]):
+    if len(words) != 3 or words[0] in capitalised:
         return False
-    low = words[0].lower()
-    return (low.endswith(ADJECTIVE_ENDINGS) and is_dictionary_word(low) and not is_first_name(words[0])
-            and low not in ORGANISATION_WORDS)
+    low = words[0].lower()  # the cheap tests first: this is asked of every three-word name a story holds
+    return (low.endswith(ADJECTIVE_ENDINGS) and low not in ORGANISATION_WORDS and is_dictionary_word(low)
+            and is_first_name(words[1]) and not is_first_name(words[0]))
 
 
 def is_common_role(word: str, common_words: set[str]) -> bool:

@@ -92,7 +92,9 @@ class Memory:
             name = acronym_source(text, match.start())
             if name and name[0].upper() == match.group(1)[0]:
                 # 'State Administration of Radio, Film and Television (SARFT)': read back to the comma, the
-                # words found open on another letter than the acronym; a name cut short is none
+                # words found open on another letter than the acronym; a name cut short is none. A plural's
+                # apostrophe goes, as names.py drops it: 'Harbour Pilots' Association' is one speaker either way
+                name = re.sub(r"(?<=s)['’](?= )", "", name)
                 self.acronyms.setdefault(match.group(1), name)
         for match in _DOCUMENT.finditer(text):
             author = self._author_before(text, match.start(1))

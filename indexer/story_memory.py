@@ -39,7 +39,7 @@ _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
 # A capitalised word right before a document's noun ('A Human Rights Watch report'); anchored on the
 # capital, so the pattern is tried only where one stands.
 _DOCUMENT = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t]+(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
-_TITLE_OF = re.compile(r"\b(?:of|for)(?: the)? $")
+_TITLE_OF = re.compile(r"\b(?:(?:of|for)(?: the)?|to the) $")  # ("Secretary to the Treasury Ana Ruiz")
 _MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as sentences.mask leaves it
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person

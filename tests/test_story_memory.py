@@ -68,3 +68,17 @@ def test_a_name_after_a_long_title_is_read_whole(story, expected):
     memory.look_ahead(story)
     memory.learn_text(story)
     assert set(memory.full_names) == expected
+
+
+@pytest.mark.parametrize("story, expected", [
+    # the object of a title's preposition is no part of the name after it
+    ("The Chief Secretary to the Harbour Tom Kale spoke.", {"Tom Kale"}),
+    ("The Minister of Harbours Tom Kale spoke.", {"Tom Kale"}),
+    # negative case: a three-word name after 'to' keeps its first word
+    ("She talked to Ana Maria Ruiz.", {"Ana Maria Ruiz"}),
+])
+def test_a_title_object_is_no_part_of_the_name(story, expected):
+    memory = Memory()
+    memory.look_ahead(story)
+    memory.learn_text(story)
+    assert set(memory.full_names) == expected

@@ -19,6 +19,9 @@ PREPOSITIONS = _EN["prepositions"]
 # Pronouns a verb governs (its object or the owner of its object): never part of a subject before them.
 GOVERNED_PRONOUNS = frozenset("her his their its him them our your my me us".split())
 PRONOUNS = _EN["pronouns"]
+ORGANISATION_NOUNS = _EN["organisation_nouns"]
+POST_NOMINALS = _EN["post_nominals"]
+TITLE_WORDS = _EN["title_words"]
 WISHING_VERBS = _EN["wishing_verbs"]
 SPEECH_VERBS = _EN["speech_verbs"]
 
@@ -169,6 +172,8 @@ def passive_report(toks: list[Token], aux: int) -> bool:
 
 
 def _is_appositive_name(words: list[Token]) -> bool:
+    if len(words) > 2 and words[-1].text in POST_NOMINALS:
+        words = words[:-1]  # 'Ana Ruiz MSP': a seat after the name
     return 2 <= len(words) <= 4 and all(w.text[:1].isupper() and w.text[1:2].islower() or
                                         (len(w.text) == 2 and w.text.endswith(".")) for w in words)
 
@@ -298,15 +303,42 @@ def sentence_subject(toks: list[Token]) -> str:
             # "Ana Ruiz threw her support behind Sen. Tom Kale": a lower-case word between a name and
             # 'her'/'his'/'them' is a verb, however irregular, and the subject ends before it
             break
-        if tok.text == "," and out and out[-1].islower() and is_person_noun(out[-1]):
-            # "Kale's state director, Mike Rubino, wrote": the name in apposition is the subject
+        if tok.text == "," and out and (out[-1].islower() or out[-1].lower() in TITLE_WORDS) and is_person_noun(out[-1]):
+            # "Kale's state director, Mike Rubino, wrote", "Harbour Finance Minister, Ana Ruiz MSP, said": the
+            # name in apposition is the subject
             close = next((m for m in range(k + 1, min(k + 6, len(toks))) if toks[m].text == ","), None)
             if close and _is_appositive_name(toks[k + 1:close]):
                 return " ".join(t.text for t in toks[k + 1:close])
-        if tok.text in CLAUSE_BREAKS or is_verb(toks, k) or (tok.lower in CONJUNCTIONS and out):
+        if _inside_body_name(toks, k) and out:
+            if tok.text != "and":
+                out[-1] += tok.text  # "the Harbour Pilots' Association said": an apostrophe, not a quotation mark
+                continue
+        elif tok.text in CLAUSE_BREAKS or is_verb(toks, k) or (tok.lower in CONJUNCTIONS and out):
             break
         out.append(tok.text)
     return " ".join(out)
+
+
+def _inside_body_name(toks: list[Token], k: int) -> bool:
+    """A plural's apostrophe or an 'and' inside one body's capitalised name ('the Harbour Pilots' Association',
+    'the Ports and Harbours Committee'), not a quotation mark or two subjects ('Ana Ruiz and Tom Kale')."""
+    tok, before = toks[k], toks[k - 1] if k else None
+    if before is None or not before.text[:1].isupper() or k + 1 >= len(toks):
+        return False
+    if tok.text in ("'", "’"):
+        after = toks[k + 1]
+        return (before.end == tok.start and before.text.endswith("s") and tok.end < after.start
+                and after.text[:1].isupper() and not after.text.isupper())
+    if tok.text != "and":
+        return False
+    rest = toks[k + 1:k + 5]
+    for m, word in enumerate(rest):
+        if not word.text[:1].isupper():
+            return False
+        if word.lower in ORGANISATION_NOUNS or word.lower.rstrip("s") in ORGANISATION_NOUNS:
+            # two bodies ('the Harbour Committee and the Port Authority', 'Harbour Committee and Port Authority')
+            return m > 0 and before.lower.rstrip("s") not in ORGANISATION_NOUNS and before.lower not in ORGANISATION_NOUNS
+    return False
 
 
 PASSIVE_AUXILIARIES = frozenset("been be being is was were are".split())

@@ -97,6 +97,18 @@ forum
 # Organisation nouns for a business, which a story names by its bare name ('Oracle has announced ...
 # The company said'); 'the paper' or 'the committee' may mean a body the story never named.
 BUSINESS_NOUNS = frozenset("company firm group airline bank carrier retailer".split())
+# Bodies the story's setting makes one of ('the government', 'the police', the trial's 'court'): unnamed,
+# they stay a description a reader understands. Any other body's noun alone ('the company', 'the party')
+# points back to a name the story gave; when no one name fits, who spoke is unknown.
+SETTING_BODY_NOUNS = frozenset("government administration regime police army military court council".split())
+# Endings of a describing word ('defiant', 'popular', 'embattled', 'outspoken' is left out: -en ends names):
+# such a word capitalised before a first name and a surname opens the sentence, not the name.
+ADJECTIVE_ENDINGS = ("ant", "ent", "ive", "ous", "ful", "less", "able", "ible", "ed", "ing", "ar")
+# Words that make an office another one: 'the prime minister' is no 'aid minister', 'the chancellor' no
+# 'shadow chancellor', 'the first minister' no 'minister'.
+OFFICE_QUALIFIERS = frozenset("prime first chief deputy shadow vice assistant junior under co acting interim".split())
+# A body's nouns that fit any kind of body: 'the group said' may be a union, a firm or a charity.
+GENERIC_BODY_NOUNS = frozenset("group organisation organization body".split())
 DOCUMENT_NOUNS = frozenset("""
 report statement study survey document letter memo release readout filing complaint ruling
 resolution communique communiqué transcript article editorial post tweet summary paper video ad advertisement
@@ -243,6 +255,19 @@ midfielder striker defender winger goalkeeper keeper
 model models
 """.split())
 # Words with a person's ending that name no person.
+# Nouns of a work or a product, whose name follows them ('the album Exodus', 'its drug Harbourex'): a title, no
+# speaker.
+WORK_NOUNS = frozenset("album film movie book novel song single track play show series programme program game "
+                       "opera musical poem painting product drug brand".split())
+# Prepositions whose object is never who speaks ('in England', 'from MPs', 'in Place of Strife'); 'by' (an
+# agent), 'for' ('For Ana Ruiz, this is progress') and 'with' ('with Ana Ruiz claiming') may introduce one.
+NOT_SPEAKING_PREPOSITIONS = frozenset("in at on into under over from of about to".split())
+# A publisher's or a broadcaster's noun, written after its name ('Reuters news agency', 'the Harbour Times
+# newspaper'): the body speaks by its name.
+MEDIA_NOUNS = frozenset("agency newspaper paper magazine channel broadcaster network station website".split())
+# Person nouns for a group, which describe speakers without a determiner ('police said', 'staff say');
+# any other singular needs one ('a member said', not 'member said').
+GROUP_NOUNS = frozenset("police staff people men women children spokespeople".split())
 NOT_PERSON_WORDS = frozenset("""
 later after never ever other another over under either neither rather whether together however order
 number paper letter matter water corner border power center centre error major minor floor door color
@@ -250,7 +275,7 @@ colour labor labour favor favour honor honour factor sector mirror terror monito
 register member's answer human german roman list cancer summer winter weather computer character manner dinner offer
 longer bigger smaller higher lower greater better faster stronger weaker wider larger fewer older younger newer
 further farther deeper closer harder easier cheaper safer
-poster banner sticker trailer folder header footer
+poster banner sticker trailer folder header footer career disaster
 """.split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ers", "ors", "ists", "ians",
                    "men", "women", "people", "ee", "ees")

@@ -51,6 +51,14 @@ _OF_STATE = re.compile(r"\s+of\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-]| [A-
 # itself after a word that describes it (not 'the company Ana Ruiz founded'); anchored on the noun.
 _BODY = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]*)[ \t]+(" + "|".join(sorted(ORGANISATION_NOUNS)) +
                    r")[ \t]+([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})")
+# 'the Low Pay Commission', 'Continental Airlines': a body's name that ends on the noun of what it is (or its
+# plural); anchored on the capitalised noun, whose name is read backwards a word at a time.
+_KIND_OF_BODY = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(n.capitalize() for n in ORGANISATION_NOUNS)) +
+                           r")s?(?![\w'’-])(?![ \t]+(?:[A-Z]|of[ \t]|for[ \t]))")
+_WORD_BEFORE = re.compile(r"([\w&'’.\-]+)[ \t]+$")
+_INSIDE_NAME = frozenset({"and", "&", "of", "for", "on"})  # 'Work and Pensions Committee'
+_MOST_NAME_WORDS = 6
+_NOT_NAMING = _EN["determiners"] | _EN["clause_openers"] | NOT_NAME_WORDS | {"his", "her", "its", "their", "our"}
 _NOT_DESCRIBING = _EN["determiners"] | _EN["prepositions"] | {"his", "her", "its", "their", "our", "my", "your", "and", "or"}
 _MOST_HOLDERS = 40  # people holding one role that a description is matched against
 _WORD = re.compile(r"[\w'’.\-]+|[^\w\s]")
@@ -200,6 +208,27 @@ class People:
             if match.group(1).lower() not in _NOT_DESCRIBING and match.group(3).split()[0].lower() not in NOT_NAME_WORDS:
                 name = " ".join(w.removesuffix("'s").removesuffix("’s") for w in match.group(3).split()).rstrip(".")
                 self._bodies.setdefault(match.group(2), set()).add(name)
+
+    def learn_named_bodies(self, text: str) -> None:
+        """'The Low Pay Commission says ...': the commission a later 'the commission said' means."""
+        for match in _KIND_OF_BODY.finditer(text):
+            words: list[str] = []
+            end = match.start()
+            while len(words) < _MOST_NAME_WORDS:
+                found = _WORD_BEFORE.search(text, max(0, end - 40), end)
+                word = found.group(1) if found else ""
+                before = _WORD_BEFORE.search(text, max(0, found.start() - 40), found.start()) if found else None
+                inside = (word in _INSIDE_NAME and before is not None and before.group(1)[:1].isupper()
+                          and not _KIND_OF_BODY.fullmatch(before.group(1)))  # 'Harbour Airlines and Coastal Airlines'
+                if (not (word[:1].isupper() or inside) or word.endswith((".", "'s", "’s"))
+                        or word.lower() in _NOT_NAMING and not inside):
+                    break  # 'The', 'Meanwhile', 'Britain's': a capital of the sentence, or an owner
+                words.insert(0, word)
+                end = found.start()
+            while words and words[0] in _INSIDE_NAME:
+                words.pop(0)
+            if words and not is_first_name(words[0]):  # 'Tom Church' is a person
+                self._bodies.setdefault(match.group(1).lower(), set()).add(" ".join(words + [match.group(0)]))
 
     def body(self, noun: str, latest_first: Iterable[tuple[Speaker, str | None]],
              story_word: Callable[[str], bool]) -> Speaker | None:

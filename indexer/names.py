@@ -6,6 +6,7 @@ is the Kenneth Roth named before, "she added" the last woman who spoke.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .constants import LEXICONS
 from .model import Speaker
@@ -13,17 +14,27 @@ from .name_book import Either
 from .pronouns import gender_of_phrase, speaker_of_epithet, speaker_of_pronoun
 from .name_parts import is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
-    FRAGMENT_ENDS, document_author, headline_words, is_bare_description, is_common_role, is_demonym, is_person_noun,
-    plausible_description, plausible_lone_word, plausible_name, split_owner, split_post_nominals, strip_leading,
-    strip_titles,
+    FRAGMENT_ENDS, describing_word_before_name, document_author, headline_words, is_bare_description, is_body_name,
+    is_common_role,
+    is_demonym, is_lone_singular, is_person_noun, plausible_description, plausible_lone_word, plausible_name,
+    split_owner, split_post_nominals, strip_leading, strip_titles,
 )
-from .story_memory import Entity, Memory
+from .mentions import DOCUMENT, UNNAMED, UNNAMED_PERSON, Entity
+
+if TYPE_CHECKING:  # story_memory reads an author's phrase with speaker_from_phrase: the Memory is only passed in
+    from .story_memory import Memory
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
+SETTING_BODY_NOUNS = _EN["setting_body_nouns"]
+GENERIC_BODY_NOUNS = _EN["generic_body_nouns"]
+OFFICE_QUALIFIERS = _EN["office_qualifiers"]
+WORK_NOUNS = _EN["work_nouns"]
+MEDIA_NOUNS = _EN["media_nouns"]
+NOT_SPEAKING_PREPOSITIONS = _EN["not_speaking_prepositions"]
 COMPANY_SUFFIXES = _EN["company_suffixes"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
@@ -47,18 +58,40 @@ def _described(speaker: Speaker, memory: Memory, learn: bool, gender: str | None
     return speaker
 
 
-def _known_by_head(head: str, memory: Memory, any_organisation: bool = True) -> Speaker | None:
+def _same_office(words: list[str], head: str, before: str, after: str = "") -> bool:
+    """Whether 'the prime minister' (words, its head 'minister') can be one introduced with the text
+    ``before`` the name ('Aid minister') and ``after`` it (', the prime minister,'): a word that makes an
+    office another one ('prime', 'shadow', 'deputy') is written on both sides or on neither."""
+    wanted = {w for w in words if w in OFFICE_QUALIFIERS}
+    said = re.findall(r"[a-z\-]+", before.lower())
+    heads = [i for i, w in enumerate(said) if w in (head, head + "s")]
+    theirs = {said[heads[-1] - 1]} & OFFICE_QUALIFIERS if heads and heads[-1] else set()
+    return theirs <= wanted and wanted <= set(said) | set(re.findall(r"[a-z\-]+", after.lower()))
+
+
+def _known_by_head(head: str, memory: Memory, any_organisation: bool = True, words: list[str] = ()) -> Speaker | None:
     """'the association' is the association named before; 'the group' the last organisation.
 
-    'The report' is whoever the story said published the report ('a Human Rights Watch report').
+    'The report' is whoever the story said published the report ('a Human Rights Watch report'). A person
+    is found by their role only for the same office (``words``: the description's, 'the prime minister').
     """
-    latest = ((e.speaker, e.gender) for e in reversed(memory.recent) if e.speaker.kind != "document")
+    latest = ((e.speaker, e.gender) for e in reversed(memory.recent) if e.speaker.kind != DOCUMENT)
+    if any(e.speaker.kind == UNNAMED and e.head == head for e in memory.recent):
+        latest = iter(())  # 'the company' we could not name before is the same one, not a name mentioned since
     if body := memory.people.body(head, latest, lambda w: memory.full_names.has_word(w) or memory.later_names.has_word(w)):
         return body  # 'budget airline Ryanair' ... 'the airline'; 'Microsoft has said ... The company said'
+    # Everyone the story gave the role: 'the actor' after two actors is either ('the chancellor' is not the
+    # 'shadow chancellor')
+    holders = {e.speaker.name for e in memory.recent if head in e.roles and e.head != head
+               and e.speaker.kind == "person" and _same_office(words, head, e.speaker.role or "")}
+    holders |= {name for name in memory.role_holders.get(head, ()) if _same_office(words, head, *memory.introduced_with[name])}
     for entity in reversed(memory.recent):
-        if (entity.head == head or head in entity.roles) and entity.speaker.kind != "document":
-            return entity.speaker  # "the pastor" is the last person the story called a pastor
-    if head in memory.introduced:
+        if head in entity.roles and entity.head != head and entity.speaker.name not in holders:
+            continue
+        if (entity.head == head or head in entity.roles and len(holders) == 1) and entity.speaker.kind != DOCUMENT:
+            # "the pastor" is the last person the story called a pastor; 'the company' again, one we cannot name
+            return entity.speaker if entity.speaker.kind not in (UNNAMED, UNNAMED_PERSON) else None
+    if head in memory.introduced and holders == {memory.introduced[head]}:
         return speaker_from_phrase(memory.introduced[head], memory)  # 'Health minister Ana Ruiz' ... 'the minister'
     if head in memory.authors:
         author = memory.authors[head]
@@ -66,10 +99,18 @@ def _known_by_head(head: str, memory: Memory, any_organisation: bool = True) -> 
         return author
     if (head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS) and any_organisation:
         # "the group said"; "the statement said": the last organisation to speak wrote it
-        for entity in reversed(memory.recent):
-            if entity.speaker.kind == "organisation":
-                return entity.speaker
+        last = next((e.speaker for e in reversed(memory.recent) if e.speaker.kind == "organisation"), None)
+        if last and _may_be_called(last.name, head):
+            return last
     return None
+
+
+def _may_be_called(name: str, head: str) -> bool:
+    """'the airline' may be Ryanair, not the 'Pilots Association': a name ending on another kind of body's
+    noun is that kind. 'the group', 'the statement' may be any body's."""
+    kind = name.split()[-1].lower()
+    kind = kind[:-1] if kind.endswith("s") and kind[:-1] in ORGANISATION_NOUNS else kind
+    return head in GENERIC_BODY_NOUNS or head in DOCUMENT_NOUNS or kind == head or kind not in ORGANISATION_NOUNS
 
 
 def _name_in_capitals(words: list[str], memory: Memory) -> str | None:
@@ -94,6 +135,22 @@ def _is_epithet(words: list[str], head: str) -> bool:
     return (1 <= len(words) <= 3 and words[-1].lower() == head and is_person_noun(head) and head not in TITLE_WORDS
             and head not in ORGANISATION_NOUNS and not (head.endswith("s") and not head.endswith("ss"))
             and not head.endswith(("men", "people")) and not any(w.endswith(("'s", "’s", "s'")) for w in words))
+
+
+def _named_before_its_kind(words: list[str]) -> str | None:
+    """'Reuters news agency', 'the Harbour Times newspaper' -> the capitalised name before a publisher's or a
+    broadcaster's noun (MEDIA_NOUNS). Not a place or a nationality ('the US news agency', 'a Harbourish paper')."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or words[-1].lower() not in MEDIA_NOUNS or words[0].lower() in DETERMINERS:
+        return None
+    cut = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words) - 1)
+    name, kind = words[:cut], words[cut:]
+    if not name or len(kind) > 2 or not all(w.islower() for w in kind) or any(is_demonym(w) for w in name):
+        return None
+    if len(name) == 1 and name[0].isupper() and len(name[0]) <= 2:
+        return None  # 'US', 'UK': a country's letters
+    return " ".join(name)
 
 
 def _is_name_token(word: str) -> bool:
@@ -155,10 +212,12 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     tokens = core.split()
     if not tokens:
         return None
-    if role and (tokens[0].lower() in DETERMINERS or tokens[-1].isalpha() and tokens[-1].islower()) and 2 <= len(
-            role.split()) <= 4 and all(_is_name_token(w) for w in role.split()):
-        # "a spokeswoman for the agency, Ana Ruiz", "Opera spokeswoman, Berit Hanson": the name in apposition
-        # is who the description (a role noun last, or a determiner first) is
+    if role and (tokens[0].lower() in DETERMINERS or tokens[-1].isalpha() and tokens[-1].islower()
+                 or tokens[-1].lower() in TITLE_WORDS) and 2 <= len(role.split()) <= 4 and all(
+            _is_name_token(w) for w in role.split()):
+        # "a spokeswoman for the agency, Ana Ruiz", "Opera spokeswoman, Berit Hanson", "Harbour Finance
+        # Minister, Ana Ruiz": the name in apposition is who the description (a role noun or a title last, or
+        # a determiner first) is
         found = speaker_from_phrase(role, memory, learn=False)
         if found and found.kind == "person":
             return _described(Speaker(found.name, "person", core), memory, learn, gender_of_phrase(tokens, core))
@@ -201,6 +260,12 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
                     body and head_part[run_start - 1] in ("and", "&") and run_start > 1
                     and _is_name_token(head_part[run_start - 2]))):
             run_start -= 1  # "Work and Pensions Committee": a body's name can hold 'and'
+        if (run_start == len(head_part) - 1 and run_start and head_part[run_start - 1].isdigit()
+                and not last.endswith("s") and last.lower() not in memory.common_words
+                and not (run_start > 1 and _is_name_token(head_part[run_start - 2]))):
+            # "Chart-topper 50 Cent": a number before one capital is the name's, not a role ('Il Sole 24
+            # Ore' is a longer name, which a number does not end)
+            run_start -= 1
         if run_start > 0 and head_part[run_start - 1].lower() in ("a", "an") and not owner_noun(head_part):
             return None  # "wishing a Happy New Year": a person is not 'a' anybody
         owner, raw_run = split_owner(head_part[run_start:])
@@ -208,13 +273,15 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if not run or not run[0]:
             return None
         lead, run = strip_leading(run)
-        while len(run) > 2 and is_common_role(run[0], memory.common_words):
+        while len(run) > 2 and is_common_role(run[0], memory.common_words) and not is_body_name(run):
             lead, run = lead + run[:1], run[1:]  # "Referee Ana Ruiz": the story writes "referee" in lower case
         if (len(run) == 2 and is_common_role(run[0], memory.common_words)
                 and memory.full_name(run[1]) not in (run[1], " ".join(run))):
             lead, run = lead + run[:1], run[1:]  # "Donor Adelson" in a headline is the Sheldon Adelson named
         name_words = strip_titles(run)
         before = head_part[:run_start] + owner + lead + run[: len(run) - len(name_words)]
+        if describing_word_before_name(name_words, memory.capitalised):
+            name_words = name_words[1:]  # "Defiant Ana Ruiz says": the sentence's word, and no role either
         name_words, seat = split_post_nominals(name_words)  # "Tom Kale QC": the letters are his role
         name = _name_in_capitals(name_words, memory)
         if name is None:
@@ -228,15 +295,31 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         orgish = (any(w.lower().strip(".") in ORGANISATION_WORDS for w in name.split())
                   or any(len(w) > 1 and w.isupper() and w.isalpha() for w in name_words)
                   or (head_part[0].lower() == "the" and run_start == 1))
-        if head_end < len(tokens) and orgish:
-            name = " ".join(tokens)  # "Ministry of Foreign Affairs": the preposition is part of it
+        if head_end < len(tokens) and orgish and not any(w.lower() in WEEKDAYS for w in tokens[head_end:]):
+            # ('the Harbour FA on Monday and Tom Kale': a day is no part of a body's name)
+            # "Ministry of Foreign Affairs": the preposition is part of it; 'The' before it is the sentence's
+            name = " ".join(tokens[1:] if tokens[0].lower() == "the" else tokens)
         kind = "organisation" if orgish else "person"
         if not plausible_name(name.split(), kind) or (kind == "person" and headline_words(name.split(), memory.common_words)):
             return None
         if kind == "person" and len(name.split()) == 1 and (
                 name.lower() in memory.common_words or is_demonym(name)):
             return None  # "Interest said", "Polish": a word the story also writes in lower case, a nationality
+        if (kind == "person" and len(name_words) == 1 and head_part[0].lower() == "the" and run_start > 1
+                and all(w[:1].islower() or w[:1].isdigit() for w in head_part[1:run_start])
+                and name.lower().endswith(("man", "er", "ian")) and not memory.full_names.has_word(name)):
+            # "the 25-year-old Dubliner", "the veteran Harbourman": a person called by where they are from, no
+            # name; who it is a reader tells only from the story, and recency misleads ('the Guardian', with no
+            # word between, stays a paper's name)
+            if learn:
+                gender = gender_of_phrase(head_part, whole)
+                memory.mention(Entity(Speaker(name, UNNAMED_PERSON), head=name.lower(), gender=gender))
+            return None
 
+        if before and before[-1].lower() in WORK_NOUNS:
+            return None  # "The album Exodus came out": the name of a work, which says nothing
+        if len(before) == 1 and before[0].lower() in NOT_SPEAKING_PREPOSITIONS:
+            return None  # "in Place of Strife": the object of a preposition, no subject
         role_text = " ".join([w for w in before if w.lower() not in DETERMINERS] + seat) or None
         if role:
             role_text = f"{role_text}, {role}" if role_text else role
@@ -247,11 +330,17 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     determiner = head_part[0].lower()
     if determiner in ("the", "its", "this", "their") and len(head_part) <= 3 and not any(
             w[:1].isupper() for w in head_part[1:]):
-        known = _known_by_head(head, memory, any_organisation=len(head_part) == 2)
+        known = _known_by_head(head, memory, any_organisation=len(head_part) == 2, words=[w.lower() for w in head_part[1:]])
         if known:
             return known
         if len(tokens) == 2 and is_bare_description(head_part):
             return None  # 'the man', 'the spokeswoman' the story never said who was: no one to name
+        if len(tokens) == 2 and determiner in ("the", "this") and head in ORGANISATION_NOUNS and head not in SETTING_BODY_NOUNS:
+            # 'the company said' where no one company fits: a body the story named and we cannot tell,
+            # not one called 'company'. Remembered, so an 'it' after it is not some other body.
+            if learn:
+                memory.mention(Entity(Speaker(core, UNNAMED), head=head))
+            return None
     author = document_author(head_part)
     capital_of_sentence = sentence_start and author == head_part[:1] and head_part[0] not in memory.capitalised
     if author and len(author) < len(head_part) - 1 + (head_part[0][:1].isupper()) and not capital_of_sentence:
@@ -259,18 +348,29 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         return speaker_from_phrase(" ".join(author), memory, learn)  # "a Pentagon readout": its author
     if head in DOCUMENT_NOUNS and determiner in ("the", "this", "that") and learn:
         # Remembered, never returned: an 'it' that follows means the document, whose author is unknown.
-        memory.mention(Entity(Speaker(core, "document"), head=head))
+        memory.mention(Entity(Speaker(core, DOCUMENT), head=head))
         return None
-    if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head):
+    if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head) or is_lone_singular(tokens):
         return None  # "out a press release", "a statement", "a fourth": no person or body
+    named = _named_before_its_kind(head_part)
+    if named:
+        # "reported Reuters news agency", "the Harbour Times newspaper": the body, by its name, which a later
+        # 'the agency' means
+        if learn:
+            memory.mention(Entity(Speaker(named, "organisation", head), head=head))
+        return Speaker(named, "organisation", head)
     if determiner == "the" and not anonymous and _is_epithet(head_part[1:], head):
         found = speaker_of_epithet(gender_of_phrase(head_part, whole), memory)
         if found:
             return found
     description = re.sub(r"^(?:the|The)\s+", "", whole if anonymous and len(whole) < 120 else core)
+    if determiner == "the" and " " not in description:
+        description = f"the {description}"  # 'the government', 'the researchers': a noun alone reads as a word
     first = description.split(" ", 1)[0]
-    if first.lower() in DETERMINERS:
-        description = first.lower() + description[len(first):]  # "A guard" mid-story is "a guard" too
+    if first.lower() in DETERMINERS or (first == tokens[0] and head_part[0] == first.lower() != first
+                                        and not first.endswith(("'s", "’s"))):  # ('France's minister')
+        # "A guard" mid-story is "a guard" too; "Critics say": the sentence's capital, as names.py read it
+        description = first.lower() + description[len(first):]
     if head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS:
         kind = "organisation"
     elif determiner in ("a", "an", "another", "one", "some", "two", "three", "several") or anonymous:

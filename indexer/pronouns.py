@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .constants import LEXICONS
 from .first_names import gender_of_first_name
 from .model import Speaker
+from .mentions import UNKNOWN_KINDS, UNNAMED_PERSON
 
 if TYPE_CHECKING:  # names.py calls in here with a story_memory.Memory: imported for the annotation only
     from .story_memory import Memory
@@ -29,6 +30,8 @@ def speaker_of_pronoun(pronoun: str, memory: Memory) -> Speaker | None:
     want = PRONOUNS.get(pronoun.lower())
     if want in ("male", "female"):
         for entity in reversed(memory.recent):
+            if entity.speaker.kind == UNNAMED_PERSON and entity.gender in (None, want):
+                return None  # 'the 25-year-old Dubliner ... He added': the one we could not name
             plural = entity.head.endswith(("men", "people")) or (entity.head.endswith("s") and not entity.head.endswith("ss"))
             if entity.speaker.kind in ("person", "anonymous") or (
                     entity.speaker.kind == "descriptive" and entity.gender and not plural):  # 'women' are no 'she'
@@ -44,7 +47,7 @@ def speaker_of_pronoun(pronoun: str, memory: Memory) -> Speaker | None:
         return Speaker(named[-1], "person") if named else None
     if want in ("thing", "plural"):
         for entity in reversed(memory.recent):
-            if entity.speaker.kind == "document" and want == "thing":
+            if entity.speaker.kind in UNKNOWN_KINDS and want == "thing":
                 return None  # "The report concludes ... It reads:" a document nobody was said to publish
             if entity.speaker.kind in ("organisation", "descriptive") and entity.gender is None:
                 return entity.speaker

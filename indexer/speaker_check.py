@@ -25,6 +25,7 @@ NOT_PERSON_WORDS = _EN["not_person_words"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
 PERSON_NOUNS = _EN["person_nouns"]
+GROUP_NOUNS = _EN["group_nouns"]
 PERSON_SUFFIXES = _EN["person_suffixes"]
 PRONOUNS = _EN["pronouns"]
 ADDRESS_TITLES = _EN["address_titles"]
@@ -33,6 +34,7 @@ POST_NOMINALS = _EN["post_nominals"]
 NUMBER_WORDS = _EN["number_words"]
 SPEECH_VERBS = _EN["speech_verbs"]
 TITLE_WORDS = _EN["title_words"]
+ADJECTIVE_ENDINGS = _EN["adjective_endings"]
 
 # nameparser's titles ("editor", "pastor", "treasurer") are role words before a name; its particles
 # ("de", "van", "al") are lower-case words inside one.
@@ -41,7 +43,7 @@ ROLE_TITLES = frozenset(t.lower() for t in NAME_CONSTANTS.titles) | TITLE_WORDS 
     "journalist", "columnist", "commentator", "host", "anchor", "strategist", "pollster", "activist", "lawyer"}
 TITLE_PREFIXES = frozenset({"under", "vice", "co", "ex", "deputy", "acting"})  # "Under-Secretary", "Co-Chair"
 NAME_PARTICLES = frozenset(p.lower() for p in NAME_CONSTANTS.prefixes) | {"of", "for", "the", "and", "on", "&"}
-FRAGMENT_ENDS = frozenset("to of for from with by at in on about and or but the a an".split())
+FRAGMENT_ENDS = frozenset("to of for from with by at in on about over under into against and or but the a an".split())
 DESCRIPTION_OPENERS = DETERMINERS | {"his", "her", "its", "their", "our", "both", "other", "all", "most", "few",
                                      "four", "five", "six", "dozens", "hundreds", "many", "some", "no"}
 
@@ -63,8 +65,9 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
         if (low in NOT_NAME_WORDS and not number_in_body or verb or (cut == 0 and low.endswith("ing") and len(low) > 5 and not body)
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2 and not body)):
             cut += 1
-        elif is_role_word(low) and len(words) - cut > 2 and not body:
-            cut += 1
+        elif is_role_word(low) and len(words) - cut > 2 and not body and not (
+                is_first_name(words[cut]) and words[-1].strip(".,") in POST_NOMINALS):
+            cut += 1  # ('Brian Kale MSP': a first name that ends as a person's noun does, before a seat)
         elif (low in PERSON_NOUNS or low in TITLE_WORDS) and len(words) - cut == 2 and not words[cut].isupper() and (
                 words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS) and not is_first_name(words[cut].strip(".,")):
             cut += 1  # "Midfielder Edu", "Coach Kale": an occupation nobody is named, before a one-word name
@@ -110,9 +113,12 @@ def is_demonym(word: str) -> bool:
 def split_owner(words: list[str]) -> tuple[list[str], list[str]]:
     """('New', 'Jersey’s', 'Ana', 'Ruiz') -> (['New', 'Jersey’s'], ['Ana', 'Ruiz']): the owner is a role.
 
-    An owner before a body's word alone is part of the body's name ("Bankers' Association")."""
+    An owner before a body's word alone is part of the body's name ("Bankers' Association"), and so is a
+    plural's anywhere in a body's name ("Harbour Pilots' Benevolent Association"); a singular's owns it
+    ("Britain's Low Pay Commission")."""
+    body = words[-1].lower().strip(".,") in ORGANISATION_WORDS if words else False
     for i in range(len(words) - 2, -1, -1):
-        if i == len(words) - 2 and words[-1].lower().strip(".,") in ORGANISATION_WORDS:
+        if body and (i == len(words) - 2 or words[i].endswith(("s'", "s’"))):
             continue
         if words[i].endswith(("'s", "’s", "s'", "s’")):
             return words[:i + 1], words[i + 1:]
@@ -177,8 +183,8 @@ def plausible_name(words: list[str], kind: str) -> bool:
     """A person's or an organisation's name: capitalised words (with particles), not a fragment."""
     if not words or not all(is_name_word(w) for w in words):
         return False
-    if not words[0][:1].isupper():
-        return False
+    if not words[0][:1].isupper() and not (words[0].isdigit() and len(words) == 2):
+        return False  # ('50 Cent': a number and one capital, names.py's stage name)
     if words[-1].endswith(("-", "'", "’")):
         return False  # "Wong Kar-", "Gary O'": a name cut short, or an owner whose noun is lost
     if words[-1].endswith(("'s", "’s")) and any(w in ("of", "for") for w in words[1:-1]):
@@ -223,6 +229,15 @@ def plausible_description(words: list[str], head: str) -> bool:
     return opens and is_person_noun(head)
 
 
+def is_lone_singular(words: list[str]) -> bool:
+    """'member', 'official' alone, with no determiner: a fragment of the sentence ('EU or member state
+    officials'), not a described speaker. A group's noun stands alone ('police', 'staff'), as a plural does."""
+    if len(words) != 1:
+        return False
+    low = words[0].lower()
+    return low in PERSON_NOUNS and not low.endswith("s") and low not in GROUP_NOUNS
+
+
 def is_bare_description(words: list[str]) -> bool:
     """'the man', 'the spokeswoman', 'the American': a person pointed back to by a role or a nationality
     alone. The story introduced them; unless it says who, they are nobody a reader can name.
@@ -248,29 +263,25 @@ def document_author(words: list[str]) -> list[str] | None:
     return author or None
 
 
+def describing_word_before_name(words: list[str], capitalised: Container[str]) -> bool:
+    """'Defiant Ana Ruiz says', 'Popular Tom Kale': a dictionary word with a describing word's ending, no
+    first name, before a first name and a surname, and which the story never capitalises inside a sentence
+    (as it would a place's or a body's word: 'Harbour', 'New'), is the sentence's, not the name's."""
+    if len(words) != 3 or words[0] in capitalised:
+        return False
+    low = words[0].lower()  # the cheap tests first: this is asked of every three-word name a story holds
+    return (low.endswith(ADJECTIVE_ENDINGS) and low not in ORGANISATION_WORDS and is_dictionary_word(low)
+            and is_first_name(words[1]) and not is_first_name(words[0]))
+
+
 def is_common_role(word: str, common_words: set[str]) -> bool:
     return word.lower() in common_words and is_person_noun(word)
 
 
-# bare_name's answers for one story's common words (the set object itself, held so its id stays its
-# own): a story's names are read twice, whole by look_ahead and then sentence by sentence.
-_BARE_NAMES: tuple[Container[str], dict] = (frozenset(), {})
+def bare_name(words: list[str], common_words: Container[str] = frozenset()) -> list[str]:
+    """'FBI General Counsel Ana Ruiz', 'Coastline's Ana Ruiz' -> ['Ana', 'Ruiz']: owner, roles and titles off.
 
-
-def bare_name(words: list[str], common_words: set[str] = frozenset()) -> list[str]:
-    """'FBI General Counsel Ana Ruiz', 'Coastline's Ana Ruiz' -> ['Ana', 'Ruiz']: owner, roles and titles off."""
-    global _BARE_NAMES
-    memo = _BARE_NAMES
-    if memo[0] is not common_words:  # another story (a set is never changed once made: names.look_ahead)
-        memo = _BARE_NAMES = (common_words, {})
-    key = tuple(words)
-    found = memo[1].get(key)
-    if found is None:
-        found = memo[1][key] = tuple(_bare_name(words, common_words))
-    return list(found)
-
-
-def _bare_name(words: list[str], common_words: Container[str]) -> list[str]:
+    story_memory.Memory keeps the answers for one story."""
     words = split_owner(words)[1]
     while True:
         stripped = strip_titles(strip_leading(words)[1])

@@ -16,8 +16,10 @@ from .name_book import NameBook
 from .descriptions import People, profile_beside
 from .first_names import is_first_name
 from .introductions import roles_introduced
+from .mentions import Entity
 from .name_parts import NAME_PARTICLES, acronym_source
-from .speaker_check import bare_name, headline_words, is_common_role, names_written_alone
+from .names import speaker_from_phrase
+from .speaker_check import bare_name, describing_word_before_name, headline_words, is_common_role, names_written_alone
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 CLAUSE_OPENERS = _EN["clause_openers"]
@@ -37,7 +39,7 @@ _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
 # A capitalised word right before a document's noun ('A Human Rights Watch report'); anchored on the
 # capital, so the pattern is tried only where one stands.
 _DOCUMENT = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t]+(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
-_TITLE_OF = re.compile(r"\b(?:of|for)(?: the)? $")
+_TITLE_OF = re.compile(r"\b(?:(?:of|for)(?: the)?|to the) $")  # ("Secretary to the Treasury Ana Ruiz")
 _MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as sentences.mask leaves it
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
@@ -49,15 +51,7 @@ _NAME_WORD = r"[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*"
 # fixed word before a capital, so the pattern stays linear.
 _PARTICLES = "|".join(sorted(NAME_PARTICLES | {"el"}))
 _FULL_NAME = re.compile(rf"(?<![\w\-])(?<!\w['’]){_NAME_WORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}"
-                        rf"(?:[A-Z]\.|(?:(?:{_PARTICLES})-)?{_NAME_WORD})){{1,5}}\b")
-
-
-@dataclass
-class Entity:
-    speaker: Speaker
-    head: str  # the noun that names what it is ("association", "trader"), lower case
-    gender: str | None = None
-    roles: frozenset[str] = frozenset()  # the words of a person's role ("pastor", "leader"), lower case
+                        rf"(?:[A-Z]\.|(?:(?:{_PARTICLES})-)?{_NAME_WORD})){{1,7}}\b")
 
 
 @dataclass
@@ -71,8 +65,13 @@ class Memory:
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
     names_alone: set[str] = field(default_factory=set)  # capitals the story writes as a name of their own
     introduced: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person introduced so
+    introduced_with: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> the text before and after it
+    role_holders: dict[str, set[str]] = field(default_factory=dict)  # "minister" -> everyone introduced so
     people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
     sentence: str = ""  # the sentence being read
+    # bare_name's answers for this story's common words: a story's names are read twice, whole by
+    # look_ahead and then sentence by sentence, and the look-ahead's Memory shares this one's
+    bare_names: dict[tuple[str, ...], list[str]] = field(default_factory=dict, repr=False)
 
     def is_known_name(self, word: str) -> bool:
         """Whether a capitalised first word of a sentence is a name, not just capitalised there."""
@@ -91,7 +90,11 @@ class Memory:
         self.capitalised.update(w for w in _MID_SENTENCE_CAPITAL.findall(text) if not _MASKED.fullmatch(w))
         for match in _ACRONYM.finditer(text):
             name = acronym_source(text, match.start())
-            if name:
+            if name and name[0].upper() == match.group(1)[0]:
+                # 'State Administration of Radio, Film and Television (SARFT)': read back to the comma, the
+                # words found open on another letter than the acronym; a name cut short is none. A plural's
+                # apostrophe goes, as names.py drops it: 'Harbour Pilots' Association' is one speaker either way
+                name = re.sub(r"(?<=s)['’](?= )", "", name)
                 self.acronyms.setdefault(match.group(1), name)
         for match in _DOCUMENT.finditer(text):
             author = self._author_before(text, match.start(1))
@@ -99,6 +102,7 @@ class Memory:
                 self.authors[match.group(1).lower()] = author
         if introductions:
             self.people.learn_bodies(text)
+            self.people.learn_named_bodies(text)
         for match in _FULL_NAME.finditer(text):
             words = match.group().split()
             if words[0].lower() in SENTENCE_STARTERS:
@@ -108,16 +112,31 @@ class Memory:
             if any(_MASKED.fullmatch(w) for w in words):
                 continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
             words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
-            name = bare_name(words, self.common_words)
+            name = self._bare_name(words)
+            if describing_word_before_name(name, self.capitalised):
+                name = name[1:]  # "Defiant Ana Ruiz says": the sentence's word
             if len(name) == 2 and is_common_role(name[0], self.common_words):
                 continue  # "Donor Adelson": a role the story writes in lower case, and a surname
             if 2 <= len([w for w in name if w not in NAME_PARTICLES]) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
                     name, self.common_words):
                 self.full_names.add(" ".join(name))
                 if introductions:
-                    self.introduced.update(dict.fromkeys(roles_introduced(text, match.start(), match.end()), " ".join(name)))
+                    roles = roles_introduced(text, match.start(), match.end())
+                    if roles:
+                        self.introduced.update(dict.fromkeys(roles, " ".join(name)))
+                        for role in roles:
+                            self.role_holders.setdefault(role, set()).add(" ".join(name))
+                        self.introduced_with[" ".join(name)] = (text[max(0, match.start() - 70):match.start()],
+                                                                text[match.end():match.end() + 70])
                     first = text.find(name[0], match.start(), match.end())  # after 'Florida Governor' in the run
                     self.people.note(" ".join(name), profile_beside(text, max(first, match.start()), match.end()))
+
+    def _bare_name(self, words: list[str]) -> list[str]:
+        key = tuple(words)
+        found = self.bare_names.get(key)
+        if found is None:
+            found = self.bare_names[key] = bare_name(words, self.common_words)
+        return list(found)
 
     def mention(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
@@ -136,16 +155,14 @@ class Memory:
             words.pop(0)  # "The Human Rights Watch report": the sentence's capital
         if not words:
             return None
-        # names.py reads a phrase with a Memory; here the Memory reads an author's phrase with names.py.
-        # Imported at call time, so each module can be imported first.
-        from .names import speaker_from_phrase
         author = speaker_from_phrase(" ".join(words), self, learn=False)
         return author if author and author.kind in ("organisation", "person") else None
 
     def look_ahead(self, text: str) -> None:
         """Read the whole story's full names first: 'Cruz said' in the lead is the Ted Cruz named below."""
         self.common_words = set(_LOWER_WORD.findall(text))
-        ahead = Memory(common_words=self.common_words)
+        self.bare_names = {}  # answers for the words before are no answers for these
+        ahead = Memory(common_words=self.common_words, bare_names=self.bare_names)
         ahead.learn_text(text, introductions=False)  # only its names are read
         self.later_names = ahead.full_names
         self.names_alone = names_written_alone(text)

@@ -109,7 +109,7 @@ def test_titles_of_works(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ('The museum opened again. Said Ana Ruiz, who grew up nearby, “We were all so proud of it.”', ["Ana Ruiz"]),
-    ('Claims of fraud followed. “We were all so proud of it, and still are,” the museum said.', ["museum"]),
+    ('Claims of fraud followed. “We were all so proud of it, and still are,” the museum said.', [None]),  # which museum: unknown
     ('"Nothing you can do about it, folks," Tom Kale said before adding: "Maybe there is, I do not know."',
      ["Tom Kale", "Tom Kale"]),
 ])
@@ -252,7 +252,7 @@ def test_pronoun_gender_and_comma_intros(text, expected):
      ["Tom Kale", "Tom Kale"]),
     # ... and the place in the role is not the person
     ('“The port is open for all the ships this year,” said Tom Kale, a pastor at the harbour church.\n\n'
-     '“We welcome every sailor in the harbour,” the church said.', ["Tom Kale", "church"]),
+     '“We welcome every sailor in the harbour,” the church said.', ["Tom Kale", None]),
     # with no one given the role, a bare role names nobody, and no earlier name takes its place
     ('“The port is open for all the ships this year,” said Tom Kale.\n\n'
      '“I sensed the harbour tell me to look at the ships,” the pastor said.', ["Tom Kale", None]),
@@ -497,7 +497,7 @@ def test_a_description_closing_the_sentence_leaves_the_name_before_it():
      ["Tom Kale", None, None]),
     # a group described stays: it is no one person the story left unnamed
     ('Tom Kale scored twice.\n\n“The new cap lets a patient move the arm by thought alone,” the researchers wrote.',
-     ["researchers"]),
+     ["the researchers"]),
     # a described person stays as described
     ('Tom Kale scored twice.\n\n“The fire spread from the kitchen very fast,” a fire brigade spokesman said.',
      ["a fire brigade spokesman"]),

@@ -52,6 +52,13 @@ def test_subject_before(text, expected):
     ("Tom Kale gave them a warning", "Tom Kale"),
     ("Ana Ruiz and her sister", "Ana Ruiz"),
     ("The port director and his deputy", "The port director"),  # no name before: the rule is silent
+    # a plural's apostrophe and an 'and' inside one body's name go on; two bodies or two people do not
+    ("At the same time, the Harbour Pilots' Association said", "the Harbour Pilots' Association"),
+    ("The Commons Ports and Harbours Committee said", "The Commons Ports and Harbours Committee"),
+    ("Ana Ruiz and Tom Kale said", "Ana Ruiz"),
+    ("The Harbour Committee and Port Authority said", "The Harbour Committee"),
+    ("The Pilots and the Harbour Committee said", "The Pilots"),
+    ("The Pilots' Ana Ruiz said", "The Pilots' Ana Ruiz"),
 ])
 def test_sentence_subject(text, expected):
     assert sentence_subject(toks(text)) == expected
@@ -84,6 +91,9 @@ def test_base_forms_after_names(text, index, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Kale's port director, Mike Rubino, reached out", "Mike Rubino"),  # the name in apposition
     ("The port director, who runs it, reached out", "The port director"),
+    # a title before the name in apposition, and a seat after it
+    ("Harbour Finance Minister, Ana Ruiz MSP, said", "Ana Ruiz MSP"),
+    ("Harbour Finance Minister, the harbour board, said", "Harbour Finance Minister"),
 ])
 def test_sentence_subject_in_apposition(text, expected):
     assert sentence_subject(toks(text)) == expected

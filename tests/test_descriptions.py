@@ -115,23 +115,42 @@ def test_description_resolves_to_the_person_introduced(text, expected):
     ('Budget airline Ryanair has cut fares.\n\n"We will keep on cutting prices for all our passengers," the airline '
      'said.', ["Ryanair"]),
     ('Online firm Macrovision. "We designed it to stop the copying of discs for good," said the firm.', ["Macrovision"]),
-    # negative cases: two airlines, a noun after 'the' (a person's name follows it), a day after the noun
+    # a body whose name ends on its noun, or the noun's plural; 'and' inside a committee's name
+    ('The Low Pay Commission has met.\n\n"We will look again at the rates paid to the young," the commission said.',
+     ["Low Pay Commission"]),
+    ('Shares in Harbour Airlines fell.\n\n"We will keep on cutting prices for all our passengers," the airline said.',
+     ["Harbour Airlines"]),
+    ('The Commons Ports and Harbours Committee met.\n\n"We will look again at the rules for ships," the committee '
+     'said.', ["Commons Ports and Harbours Committee"]),
+    # negative cases, where the story named no one such body, the speaker is unknown, not 'airline': two airlines,
+    # a noun after 'the' (a person's name follows it), a name going on after the noun, a person called so
     ('Budget airline Ryanair and rival airline Easyjet cut fares.\n\n"We will keep on cutting prices for all our '
-     'passengers," the airline said.', ["airline"]),
+     'passengers," the airline said.', [None]),
     ('Ana Ruiz left the company Tom Kale founded.\n\n"We will keep on cutting prices for all our passengers," the '
-     'company said.', ["company"]),
+     'company said.', [None]),
+    ('The Harbour Airline Pilots Association met.\n\n"We will keep on cutting prices for all our passengers," the '
+     'airline said.', [None]),
+    ('Pilots talk.\n\nThe Harbour Airline Pilots Association met.\n\n"We will keep on cutting prices for all our '
+     'passengers," the group said.', ["Harbour Airline Pilots Association"]),
+    # ... and a body the setting makes one of stays a description, with its article
     ('A federal court Tuesday ruled on the case.\n\n"We will look again at the ruling on this case," the court said.',
-     ["court"]),
+     ["the court"]),
+    ('Ana Ruiz left.\n\n"We will look again at the ruling on this case," the government said.', ["the government"]),
     # a business the story names by its bare name, mentioned last
     ('Microsoft has said it will replace the cables.\n\nThe company said the move was a "preventative step" after '
      'the reports.', ["Microsoft"]),
     # ... not a first name, a surname of a person the story named, a plural, a body that is no business
-    ('Madonna has announced new plans.\n\nThe company said it would "retain more than half of the staff" there.',
-     ["company"]),
-    ('Ana Ruiz joined the board. Ruiz has announced new plans.\n\nThe company said it would "retain more than half '
-     'of the staff" there.', ["company"]),
-    ('Voxmedia has announced new plans.\n\nThe committee said it would "retain more than half of the staff" there.',
-     ["committee"]),
+    ('Madonna has announced new plans.\n\n"We will retain more than half of the staff there," the company said.', [None]),
+    ('Ana Ruiz joined the board. Ruiz has announced new plans.\n\n"We will retain more than half '
+     'of the staff there," the company said.', [None]),
+    ('Voxmedia has announced new plans.\n\n"We will retain more than half of the staff there," the committee said.',
+     [None]),
+    # ... and again later, not a bare name mentioned since
+    ('Prices rose.\n\n"We will retain more than half of the staff there," the company said. '
+     'Figures came from Harbourstat.\n\n"We have no plan to sell any of the shops," the company said.', [None, None]),
+    # an 'it' after a body we cannot name is that body, unknown, not one mentioned before
+    ('Voxmedia has announced new plans.\n\nThe committee met. "We will keep more than half of the staff," it said.',
+     [None]),
 ])
 def test_an_organisation_noun_is_the_body_introduced_with_it(text, expected):
     assert speakers_of(text) == expected

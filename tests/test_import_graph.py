@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_RULES = ["indexer.loading", "indexer.passages", "indexer.turns", "indexer.quotes", "indexer.sentences",
-              "indexer.attribution", "indexer.trailers", "indexer.names", "indexer.story_memory", "indexer.pronouns", "indexer.descriptions", "indexer.constants",
+              "indexer.attribution", "indexer.trailers", "indexer.names", "indexer.story_memory", "indexer.mentions", "indexer.pronouns", "indexer.descriptions", "indexer.constants",
               "indexer.model", "indexer.dates", "indexer.ids", "indexer.extract", "indexer.records"]
 PATCHED = [("whoosh.codec.whoosh3", "W3FieldWriter", "add_postings"), ("whoosh.codec.whoosh3", "W3FieldWriter", "close"),
            ("whoosh.codec.whoosh3", "W3PerDocReader", "doc_field_length"), ("whoosh.writing", "PostingPool", "add"),

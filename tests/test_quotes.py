@@ -60,9 +60,12 @@ SPEAKER_CASES = [
      [("They consider us toys.", "another trader"), ("Sometimes you cry at night.", "another trader")]),
     # it said -> the organisation
     ('The ministry issued a statement on Friday.\n\n"These claims are baseless and false," it said.',
-     [("These claims are baseless and false,", "ministry")]),
+     [("These claims are baseless and false,", None)]),  # which ministry the story never said
+    ('The Harbour Ministry issued a statement on Friday.\n\n"These claims are baseless and false," it said.',
+     [("These claims are baseless and false,", "Harbour Ministry")]),
     # partial quote in reported speech, subject of the reporting verb
-    ("The association called the report \"preposterous\" on Monday.", [("preposterous", "association")]),
+    ("The Harbour Pilots Association called the report \"preposterous\" on Monday.",
+     [("preposterous", "Harbour Pilots Association")]),
     # told reporters
     ('"We will not stop," Maria Lopez told reporters.', [("We will not stop,", "Maria Lopez")]),
     # recalled paramedic (verb first, role before the name)
@@ -93,7 +96,8 @@ def test_speakers(text, expected):
     ('Ana Ruiz leads the union.\n\nPressed on pay, "We will not accept a freeze this year," Ruiz said.', "Ana Ruiz"),
     ('Ana Ruiz leads the union.\n\nAccording to Ruiz, "the freeze is over and done with now."', "Ana Ruiz"),
     ('Omar Haddad spoke last.\n\n"The talks are going nowhere at all, sadly," at home he said.', "Omar Haddad"),
-    ('In its report on the council the committee said: "Skills shortages are getting worse."', "committee"),
+    ('In its report on the council the government said: "Skills shortages are getting worse."',
+     "the government"),
 ])
 def test_sentence_capitals_and_leading_phrases_are_not_names(text, speaker):
     found = quotes_of(text)

@@ -26,6 +26,7 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
+from .stat_memo import StatMemo
 from .write_lock import flock_within
 
 POINTER = "CURRENT"
@@ -163,15 +164,27 @@ def remove_stale(index_dir: Path) -> None:
         (current / READERS).touch()  # what readers hold (reading); created by writers only
 
 
+# Readers' view of each INDEX_DIR's pointer, (live directory, its READERS file): read again only
+# when a stat of CURRENT changes (a swap replaces it; stat_memo says why one stat is enough).
+# Writers, who hold the write lock, read the pointer itself (live).
+_pointers = StatMemo()
+
+
+def _pointed_at(index_dir: Path) -> tuple[Path, str]:
+    current = live(index_dir)
+    return current, os.path.join(current, READERS)
+
+
 @contextmanager
 def reading(index_dir: Path):
     """The live generation's directory, kept from deletion until the block ends.
 
     GenerationGone when the generation was retired between reading the pointer and locking it.
     """
-    current = live(index_dir)
+    pointer = os.path.join(index_dir, POINTER)
+    current, readers = _pointers.get(pointer, lambda: _pointed_at(index_dir))
     try:
-        fd = os.open(current / READERS, os.O_RDONLY)  # never created here: readers write nothing
+        fd = os.open(readers, os.O_RDONLY)  # never created here: readers write nothing
     except FileNotFoundError:
         if current != live(index_dir) or not current.is_dir():
             raise GenerationGone(str(current)) from None
@@ -182,7 +195,7 @@ def reading(index_dir: Path):
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
             raise GenerationGone(str(current)) from None  # being retired right now
-        if current != live(index_dir):
+        if current != _pointers.get(pointer, lambda: _pointed_at(index_dir))[0]:
             raise GenerationGone(str(current))  # swapped between the two reads: it is on its way out
         yield current
     finally:

@@ -84,3 +84,18 @@ def test_make_folder_syncs_each_folder_it_makes_into_its_parent(tmp_path, monkey
     generations.make_folder(tmp_path / wanted)
     assert (tmp_path / wanted).is_dir()
     assert seen == [(tmp_path / name, os.O_DIRECTORY) for name in synced]
+
+
+def test_a_reader_follows_a_swap_after_hours_of_the_same_pointer(tmp_path):
+    # Readers keep the pointer's generation while a stat of CURRENT is unchanged (and long settled).
+    first = generations.begin(tmp_path)
+    generations.swap(tmp_path, first)
+    hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(tmp_path / generations.POINTER, ns=(hour_ago, hour_ago))
+    for _ in range(2):
+        with generations.reading(tmp_path) as held:
+            assert held == first
+    second = generations.begin(tmp_path)
+    generations.swap(tmp_path, second)
+    with generations.reading(tmp_path) as held:
+        assert held == second

@@ -1,8 +1,10 @@
 """Opening a searcher while commits land: the commit a stamp names is the commit the searcher reads."""
+import os
+import time
 from pathlib import Path
 
 from indexer import generations
-from indexer.engine import facet_arrays, opening
+from indexer.engine import SearchEngine, SearchRequest, facet_arrays, opening
 from indexer.ingest import ingest
 
 
@@ -65,3 +67,47 @@ def test_load_array_reads_plain_and_memory_mapped(tmp_path):
     assert segment_files.load_array(tmp_path / "a.npy").tolist() == [0, 1, 2, 3, 4]
     mapped = segment_files.load_array(tmp_path / "a.npy", mmap=True)
     assert isinstance(mapped, np.memmap) and mapped.tolist() == [0, 1, 2, 3, 4]
+
+
+def ferries(engine) -> int:
+    return engine.search(SearchRequest("ferry")).total
+
+
+def test_a_commit_in_the_same_timestamp_tick_as_the_last_is_searched(tmp_path):
+    # The engine keeps the newest commit's stamp while a stat of the generation folder is unchanged.
+    # A second commit within the same clock tick leaves the folder's inode, mtime and size as they
+    # were (forced here with utime): it must still be found, since the first mtime was too recent to trust.
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_doc(docs, 1)
+    ingest([docs], index_dir)
+    engine = SearchEngine(index_dir)
+    live = generations.live(index_dir)
+    seen = live.stat()
+    assert ferries(engine) == 1
+    write_doc(docs, 2)
+    ingest([docs], index_dir)
+    os.utime(live, ns=(seen.st_atime_ns, seen.st_mtime_ns))
+    now = live.stat()
+    assert (now.st_ino, now.st_mtime_ns, now.st_size) == (seen.st_ino, seen.st_mtime_ns, seen.st_size)
+    assert ferries(engine) == 2
+
+
+def test_a_quiet_archive_is_listed_once_and_its_next_commit_is_searched(tmp_path, monkeypatch):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_doc(docs, 1)
+    ingest([docs], index_dir)
+    live = generations.live(index_dir)
+    hour_ago = time.time_ns() - 3600 * 10**9
+    for path in (live, index_dir / generations.POINTER):
+        if path.exists():
+            os.utime(path, ns=(hour_ago, hour_ago))
+    listed = []
+    monkeypatch.setattr(facet_arrays, "stamp", lambda *args, real=facet_arrays.stamp: listed.append(1) or real(*args))
+    engine = SearchEngine(index_dir)
+    assert ferries(engine) == 1  # lists the folder, and opens the pool's first searcher
+    listed.clear()
+    assert [ferries(engine), ferries(engine)] == [1, 1]
+    assert listed == []  # a memo that never keeps lists it per search
+    write_doc(docs, 2)
+    ingest([docs], index_dir)  # a commit after hours of quiet: the folder's mtime moves on
+    assert ferries(engine) == 2

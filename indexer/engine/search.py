@@ -16,6 +16,7 @@ import numpy as np
 from whoosh import index, query, sorting
 
 from .. import generations
+from ..stat_memo import StatMemo
 from . import (facet_arrays, facet_listing, fields, hits, limits, numpy_match, opening, ordering, suggestions,
                whole_results, whoosh_patches)
 from .posting_cache import PostingCache
@@ -52,6 +53,9 @@ class SearchEngine:
         self._columns: dict[str, tuple[str, list]] = {}
         self._arrays: dict = {}
         self._postings = PostingCache(generations.live(self.index_dir))
+        # The newest commit's stamp per generation folder, listed again only when a stat of the
+        # folder changes (a commit adds its files and renames its TOC there).
+        self._commits = StatMemo()
         self._parsed = ParseCache()
         self._lock = threading.Lock()
 
@@ -86,7 +90,7 @@ class SearchEngine:
         with ExitStack() as held:
             live = opening.hold_live(held, self.index_dir)
             ix = self._index_of(live)
-            stamp = opening.stamp(live, facet_arrays.stamp(live, ix))
+            stamp = self._commits.get(live, lambda: opening.stamp(live, facet_arrays.stamp(live, ix)))
             with self._lock:
                 stale = [searcher for st, searcher in self._pool if st != stamp]
                 self._pool = [(st, searcher) for st, searcher in self._pool if st == stamp]

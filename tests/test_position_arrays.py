@@ -252,6 +252,8 @@ def stored_from(tmp_path, name, postings):
     ([[[3], [0, 2, 9]], [[7]], [[1, 2], [4]]], [[1], [], [1, 0]]),  # a segment with nothing wanted; out of order
     ([[None, [4]], [[0, 70000]]], [[0, 1], [0]]),  # a posting without positions
     ([[None]], [[0]]),
+    ([[[3], [8]], [[0]], [[2], [65000]]], [[1, 0], [0], [0, 1]]),  # one position each: gaps read where they begin
+    ([[[5, 6], None]], [[0, 1]]),  # as many positions as postings, not one each: not the one-each path
 ])
 def test_gaps_of_several_segments_are_each_segments_gaps_in_turn(tmp_path, segments, wanted):
     stored = [stored_from(tmp_path, f"s{n}", postings) for n, postings in enumerate(segments)]

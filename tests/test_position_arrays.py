@@ -266,6 +266,23 @@ def test_gaps_of_several_segments_are_each_segments_gaps_in_turn(tmp_path, segme
     assert position_arrays.decode(counts, gaps).tolist() == expected
 
 
+@pytest.mark.parametrize("wide", [(0,), (1,), (0, 1)])
+def test_gaps_read_from_packed_and_wide_starts_agree(tmp_path, wide):
+    """Starts too big for uint32 have no packed pairs: those segments, alone or beside narrow ones,
+    give the gaps the packed read gives."""
+    segments = [[[3], [0, 2, 9], None, [7]], [[5, 300], [1], [4]]]
+    at = [np.array([3, 1, 0], dtype=np.int64), np.array([0, 2], dtype=np.int64)]
+    narrow = [stored_from(tmp_path, f"s{n}", postings) for n, postings in enumerate(segments)]
+    assert all(kept.packed is not None for kept in narrow)
+    mixed = [position_arrays.StoredPositions(kept.gaps, kept.starts.astype(np.int64)) if n in wide else kept
+             for n, kept in enumerate(narrow)]
+    assert [kept.packed is None for kept in mixed] == [n in wide for n in range(len(segments))]
+    packed_counts, packed_gaps = position_arrays.gaps_of_many(narrow, at)
+    counts, gaps = position_arrays.gaps_of_many(mixed, at)
+    assert counts.tolist() == packed_counts.tolist() == [1, 3, 1, 2, 1]
+    assert gaps.tolist() == packed_gaps.tolist() == [7, 0, 2, 7, 3, 5, 295, 4]
+
+
 @pytest.mark.parametrize("text", ['"harbour ledger"', '"the council said"', 'text:"ledger harbour"'])
 def test_a_phrase_asks_each_segment_for_its_positions_under_that_segments_own_id(tmp_path, text, monkeypatch):
     """The evaluator passes the segment ids it knows; a wrong one would read another segment's positions."""

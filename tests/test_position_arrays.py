@@ -252,6 +252,8 @@ def stored_from(tmp_path, name, postings):
     ([[[3], [0, 2, 9]], [[7]], [[1, 2], [4]]], [[1], [], [1, 0]]),  # a segment with nothing wanted; out of order
     ([[None, [4]], [[0, 70000]]], [[0, 1], [0]]),  # a posting without positions
     ([[None]], [[0]]),
+    ([[[3], [8]], [[0]], [[2], [65000]]], [[1, 0], [0], [0, 1]]),  # one position each: gaps read where they begin
+    ([[[5, 6], None]], [[0, 1]]),  # as many positions as postings, not one each: not the one-each path
 ])
 def test_gaps_of_several_segments_are_each_segments_gaps_in_turn(tmp_path, segments, wanted):
     stored = [stored_from(tmp_path, f"s{n}", postings) for n, postings in enumerate(segments)]
@@ -262,6 +264,23 @@ def test_gaps_of_several_segments_are_each_segments_gaps_in_turn(tmp_path, segme
     assert gaps.tolist() == [g for _, g in one_by_one for g in g.tolist()]
     expected = [p for postings, w in zip(segments, wanted) for i in w for p in (postings[i] or [])]
     assert position_arrays.decode(counts, gaps).tolist() == expected
+
+
+@pytest.mark.parametrize("wide", [(0,), (1,), (0, 1)])
+def test_gaps_read_from_packed_and_wide_starts_agree(tmp_path, wide):
+    """Starts too big for uint32 have no packed pairs: those segments, alone or beside narrow ones,
+    give the gaps the packed read gives."""
+    segments = [[[3], [0, 2, 9], None, [7]], [[5, 300], [1], [4]]]
+    at = [np.array([3, 1, 0], dtype=np.int64), np.array([0, 2], dtype=np.int64)]
+    narrow = [stored_from(tmp_path, f"s{n}", postings) for n, postings in enumerate(segments)]
+    assert all(kept.packed is not None for kept in narrow)
+    mixed = [position_arrays.StoredPositions(kept.gaps, kept.starts.astype(np.int64)) if n in wide else kept
+             for n, kept in enumerate(narrow)]
+    assert [kept.packed is None for kept in mixed] == [n in wide for n in range(len(segments))]
+    packed_counts, packed_gaps = position_arrays.gaps_of_many(narrow, at)
+    counts, gaps = position_arrays.gaps_of_many(mixed, at)
+    assert counts.tolist() == packed_counts.tolist() == [1, 3, 1, 2, 1]
+    assert gaps.tolist() == packed_gaps.tolist() == [7, 0, 2, 7, 3, 5, 295, 4]
 
 
 @pytest.mark.parametrize("text", ['"harbour ledger"', '"the council said"', 'text:"ledger harbour"'])

@@ -92,15 +92,10 @@ def _start_keys_of_rows(cache, kept: dict, term, fieldname: str, wanted: np.ndar
         return None
     part, rows = found
     edges = [0, *(np.flatnonzero(part[1:] != part[:-1]) + 1).tolist(), len(part)]
-    stored, at = [], []
-    for first, end, number in zip(edges, edges[1:], part[edges[:-1]].tolist()):
-        p = term.parts[number]
-        if p.leaf_number not in kept:
-            kept[p.leaf_number] = cache.stored_positions(p.leaf, fieldname, _id_of(ids_of, p.leaf_number))
-        if kept[p.leaf_number] is None:
-            return None
-        stored.append(kept[p.leaf_number])
-        at.append(rows[first:end])
+    stored = [_stored(cache, kept, term.parts[number], fieldname, ids_of) for number in part[edges[:-1]].tolist()]
+    if None in stored:
+        return None
+    at = [rows[first:end] for first, end in zip(edges, edges[1:])]
     counts, gaps = position_arrays.gaps_of_many(stored, at)
     return _keys(np.repeat(indices, counts), position_arrays.decode(counts, gaps), shift)
 
@@ -124,10 +119,7 @@ def _start_keys(cache, kept: dict, postings: list, bounds: np.ndarray, fieldname
         if lo == hi:
             continue
         local = wanted[lo:hi] - p.offset
-        if p.leaf_number not in kept:
-            kept[p.leaf_number] = cache.stored_positions(p.leaf, fieldname, _id_of(ids_of, p.leaf_number)) \
-                if p.start is not None else None
-        positions = kept[p.leaf_number]
+        positions = _stored(cache, kept, p, fieldname, ids_of) if p.start is not None else None
         if positions is not None:
             stored.append(positions)
             at.append(p.start + p.ids.searchsorted(local))
@@ -144,8 +136,13 @@ def _start_keys(cache, kept: dict, postings: list, bounds: np.ndarray, fieldname
     return decoded[0] if len(decoded) == 1 else np.sort(np.concatenate(decoded))
 
 
-def _id_of(segment_ids, number: int) -> str | None:
-    return segment_ids[number] if number < len(segment_ids) else None
+def _stored(cache, kept: dict, part, fieldname: str, ids_of) -> position_arrays.StoredPositions | None:
+    """The position arrays of the segment of `part` (a TermPostings), asked of the cache once per
+    phrase (`kept`, by segment number)."""
+    number = part.leaf_number
+    if number not in kept:
+        kept[number] = cache.stored_positions(part.leaf, fieldname, ids_of[number] if number < len(ids_of) else None)
+    return kept[number]
 
 
 def _keys(which: np.ndarray, positions: np.ndarray, shift: int) -> np.ndarray:

@@ -89,8 +89,13 @@ class PostingCache:
         """The segment's position arrays for a phrase field; None when it was written without them.
         `segment_id`: the leaf's, when the caller knows it (a phrase asks for most segments)."""
         segment_id = segment_id or leaf.segment().segment_id()
+        if fieldname not in position_arrays.FIELDS:
+            return None
+        kept = self._positions.get(segment_id)  # one dict read (atomic): kept only from a complete folder
+        if kept is not None:
+            return kept
         stored = self._stored_for(segment_id)
-        if stored is None or not stored.complete or fieldname not in position_arrays.FIELDS:
+        if stored is None or not stored.complete:
             return None
         with self._lock:
             known = segment_id in self._positions

@@ -157,6 +157,12 @@ gov governor president vice mayor judge justice sgt capt col lt gen cmdr adm pop
 bishop archbishop cardinal chancellor premier minister secretary ambassador congressman congresswoman
 """.split())
 
+# A peer is named for a title ('Lord Archer', 'Lord Browne'), often not the surname a commoner of the
+# same name goes by (speaker_merges pairs a bare name so addressed only with a full name addressed so too).
+PEERAGE_TITLES = frozenset("lord lady baron baroness viscount viscountess earl countess".split())
+# Forms of address taken by a first name ('Sir Alex', 'Dame Kelly'): before a lone word, no sign of a surname.
+FIRST_NAME_TITLES = frozenset("sir dame".split())
+
 GENDER_OF_HONORIFIC = {
     "mr": "male", "mr.": "male", "sir": "male", "lord": "male", "father": "male", "king": "male",
     "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",

@@ -32,11 +32,6 @@ _EN = LEXICONS["en"]
 ADDRESS_TITLES = _EN["address_titles"]
 GENDER_OF_HONORIFIC = _EN["gender_of_honorific"]
 ORGANISATION_WORDS = _EN["organisation_words"]
-# A peer is named for a title ('Lord Archer', 'Lord Browne'), often not the surname a commoner of the
-# same name goes by: a bare name so addressed pairs with a full name only if that was addressed so too.
-PEERAGE_TITLES = {"en": frozenset("lord lady baron baroness viscount viscountess earl countess".split())}
-# Forms of address taken by a first name ('Sir Alex', 'Dame Kelly'): before a lone word, no sign of a surname.
-FIRST_NAME_TITLES = {"en": frozenset("sir dame".split())}
 # first_name_popularity at which a word is a first name first ('John' 10, 'Sharon' 7, 'Howard' 5),
 # below which a surname ('Parry' 1, 'Reid' 1, 'Bach' 3, 'Lewis' 4).
 COMMON_FIRST_NAME = 5
@@ -255,7 +250,7 @@ def _judge(alias: str, candidates: tuple[str, ...], first_name_of: tuple[str, ..
            facts: Mapping[str, SpeakerFacts], lang: str) -> Merge | Ambiguous | None:
     title, surname = short_form(alias)
     none = SpeakerFacts(0, 0)
-    titles = (set(facts.get(alias, none).titles) | ({title} if title else set())) - FIRST_NAME_TITLES[lang]
+    titles = (set(facts.get(alias, none).titles) | ({title} if title else set())) - LEXICONS[lang]["first_name_titles"]
     genders = {GENDER_OF_HONORIFIC[t] for t in titles if t in GENDER_OF_HONORIFIC}
     if len(genders) > 1:
         return Ambiguous(alias, candidates, (), "addressed both as a man and as a woman")
@@ -281,7 +276,7 @@ def _judge(alias: str, candidates: tuple[str, ...], first_name_of: tuple[str, ..
     if elsewhere:  # 'Mr Fox' of a story that introduced 'Chris Fox' is not 'Liam Fox'
         return Merge(alias, canonical, f"its stories also name {', '.join(repr(n) for n in elsewhere[:3])}: "
                                        "someone else of that surname may be speaking")
-    peerage = titles & PEERAGE_TITLES[lang]
+    peerage = titles & LEXICONS[lang]["peerage_titles"]
     if peerage and not peerage & facts.get(canonical, none).titles:
         shown = sorted(peerage)[0].capitalize()
         return Merge(alias, canonical, f"addressed as '{shown} {surname}', which {canonical!r} never is: a peer's "

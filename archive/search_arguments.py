@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as Date
 from urllib.parse import urlencode
 
 from flask import current_app, url_for
@@ -35,6 +36,13 @@ def _date(value: str | None, name: str) -> str | None:
     value = value.strip()
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
         raise BadParameter(f"{name} must be a date like 2018, 2018-11 or 2018-11-01, not {value[:40]!r}")
+    # The range compares text, so 2018-13 or 2018-02-30 would silently mean "after 2018": say so instead.
+    year, month, day = (int(p) for p in (value + "-01-01").split("-")[:3])
+    try:
+        Date(max(year, 1), month, day)
+    except ValueError:
+        raise BadParameter(f"{name} is not a date of the calendar: {value!r} (a month is 01 to 12, "
+                           "a day as many as its month has)") from None
     return value
 
 
@@ -63,8 +71,10 @@ def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
     if sort not in SORTS:
         raise BadParameter(f"sort must be one of {', '.join(sorted(SORTS))}")
     values = {name: tuple(dict.fromkeys(v[:200] for v in args.getlist(name) if v))[:MAX_VALUES] for name in FACETS}
-    filters = Filters(**values, date_from=_date(args.get("from"), "from"), date_to=_date(args.get("to"), "to"),
-                      doc=(args.get("doc") or None))
+    date_from, date_to = _date(args.get("from"), "from"), _date(args.get("to"), "to")
+    if date_from and date_to and date_from[:len(date_to)] > date_to:
+        raise BadParameter(f"from ({date_from}) is after to ({date_to}): nothing could match; swap them")
+    filters = Filters(**values, date_from=date_from, date_to=date_to, doc=(args.get("doc") or None))
     return SearchArgs(q, filters, page, page_size, sort)
 
 

@@ -56,3 +56,26 @@ def test_parameters_named_like_url_fors_arguments_neither_fail_nor_redirect_link
     html = response.get_data(as_text=True)
     changed_links = re.findall(r'href="([^"]*\?[^"]*)"', html)
     assert changed_links and all(link.startswith("/") for link in changed_links)  # never to the Host header's site
+
+
+@pytest.mark.parametrize("query, message", [
+    ("from=2018-13", "from is not a date of the calendar: '2018-13'"),
+    ("to=2018-02-30", "to is not a date of the calendar: '2018-02-30'"),
+    ("from=2018-00-10", "from is not a date of the calendar"),
+    ("from=2019&to=2012", "from (2019) is after to (2012)"),
+    ("from=2018-12-05&to=2018-12-01", "from (2018-12-05) is after to (2018-12-01)"),
+    ("from=abc", "from must be a date like 2018"),
+    # negative cases: real dates, and a range whose ends share a year or month, are searched
+    ("from=2016-02-29&to=2018", None),
+    ("from=2018-11&to=2018", None),
+    ("from=2018&to=2018-06", None),
+    ("from=2018-11-01&to=2018-11-01", None),
+])
+def test_a_date_range_that_cannot_be_meant_is_refused_with_the_reason(client, query, message):
+    api = client.get(f"/api/search?q=abuse&{query}")
+    page = client.get(f"/?q=abuse&{query}")
+    if message is None:
+        assert api.status_code == 200 and page.status_code == 200
+    else:
+        assert api.status_code == 400 and message in api.get_json()["error"]
+        assert page.status_code == 400 and message.replace("'", "&#39;") in page.get_data(as_text=True)

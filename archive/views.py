@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from indexer.engine import FACETS, QUERY_FIELDS, Filters, SearchRequest
 
@@ -125,7 +125,10 @@ def speaker(name: str):
     found = search_engine().search(SearchRequest("", Filters(speaker=(name,)), page=page_number(request.args),
                                            page_size=RECORDS_PER_PAGE, sort="newest"))
     if not found.total:
-        abort(404, description=f"Nobody called “{name}” is quoted in this archive.")
+        spelt, alike = _speakers_named_like(name)
+        if spelt is not None:  # /speakers/tony blair: the name as the archive writes it
+            return redirect(url_for("views.speaker", name=spelt, **request.args.to_dict()))
+        return render_template("speaker_missing.html", name=name, alike=alike), 404
     cat = catalog()
     groups: OrderedDict[str, dict] = OrderedDict()
     for hit in found.hits:
@@ -133,13 +136,42 @@ def speaker(name: str):
         group["hits"].append(hit)
     for group in groups.values():
         group["hits"].sort(key=lambda h: h.start)
-    roles = sorted({h.speaker_role for h in found.hits if h.speaker_role})
+    roles = described_as(h.speaker_role for h in found.hits)
     quotes = dict(found.facets.get("kind", [])).get("quote", 0)
     same_person = same_person_hints(current_app.extensions, search_engine(), current_app.config["INDEX_DIR"],
                                     current_app.config.get("SPEAKERS_FILE"), name)
     return render_template("speaker.html", name=name, groups=groups, total=found.total, quotes=quotes, roles=roles,
                            kind=found.hits[0].speaker_kind, page=found.page, pages=found.pages,
                            same_person=same_person)
+
+
+def described_as(roles) -> list[str]:
+    """The roles a speaker page lists, each once whatever its case ("Ms; ms" was shown), capitalised
+    where any record wrote it so, in alphabetical order."""
+    chosen: dict[str, str] = {}
+    for role in roles:
+        if role and (role.casefold() not in chosen or role < chosen[role.casefold()]):
+            chosen[role.casefold()] = role  # upper case sorts first: "Ms" wins over "ms"
+    return sorted(chosen.values(), key=str.casefold)
+
+
+# Names offered on a speaker page that finds nobody: a typed name is often a part or a misspelling.
+NAMES_OFFERED = 10
+
+
+def _speakers_named_like(name: str) -> tuple[str | None, list[tuple[str, int]]]:
+    """(the speaker whose name is `name` but for case and spacing, or None; speakers whose names hold it).
+
+    Only asked when a name finds nobody, so a speaker page of someone quoted never pays for it."""
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return None, []
+    with search_engine().snapshot() as snap:
+        values = snap.facet_values(SearchRequest("", Filters(), facets=False), "speaker")
+    same = [value for value, _ in values if " ".join(value.split()).casefold() == wanted]
+    if len(same) == 1:
+        return same[0], []
+    return None, [(value, count) for value, count in values if wanted in value.casefold()][:NAMES_OFFERED]
 
 
 @bp.route("/d/<doc_id>")

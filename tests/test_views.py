@@ -1,6 +1,7 @@
 """Pages and the JSON API through the Flask test client."""
 import re
 from html import unescape
+from urllib.parse import unquote
 
 import pytest
 
@@ -354,3 +355,41 @@ def test_filters_come_before_results_in_a_collapsible_panel(client):
     html = client.get("/?q=korea").get_data(as_text=True)
     assert html.index('<details class="filter-panel" open>') < html.index('<section class="results"')
     assert "<summary>Filter</summary>" in html
+
+
+@pytest.mark.parametrize("typed, lands_on", [
+    ("kenneth roth", "/speakers/Kenneth%20Roth"),
+    ("KENNETH  ROTH", "/speakers/Kenneth%20Roth"),
+    ("Kenneth Roth", None),  # negative: the name as written is the page itself, no redirect
+])
+def test_a_speaker_name_typed_in_another_case_leads_to_the_speaker(client, typed, lands_on):
+    response = client.get(f"/speakers/{typed}?page=1")
+    if lands_on is None:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302 and response.location == f"{lands_on}?page=1"
+
+
+@pytest.mark.parametrize("typed, offered", [
+    ("roth", ["Kenneth Roth"]),
+    ("<script>Roth", []),  # negative: nothing holds it, and the name is shown escaped
+    ("Nobody Here", []),
+])
+def test_a_speaker_page_that_finds_nobody_offers_names_holding_the_words(client, typed, offered):
+    response = client.get(f"/speakers/{typed}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404 and "is quoted in this archive" in html
+    links = re.findall(r'<li><a href="/speakers/([^"]+)">', html)
+    assert [unquote(link) for link in links] == offered
+    assert "<script>Roth" not in html
+
+
+@pytest.mark.parametrize("roles, shown", [
+    (["Ms", "ms", None, "Ms"], ["Ms"]),
+    (["spokesman", "Prime Minister", "prime minister"], ["Prime Minister", "spokesman"]),
+    ([None, ""], []),
+    (["Chair", "chairman"], ["Chair", "chairman"]),  # negative: different words both stay
+])
+def test_a_speaker_page_lists_each_role_once(roles, shown):
+    from archive.views import described_as
+    assert described_as(roles) == shown

@@ -9,6 +9,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from indexer.engine import FACETS, QUERY_FIELDS, Filters, SearchRequest
 
 from . import citations, labels, markdown_view
+from .help_examples import field_examples
 from .document_pages import document_page
 from .citation_resolver import cited, resolve
 from .search_arguments import BadParameter, changed_url, page_number
@@ -78,7 +79,9 @@ def search():
 
 @bp.route("/help")
 def help_page():
-    return render_template("help.html", query_fields=QUERY_FIELDS)
+    # The empty query's facets are kept per commit by the engine, so this costs a look-up.
+    everything = search_engine().search(SearchRequest("", Filters(), page_size=1))
+    return render_template("help.html", query_fields=QUERY_FIELDS, examples=field_examples(everything.facets))
 
 
 # Documents listed per page on /browse and /sources/<name>, records per page on /speakers/<name>:

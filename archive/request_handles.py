@@ -4,6 +4,7 @@ Nothing here writes: a missing index is built at start-up (app.py), never in a r
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from flask import current_app, g, request
@@ -11,7 +12,7 @@ from flask import current_app, g, request
 from indexer.catalog import Catalog, catalog_path
 from indexer.engine import SearchEngine, SearchPage, SearchRequest
 
-from .search_arguments import search_args
+from .search_arguments import minus_note, search_args
 
 
 def search_engine() -> SearchEngine:
@@ -30,7 +31,9 @@ def requested_search_page() -> SearchPage:
     The HTML page and /api/search both call this and differ only in how they render it.
     """
     params = search_args(request.args, current_app.config["PAGE_SIZE"])
-    return search_engine().search(SearchRequest(params.q, params.filters, params.page, params.page_size, params.sort))
+    page = search_engine().search(SearchRequest(params.q, params.filters, params.page, params.page_size, params.sort))
+    note = minus_note(params.q)
+    return replace(page, note=f"{page.note} {note}" if page.note else note) if note else page
 
 
 def catalog() -> Catalog | None:

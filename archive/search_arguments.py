@@ -78,6 +78,20 @@ def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
     return SearchArgs(q, filters, page, page_size, sort)
 
 
+_MINUS_WORD = re.compile(r"(?:^|(?<=[\s(]))[-\u2212\u2013]([^\W\d_][\w'-]*)")
+
+
+def minus_note(q: str) -> str | None:
+    """What a reader who wrote -police meant, said: the minus is no operator here, so the word was
+    searched for, the opposite of what was asked. Phrases are left out (a dash inside one is text)."""
+    words = _MINUS_WORD.findall(re.sub(r'"[^"]*"', " ", q))
+    if not words:
+        return None
+    shown = ", ".join(f"-{w}" for w in dict.fromkeys(words))
+    return (f"{shown}: a minus sign is not an operator, so {'this word was' if len(words) == 1 else 'these words were'} "
+            f"searched for; write NOT {words[0]} to leave it out.")
+
+
 # What url_for leaves unescaped in a query string (the WHATWG's query set), so links read as before.
 QUERY_SAFE = "!$'()*,/:;?@"
 

@@ -79,3 +79,30 @@ def test_a_date_range_that_cannot_be_meant_is_refused_with_the_reason(client, qu
     else:
         assert api.status_code == 400 and message in api.get_json()["error"]
         assert page.status_code == 400 and message.replace("'", "&#39;") in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("q, note", [
+    ("-police abuse", "-police: a minus sign is not an operator, so this word was searched for; write NOT police"),
+    ("abuse (−police OR -crime)", "-police, -crime: a minus sign is not an operator, so these words were searched for"),
+    ("abuse -police -police", "-police: a minus sign"),
+    # negative cases: a dash inside a word, a number, a phrase, or an operator already written
+    ("e-mail", None),
+    ("won 2-1 after -1", None),
+    ('"well -known"', None),
+    ("abuse NOT police", None),
+    ("", None),
+])
+def test_a_minus_sign_before_a_word_is_explained(q, note):
+    from archive.search_arguments import minus_note
+    found = minus_note(q)
+    assert (found is None) if note is None else (found is not None and found.startswith(note))
+
+
+def test_the_minus_note_reaches_the_page_and_the_api_beside_the_engines_own(client):
+    api = client.get("/api/search", query_string={"q": "-police abuse"}).get_json()
+    assert api["note"].startswith("-police: a minus sign is not an operator")
+    page = client.get("/", query_string={"q": "-police abuse"}).get_data(as_text=True)
+    assert "write NOT police to leave it out" in page
+    both = client.get("/api/search", query_string={"q": '"abuse -police'}).get_json()["note"]
+    assert both.startswith("Searched for the words") and "write NOT police" in both
+    assert client.get("/api/search", query_string={"q": "abuse"}).get_json()["note"] is None

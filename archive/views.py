@@ -14,6 +14,7 @@ from .document_pages import document_page
 from .citation_resolver import cited, resolve
 from .search_arguments import BadParameter, changed_url, page_number
 from .speaker_merges import same_person_hints
+from .typed_values import archive_values, spelt_as_archived, values_holding
 from .public_links import public_url_for
 from .request_handles import catalog, requested_search_page, search_engine
 
@@ -128,10 +129,11 @@ def speaker(name: str):
     found = search_engine().search(SearchRequest("", Filters(speaker=(name,)), page=page_number(request.args),
                                            page_size=RECORDS_PER_PAGE, sort="newest"))
     if not found.total:
-        spelt, alike = _speakers_named_like(name)
+        speakers = archive_values(search_engine(), "speaker")
+        spelt = spelt_as_archived(speakers, name)
         if spelt is not None:  # /speakers/tony blair: the name as the archive writes it
             return redirect(url_for("views.speaker", name=spelt, **request.args.to_dict()))
-        return render_template("speaker_missing.html", name=name, alike=alike), 404
+        return render_template("speaker_missing.html", name=name, alike=values_holding(speakers, name)), 404
     cat = catalog()
     groups: OrderedDict[str, dict] = OrderedDict()
     for hit in found.hits:
@@ -156,25 +158,6 @@ def described_as(roles) -> list[str]:
         if role and (role.casefold() not in chosen or role < chosen[role.casefold()]):
             chosen[role.casefold()] = role  # upper case sorts first: "Ms" wins over "ms"
     return sorted(chosen.values(), key=str.casefold)
-
-
-# Names offered on a speaker page that finds nobody: a typed name is often a part or a misspelling.
-NAMES_OFFERED = 10
-
-
-def _speakers_named_like(name: str) -> tuple[str | None, list[tuple[str, int]]]:
-    """(the speaker whose name is `name` but for case and spacing, or None; speakers whose names hold it).
-
-    Only asked when a name finds nobody, so a speaker page of someone quoted never pays for it."""
-    wanted = " ".join(name.split()).casefold()
-    if not wanted:
-        return None, []
-    with search_engine().snapshot() as snap:
-        values = snap.facet_values(SearchRequest("", Filters(), facets=False), "speaker")
-    same = [value for value, _ in values if " ".join(value.split()).casefold() == wanted]
-    if len(same) == 1:
-        return same[0], []
-    return None, [(value, count) for value, count in values if wanted in value.casefold()][:NAMES_OFFERED]
 
 
 @bp.route("/d/<doc_id>")

@@ -61,7 +61,7 @@ def json_ld(hit, doc) -> dict:
     data = {"@context": "https://schema.org", "@type": "Quotation" if hit.kind == "quote" else "CreativeWork",
             "text": hit.text, "isPartOf": article,
             "url": public_url_for("views.passage", citation_id=hit.id)}
-    if hit.speaker:
+    if hit.speaker and hit.speaker_kind != "anonymous":  # "Question", "Another trader": nobody's name
         data["creator"] = {
             "@type": "Person" if hit.speaker_kind == "person" else "Organization", "name": hit.speaker}
     return data

@@ -393,3 +393,19 @@ def test_a_speaker_page_that_finds_nobody_offers_names_holding_the_words(client,
 def test_a_speaker_page_lists_each_role_once(roles, shown):
     from archive.views import described_as
     assert described_as(roles) == shown
+
+
+@pytest.mark.parametrize("speaker, kind, creator", [
+    ("Kenneth Roth", "person", {"@type": "Person", "name": "Kenneth Roth"}),
+    ("Human Rights Watch", "organisation", {"@type": "Organization", "name": "Human Rights Watch"}),
+    ("Question", "anonymous", None),  # a questioner in a transcript is no creator of anything
+    (None, None, None),
+])
+def test_json_ld_names_a_creator_only_for_someone_named(app, speaker, kind, creator):
+    from types import SimpleNamespace
+
+    from archive.views import json_ld
+    hit = SimpleNamespace(id="abc123defg", kind="quote", passage=None, doc="d1", title="T", date=None, source=None,
+                          text="Words.", speaker=speaker, speaker_kind=kind)
+    with app.test_request_context():
+        assert json_ld(hit, None).get("creator") == creator

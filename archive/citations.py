@@ -187,11 +187,12 @@ def chicago(c: Cited) -> Citation:
     source = c.source or ""
     who = f"{c.speaker}, quoted in " if c.is_person_quoted else ""
     by = f"{c.author}, " if c.author else ""
-    if c.form == "interview":
-        by += f"interview by {c.interviewer}, " if c.interviewer else "interview, "
+    interview = (f"interview by {c.interviewer}, " if c.interviewer else "interview, ") if c.form == "interview" else ""
+    # "Name, interview, “Title,”" as Chicago words it; with nobody named the note opens on the title.
+    by, after_title = (by + interview, "") if c.author else (by, interview)
     pin = f", para. {c.paragraph}" if c.paragraph else ""
-    note_plain = f"1. {who}{by}“{title},” {source + ', ' if source else ''}{when}{pin}, {c.url}."
-    note_html = (f"1. {escape(who)}{escape(by)}“{escape(title)},” "
+    note_plain = f"1. {who}{by}“{title},” {after_title}{source + ', ' if source else ''}{when}{pin}, {c.url}."
+    note_html = (f"1. {escape(who)}{escape(by)}“{escape(title)},” {escape(after_title)}"
                  f"{('<i>' + str(escape(source)) + '</i>, ') if source else ''}{escape(when)}{escape(pin)}, {escape(c.url)}.")
     bib_author = f"{_author_listed(c)} " if c.author else ""
     # In the bibliography an access date is a sentence of its own: “Title.” Site. Accessed May 1, 2020. URL.

@@ -117,6 +117,7 @@ STYLE_RULES = [
     (KING, "apa", "King, R. R. (2018, November 1). Remarks to the press [Interview transcript].", None),
     (QUESTION, "apa", "Remarks to the press [Interview transcript]. (2018, November 1).", "Question"),
     (QUESTION, "mla", "“Remarks to the press.” Interview.", "Question"),
+    (QUESTION, "chicago", "Note: 1. “Remarks to the press,” interview, Example Wire, November 1, 2018,", "1. interview"),
     (GROUP, "apa", "Human Rights Watch. (2018, November 1). Briefing", "Watch, H."),
     (GROUP, "apa", "(Human Rights Watch, 2018, para. 8)", None),
     (GROUP, "mla", "Human Rights Watch. “Briefing on the report.”", "Watch, Human"),

@@ -92,6 +92,19 @@ def minus_note(q: str) -> str | None:
             f"searched for; write NOT {words[0]} to leave it out.")
 
 
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+
+
+def any_of_the_words(q: str) -> str | None:
+    """A query of plain words (two or more) joined by OR, offered when all of them found nothing;
+    None for anything with syntax (operators, fields, phrases, brackets, wildcards), which the
+    reader wrote on purpose."""
+    words = q.split()
+    if len(words) < 2 or any(w in _OPERATORS or not re.fullmatch(r"[\w'’.-]+", w) for w in words):
+        return None
+    return " OR ".join(words)
+
+
 # What url_for leaves unescaped in a query string (the WHATWG's query set), so links read as before.
 QUERY_SAFE = "!$'()*,/:;?@"
 

@@ -12,7 +12,7 @@ from . import citations, labels, markdown_view
 from .help_examples import field_examples
 from .document_pages import document_page
 from .citation_resolver import cited, resolve
-from .search_arguments import BadParameter, changed_url, page_number
+from .search_arguments import BadParameter, any_of_the_words, changed_url, page_number
 from .speaker_merges import same_person_hints
 from .typed_values import archive_values, spelt_as_archived, values_holding
 from .public_links import public_url_for
@@ -21,6 +21,7 @@ from .request_handles import catalog, requested_search_page, search_engine
 bp = Blueprint("views", __name__)
 bp.add_app_template_global(public_url_for)
 bp.add_app_template_global(changed_url)
+bp.add_app_template_global(any_of_the_words)
 bp.add_app_template_global(labels.kind_label)
 bp.add_app_template_global(labels.facet_value_label)
 bp.add_app_template_global(labels.shown_facet_values)

@@ -106,3 +106,31 @@ def test_the_minus_note_reaches_the_page_and_the_api_beside_the_engines_own(clie
     both = client.get("/api/search", query_string={"q": '"abuse -police'}).get_json()["note"]
     assert both.startswith("Searched for the words") and "write NOT police" in both
     assert client.get("/api/search", query_string={"q": "abuse"}).get_json()["note"] is None
+
+
+@pytest.mark.parametrize("q, offered", [
+    ("zzzxqy blair", "zzzxqy OR blair"),
+    ("won't give-up", "won't OR give-up"),
+    # negative cases: one word, or syntax the reader chose
+    ("blair", None),
+    ("blair NOT brown", None),
+    ('"prime minister" blair', None),
+    ("speaker:blair brown", None),
+    ("(blair brown)", None),
+    ("regim* blair", None),
+])
+def test_any_of_the_words(q, offered):
+    from archive.search_arguments import any_of_the_words
+    assert any_of_the_words(q) == offered
+
+
+@pytest.mark.parametrize("url, shown, not_shown", [
+    ("/?q=zzzxqy+roth&kind=quote", ['href="/?q=zzzxqy+roth"', 'href="/?q=zzzxqy+OR+roth&amp;kind=quote"', 'href="/help"'], []),
+    ("/?q=zzzxqy", ['href="/help"'], ["without the filters", "any of the words"]),
+    ("/?q=roth", [], ["empty-help"]),  # negative: results, no advice
+])
+def test_an_empty_result_says_what_to_try_next(client, url, shown, not_shown):
+    html = client.get(url).get_data(as_text=True)
+    assert all(s in html for s in shown) and not any(s in html for s in not_shown)
+    if shown:
+        assert 'class="empty-help"' in html

@@ -81,8 +81,8 @@ def _accessed_today(months: list[str], day_first: bool) -> str:
 def _short_title_cited(title: str, year_or_pin: str) -> str:
     """A shortened title in an author-less in-text citation: its first words, no ellipsis (APA 8.14,
     MLA 6.8), with the comma inside the closing quotation mark as both styles punctuate."""
-    words = title.split()
-    return f"“{' '.join(words[:4])},” {year_or_pin}" if year_or_pin else f"“{' '.join(words[:4])}”"
+    short = " ".join(title.split()[:4]).rstrip(",;:–—- ")  # "ruling," or "unjustified -" must not give ",," or " ,"
+    return f"“{short},” {year_or_pin}" if year_or_pin else f"“{short}”"
 
 
 def _initials(name: str) -> str:

@@ -28,6 +28,7 @@ class SearchArgs:
     page: int
     page_size: int
     sort: str
+    note: str | None = None  # what was changed in the query before searching it, for the reader
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -54,6 +55,24 @@ def _whole_number(raw: str | None, name: str, default: int) -> int:
     return int(raw)
 
 
+def within_limit(q: str) -> tuple[str, str | None]:
+    """(q cut to MAX_QUERY characters at a word's end, or q; a note saying so). A pasted paragraph
+    was cut mid-word, so its last word matched nothing and the search found nothing; a phrase
+    cut open became plain words. A cut phrase or bracket is closed, a dangling operator dropped."""
+    if len(q) <= MAX_QUERY:
+        return q, None
+    cut = q[:MAX_QUERY]
+    if not q[MAX_QUERY].isspace() and len(cut.split()) > 1:
+        cut = cut.rsplit(None, 1)[0]
+    words = cut.split()
+    while len(words) > 1 and words[-1] in _OPERATORS:
+        words.pop()
+    cut = " ".join(words)
+    cut += '"' * (cut.count('"') % 2) + ")" * max(0, cut.count("(") - cut.count(")"))
+    return cut, (f"Only the first {len(words):,} words were searched: a query can be {MAX_QUERY} characters "
+                 f"long, and this one was {len(q):,}.")
+
+
 def page_number(args: MultiDict) -> int:
     page = _whole_number(args.get("page"), "page", 1)
     if page < 1:
@@ -62,7 +81,7 @@ def page_number(args: MultiDict) -> int:
 
 
 def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
-    q = (args.get("q") or "")[:MAX_QUERY]
+    q, note = within_limit(args.get("q") or "")
     page = page_number(args)
     page_size = _whole_number(args.get("size"), "size", default_page_size)
     if page_size not in PAGE_SIZES and page_size != default_page_size:
@@ -75,7 +94,7 @@ def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
     if date_from and date_to and date_from[:len(date_to)] > date_to:
         raise BadParameter(f"from ({date_from}) is after to ({date_to}): nothing could match; swap them")
     filters = Filters(**values, date_from=date_from, date_to=date_to, doc=(args.get("doc") or None))
-    return SearchArgs(q, filters, page, page_size, sort)
+    return SearchArgs(q, filters, page, page_size, sort, note)
 
 
 _MINUS_WORD = re.compile(r"(?:^|(?<=[\s(]))[-\u2212\u2013]([^\W\d_][\w'-]*)")

@@ -134,3 +134,34 @@ def test_an_empty_result_says_what_to_try_next(client, url, shown, not_shown):
     assert all(s in html for s in shown) and not any(s in html for s in not_shown)
     if shown:
         assert 'class="empty-help"' in html
+
+
+LONG_WORDS = " ".join(f"word{n:03d}" for n in range(120))  # 959 characters
+
+
+@pytest.mark.parametrize("q, kept_end, words", [
+    (LONG_WORDS, "word061", 62),                       # cut at a word's end, never inside word062
+    ('"' + LONG_WORDS + '"', 'word061"', 62),          # a phrase cut open is closed: still a phrase
+    ("(" + LONG_WORDS + ")", "word061)", 62),
+    (" ".join(["abuse AND"] * 60), "abuse", None),     # no operator left dangling at the end
+    # negative cases: a query within the limit is searched as written, with no note
+    ("sexual abuse", "sexual abuse", 0),
+    ("x" * 500, "x" * 500, 0),
+])
+def test_a_long_query_is_cut_at_a_word_and_says_so(q, kept_end, words):
+    from archive.search_arguments import MAX_QUERY, within_limit
+    cut, note = within_limit(q)
+    assert cut.endswith(kept_end) and len(cut) <= MAX_QUERY + 2
+    if words == 0:
+        assert cut == q and note is None
+    else:
+        assert note.startswith(f"Only the first {words if words else ''}") and f"this one was {len(q):,}" in note
+
+
+def test_a_pasted_paragraph_finds_its_passage(client):
+    passage = max((r for r in client.get("/api/search?size=100&kind=narrative").get_json()["results"]),
+                  key=lambda r: len(r["text"]))
+    assert len(passage["text"]) > 150
+    pasted = " ".join([passage["text"]] * (-(-600 // len(passage["text"]))))  # past the limit, mid-word
+    found = client.get("/api/search", query_string={"q": pasted}).get_json()
+    assert passage["id"] in [r["id"] for r in found["results"]] and found["note"].startswith("Only the first")

@@ -409,3 +409,17 @@ def test_json_ld_names_a_creator_only_for_someone_named(app, speaker, kind, crea
                           text="Words.", speaker=speaker, speaker_kind=kind)
     with app.test_request_context():
         assert json_ld(hit, None).get("creator") == creator
+
+
+@pytest.mark.parametrize("url", ["/api/search?q=regime", "/api/documents/hrw_reuters_2018-11-01"])
+def test_api_records_carry_the_permalink_to_cite(client, url):
+    body = client.get(url).get_json()
+    records = body.get("results") or body.get("records")
+    assert records and all(r["permalink"] == f"http://localhost/p/{r['id']}" for r in records)
+    passage = client.get(f"/api/passages/{records[0]['id']}").get_json()
+    assert passage["permalink"] == f"http://localhost/p/{records[0]['id']}"
+
+
+def test_the_api_permalink_never_takes_an_untrusted_host(client):
+    record = client.get("/api/search?q=regime", headers={"Host": "evil.example"}).get_json()["results"][0]
+    assert record["permalink"] == f"/p/{record['id']}"

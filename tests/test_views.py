@@ -423,3 +423,22 @@ def test_api_records_carry_the_permalink_to_cite(client, url):
 def test_the_api_permalink_never_takes_an_untrusted_host(client):
     record = client.get("/api/search?q=regime", headers={"Host": "evil.example"}).get_json()["results"][0]
     assert record["permalink"] == f"/p/{record['id']}"
+
+
+def _form_fields(html: str, form_class: str) -> dict:
+    form = re.search(rf'<form[^>]*class="{form_class}"[^>]*>(.*?)</form>', html, re.S).group(1)
+    fields = {name: unescape(value) for name, value in re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', form)}
+    if re.search(r'<select[^>]*name="sort"', form):
+        fields["sort"] = re.search(r'<option value="(\w+)"\s*selected', form).group(1)
+    return fields
+
+
+@pytest.mark.parametrize("url, form, kept", [
+    ("/?q=roth&sort=newest&kinds=all&size=50&kind=quote", "dates",
+     {"q": "roth", "sort": "newest", "kinds": "all", "size": "50", "kind": "quote"}),
+    ("/?q=roth&sort=oldest&kinds=all&size=50&kind=quote", "search",
+     {"sort": "oldest", "kinds": "all", "size": "50", "kind": "quote"}),
+    ("/?q=roth", "dates", {"q": "roth"}),  # negative: nothing chosen, nothing added
+])
+def test_the_search_forms_keep_the_rest_of_the_search(client, url, form, kept):
+    assert _form_fields(client.get(url).get_data(as_text=True), form) == kept

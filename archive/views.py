@@ -75,8 +75,10 @@ def search():
     except BadParameter as err:
         return render_template("error.html", title="Bad request", message=str(err)), 400
     args = request.args.to_dict(flat=False)
+    cat = catalog() if result.filters.doc else None
+    row = cat.document(result.filters.doc) if cat else None  # the chip names a document by its title
     return render_template("search.html", page=result, args=args, facet_names=FACETS,
-                           field_labels=labels.FIELD_LABELS)
+                           field_labels=labels.FIELD_LABELS, doc_title=row.title if row else None)
 
 
 @bp.route("/help")

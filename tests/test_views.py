@@ -442,3 +442,20 @@ def _form_fields(html: str, form_class: str) -> dict:
 ])
 def test_the_search_forms_keep_the_rest_of_the_search(client, url, form, kept):
     assert _form_fields(client.get(url).get_data(as_text=True), form) == kept
+
+
+def test_a_document_can_be_searched_and_the_search_shows_it(client):
+    page = client.get("/d/hrw_reuters_2018-11-01").get_data(as_text=True)
+    form = re.search(r'<form class="search-within"[^>]*>(.*?)</form>', page, re.S).group(1)
+    assert 'type="hidden" name="doc" value="hrw_reuters_2018-11-01"' in form and 'name="q"' in form
+    found = client.get("/?q=abuse&doc=hrw_reuters_2018-11-01").get_data(as_text=True)
+    chip = re.search(r'<a class="chip" href="([^"]*)" aria-label="Remove filter document: ([^"]*)"', found)
+    assert chip and unescape(chip.group(1)) == "/?q=abuse"
+    for form_class in ("search", "dates"):  # new words or dates keep to the document
+        assert _form_fields(found, form_class)["doc"] == "hrw_reuters_2018-11-01"
+    api = client.get("/api/search?q=abuse&doc=hrw_reuters_2018-11-01").get_json()
+    assert api["total"] > 0 and {r["doc"] for r in api["results"]} == {"hrw_reuters_2018-11-01"}
+
+
+def test_a_search_without_a_document_shows_no_document_chip(client):
+    assert "Remove filter document" not in client.get("/?q=abuse").get_data(as_text=True)

@@ -15,7 +15,7 @@ from flask import url_for
 
 from indexer.catalog import Catalog, DocumentRow
 
-from .citations import Cited
+from .citations import UNTITLED, Cited
 from .public_links import public_url_for
 from indexer.engine import API_FIELDS, Hit, SearchEngine, Snapshot
 
@@ -112,7 +112,7 @@ def cited(hit: Hit, document: DocumentRow | None) -> Cited:
     return Cited(
         id=hit.id, kind=hit.kind, text=hit.text, speaker=hit.speaker, speaker_kind=hit.speaker_kind,
         paragraph=hit.paragraph, doc_title=(document.title if document and document.title else hit.title)
-        or (document.doc_id if document else hit.doc), source=document.source if document else hit.source,
+        or UNTITLED, source=document.source if document else hit.source,
         date=document.date if document else hit.date, author=document.author if document else None,
         original_url=_safe_url(document.url if document else None),
         permalink=url_for("views.passage", citation_id=hit.id, _external=True), form=form,

@@ -78,9 +78,28 @@ def _accessed_today(months: list[str], day_first: bool) -> str:
     return f"{today.day} {month} {today.year}" if day_first else f"{month} {today.day}, {today.year}"
 
 
-def _short_title_cited(title: str, year_or_pin: str) -> str:
+# A document without a title is cited by a description in square brackets (APA 9.22; MLA and Chicago
+# set a description without quotation marks), never by its file name.
+UNTITLED = "[Untitled document]"
+
+
+def _described(title: str) -> bool:
+    """A title wholly in square brackets is a description of the work, not its title."""
+    return title.startswith("[") and title.endswith("]")
+
+
+def _quoted(title: str, closing: str) -> str:
+    """A title in quotation marks with the punctuation inside them, “Title,”; a description bare, as
+    MLA and Chicago set one (APA keeps its square brackets)."""
+    return f"{title[1:-1]}{closing}" if _described(title) else f"“{title}{closing}”"
+
+
+def _short_title_cited(title: str, year_or_pin: str, keep_brackets: bool = True) -> str:
     """A shortened title in an author-less in-text citation: its first words, no ellipsis (APA 8.14,
     MLA 6.8), with the comma inside the closing quotation mark as both styles punctuate."""
+    if _described(title):
+        title = title if keep_brackets else title[1:-1]
+        return f"{title}, {year_or_pin}" if year_or_pin else title
     short = " ".join(title.split()[:4]).rstrip(",;:–—- ")  # "ruling," or "unjustified -" must not give ",," or " ,"
     return f"“{short},” {year_or_pin}" if year_or_pin else f"“{short}”"
 
@@ -163,14 +182,14 @@ def mla(c: Cited) -> Citation:
     kind = (f"Interview by {c.interviewer}. " if c.interviewer else "Interview. ") if c.form == "interview" else ""
     # MLA 9 asks for the date of access when the source gives no date of its own; it ends the entry.
     accessed = "" if parts else f" Accessed {_accessed_today(MLA_MONTHS, day_first=True)}."
-    plain = f"{author}“{title}.” {kind}{rest_plain}.{accessed}"
-    html = f"{escape(author)}“{escape(title)}.” {escape(kind)}{rest_html}.{escape(accessed)}"
+    plain = f"{author}{_quoted(title, '.')} {kind}{rest_plain}.{accessed}"
+    html = f"{escape(author)}{escape(_quoted(title, '.'))} {escape(kind)}{rest_html}.{escape(accessed)}"
     # A locator follows the name after a comma: (Doe, par. 8), MLA 9's 6.19.
     pin = f"par. {c.paragraph}" if c.paragraph else ""
     if c.author:
         cited_as = (c.author if c.author_is_group else _family(c.author)) + (f", {pin}" if pin else "")
     else:
-        cited_as = _short_title_cited(title, pin)
+        cited_as = _short_title_cited(title, pin, keep_brackets=False)
     in_text = f"(qtd. in {cited_as})" if c.is_person_quoted else f"({cited_as})"
     return Citation("mla", "MLA 9", f"{plain}\nIn text: {in_text}",
                     Markup(f"{html}<br><span class=in-text>In text: {escape(in_text)}</span>"))
@@ -191,14 +210,14 @@ def chicago(c: Cited) -> Citation:
     # "Name, interview, “Title,”" as Chicago words it; with nobody named the note opens on the title.
     by, after_title = (by + interview, "") if c.author else (by, interview)
     pin = f", para. {c.paragraph}" if c.paragraph else ""
-    note_plain = f"1. {who}{by}“{title},” {after_title}{source + ', ' if source else ''}{when}{pin}, {c.url}."
-    note_html = (f"1. {escape(who)}{escape(by)}“{escape(title)},” {escape(after_title)}"
+    note_plain = f"1. {who}{by}{_quoted(title, ',')} {after_title}{source + ', ' if source else ''}{when}{pin}, {c.url}."
+    note_html = (f"1. {escape(who)}{escape(by)}{escape(_quoted(title, ','))} {escape(after_title)}"
                  f"{('<i>' + str(escape(source)) + '</i>, ') if source else ''}{escape(when)}{escape(pin)}, {escape(c.url)}.")
     bib_author = f"{_author_listed(c)} " if c.author else ""
     # In the bibliography an access date is a sentence of its own: “Title.” Site. Accessed May 1, 2020. URL.
     bib_when, joint = (when, ", ") if parts else (f"Accessed {accessed}", ". ")
-    bib_plain = f"{bib_author}“{title}.” {source + joint if source else ''}{bib_when}. {c.url}."
-    bib_html = (f"{escape(bib_author)}“{escape(title)}.” {('<i>' + str(escape(source)) + '</i>' + joint) if source else ''}"
+    bib_plain = f"{bib_author}{_quoted(title, '.')} {source + joint if source else ''}{bib_when}. {c.url}."
+    bib_html = (f"{escape(bib_author)}{escape(_quoted(title, '.'))} {('<i>' + str(escape(source)) + '</i>' + joint) if source else ''}"
                 f"{escape(bib_when)}. {escape(c.url)}.")
     return Citation("chicago", "Chicago (notes and bibliography)", f"Note: {note_plain}\nBibliography: {bib_plain}",
                     Markup(f"<span class=in-text>Note:</span> {note_html}<br><span class=in-text>Bibliography:</span> {bib_html}"))

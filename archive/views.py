@@ -210,6 +210,7 @@ def passage(citation_id: str):
     return render_template("passage.html", found=found, hit=found.hit, doc=found.document, styles=styles,
                            fragment=fragment, citation_id=citation_id, context_html=context_html, coins=citations.coins(cites) if cites else None,
                            author=citations.credited_author(cites) if cites else None,
+                           cited_title=cites.doc_title if cites else None,
                            field_labels=labels.FIELD_LABELS)
 
 

@@ -81,6 +81,7 @@ UNDATED = _variant(date=None, author=None, source=None, original_url=None, doc_t
 KING = _variant(speaker="Robert R. King", author=None, form="interview", doc_title="Remarks to the press")
 QUESTION = _variant(speaker="Question", speaker_kind="anonymous", author=None, form="interview",
                     doc_title="Remarks to the press")
+NO_TITLE = _variant(doc_title="[Untitled document]", author=None)
 GROUP = _variant(speaker="Human Rights Watch", speaker_kind="organisation", author=None, form="interview",
                  doc_title="Briefing on the report")
 
@@ -128,6 +129,15 @@ STYLE_RULES = [
     (GROUP, "apa", "(Human Rights Watch, 2018, para. 8)", None),
     (GROUP, "mla", "Human Rights Watch. “Briefing on the report.”", "Watch, Human"),
     (GROUP, "chicago", "Bibliography: Human Rights Watch. “Briefing", "Watch, Human"),
+    # a document without a title is described in square brackets (APA 9.22), bare in MLA and Chicago
+    (NO_TITLE, "apa", "[Untitled document]. (2018, November 1). Example Wire.", "“"),
+    (NO_TITLE, "apa", "(Roth, as cited in [Untitled document], 2018, para. 8)", None),
+    (NO_TITLE, "mla", "Untitled document. Example Wire, 1 Nov. 2018,", "“Untitled"),
+    (NO_TITLE, "mla", "(qtd. in Untitled document, par. 8)", "[Untitled"),
+    (NO_TITLE, "chicago", "Note: 1. Kenneth Roth, quoted in Untitled document, Example Wire,", "“Untitled"),
+    (NO_TITLE, "chicago", "Bibliography: Untitled document. Example Wire, November 1, 2018.", "[Untitled"),
+    (_variant(doc_title="[Remarks to the press] Robert R. King, Tokyo", author=None), "mla",
+     "“[Remarks to the press] Robert R. King, Tokyo.”", None),  # negative: only a wholly bracketed title
 ]
 
 

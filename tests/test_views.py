@@ -459,3 +459,22 @@ def test_a_document_can_be_searched_and_the_search_shows_it(client):
 
 def test_a_search_without_a_document_shows_no_document_chip(client):
     assert "Remove filter document" not in client.get("/?q=abuse").get_data(as_text=True)
+
+
+def test_an_untitled_document_is_cited_by_a_description_not_its_file_name(tmp_path):
+    from app import create_app
+    from indexer.ingest import ingest
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "field_notes_0413.txt").write_text(  # a long first paragraph is no headline: no title
+        "Farmers in the valley have waited three seasons for rain, and the wells that served the villages "
+        "for a century are failing one after another this spring.\n\n"
+        '"The wells are dry," said Ana Ruiz, who runs the cooperative.\n', encoding="utf-8")
+    ingest([docs], tmp_path / "ix")
+    client = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "ix"}).test_client()
+    quote = client.get("/api/search?q=wells&kind=quote").get_json()["results"][0]
+    page = unescape(client.get(quote["url"]).get_data(as_text=True))
+    citations = " ".join(re.findall(r'<pre id="cite-\w+"[^>]*>(.*?)</pre>', page, re.S))
+    assert "[Untitled document]. (n.d.)." in citations and "field_notes_0413" not in citations
+    assert '<meta name="citation_title" content="[Untitled document]">' in page
+    assert "field_notes_0413" not in client.get(quote["url"] + "/cite.ris").get_data(as_text=True)

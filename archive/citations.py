@@ -97,10 +97,12 @@ def _quoted(title: str, closing: str) -> str:
 def _short_title_cited(title: str, year_or_pin: str, keep_brackets: bool = True) -> str:
     """A shortened title in an author-less in-text citation: its first words, no ellipsis (APA 8.14,
     MLA 6.8), with the comma inside the closing quotation mark as both styles punctuate."""
-    if _described(title):
-        title = title if keep_brackets else title[1:-1]
-        return f"{title}, {year_or_pin}" if year_or_pin else title
-    short = " ".join(title.split()[:4]).rstrip(",;:–—- ")  # "ruling," or "unjustified -" must not give ",," or " ,"
+    described = _described(title)
+    words = (title[1:-1] if described else title).split()
+    short = " ".join(words[:4]).rstrip(",;:–—- ")  # "ruling," or "unjustified -" must not give ",," or " ,"
+    if described:
+        short = f"[{short}]" if keep_brackets else short
+        return f"{short}, {year_or_pin}" if year_or_pin else short
     return f"“{short},” {year_or_pin}" if year_or_pin else f"“{short}”"
 
 

@@ -138,6 +138,8 @@ STYLE_RULES = [
     (NO_TITLE, "chicago", "Bibliography: Untitled document. Example Wire, November 1, 2018.", "[Untitled"),
     (_variant(doc_title="[Remarks to the press] Robert R. King, Tokyo", author=None), "mla",
      "“[Remarks to the press] Robert R. King, Tokyo.”", None),  # negative: only a wholly bracketed title
+    (_variant(doc_title='[Human Rights Watch finds abuse "endemic"]', author=None), "apa",
+     "(Roth, as cited in [Human Rights Watch finds], 2018, para. 8)", None),  # a description shortened too
 ]
 
 

@@ -18,7 +18,12 @@ PAGE_SIZES = (10, 20, 50, 100)
 
 
 class BadParameter(ValueError):
-    """A parameter the archive cannot use; the message names it."""
+    """A parameter the archive cannot use; the message names it, and `names` the parameters to drop
+    for a search that can run (the error page links to it, so the reader keeps the rest)."""
+
+    def __init__(self, message: str, *names: str):
+        super().__init__(message)
+        self.names = names
 
 
 @dataclass(frozen=True)
@@ -36,14 +41,14 @@ def _date(value: str | None, name: str) -> str | None:
         return None
     value = value.strip()
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise BadParameter(f"{name} must be a date like 2018, 2018-11 or 2018-11-01, not {value[:40]!r}")
+        raise BadParameter(f"{name} must be a date like 2018, 2018-11 or 2018-11-01, not {value[:40]!r}", name)
     # The range compares text, so 2018-13 or 2018-02-30 would silently mean "after 2018": say so instead.
     year, month, day = (int(p) for p in (value + "-01-01").split("-")[:3])
     try:
         Date(max(year, 1), month, day)
     except ValueError:
         raise BadParameter(f"{name} is not a date of the calendar: {value!r} (a month is 01 to 12, "
-                           "a day as many as its month has)") from None
+                           "a day as many as its month has)", name) from None
     return value
 
 
@@ -51,7 +56,7 @@ def _whole_number(raw: str | None, name: str, default: int) -> int:
     if raw is None or raw == "":
         return default
     if not re.fullmatch(r"-?\d{1,9}", raw.strip()):
-        raise BadParameter(f"{name} must be a whole number, not {raw[:40]!r}")
+        raise BadParameter(f"{name} must be a whole number, not {raw[:40]!r}", name)
     return int(raw)
 
 
@@ -76,7 +81,7 @@ def within_limit(q: str) -> tuple[str, str | None]:
 def page_number(args: MultiDict) -> int:
     page = _whole_number(args.get("page"), "page", 1)
     if page < 1:
-        raise BadParameter("page must be 1 or more")
+        raise BadParameter("page must be 1 or more", "page")
     return page
 
 
@@ -85,14 +90,14 @@ def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
     page = page_number(args)
     page_size = _whole_number(args.get("size"), "size", default_page_size)
     if page_size not in PAGE_SIZES and page_size != default_page_size:
-        raise BadParameter(f"size must be one of {', '.join(map(str, PAGE_SIZES))}")
+        raise BadParameter(f"size must be one of {', '.join(map(str, PAGE_SIZES))}", "size")
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
-        raise BadParameter(f"sort must be one of {', '.join(sorted(SORTS))}")
+        raise BadParameter(f"sort must be one of {', '.join(sorted(SORTS))}", "sort")
     values = {name: tuple(dict.fromkeys(v[:200] for v in args.getlist(name) if v))[:MAX_VALUES] for name in FACETS}
     date_from, date_to = _date(args.get("from"), "from"), _date(args.get("to"), "to")
     if date_from and date_to and date_from[:len(date_to)] > date_to:
-        raise BadParameter(f"from ({date_from}) is after to ({date_to}): nothing could match; swap them")
+        raise BadParameter(f"from ({date_from}) is after to ({date_to}): nothing could match; swap them", "from", "to")
     filters = Filters(**values, date_from=date_from, date_to=date_to, doc=(args.get("doc") or None))
     return SearchArgs(q, filters, page, page_size, sort, note)
 

@@ -73,7 +73,9 @@ def search():
     try:
         result = requested_search_page()
     except BadParameter as err:
-        return render_template("error.html", title="Bad request", message=str(err)), 400
+        # The rest of the search still stands: offer it without the parameter that could not be used.
+        retry = changed_url("views.search", request.args, **dict.fromkeys(err.names)) if err.names else None
+        return render_template("error.html", title="Bad request", message=str(err), retry=retry), 400
     args = request.args.to_dict(flat=False)
     cat = catalog() if result.filters.doc else None
     row = cat.document(result.filters.doc) if cat else None  # the chip names a document by its title

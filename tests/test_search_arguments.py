@@ -165,3 +165,22 @@ def test_a_pasted_paragraph_finds_its_passage(client):
     pasted = " ".join([passage["text"]] * (-(-600 // len(passage["text"]))))  # past the limit, mid-word
     found = client.get("/api/search", query_string={"q": pasted}).get_json()
     assert passage["id"] in [r["id"] for r in found["results"]] and found["note"].startswith("Only the first")
+
+
+@pytest.mark.parametrize("url, retry", [
+    ("/?q=abuse&kind=quote&from=2018-13", "/?q=abuse&kind=quote"),
+    ("/?q=abuse&from=2019&to=2012&sort=newest", "/?q=abuse&sort=newest"),
+    ("/?q=abuse&page=x", "/?q=abuse"),
+    ("/?q=abuse&sort=sideways&size=50", "/?q=abuse&size=50"),
+])
+def test_a_bad_parameter_page_offers_the_same_search_without_it(client, url, retry):
+    from html import unescape
+    response = client.get(url)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert unescape(re.search(r'<a class="retry" href="([^"]*)"', html).group(1)) == retry
+    assert client.get(retry).status_code == 200
+
+
+def test_a_good_search_has_no_retry_link(client):
+    assert 'class="retry"' not in client.get("/?q=abuse").get_data(as_text=True)

@@ -116,6 +116,16 @@ def minus_note(q: str) -> str | None:
             f"searched for; write NOT {words[0]} to leave it out.")
 
 
+def phrase_wildcard_note(q: str) -> str | None:
+    """A wildcard inside quotation marks is a character of the phrase, not a pattern: "human righ*"
+    found nothing and said nothing."""
+    phrases = [p for p in re.findall(r'"([^"]*)"', q) if re.search(r"\w[*?]|[*?]\w", p)]
+    if not phrases:
+        return None
+    return (f"“{phrases[0]}”: a * or ? inside quotation marks is not a wildcard; "
+            "write the phrase's words in full, or the pattern outside the quotation marks.")
+
+
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 
 

@@ -184,3 +184,19 @@ def test_a_bad_parameter_page_offers_the_same_search_without_it(client, url, ret
 
 def test_a_good_search_has_no_retry_link(client):
     assert 'class="retry"' not in client.get("/?q=abuse").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("q, note", [
+    ('"human righ*"', "“human righ*”: a * or ? inside quotation marks is not a wildcard"),
+    ('"wom?n" abuse', "“wom?n”: a * or ?"),
+    # negative cases: a wildcard outside a phrase works; a lone * or ? in a phrase is punctuation
+    ("righ*", None),
+    ('"human rights" righ*', None),
+    ('"what now ?"', None),
+])
+def test_a_wildcard_inside_a_phrase_is_explained(client, q, note):
+    from archive.search_arguments import phrase_wildcard_note
+    found = phrase_wildcard_note(q)
+    assert (found is None) if note is None else found.startswith(note)
+    api_note = client.get("/api/search", query_string={"q": q}).get_json()["note"] or ""
+    assert (note or "inside quotation marks") in api_note if note else "inside quotation marks" not in api_note

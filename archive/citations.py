@@ -155,12 +155,15 @@ def apa(c: Cited) -> Citation:
     if c.form == "interview":
         by = f"Interview by {_initials_first(c.interviewer)}. " if c.interviewer else ""
         title = f"{title} [Interview transcript]. {by}".rstrip(". ")
+    # A work that stands alone (no periodical named) has its title in italics (APA 9.19); an article
+    # in a named source keeps a plain title and the source is italic. A [description] is never italic.
+    title_html = escape(title) if c.source or _described(title) else Markup(f"<i>{escape(title)}</i>")
     if lead:
         plain = f"{lead} {title}. {src_plain + '. ' if src_plain else ''}{c.url}"
-        html = f"{escape(lead)} {escape(title)}. {src_html + '. ' if src_html else ''}{escape(c.url)}"
+        html = f"{escape(lead)} {title_html}. {src_html + '. ' if src_html else ''}{escape(c.url)}"
     else:
         plain = f"{title}. ({when}). {src_plain + '. ' if src_plain else ''}{c.url}"
-        html = f"{escape(title)}. ({escape(when)}). {src_html + '. ' if src_html else ''}{escape(c.url)}"
+        html = f"{title_html}. ({escape(when)}). {src_html + '. ' if src_html else ''}{escape(c.url)}"
     year = parts[0] if parts else "n.d."
     pin = f", para. {c.paragraph}" if c.paragraph else ""
     if c.author:

@@ -289,3 +289,18 @@ def test_coins_names_the_article_for_zotero():
     assert kev["rft.genre"] == ["article"] and kev["rft.jtitle"] == ["Example Wire"]
     assert kev["rft.aulast"] == ["Doe"] and kev["rft.aufirst"] == ["Jane"] and kev["rft.date"] == ["2018-11-01"]
     assert kev["rft_id"] == ["https://example.org/a?b=1"]
+
+
+@pytest.mark.parametrize("cited, italic", [
+    (_variant(source=None, author=None, doc_title="Howard rebuts asylum criticisms"), "<i>Howard rebuts asylum criticisms</i>."),
+    (_variant(source=None, doc_title="Howard rebuts asylum criticisms"), "<i>Howard rebuts asylum criticisms</i>."),
+    # negative cases: an article in a named source, and a bracketed description, keep plain titles
+    (_variant(doc_title="Howard rebuts asylum criticisms"), None),
+    (_variant(source=None, author=None, doc_title="[Untitled document]"), None),
+])
+def test_apa_italicises_the_title_of_a_work_that_stands_alone(cited, italic):
+    html = str(styles(cited)[0].html).split("<br>")[0]
+    if italic:
+        assert italic in html
+    else:
+        assert "<i>Howard" not in html and "<i>[" not in html

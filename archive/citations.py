@@ -166,13 +166,19 @@ def apa(c: Cited) -> Citation:
         html = f"{title_html}. ({escape(when)}). {src_html + '. ' if src_html else ''}{escape(c.url)}"
     year = parts[0] if parts else "n.d."
     pin = f", para. {c.paragraph}" if c.paragraph else ""
+    cited_html = None
     if c.author:
         cited_as = f"{c.author if c.author_is_group else _family(c.author)}, {year}{pin}"
+    elif title_html != escape(title):  # italic in the reference, italic in the text (8.14), no quotation marks
+        short = " ".join(title.split()[:4]).rstrip(",;:–—- ")
+        cited_as, cited_html = f"{short}, {year}{pin}", f"<i>{escape(short)}</i>, {escape(f'{year}{pin}')}"
     else:
         cited_as = _short_title_cited(_nested(title), f"{year}{pin}")
-    in_text = f"({_family(c.speaker)}, as cited in {cited_as})" if c.is_person_quoted else f"({cited_as})"
+    cited_html = cited_html or str(escape(cited_as))
+    who = f"{_family(c.speaker)}, as cited in " if c.is_person_quoted else ""
+    in_text = f"({who}{cited_as})"
     return Citation("apa", "APA 7", f"{plain}\nIn text: {in_text}",
-                    Markup(f"{html}<br><span class=in-text>In text: {escape(in_text)}</span>"))
+                    Markup(f"{html}<br><span class=in-text>In text: ({escape(who)}{cited_html})</span>"))
 
 
 def mla(c: Cited) -> Citation:

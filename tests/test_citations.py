@@ -112,9 +112,11 @@ STYLE_RULES = [
     (UNDATED, "chicago", f"“Labour plans maternity pay rise,” accessed {_chicago_today()}, para. 8,", "n.d."),
     (UNDATED, "chicago", f"Bibliography: “Labour plans maternity pay rise.” Accessed {_chicago_today()}. http", ".."),
     (ROTH, "chicago", "Example Wire, November 1, 2018. https://example.org/a?b=1.", "ccessed"),
-    (UNDATED, "apa", "(Roth, as cited in “Labour plans maternity pay,” n.d., para. 8)", "…"),
+    (UNDATED, "apa", "(Roth, as cited in Labour plans maternity pay, n.d., para. 8)", "“"),  # italic in HTML
     (_variant(date=None, author=None, doc_title="Act on detention ruling, UK urged"), "apa",
      "(Roth, as cited in “Act on detention ruling,” n.d., para. 8)", ",,"),
+    (_variant(date=None, author=None, source=None, doc_title="Act on detention ruling, UK urged"), "apa",
+     "(Roth, as cited in Act on detention ruling, n.d., para. 8)", ",,"),
     (_variant(author=None, paragraph=0, doc_title="Act on detention ruling, UK urged"), "mla",
      "(qtd. in “Act on detention ruling”)", ",”)"),
     (_variant(date=None, author=None, doc_title="UK rebate 'unjustified' - Chirac"), "apa",
@@ -304,3 +306,10 @@ def test_apa_italicises_the_title_of_a_work_that_stands_alone(cited, italic):
         assert italic in html
     else:
         assert "<i>Howard" not in html and "<i>[" not in html
+
+
+def test_apa_in_text_italicises_a_standalone_title_as_its_reference_does():
+    html = str(styles(_variant(source=None, author=None, doc_title="Howard rebuts asylum criticisms"))[0].html)
+    assert "In text: (Roth, as cited in <i>Howard rebuts asylum criticisms</i>, 2018, para. 8)" in html
+    sourced = str(styles(_variant(author=None, doc_title="Howard rebuts asylum criticisms"))[0].html)
+    assert "“Howard rebuts asylum criticisms,” 2018" in sourced  # negative: an article's title is quoted

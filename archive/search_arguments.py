@@ -60,6 +60,16 @@ def _whole_number(raw: str | None, name: str, default: int) -> int:
     return int(raw)
 
 
+# Typographic double quotation marks a phone, a word processor or a pasted quote puts round a phrase:
+# the parser knows only '"', so “pay maternity” was searched as two loose words (15 hits, not 0).
+_DOUBLE_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″〝〞＂", '"'))
+
+
+def straight_quotes(q: str) -> str:
+    """q with every kind of double quotation mark written '"', so a phrase is a phrase however typed."""
+    return q.translate(_DOUBLE_QUOTES)
+
+
 def within_limit(q: str) -> tuple[str, str | None]:
     """(q cut to MAX_QUERY characters at a word's end, or q; a note saying so). A pasted paragraph
     was cut mid-word, so its last word matched nothing and the search found nothing; a phrase
@@ -86,7 +96,7 @@ def page_number(args: MultiDict) -> int:
 
 
 def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
-    q, note = within_limit(args.get("q") or "")
+    q, note = within_limit(straight_quotes(args.get("q") or ""))
     page = page_number(args)
     page_size = _whole_number(args.get("size"), "size", default_page_size)
     if page_size not in PAGE_SIZES and page_size != default_page_size:

@@ -200,3 +200,21 @@ def test_a_wildcard_inside_a_phrase_is_explained(client, q, note):
     assert (found is None) if note is None else found.startswith(note)
     api_note = client.get("/api/search", query_string={"q": q}).get_json()["note"] or ""
     assert (note or "inside quotation marks") in api_note if note else "inside quotation marks" not in api_note
+
+
+@pytest.mark.parametrize("typed", ["“issue regime”", "„issue regime“", "«issue regime»", "＂issue regime＂"])
+def test_a_phrase_in_typographic_quotation_marks_is_a_phrase(client, typed):
+    straight = client.get("/api/search", query_string={"q": '"issue regime"'}).get_json()
+    loose = client.get("/api/search", query_string={"q": "issue regime"}).get_json()
+    assert straight["total"] != loose["total"]  # the test means something: order matters in a phrase
+    curly = client.get("/api/search", query_string={"q": typed}).get_json()
+    assert curly["total"] == straight["total"] and curly["note"] is None
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("“a b” c", '"a b" c'),
+    ("it’s ‘fine’", "it’s ‘fine’"),  # negative: single marks are apostrophes, kept
+])
+def test_straight_quotes(q, expected):
+    from archive.search_arguments import straight_quotes
+    assert straight_quotes(q) == expected

@@ -13,7 +13,7 @@ from indexer.catalog import Catalog, catalog_path
 from indexer.engine import SearchEngine, SearchPage, SearchRequest
 
 from .search_arguments import minus_note, phrase_wildcard_note, search_args
-from .typed_values import unknown_filters_note
+from .typed_values import unknown_filters_note, unknown_kind_note
 
 
 def search_engine() -> SearchEngine:
@@ -33,8 +33,9 @@ def requested_search_page() -> SearchPage:
     """
     params = search_args(request.args, current_app.config["PAGE_SIZE"])
     page = search_engine().search(SearchRequest(params.q, params.filters, params.page, params.page_size, params.sort))
-    notes = [params.note, page.note, minus_note(params.q), phrase_wildcard_note(params.q), unknown_filters_note(search_engine(), params.filters)
-             if not page.total and params.filters.active() else None]
+    # What the reader should know about how the words were read, the engine's note among them.
+    notes = [params.note, page.note, minus_note(params.q), phrase_wildcard_note(params.q), unknown_kind_note(params.q),
+             unknown_filters_note(search_engine(), params.filters) if not page.total and params.filters.active() else None]
     note = " ".join(n for n in notes if n) or None
     return replace(page, note=note) if note != page.note else page
 

@@ -6,9 +6,11 @@ something found nothing, so a search that finds its records never pays for them.
 """
 from __future__ import annotations
 
-from indexer.engine import Filters, SearchEngine, SearchRequest
+import re
 
-from .labels import FACET_LABELS
+from indexer.engine import FIELDS, Filters, SearchEngine, SearchRequest
+
+from .labels import FACET_LABELS, KIND_LABELS
 
 # Names offered when a typed value is nobody's: a typed name is often a part or a misspelling.
 VALUES_OFFERED = 10
@@ -49,3 +51,22 @@ def unknown_filters_note(engine: SearchEngine, filters) -> str | None:
         notes.append(f"No {label} is “{value}” in this archive; did you mean “{spelt}”?" if spelt
                      else f"No {label} is “{value}” in this archive.")
     return " ".join(notes) or None
+
+
+_KIND_NAMES = next(("kind", *f.aliases) for f in FIELDS if f.name == "kind")
+_KIND_IN_QUERY = re.compile(rf"\b({'|'.join(_KIND_NAMES)}):(\w+)", re.I)
+# What a reader may type for a kind: its own name, or either of its labels as the pages show them.
+_KIND_SPELLINGS = {spelling.casefold(): kind for kind, labels in KIND_LABELS.items() for spelling in (kind, *labels)}
+
+
+def unknown_kind_note(q: str) -> str | None:
+    """kind:quotes (the facet's label) or kind:turn found nothing and said nothing: a kind is one
+    of a few names. Says which one was meant, or lists them."""
+    for name, typed in _KIND_IN_QUERY.findall(re.sub(r'"[^"]*"', " ", q)):
+        if typed.lower() in KIND_LABELS:
+            continue
+        meant = _KIND_SPELLINGS.get(typed.casefold())
+        if meant:
+            return f"{name}:{typed} matches nothing: write {name}:{meant}."
+        return f"{name}:{typed} matches nothing: a kind is one of {', '.join(sorted(KIND_LABELS))}."
+    return None

@@ -44,3 +44,23 @@ def test_a_filter_value_no_record_has_is_named(client, query, note):
     else:
         assert api["total"] == 0 and note in api["note"]
         assert note.replace("“", "").split("”")[0] in client.get(f"/?{query}").get_data(as_text=True).replace("“", "")
+
+
+@pytest.mark.parametrize("q, note", [
+    ("kind:quotes", "kind:quotes matches nothing: write kind:quote."),
+    ("roth type:Reporting", "type:Reporting matches nothing: write type:narrative."),
+    ("kind:turn", "kind:turn matches nothing: a kind is one of caption, heading, narrative, note, quote, teaser, title."),
+    # negative cases: real kinds in any case, a phrase, no kind at all
+    ("kind:quote", None),
+    ("KIND:Quote roth", None),
+    ('"kind:quotes"', None),
+    ("quotes", None),
+])
+def test_a_kind_that_is_no_kind_is_named(client, q, note):
+    from archive.typed_values import unknown_kind_note
+    found = unknown_kind_note(q)
+    if note is None:
+        assert found is None
+    else:
+        assert found == note
+        assert found in client.get("/api/search", query_string={"q": q}).get_json()["note"]

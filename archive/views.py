@@ -194,10 +194,25 @@ def _as_markdown(passages, quotes_by_passage: dict, highlight: str | None) -> di
     return rendered
 
 
+def _as_written(citation_id: str) -> str:
+    """A citation id as the archive writes it, from one copied out of a printed citation: MLA and
+    Chicago end the URL with a full stop, a PDF or mail client takes it along, and print may
+    capitalise ('.../p/afbr56hijr.' or 'AFBR56HIJR')."""
+    return citation_id.strip().rstrip(".,;:!?)]}>»”’\"'").lower()
+
+
+@bp.route("/p/<citation_id>/")
+def passage_slash(citation_id: str):
+    return redirect(url_for("views.passage", citation_id=_as_written(citation_id), **request.args.to_dict()))
+
+
 @bp.route("/p/<citation_id>")
 def passage(citation_id: str):
     found = resolve(search_engine(), catalog(), citation_id, request.args.get("doc"))
     if found is None:
+        cleaned = _as_written(citation_id)
+        if cleaned and cleaned != citation_id and resolve(search_engine(), catalog(), cleaned) is not None:
+            return redirect(url_for("views.passage", citation_id=cleaned, **request.args.to_dict()), code=301)
         abort(404, description=f"No passage or quote has the citation id “{citation_id}”.")
     cites = _cited(found) if found.hit else None
     styles = citations.styles(cites) if cites else []

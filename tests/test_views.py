@@ -478,3 +478,20 @@ def test_an_untitled_document_is_cited_by_a_description_not_its_file_name(tmp_pa
     assert "[Untitled document]. (n.d.)." in citations and "field_notes_0413" not in citations
     assert '<meta name="citation_title" content="[Untitled document]">' in page
     assert "field_notes_0413" not in client.get(quote["url"] + "/cite.ris").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("suffix, lands", [
+    (".", True), (",", True), (")", True), ("/", True), (".”", True),
+    ("", None),         # negative: the id as written is the page itself
+    ("x", False),       # negative: another id is not guessed at
+])
+def test_a_permalink_copied_with_a_citations_full_stop_still_resolves(client, suffix, lands):
+    cid = client.get("/api/search?q=regime&kind=quote").get_json()["results"][0]["id"]
+    for typed in (cid + suffix, cid.upper() + suffix) if suffix != "x" else (cid + suffix,):
+        response = client.get(f"/p/{typed}")
+        if lands is None and typed == cid:
+            assert response.status_code == 200
+        elif lands:
+            assert response.status_code in (301, 302) and response.location.endswith(f"/p/{cid}")
+        elif lands is False:
+            assert response.status_code == 404

@@ -12,7 +12,8 @@ from flask import current_app, g, request
 from indexer.catalog import Catalog, catalog_path
 from indexer.engine import SearchEngine, SearchPage, SearchRequest
 
-from .search_arguments import minus_note, phrase_wildcard_note, search_args
+from .query_notes import minus_note, phrase_wildcard_note
+from .search_arguments import search_args
 from .typed_values import unknown_filters_note, unknown_kind_note
 
 

@@ -60,6 +60,9 @@ def _whole_number(raw: str | None, name: str, default: int) -> int:
     return int(raw)
 
 
+# Operator words, which a query cut at its limit must not end on.
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+
 # Typographic double quotation marks a phone, a word processor or a pasted quote puts round a phrase:
 # the parser knows only '"', so “pay maternity” was searched as two loose words (15 hits, not 0).
 _DOUBLE_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″〝〞＂", '"'))
@@ -80,7 +83,7 @@ def within_limit(q: str) -> tuple[str, str | None]:
     if not q[MAX_QUERY].isspace() and len(cut.split()) > 1:
         cut = cut.rsplit(None, 1)[0]
     words = cut.split()
-    while len(words) > 1 and words[-1] in _OPERATORS:
+    while len(words) > 1 and words[-1] in OPERATORS:
         words.pop()
     cut = " ".join(words)
     cut += '"' * (cut.count('"') % 2) + ")" * max(0, cut.count("(") - cut.count(")"))
@@ -110,43 +113,6 @@ def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
         raise BadParameter(f"from ({date_from}) is after to ({date_to}): nothing could match; swap them", "from", "to")
     filters = Filters(**values, date_from=date_from, date_to=date_to, doc=(args.get("doc") or None))
     return SearchArgs(q, filters, page, page_size, sort, note)
-
-
-_MINUS_WORD = re.compile(r"(?:^|(?<=[\s(]))[-\u2212\u2013]([^\W\d_][\w'-]*)")
-
-
-def minus_note(q: str) -> str | None:
-    """What a reader who wrote -police meant, said: the minus is no operator here, so the word was
-    searched for, the opposite of what was asked. Phrases are left out (a dash inside one is text)."""
-    words = _MINUS_WORD.findall(re.sub(r'"[^"]*"', " ", q))
-    if not words:
-        return None
-    shown = ", ".join(f"-{w}" for w in dict.fromkeys(words))
-    return (f"{shown}: a minus sign is not an operator, so {'this word was' if len(words) == 1 else 'these words were'} "
-            f"searched for; write NOT {words[0]} to leave it out.")
-
-
-def phrase_wildcard_note(q: str) -> str | None:
-    """A wildcard inside quotation marks is a character of the phrase, not a pattern: "human righ*"
-    found nothing and said nothing."""
-    phrases = [p for p in re.findall(r'"([^"]*)"', q) if re.search(r"\w[*?]|[*?]\w", p)]
-    if not phrases:
-        return None
-    return (f"“{phrases[0]}”: a * or ? inside quotation marks is not a wildcard; "
-            "write the phrase's words in full, or the pattern outside the quotation marks.")
-
-
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-
-
-def any_of_the_words(q: str) -> str | None:
-    """A query of plain words (two or more) joined by OR, offered when all of them found nothing;
-    None for anything with syntax (operators, fields, phrases, brackets, wildcards), which the
-    reader wrote on purpose."""
-    words = q.split()
-    if len(words) < 2 or any(w in _OPERATORS or not re.fullmatch(r"[\w'’.-]+", w) for w in words):
-        return None
-    return " OR ".join(words)
 
 
 # What url_for leaves unescaped in a query string (the WHATWG's query set), so links read as before.

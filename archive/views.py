@@ -12,7 +12,8 @@ from . import citations, labels, markdown_view
 from .help_examples import field_examples
 from .document_pages import document_page
 from .citation_resolver import cited, resolve
-from .search_arguments import BadParameter, any_of_the_words, changed_url, page_number
+from .query_notes import any_of_the_words
+from .search_arguments import BadParameter, changed_url, page_number
 from .speaker_merges import same_person_hints
 from .typed_values import archive_values, spelt_as_archived, values_holding
 from .public_links import public_url_for

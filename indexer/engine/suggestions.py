@@ -29,8 +29,8 @@ def suggest(s, text: str, frequency: Callable[[str, str], int] | None = None) ->
                 or frequency("text", stems[0]):
             out.append(piece)
             continue
-        candidates = sorted(corrector.suggest(stems[0], limit=8, maxdist=2, prefix=1),
-                            key=lambda stem: _edits(stem, stems[0]))
+        candidates = sorted((stem for stem in corrector.suggest(stems[0], limit=8, maxdist=2, prefix=1)
+                             if _close_enough(stem, stems[0])), key=lambda stem: _edits(stem, stems[0]))
         word = _surface(s, candidates[0]) if candidates else None
         if word:
             out.append(word)
@@ -47,6 +47,13 @@ def _surface(s, stem: str) -> str | None:
             if token.text == stem:
                 return hit["text"][token.startchar:token.endchar].lower()
     return None
+
+
+def _close_enough(a: str, b: str) -> bool:
+    """Whether `a` is a plausible correction of `b`: fewer than half the shorter word's letters
+    edited. Two edits to a short word proposed another word entirely ("café" -> "can", then
+    "call"); "bliar" -> "blair" and "regme" -> "regime" keep theirs."""
+    return _edits(a, b) * 2 < min(len(a), len(b))
 
 
 def _edits(a: str, b: str) -> int:

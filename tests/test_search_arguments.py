@@ -159,11 +159,3 @@ def test_a_phrase_in_typographic_quotation_marks_is_a_phrase(client, typed):
 def test_straight_quotes(q, expected):
     from archive.search_arguments import straight_quotes
     assert straight_quotes(q) == expected
-
-
-def test_flask_search_reads_typographic_quotation_marks_as_the_pages_do(runner, client):
-    curly = runner.invoke(args=["search", "“issue regime”"]).output
-    api = client.get("/api/search", query_string={"q": '"issue regime"'}).get_json()
-    assert curly.splitlines()[0] == f"{api['total']} results"
-    loose = client.get("/api/search", query_string={"q": "issue regime"}).get_json()
-    assert api["total"] != loose["total"]

@@ -495,3 +495,12 @@ def test_a_permalink_copied_with_a_citations_full_stop_still_resolves(client, su
             assert response.status_code in (301, 302) and response.location.endswith(f"/p/{cid}")
         elif lands is False:
             assert response.status_code == 404
+
+
+def test_flask_search_reads_typographic_quotation_marks_as_the_pages_do(runner, client):
+    curly = runner.invoke(args=["search", "“issue regime”"]).output
+    api = client.get("/api/search", query_string={"q": '"issue regime"'}).get_json()
+    assert curly.splitlines()[0] == f"{api['total']} results"
+    loose = client.get("/api/search", query_string={"q": "issue regime"}).get_json()
+    assert api["total"] != loose["total"]
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
 
 from indexer.engine import FACETS, QUERY_FIELDS, Filters, SearchRequest
 
@@ -138,7 +138,7 @@ def speaker(name: str):
         speakers = archive_values(search_engine(), "speaker")
         spelt = spelt_as_archived(speakers, name)
         if spelt is not None:  # /speakers/tony blair: the name as the archive writes it
-            return redirect(url_for("views.speaker", name=spelt, **request.args.to_dict()))
+            return redirect(changed_url("views.speaker", request.args, name=spelt, page=request.args.get("page")))
         return render_template("speaker_missing.html", name=name, alike=values_holding(speakers, name)), 404
     cat = catalog()
     groups: OrderedDict[str, dict] = OrderedDict()
@@ -204,7 +204,7 @@ def _as_written(citation_id: str) -> str:
 
 @bp.route("/p/<citation_id>/")
 def passage_slash(citation_id: str):
-    return redirect(url_for("views.passage", citation_id=_as_written(citation_id), **request.args.to_dict()))
+    return redirect(changed_url("views.passage", request.args, citation_id=_as_written(citation_id)))
 
 
 @bp.route("/p/<citation_id>")
@@ -213,7 +213,7 @@ def passage(citation_id: str):
     if found is None:
         cleaned = _as_written(citation_id)
         if cleaned and cleaned != citation_id and resolve(search_engine(), catalog(), cleaned) is not None:
-            return redirect(url_for("views.passage", citation_id=cleaned, **request.args.to_dict()), code=301)
+            return redirect(changed_url("views.passage", request.args, citation_id=cleaned), code=301)
         abort(404, description=f"No passage or quote has the citation id “{citation_id}”.")
     cites = _cited(found) if found.hit else None
     styles = citations.styles(cites) if cites else []

@@ -504,3 +504,15 @@ def test_flask_search_reads_typographic_quotation_marks_as_the_pages_do(runner, 
     loose = client.get("/api/search", query_string={"q": "issue regime"}).get_json()
     assert api["total"] != loose["total"]
 
+
+
+@pytest.mark.parametrize("url, location", [
+    # a parameter named like the path part gives way to it; url_for's own names stay plain parameters
+    ("/speakers/kenneth roth?name=x&_external=1&page=1", "/speakers/Kenneth%20Roth?_external=1&page=1"),
+    ("/p/{cid}.?citation_id=x&_anchor=y", "/p/{cid}?_anchor=y"),
+    ("/p/{cid}/?doc=hrw_reuters_2018-11-01", "/p/{cid}?doc=hrw_reuters_2018-11-01"),
+])
+def test_redirects_keep_a_readers_parameters_as_parameters(client, url, location):
+    cid = client.get("/api/search?q=regime&kind=quote").get_json()["results"][0]["id"]
+    response = client.get(url.format(cid=cid))
+    assert response.status_code in (301, 302) and response.location == location.format(cid=cid)

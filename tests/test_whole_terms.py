@@ -160,6 +160,8 @@ def test_a_new_commit_is_scored_with_its_own_norms(tmp_path):
     ("hzrbour", "harbour"),
     ("tyd", None),  # two edits to a three-letter word would make it any word ('tide'): no suggestion
     ("noxx", None),  # nor to a four-letter one ('noon')
+    ('"harbuor mas*"', '"harbour mas*"'),  # a pattern's start is left alone, the misspelling beside it not
+    ('"tide harbuo*"', None),
 ])
 def test_did_you_mean_asks_the_words_the_search_looked_up(segmented, text, expected, monkeypatch):
     with segmented.lease() as (s, stamp):

@@ -24,8 +24,10 @@ def suggest(s, text: str, frequency: Callable[[str, str], int] | None = None) ->
     pieces = re.findall(r"\w+|\W+", text)
     for n, piece in enumerate(pieces):
         is_field = n + 1 < len(pieces) and pieces[n + 1].startswith(":")
+        # A word before * or ? is a pattern's start, not a misspelling: "righ*" must not become "rights*".
+        is_pattern = n + 1 < len(pieces) and pieces[n + 1][:1] in ("*", "?")
         stems = [t.text for t in analyzer(piece)] if piece.isalpha() else []
-        if len(piece) < 3 or is_field or piece in ("AND", "OR", "NOT") or len(stems) != 1 \
+        if len(piece) < 3 or is_field or is_pattern or piece in ("AND", "OR", "NOT") or len(stems) != 1 \
                 or frequency("text", stems[0]):
             out.append(piece)
             continue

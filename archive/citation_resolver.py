@@ -15,7 +15,8 @@ from flask import url_for
 
 from indexer.catalog import Catalog, DocumentRow
 
-from .citations import Cited
+from .citations import UNTITLED, Cited
+from .public_links import public_url_for
 from indexer.engine import API_FIELDS, Hit, SearchEngine, Snapshot
 
 
@@ -111,7 +112,7 @@ def cited(hit: Hit, document: DocumentRow | None) -> Cited:
     return Cited(
         id=hit.id, kind=hit.kind, text=hit.text, speaker=hit.speaker, speaker_kind=hit.speaker_kind,
         paragraph=hit.paragraph, doc_title=(document.title if document and document.title else hit.title)
-        or (document.doc_id if document else hit.doc), source=document.source if document else hit.source,
+        or UNTITLED, source=document.source if document else hit.source,
         date=document.date if document else hit.date, author=document.author if document else None,
         original_url=_safe_url(document.url if document else None),
         permalink=url_for("views.passage", citation_id=hit.id, _external=True), form=form,
@@ -127,6 +128,9 @@ def as_json(hit: Hit) -> dict:
     """A hit's fields the API shows (the field registry's API_FIELDS), with its links."""
     return {
         **{name: getattr(hit, name) for name in API_FIELDS}, "url": url_for("views.passage", citation_id=hit.id),
+        # The link to cite, at the archive's public address (a client cannot join "url" to a host it
+        # does not know): what the citation page and the exports give.
+        "permalink": public_url_for("views.passage", citation_id=hit.id),
         "document_url": url_for("views.document", doc_id=hit.doc, _anchor=f"p-{hit.passage or hit.id}"),
         "matched": hit.matched,  # the field (registry MATCH_NOTE_FIELDS) it matched through, not its text
     }

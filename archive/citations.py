@@ -37,6 +37,7 @@ class Cited:
     permalink: str
     form: str = "article"  # article or interview (transcripts, testimony)
     interviewer: str | None = None
+    author_is_group: bool = False  # an organisation's name is never inverted or cut to initials
 
     @property
     def url(self) -> str:
@@ -65,6 +66,46 @@ def _family(name: str) -> str:
     return name.split()[-1] if name else name
 
 
+def _with_period(text: str) -> str:
+    """A citation element closed by one full stop: "King, Robert R." takes none more, "Reuters" one."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _accessed_today(months: list[str], day_first: bool) -> str:
+    """Today as MLA ("29 Nov. 2026") or Chicago ("November 29, 2026") write an access date."""
+    today = Date.today()
+    month = months[today.month - 1]
+    return f"{today.day} {month} {today.year}" if day_first else f"{month} {today.day}, {today.year}"
+
+
+# A document without a title is cited by a description in square brackets (APA 9.22; MLA and Chicago
+# set a description without quotation marks), never by its file name.
+UNTITLED = "[Untitled document]"
+
+
+def _described(title: str) -> bool:
+    """A title wholly in square brackets is a description of the work, not its title."""
+    return title.startswith("[") and title.endswith("]")
+
+
+def _quoted(title: str, closing: str) -> str:
+    """A title in quotation marks with the punctuation inside them, “Title,”; a description bare, as
+    MLA and Chicago set one (APA keeps its square brackets)."""
+    return f"{title[1:-1]}{closing}" if _described(title) else f"“{title}{closing}”"
+
+
+def _short_title_cited(title: str, year_or_pin: str, keep_brackets: bool = True) -> str:
+    """A shortened title in an author-less in-text citation: its first words, no ellipsis (APA 8.14,
+    MLA 6.8), with the comma inside the closing quotation mark as both styles punctuate."""
+    described = _described(title)
+    words = (title[1:-1] if described else title).split()
+    short = " ".join(words[:4]).rstrip(",;:–—- ")  # "ruling," or "unjustified -" must not give ",," or " ,"
+    if described:
+        short = f"[{short}]" if keep_brackets else short
+        return f"{short}, {year_or_pin}" if year_or_pin else short
+    return f"“{short},” {year_or_pin}" if year_or_pin else f"“{short}”"
+
+
 def _initials(name: str) -> str:
     parts = name.split()
     return ", ".join([parts[-1], " ".join(f"{p[0]}." for p in parts[:-1])]) if len(parts) > 1 else name
@@ -80,11 +121,6 @@ def _inverted(name: str) -> str:
     return f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) > 1 else name
 
 
-def _short_title(title: str) -> str:
-    words = title.split()
-    return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
-
-
 def _nested(title: str) -> str:
     """A title set inside double quotation marks takes single ones for its own quotations."""
     return re.sub(r'"([^"]*)"', "‘\\1’", title).replace("“", "‘").replace("”", "’")
@@ -95,10 +131,17 @@ def _italic(text: str) -> tuple[str, str]:
 
 
 def _as_interview(c: Cited) -> Cited:
-    """A transcript turn or testimony is cited as an interview: the speaker is its author."""
-    if c.form != "interview" or not c.speaker:
+    """A transcript turn or testimony is cited as an interview: the speaker is its author. An
+    anonymous speaker ("Question", "Another trader") is nobody's name, so the turn stays author-less."""
+    if c.form != "interview" or not c.speaker or c.speaker_kind == "anonymous":
         return c
-    return Cited(**{**c.__dict__, "author": c.speaker, "speaker": None})
+    return Cited(**{**c.__dict__, "author": c.speaker, "speaker": None,
+                    "author_is_group": c.speaker_kind == "organisation"})
+
+
+def _author_listed(c: Cited, inverted: bool = True) -> str:
+    """The author as a works-cited list starts: "Doe, Jane" (a group as written), closed by one full stop."""
+    return _with_period(c.author if c.author_is_group or not inverted else _inverted(c.author))
 
 
 def apa(c: Cited) -> Citation:
@@ -106,27 +149,36 @@ def apa(c: Cited) -> Citation:
     parts = _date_parts(c.date)
     when = "n.d." if not parts else ", ".join(
         [str(parts[0])] + ([f"{MONTHS[parts[1] - 1]}{' ' + str(parts[2]) if len(parts) > 2 else ''}"] if len(parts) > 1 else []))
-    lead = f"{_initials(c.author)} ({when})." if c.author else None
+    lead = f"{_with_period(c.author if c.author_is_group else _initials(c.author))} ({when})." if c.author else None
     title = c.doc_title.rstrip(".")
     src_plain, src_html = _italic(c.source) if c.source else ("", "")
     if c.form == "interview":
         by = f"Interview by {_initials_first(c.interviewer)}. " if c.interviewer else ""
         title = f"{title} [Interview transcript]. {by}".rstrip(". ")
+    # A work that stands alone (no periodical named) has its title in italics (APA 9.19); an article
+    # in a named source keeps a plain title and the source is italic. A [description] is never italic.
+    title_html = escape(title) if c.source or _described(title) else Markup(f"<i>{escape(title)}</i>")
     if lead:
         plain = f"{lead} {title}. {src_plain + '. ' if src_plain else ''}{c.url}"
-        html = f"{escape(lead)} {escape(title)}. {src_html + '. ' if src_html else ''}{escape(c.url)}"
+        html = f"{escape(lead)} {title_html}. {src_html + '. ' if src_html else ''}{escape(c.url)}"
     else:
         plain = f"{title}. ({when}). {src_plain + '. ' if src_plain else ''}{c.url}"
-        html = f"{escape(title)}. ({escape(when)}). {src_html + '. ' if src_html else ''}{escape(c.url)}"
-    cited_as = _family(c.author) if c.author else f"“{_short_title(_nested(title))}”"
+        html = f"{title_html}. ({escape(when)}). {src_html + '. ' if src_html else ''}{escape(c.url)}"
     year = parts[0] if parts else "n.d."
     pin = f", para. {c.paragraph}" if c.paragraph else ""
-    if c.is_person_quoted:
-        in_text = f"({_family(c.speaker)}, as cited in {cited_as}, {year}{pin})"
+    cited_html = None
+    if c.author:
+        cited_as = f"{c.author if c.author_is_group else _family(c.author)}, {year}{pin}"
+    elif title_html != escape(title):  # italic in the reference, italic in the text (8.14), no quotation marks
+        short = " ".join(title.split()[:4]).rstrip(",;:–—- ")
+        cited_as, cited_html = f"{short}, {year}{pin}", f"<i>{escape(short)}</i>, {escape(f'{year}{pin}')}"
     else:
-        in_text = f"({cited_as}, {year}{pin})"
+        cited_as = _short_title_cited(_nested(title), f"{year}{pin}")
+    cited_html = cited_html or str(escape(cited_as))
+    who = f"{_family(c.speaker)}, as cited in " if c.is_person_quoted else ""
+    in_text = f"({who}{cited_as})"
     return Citation("apa", "APA 7", f"{plain}\nIn text: {in_text}",
-                    Markup(f"{html}<br><span class=in-text>In text: {escape(in_text)}</span>"))
+                    Markup(f"{html}<br><span class=in-text>In text: ({escape(who)}{cited_html})</span>"))
 
 
 def mla(c: Cited) -> Citation:
@@ -134,16 +186,22 @@ def mla(c: Cited) -> Citation:
     parts = _date_parts(c.date)
     when = " ".join(str(x) for x in ([parts[2]] if len(parts) > 2 else []) +
                     ([MLA_MONTHS[parts[1] - 1]] if len(parts) > 1 else []) + ([parts[0]] if parts else []))
-    author = f"{_inverted(c.author)}. " if c.author else ""
+    author = f"{_author_listed(c)} " if c.author else ""
     title = _nested(c.doc_title.rstrip("."))
     rest_plain = ", ".join(x for x in [c.source, when, c.url] if x)
     rest_html = ", ".join(x for x in [f"<i>{escape(c.source)}</i>" if c.source else "", escape(when), escape(c.url)] if x)
     kind = (f"Interview by {c.interviewer}. " if c.interviewer else "Interview. ") if c.form == "interview" else ""
-    plain = f"{author}“{title}.” {kind}{rest_plain}."
-    html = f"{escape(author)}“{escape(title)}.” {escape(kind)}{rest_html}."
-    cited_as = _family(c.author) if c.author else f"“{_short_title(title)}”"
-    pin = f" par. {c.paragraph}" if c.paragraph else ""
-    in_text = f"(qtd. in {cited_as}{pin})" if c.is_person_quoted else f"({cited_as}{pin})"
+    # MLA 9 asks for the date of access when the source gives no date of its own; it ends the entry.
+    accessed = "" if parts else f" Accessed {_accessed_today(MLA_MONTHS, day_first=True)}."
+    plain = f"{author}{_quoted(title, '.')} {kind}{rest_plain}.{accessed}"
+    html = f"{escape(author)}{escape(_quoted(title, '.'))} {escape(kind)}{rest_html}.{escape(accessed)}"
+    # A locator follows the name after a comma: (Doe, par. 8), MLA 9's 6.19.
+    pin = f"par. {c.paragraph}" if c.paragraph else ""
+    if c.author:
+        cited_as = (c.author if c.author_is_group else _family(c.author)) + (f", {pin}" if pin else "")
+    else:
+        cited_as = _short_title_cited(title, pin, keep_brackets=False)
+    in_text = f"(qtd. in {cited_as})" if c.is_person_quoted else f"({cited_as})"
     return Citation("mla", "MLA 9", f"{plain}\nIn text: {in_text}",
                     Markup(f"{html}<br><span class=in-text>In text: {escape(in_text)}</span>"))
 
@@ -151,22 +209,27 @@ def mla(c: Cited) -> Citation:
 def chicago(c: Cited) -> Citation:
     c = _as_interview(c)
     parts = _date_parts(c.date)
+    # Chicago (14.12, 14.233) gives an access date only when the source has no date of its own.
+    accessed = None if parts else _accessed_today(MONTHS, day_first=False)
     when = (f"{MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}" if len(parts) > 2 else
-            f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) > 1 else str(parts[0]) if parts else "n.d.")
+            f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) > 1 else str(parts[0]) if parts else f"accessed {accessed}")
     title = _nested(c.doc_title.rstrip("."))
     source = c.source or ""
     who = f"{c.speaker}, quoted in " if c.is_person_quoted else ""
     by = f"{c.author}, " if c.author else ""
-    if c.form == "interview":
-        by += f"interview by {c.interviewer}, " if c.interviewer else "interview, "
+    interview = (f"interview by {c.interviewer}, " if c.interviewer else "interview, ") if c.form == "interview" else ""
+    # "Name, interview, “Title,”" as Chicago words it; with nobody named the note opens on the title.
+    by, after_title = (by + interview, "") if c.author else (by, interview)
     pin = f", para. {c.paragraph}" if c.paragraph else ""
-    note_plain = f"1. {who}{by}“{title},” {source + ', ' if source else ''}{when}{pin}, {c.url}."
-    note_html = (f"1. {escape(who)}{escape(by)}“{escape(title)},” "
+    note_plain = f"1. {who}{by}{_quoted(title, ',')} {after_title}{source + ', ' if source else ''}{when}{pin}, {c.url}."
+    note_html = (f"1. {escape(who)}{escape(by)}{escape(_quoted(title, ','))} {escape(after_title)}"
                  f"{('<i>' + str(escape(source)) + '</i>, ') if source else ''}{escape(when)}{escape(pin)}, {escape(c.url)}.")
-    bib_author = f"{_inverted(c.author)}. " if c.author else ""
-    bib_plain = f"{bib_author}“{title}.” {source + ', ' if source else ''}{when}. {c.url}."
-    bib_html = (f"{escape(bib_author)}“{escape(title)}.” {('<i>' + str(escape(source)) + '</i>, ') if source else ''}"
-                f"{escape(when)}. {escape(c.url)}.")
+    bib_author = f"{_author_listed(c)} " if c.author else ""
+    # In the bibliography an access date is a sentence of its own: “Title.” Site. Accessed May 1, 2020. URL.
+    bib_when, joint = (when, ", ") if parts else (f"Accessed {accessed}", ". ")
+    bib_plain = f"{bib_author}{_quoted(title, '.')} {source + joint if source else ''}{bib_when}. {c.url}."
+    bib_html = (f"{escape(bib_author)}{escape(_quoted(title, '.'))} {('<i>' + str(escape(source)) + '</i>' + joint) if source else ''}"
+                f"{escape(bib_when)}. {escape(c.url)}.")
     return Citation("chicago", "Chicago (notes and bibliography)", f"Note: {note_plain}\nBibliography: {bib_plain}",
                     Markup(f"<span class=in-text>Note:</span> {note_html}<br><span class=in-text>Bibliography:</span> {bib_html}"))
 
@@ -216,7 +279,8 @@ def bibtex(c: Cited) -> str:
     entry = "article" if c.source and c.form != "interview" else "online"
     parts = _date_parts(c.date)
     fields = [
-        ("author", _bib_name(c.author) if c.author else None),
+        # A group's name in braces: BibTeX would otherwise read "Human Rights Watch" as Watch, H. R.
+        ("author", (f"{{{_bib(c.author)}}}" if c.author_is_group else _bib_name(c.author)) if c.author else None),
         ("title", f"{{{_bib(c.doc_title)}}}"),
         ("journaltitle", _bib(c.source) if c.source and entry == "article" else None),
         ("journal", _bib(c.source) if c.source and entry == "article" else None),
@@ -245,7 +309,10 @@ def _quote_note(c: Cited) -> str:
 def ris(c: Cited) -> str:
     parts = _date_parts(c.date)
     lines = [("TY", "INTV" if c.form == "interview" else "NEWS" if c.source else "ELEC")]
-    if c.author:
+    interviewed = _as_interview(c)
+    if interviewed.author and c.form == "interview":
+        lines.append(("AU", interviewed.author if interviewed.author_is_group else _inverted(interviewed.author)))
+    elif c.author:
         lines.append(("AU", _inverted(c.author)))
     lines.append(("TI", c.doc_title))
     if c.source:
@@ -262,23 +329,23 @@ def csl_json(c: Cited) -> str:
         "id": c.id,
         "type": "interview" if c.form == "interview" else "article-newspaper" if c.source else "webpage",
         "title": c.doc_title,
-        "container-title": c.source or "",
         "URL": c.url,
         "note": _quote_note(c),
         "accessed": {"date-parts": [_date_parts(Date.today().isoformat())]},
     }
+    if c.source:
+        item["container-title"] = c.source
+    # No date is no "issued" at all: each style then writes its own "n.d." or access date.
     parts = _date_parts(c.date)
     if parts:
         item["issued"] = {"date-parts": [parts]}
-    else:
-        item["issued"] = {"literal": "n.d."}
-    if c.author:
-        given, _, family = c.author.rpartition(" ")
-        item["author"] = [{"family": family, "given": given} if given else {"literal": c.author}]
-    if c.speaker and c.form == "interview":
-        item["author"] = [{"literal": c.speaker}]
-        if c.interviewer:
-            item["interviewer"] = [{"literal": c.interviewer}]
+    credited = _as_interview(c)
+    if credited.author:
+        given, _, family = credited.author.rpartition(" ")
+        item["author"] = [{"literal": credited.author} if credited.author_is_group or not given
+                          else {"family": family, "given": given}]
+    if c.form == "interview" and c.interviewer:
+        item["interviewer"] = [{"literal": c.interviewer}]
     return json.dumps([item], ensure_ascii=False, indent=2)
 
 

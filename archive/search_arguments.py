@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as Date
 from urllib.parse import urlencode
 
 from flask import current_app, url_for
@@ -17,7 +18,12 @@ PAGE_SIZES = (10, 20, 50, 100)
 
 
 class BadParameter(ValueError):
-    """A parameter the archive cannot use; the message names it."""
+    """A parameter the archive cannot use; the message names it, and `names` the parameters to drop
+    for a search that can run (the error page links to it, so the reader keeps the rest)."""
+
+    def __init__(self, message: str, *names: str):
+        super().__init__(message)
+        self.names = names
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class SearchArgs:
     page: int
     page_size: int
     sort: str
+    note: str | None = None  # what was changed in the query before searching it, for the reader
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -34,7 +41,14 @@ def _date(value: str | None, name: str) -> str | None:
         return None
     value = value.strip()
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise BadParameter(f"{name} must be a date like 2018, 2018-11 or 2018-11-01, not {value[:40]!r}")
+        raise BadParameter(f"{name} must be a date like 2018, 2018-11 or 2018-11-01, not {value[:40]!r}", name)
+    # The range compares text, so 2018-13 or 2018-02-30 would silently mean "after 2018": say so instead.
+    year, month, day = (int(p) for p in (value + "-01-01").split("-")[:3])
+    try:
+        Date(max(year, 1), month, day)
+    except ValueError:
+        raise BadParameter(f"{name} is not a date of the calendar: {value!r} (a month is 01 to 12, "
+                           "a day as many as its month has)", name) from None
     return value
 
 
@@ -42,30 +56,63 @@ def _whole_number(raw: str | None, name: str, default: int) -> int:
     if raw is None or raw == "":
         return default
     if not re.fullmatch(r"-?\d{1,9}", raw.strip()):
-        raise BadParameter(f"{name} must be a whole number, not {raw[:40]!r}")
+        raise BadParameter(f"{name} must be a whole number, not {raw[:40]!r}", name)
     return int(raw)
+
+
+# Operator words, which a query cut at its limit must not end on.
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+
+# Typographic double quotation marks a phone, a word processor or a pasted quote puts round a phrase:
+# the parser knows only '"', so “pay maternity” was searched as two loose words (15 hits, not 0).
+_DOUBLE_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″〝〞＂", '"'))
+
+
+def straight_quotes(q: str) -> str:
+    """q with every kind of double quotation mark written '"', so a phrase is a phrase however typed."""
+    return q.translate(_DOUBLE_QUOTES)
+
+
+def within_limit(q: str) -> tuple[str, str | None]:
+    """(q cut to MAX_QUERY characters at a word's end, or q; a note saying so). A pasted paragraph
+    was cut mid-word, so its last word matched nothing and the search found nothing; a phrase
+    cut open became plain words. A cut phrase or bracket is closed, a dangling operator dropped."""
+    if len(q) <= MAX_QUERY:
+        return q, None
+    cut = q[:MAX_QUERY]
+    if not q[MAX_QUERY].isspace() and len(cut.split()) > 1:
+        cut = cut.rsplit(None, 1)[0]
+    words = cut.split()
+    while len(words) > 1 and words[-1] in OPERATORS:
+        words.pop()
+    cut = " ".join(words)
+    cut += '"' * (cut.count('"') % 2) + ")" * max(0, cut.count("(") - cut.count(")"))
+    return cut, (f"Only the first {len(words):,} words were searched: a query can be {MAX_QUERY} characters "
+                 f"long, and this one was {len(q):,}.")
 
 
 def page_number(args: MultiDict) -> int:
     page = _whole_number(args.get("page"), "page", 1)
     if page < 1:
-        raise BadParameter("page must be 1 or more")
+        raise BadParameter("page must be 1 or more", "page")
     return page
 
 
 def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
-    q = (args.get("q") or "")[:MAX_QUERY]
+    q, note = within_limit(straight_quotes(args.get("q") or ""))
     page = page_number(args)
     page_size = _whole_number(args.get("size"), "size", default_page_size)
     if page_size not in PAGE_SIZES and page_size != default_page_size:
-        raise BadParameter(f"size must be one of {', '.join(map(str, PAGE_SIZES))}")
+        raise BadParameter(f"size must be one of {', '.join(map(str, PAGE_SIZES))}", "size")
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
-        raise BadParameter(f"sort must be one of {', '.join(sorted(SORTS))}")
+        raise BadParameter(f"sort must be one of {', '.join(sorted(SORTS))}", "sort")
     values = {name: tuple(dict.fromkeys(v[:200] for v in args.getlist(name) if v))[:MAX_VALUES] for name in FACETS}
-    filters = Filters(**values, date_from=_date(args.get("from"), "from"), date_to=_date(args.get("to"), "to"),
-                      doc=(args.get("doc") or None))
-    return SearchArgs(q, filters, page, page_size, sort)
+    date_from, date_to = _date(args.get("from"), "from"), _date(args.get("to"), "to")
+    if date_from and date_to and date_from[:len(date_to)] > date_to:
+        raise BadParameter(f"from ({date_from}) is after to ({date_to}): nothing could match; swap them", "from", "to")
+    filters = Filters(**values, date_from=date_from, date_to=date_to, doc=(args.get("doc") or None))
+    return SearchArgs(q, filters, page, page_size, sort, note)
 
 
 # What url_for leaves unescaped in a query string (the WHATWG's query set), so links read as before.

@@ -10,6 +10,8 @@ from flask.cli import with_appcontext
 
 from indexer.engine import API_FIELDS, FACET_LIST, FACETS, SORTS, Filters, SearchEngine, SearchRequest
 
+from .search_arguments import straight_quotes
+
 
 def _facet_options(command):
     """One repeatable --NAME option per facet of the field registry (--speaker, --kind, ...)."""
@@ -33,7 +35,9 @@ def search_command(words, sort, limit, as_json, **chosen):
         click.echo("The archive has no index yet: run `flask ingest` first.", err=True)
         sys.exit(2)
     filters = Filters(**{name: tuple(chosen[name]) for name in FACETS})
-    page = found.search(SearchRequest(" ".join(words), filters, page_size=limit, sort=sort, facets=False))
+    # A phrase pasted with typographic quotation marks is a phrase here too, as on the pages.
+    text = straight_quotes(" ".join(words))
+    page = found.search(SearchRequest(text, filters, page_size=limit, sort=sort, facets=False))
     if page.note:
         click.echo(page.note, err=True)
     click.echo(f"{page.total} results" + (f" (did you mean: {page.suggestion})" if page.suggestion else ""))

@@ -4,21 +4,25 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
 
 from indexer.engine import FACETS, QUERY_FIELDS, Filters, SearchRequest
 
 from . import citations, labels, markdown_view
+from .help_examples import field_examples
 from .document_pages import document_page
 from .citation_resolver import cited, resolve
+from .query_notes import any_of_the_words
 from .search_arguments import BadParameter, changed_url, page_number
 from .speaker_merges import same_person_hints
+from .typed_values import archive_values, spelt_as_archived, values_holding
 from .public_links import public_url_for
 from .request_handles import catalog, requested_search_page, search_engine
 
 bp = Blueprint("views", __name__)
 bp.add_app_template_global(public_url_for)
 bp.add_app_template_global(changed_url)
+bp.add_app_template_global(any_of_the_words)
 bp.add_app_template_global(labels.kind_label)
 bp.add_app_template_global(labels.facet_value_label)
 bp.add_app_template_global(labels.shown_facet_values)
@@ -59,7 +63,7 @@ def json_ld(hit, doc) -> dict:
     data = {"@context": "https://schema.org", "@type": "Quotation" if hit.kind == "quote" else "CreativeWork",
             "text": hit.text, "isPartOf": article,
             "url": public_url_for("views.passage", citation_id=hit.id)}
-    if hit.speaker:
+    if hit.speaker and hit.speaker_kind != "anonymous":  # "Question", "Another trader": nobody's name
         data["creator"] = {
             "@type": "Person" if hit.speaker_kind == "person" else "Organization", "name": hit.speaker}
     return data
@@ -70,15 +74,21 @@ def search():
     try:
         result = requested_search_page()
     except BadParameter as err:
-        return render_template("error.html", title="Bad request", message=str(err)), 400
+        # The rest of the search still stands: offer it without the parameter that could not be used.
+        retry = changed_url("views.search", request.args, **dict.fromkeys(err.names)) if err.names else None
+        return render_template("error.html", title="Bad request", message=str(err), retry=retry), 400
     args = request.args.to_dict(flat=False)
+    cat = catalog() if result.filters.doc else None
+    row = cat.document(result.filters.doc) if cat else None  # the chip names a document by its title
     return render_template("search.html", page=result, args=args, facet_names=FACETS,
-                           field_labels=labels.FIELD_LABELS)
+                           field_labels=labels.FIELD_LABELS, doc_title=row.title if row else None)
 
 
 @bp.route("/help")
 def help_page():
-    return render_template("help.html", query_fields=QUERY_FIELDS)
+    # The empty query's facets are kept per commit by the engine, so this costs a look-up.
+    everything = search_engine().search(SearchRequest("", Filters(), page_size=1))
+    return render_template("help.html", query_fields=QUERY_FIELDS, examples=field_examples(everything.facets))
 
 
 # Documents listed per page on /browse and /sources/<name>, records per page on /speakers/<name>:
@@ -125,7 +135,11 @@ def speaker(name: str):
     found = search_engine().search(SearchRequest("", Filters(speaker=(name,)), page=page_number(request.args),
                                            page_size=RECORDS_PER_PAGE, sort="newest"))
     if not found.total:
-        abort(404, description=f"Nobody called “{name}” is quoted in this archive.")
+        speakers = archive_values(search_engine(), "speaker")
+        spelt = spelt_as_archived(speakers, name)
+        if spelt is not None:  # /speakers/tony blair: the name as the archive writes it
+            return redirect(changed_url("views.speaker", request.args, name=spelt, page=request.args.get("page")))
+        return render_template("speaker_missing.html", name=name, alike=values_holding(speakers, name)), 404
     cat = catalog()
     groups: OrderedDict[str, dict] = OrderedDict()
     for hit in found.hits:
@@ -133,13 +147,23 @@ def speaker(name: str):
         group["hits"].append(hit)
     for group in groups.values():
         group["hits"].sort(key=lambda h: h.start)
-    roles = sorted({h.speaker_role for h in found.hits if h.speaker_role})
+    roles = described_as(h.speaker_role for h in found.hits)
     quotes = dict(found.facets.get("kind", [])).get("quote", 0)
     same_person = same_person_hints(current_app.extensions, search_engine(), current_app.config["INDEX_DIR"],
                                     current_app.config.get("SPEAKERS_FILE"), name)
     return render_template("speaker.html", name=name, groups=groups, total=found.total, quotes=quotes, roles=roles,
                            kind=found.hits[0].speaker_kind, page=found.page, pages=found.pages,
                            same_person=same_person)
+
+
+def described_as(roles) -> list[str]:
+    """The roles a speaker page lists, each once whatever its case ("Ms; ms" was shown), capitalised
+    where any record wrote it so, in alphabetical order."""
+    chosen: dict[str, str] = {}
+    for role in roles:
+        if role and (role.casefold() not in chosen or role < chosen[role.casefold()]):
+            chosen[role.casefold()] = role  # upper case sorts first: "Ms" wins over "ms"
+    return sorted(chosen.values(), key=str.casefold)
 
 
 @bp.route("/d/<doc_id>")
@@ -171,10 +195,25 @@ def _as_markdown(passages, quotes_by_passage: dict, highlight: str | None) -> di
     return rendered
 
 
+def _as_written(citation_id: str) -> str:
+    """A citation id as the archive writes it, from one copied out of a printed citation: MLA and
+    Chicago end the URL with a full stop, a PDF or mail client takes it along, and print may
+    capitalise ('.../p/afbr56hijr.' or 'AFBR56HIJR')."""
+    return citation_id.strip().rstrip(".,;:!?)]}>»”’\"'").lower()
+
+
+@bp.route("/p/<citation_id>/")
+def passage_slash(citation_id: str):
+    return redirect(changed_url("views.passage", request.args, citation_id=_as_written(citation_id)))
+
+
 @bp.route("/p/<citation_id>")
 def passage(citation_id: str):
     found = resolve(search_engine(), catalog(), citation_id, request.args.get("doc"))
     if found is None:
+        cleaned = _as_written(citation_id)
+        if cleaned and cleaned != citation_id and resolve(search_engine(), catalog(), cleaned) is not None:
+            return redirect(changed_url("views.passage", request.args, citation_id=cleaned), code=301)
         abort(404, description=f"No passage or quote has the citation id “{citation_id}”.")
     cites = _cited(found) if found.hit else None
     styles = citations.styles(cites) if cites else []
@@ -189,6 +228,7 @@ def passage(citation_id: str):
     return render_template("passage.html", found=found, hit=found.hit, doc=found.document, styles=styles,
                            fragment=fragment, citation_id=citation_id, context_html=context_html, coins=citations.coins(cites) if cites else None,
                            author=citations.credited_author(cites) if cites else None,
+                           cited_title=cites.doc_title if cites else None,
                            field_labels=labels.FIELD_LABELS)
 
 

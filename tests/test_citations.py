@@ -37,7 +37,7 @@ def test_styles_quote_a_person_in_an_article():
     apa, mla, chicago = styles(ROTH)
     assert "(Roth, as cited in Doe, 2018, para. 8)" in apa.text
     assert "Doe, J. (2018, November 1)." in apa.text
-    assert "(qtd. in Doe par. 8)" in mla.text and "1 Nov. 2018" in mla.text
+    assert "(qtd. in Doe, par. 8)" in mla.text and "1 Nov. 2018" in mla.text
     assert chicago.text.startswith("Note: 1. Kenneth Roth, quoted in Jane Doe,") and "November 1, 2018" in chicago.text
 
 
@@ -71,6 +71,102 @@ def test_transcript_turn_is_cited_as_an_interview():
     item = json.loads(csl_json(turn))[0]
     assert item["type"] == "interview" and item["interviewer"] == [{"literal": "Ana Lopez"}]
     assert rispy.loads(ris(turn))[0]["type_of_reference"] == "INTV"
+
+
+def _variant(**changes) -> Cited:
+    return Cited(**{**ROTH.__dict__, **changes})
+
+
+UNDATED = _variant(date=None, author=None, source=None, original_url=None, doc_title="Labour plans maternity pay rise")
+KING = _variant(speaker="Robert R. King", author=None, form="interview", doc_title="Remarks to the press")
+QUESTION = _variant(speaker="Question", speaker_kind="anonymous", author=None, form="interview",
+                    doc_title="Remarks to the press")
+NO_TITLE = _variant(doc_title="[Untitled document]", author=None)
+GROUP = _variant(speaker="Human Rights Watch", speaker_kind="organisation", author=None, form="interview",
+                 doc_title="Briefing on the report")
+
+
+def _mla_today() -> str:
+    from datetime import date
+    from archive.citations import MLA_MONTHS
+    today = date.today()
+    return f"{today.day} {MLA_MONTHS[today.month - 1]} {today.year}"
+
+
+def _chicago_today() -> str:
+    from datetime import date
+    from archive.citations import MONTHS
+    today = date.today()
+    return f"{MONTHS[today.month - 1]} {today.day}, {today.year}"
+
+
+# (cited, style, what the style's rules ask for, what they rule out). Rules: MLA 9 6.19 (a locator
+# after a comma) and 5.x (access date when undated); Chicago 14.12 (access date only when undated);
+# APA 9.7/9.11 (a group author keeps its name, closed by a full stop) and 8.14 (a shortened title,
+# comma inside the quotation marks, no ellipsis).
+STYLE_RULES = [
+    (ROTH, "mla", "(qtd. in Doe, par. 8)", "Doe par. 8"),
+    (UNDATED, "mla", "(qtd. in “Labour plans maternity pay,” par. 8)", "…"),
+    (UNDATED, "mla", f"/p/abc123defg. Accessed {_mla_today()}.", None),
+    (ROTH, "mla", "1 Nov. 2018, https://example.org/a?b=1.\n", "Accessed"),
+    (UNDATED, "chicago", f"“Labour plans maternity pay rise,” accessed {_chicago_today()}, para. 8,", "n.d."),
+    (UNDATED, "chicago", f"Bibliography: “Labour plans maternity pay rise.” Accessed {_chicago_today()}. http", ".."),
+    (ROTH, "chicago", "Example Wire, November 1, 2018. https://example.org/a?b=1.", "ccessed"),
+    (UNDATED, "apa", "(Roth, as cited in Labour plans maternity pay, n.d., para. 8)", "“"),  # italic in HTML
+    (_variant(date=None, author=None, doc_title="Act on detention ruling, UK urged"), "apa",
+     "(Roth, as cited in “Act on detention ruling,” n.d., para. 8)", ",,"),
+    (_variant(date=None, author=None, source=None, doc_title="Act on detention ruling, UK urged"), "apa",
+     "(Roth, as cited in Act on detention ruling, n.d., para. 8)", ",,"),
+    (_variant(author=None, paragraph=0, doc_title="Act on detention ruling, UK urged"), "mla",
+     "(qtd. in “Act on detention ruling”)", ",”)"),
+    (_variant(date=None, author=None, doc_title="UK rebate 'unjustified' - Chirac"), "apa",
+     "(Roth, as cited in “UK rebate 'unjustified',” n.d., para. 8)", " ,"),
+    (KING, "mla", "King, Robert R. “Remarks to the press.”", "R.."),
+    (KING, "chicago", "Bibliography: King, Robert R. “Remarks", "R.."),
+    (KING, "apa", "King, R. R. (2018, November 1). Remarks to the press [Interview transcript].", None),
+    (QUESTION, "apa", "Remarks to the press [Interview transcript]. (2018, November 1).", "Question"),
+    (QUESTION, "mla", "“Remarks to the press.” Interview.", "Question"),
+    (QUESTION, "chicago", "Note: 1. “Remarks to the press,” interview, Example Wire, November 1, 2018,", "1. interview"),
+    (GROUP, "apa", "Human Rights Watch. (2018, November 1). Briefing", "Watch, H."),
+    (GROUP, "apa", "(Human Rights Watch, 2018, para. 8)", None),
+    (GROUP, "mla", "Human Rights Watch. “Briefing on the report.”", "Watch, Human"),
+    (GROUP, "chicago", "Bibliography: Human Rights Watch. “Briefing", "Watch, Human"),
+    # a document without a title is described in square brackets (APA 9.22), bare in MLA and Chicago
+    (NO_TITLE, "apa", "[Untitled document]. (2018, November 1). Example Wire.", "“"),
+    (NO_TITLE, "apa", "(Roth, as cited in [Untitled document], 2018, para. 8)", None),
+    (NO_TITLE, "mla", "Untitled document. Example Wire, 1 Nov. 2018,", "“Untitled"),
+    (NO_TITLE, "mla", "(qtd. in Untitled document, par. 8)", "[Untitled"),
+    (NO_TITLE, "chicago", "Note: 1. Kenneth Roth, quoted in Untitled document, Example Wire,", "“Untitled"),
+    (NO_TITLE, "chicago", "Bibliography: Untitled document. Example Wire, November 1, 2018.", "[Untitled"),
+    (_variant(doc_title="[Remarks to the press] Robert R. King, Tokyo", author=None), "mla",
+     "“[Remarks to the press] Robert R. King, Tokyo.”", None),  # negative: only a wholly bracketed title
+    (_variant(doc_title='[Human Rights Watch finds abuse "endemic"]', author=None), "apa",
+     "(Roth, as cited in [Human Rights Watch finds], 2018, para. 8)", None),  # a description shortened too
+]
+
+
+@pytest.mark.parametrize("cited, style, wanted, unwanted", STYLE_RULES)
+def test_styles_follow_their_guides(cited, style, wanted, unwanted):
+    text = next(s for s in styles(cited) if s.style == style).text
+    assert wanted.replace("\\n", "\n") in text
+    if unwanted:
+        assert unwanted not in text
+
+
+def test_exports_credit_the_person_or_group_interviewed():
+    king = json.loads(csl_json(KING))[0]
+    assert king["author"] == [{"family": "King", "given": "Robert R."}]
+    assert json.loads(csl_json(GROUP))[0]["author"] == [{"literal": "Human Rights Watch"}]
+    assert "author" not in json.loads(csl_json(QUESTION))[0]
+    assert rispy.loads(ris(KING))[0]["authors"] == ["King, Robert R."]
+    assert bibtexparser.parse_string(bibtex(GROUP)).entries[0]["author"] == "{Human Rights Watch}"
+    assert "author" not in [f.key for f in bibtexparser.parse_string(bibtex(QUESTION)).entries[0].fields]
+
+
+def test_csl_json_leaves_out_what_is_unknown():
+    item = json.loads(csl_json(UNDATED))[0]
+    assert "issued" not in item and "container-title" not in item  # a style writes its own "n.d."
+    assert item["accessed"]["date-parts"][0][0] >= 2026
 
 
 # Hostile values, one field at a time: each tries to close its field and open another in some format.
@@ -135,8 +231,11 @@ def test_ris_values_stay_in_their_tags(field, value, form):
     assert len(entries) == 1
     entry = entries[0]
     assert entry["type_of_reference"] == ("INTV" if form == "interview" else "NEWS")
-    if field != "author":
-        assert "authors" not in entry
+    # An interview's author is the person interviewed (the speaker), as in BibTeX and CSL-JSON.
+    authored = field == "author" or (form == "interview" and field == "speaker")
+    assert ("authors" in entry) == (authored or form == "interview")
+    if not authored and "authors" in entry:
+        assert not any("Injected" in a for a in entry["authors"])
     if field == "doc_title":
         assert "Injected" in entry["title"]
 
@@ -192,3 +291,25 @@ def test_coins_names_the_article_for_zotero():
     assert kev["rft.genre"] == ["article"] and kev["rft.jtitle"] == ["Example Wire"]
     assert kev["rft.aulast"] == ["Doe"] and kev["rft.aufirst"] == ["Jane"] and kev["rft.date"] == ["2018-11-01"]
     assert kev["rft_id"] == ["https://example.org/a?b=1"]
+
+
+@pytest.mark.parametrize("cited, italic", [
+    (_variant(source=None, author=None, doc_title="Howard rebuts asylum criticisms"), "<i>Howard rebuts asylum criticisms</i>."),
+    (_variant(source=None, doc_title="Howard rebuts asylum criticisms"), "<i>Howard rebuts asylum criticisms</i>."),
+    # negative cases: an article in a named source, and a bracketed description, keep plain titles
+    (_variant(doc_title="Howard rebuts asylum criticisms"), None),
+    (_variant(source=None, author=None, doc_title="[Untitled document]"), None),
+])
+def test_apa_italicises_the_title_of_a_work_that_stands_alone(cited, italic):
+    html = str(styles(cited)[0].html).split("<br>")[0]
+    if italic:
+        assert italic in html
+    else:
+        assert "<i>Howard" not in html and "<i>[" not in html
+
+
+def test_apa_in_text_italicises_a_standalone_title_as_its_reference_does():
+    html = str(styles(_variant(source=None, author=None, doc_title="Howard rebuts asylum criticisms"))[0].html)
+    assert "In text: (Roth, as cited in <i>Howard rebuts asylum criticisms</i>, 2018, para. 8)" in html
+    sourced = str(styles(_variant(author=None, doc_title="Howard rebuts asylum criticisms"))[0].html)
+    assert "“Howard rebuts asylum criticisms,” 2018" in sourced  # negative: an article's title is quoted

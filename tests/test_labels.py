@@ -16,6 +16,8 @@ DOCUMENTS = {
                     "The harbour office published its tide tables.\n",
     "marked.txt": "Title: Ferry times\nAuthor: Lee <b>Hale</b> & Co\nPlace: <i>Dune</i> Bay\nDate: 2021-07-01\n\n"
                   "The ferry runs twice a day.\n",
+    "licensed.txt": "Title: Pier debate\nSource: Harbour Council\nDate: 2021-08-01\n"
+                    "License: Open <i>Council</i> Licence v1.0\n\n\"The pier stays,\" said Tomas Reyes.\n",
 }
 
 
@@ -105,3 +107,12 @@ def test_the_matched_note_uses_the_registry_label(client, query, note):
     page = client.get("/", query_string={"q": query}).get_data(as_text=True)
     notes = re.findall(r'<p class="matched-field">matched the (.*?)</p>', page)
     assert set(notes) == ({label(note).lower()} if note else set())
+
+
+@pytest.mark.parametrize("doc, shown", [
+    ("licensed", "Open <i>Council</i> Licence v1.0"),  # shown as text, the markup escaped
+    ("signed", None),                                 # negative: no licence, no row
+])
+@pytest.mark.parametrize("page", [passage_page, document_page])
+def test_a_documents_licence_is_listed_where_its_words_are_cited(client, page, doc, shown):
+    assert metadata(page(client, doc)).get("Licence") == shown

@@ -63,6 +63,11 @@ HOSTILE_QUERIES = [
     ("title:(", "a bracket is not closed", "title"), ("(((", "Nothing to search for", ""),
     (")", "Nothing to search for", ""), ("<script>alert(1)</script>", None, "script alert 1"),
     ("a:b:c", None, "a b c"), ('""', None, ""), ("\x00", None, ""),
+    # an operator with nothing on one side is left out of the words searched, not searched as a word
+    ("AND regime", "an operator has nothing on one side", "regime"),
+    ("regime OR", "an operator has nothing on one side", "regime"),
+    ('"regime AND', "a quotation mark is not closed", "regime"),
+    ("regime and", None, "regime and"),  # negative: a lower-case 'and' is a word
 ]
 
 

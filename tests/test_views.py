@@ -1,6 +1,7 @@
 """Pages and the JSON API through the Flask test client."""
 import re
 from html import unescape
+from urllib.parse import unquote
 
 import pytest
 
@@ -354,3 +355,164 @@ def test_filters_come_before_results_in_a_collapsible_panel(client):
     html = client.get("/?q=korea").get_data(as_text=True)
     assert html.index('<details class="filter-panel" open>') < html.index('<section class="results"')
     assert "<summary>Filter</summary>" in html
+
+
+@pytest.mark.parametrize("typed, lands_on", [
+    ("kenneth roth", "/speakers/Kenneth%20Roth"),
+    ("KENNETH  ROTH", "/speakers/Kenneth%20Roth"),
+    ("Kenneth Roth", None),  # negative: the name as written is the page itself, no redirect
+])
+def test_a_speaker_name_typed_in_another_case_leads_to_the_speaker(client, typed, lands_on):
+    response = client.get(f"/speakers/{typed}?page=1")
+    if lands_on is None:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302 and response.location == f"{lands_on}?page=1"
+
+
+@pytest.mark.parametrize("typed, offered", [
+    ("roth", ["Kenneth Roth"]),
+    ("<script>Roth", []),  # negative: nothing holds it, and the name is shown escaped
+    ("Nobody Here", []),
+])
+def test_a_speaker_page_that_finds_nobody_offers_names_holding_the_words(client, typed, offered):
+    response = client.get(f"/speakers/{typed}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404 and "is quoted in this archive" in html
+    links = re.findall(r'<li><a href="/speakers/([^"]+)">', html)
+    assert [unquote(link) for link in links] == offered
+    assert "<script>Roth" not in html
+
+
+@pytest.mark.parametrize("roles, shown", [
+    (["Ms", "ms", None, "Ms"], ["Ms"]),
+    (["spokesman", "Prime Minister", "prime minister"], ["Prime Minister", "spokesman"]),
+    ([None, ""], []),
+    (["Chair", "chairman"], ["Chair", "chairman"]),  # negative: different words both stay
+])
+def test_a_speaker_page_lists_each_role_once(roles, shown):
+    from archive.views import described_as
+    assert described_as(roles) == shown
+
+
+@pytest.mark.parametrize("speaker, kind, creator", [
+    ("Kenneth Roth", "person", {"@type": "Person", "name": "Kenneth Roth"}),
+    ("Human Rights Watch", "organisation", {"@type": "Organization", "name": "Human Rights Watch"}),
+    ("Question", "anonymous", None),  # a questioner in a transcript is no creator of anything
+    (None, None, None),
+])
+def test_json_ld_names_a_creator_only_for_someone_named(app, speaker, kind, creator):
+    from types import SimpleNamespace
+
+    from archive.views import json_ld
+    hit = SimpleNamespace(id="abc123defg", kind="quote", passage=None, doc="d1", title="T", date=None, source=None,
+                          text="Words.", speaker=speaker, speaker_kind=kind)
+    with app.test_request_context():
+        assert json_ld(hit, None).get("creator") == creator
+
+
+@pytest.mark.parametrize("url", ["/api/search?q=regime", "/api/documents/hrw_reuters_2018-11-01"])
+def test_api_records_carry_the_permalink_to_cite(client, url):
+    body = client.get(url).get_json()
+    records = body.get("results") or body.get("records")
+    assert records and all(r["permalink"] == f"http://localhost/p/{r['id']}" for r in records)
+    passage = client.get(f"/api/passages/{records[0]['id']}").get_json()
+    assert passage["permalink"] == f"http://localhost/p/{records[0]['id']}"
+
+
+def test_the_api_permalink_never_takes_an_untrusted_host(client):
+    record = client.get("/api/search?q=regime", headers={"Host": "evil.example"}).get_json()["results"][0]
+    assert record["permalink"] == f"/p/{record['id']}"
+
+
+def _form_fields(html: str, form_class: str) -> dict:
+    form = re.search(rf'<form[^>]*class="{form_class}"[^>]*>(.*?)</form>', html, re.S).group(1)
+    fields = {name: unescape(value) for name, value in re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', form)}
+    if re.search(r'<select[^>]*name="sort"', form):
+        fields["sort"] = re.search(r'<option value="(\w+)"\s*selected', form).group(1)
+    return fields
+
+
+@pytest.mark.parametrize("url, form, kept", [
+    ("/?q=roth&sort=newest&kinds=all&size=50&kind=quote", "dates",
+     {"q": "roth", "sort": "newest", "kinds": "all", "size": "50", "kind": "quote"}),
+    ("/?q=roth&sort=oldest&kinds=all&size=50&kind=quote", "search",
+     {"sort": "oldest", "kinds": "all", "size": "50", "kind": "quote"}),
+    ("/?q=roth", "dates", {"q": "roth"}),  # negative: nothing chosen, nothing added
+])
+def test_the_search_forms_keep_the_rest_of_the_search(client, url, form, kept):
+    assert _form_fields(client.get(url).get_data(as_text=True), form) == kept
+
+
+def test_a_document_can_be_searched_and_the_search_shows_it(client):
+    page = client.get("/d/hrw_reuters_2018-11-01").get_data(as_text=True)
+    form = re.search(r'<form class="search-within"[^>]*>(.*?)</form>', page, re.S).group(1)
+    assert 'type="hidden" name="doc" value="hrw_reuters_2018-11-01"' in form and 'name="q"' in form
+    found = client.get("/?q=abuse&doc=hrw_reuters_2018-11-01").get_data(as_text=True)
+    chip = re.search(r'<a class="chip" href="([^"]*)" aria-label="Remove filter document: ([^"]*)"', found)
+    assert chip and unescape(chip.group(1)) == "/?q=abuse"
+    for form_class in ("search", "dates"):  # new words or dates keep to the document
+        assert _form_fields(found, form_class)["doc"] == "hrw_reuters_2018-11-01"
+    api = client.get("/api/search?q=abuse&doc=hrw_reuters_2018-11-01").get_json()
+    assert api["total"] > 0 and {r["doc"] for r in api["results"]} == {"hrw_reuters_2018-11-01"}
+
+
+def test_a_search_without_a_document_shows_no_document_chip(client):
+    assert "Remove filter document" not in client.get("/?q=abuse").get_data(as_text=True)
+
+
+def test_an_untitled_document_is_cited_by_a_description_not_its_file_name(tmp_path):
+    from app import create_app
+    from indexer.ingest import ingest
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "field_notes_0413.txt").write_text(  # a long first paragraph is no headline: no title
+        "Farmers in the valley have waited three seasons for rain, and the wells that served the villages "
+        "for a century are failing one after another this spring.\n\n"
+        '"The wells are dry," said Ana Ruiz, who runs the cooperative.\n', encoding="utf-8")
+    ingest([docs], tmp_path / "ix")
+    client = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "ix"}).test_client()
+    quote = client.get("/api/search?q=wells&kind=quote").get_json()["results"][0]
+    page = unescape(client.get(quote["url"]).get_data(as_text=True))
+    citations = " ".join(re.findall(r'<pre id="cite-\w+"[^>]*>(.*?)</pre>', page, re.S))
+    assert "[Untitled document]. (n.d.)." in citations and "field_notes_0413" not in citations
+    assert '<meta name="citation_title" content="[Untitled document]">' in page
+    assert "field_notes_0413" not in client.get(quote["url"] + "/cite.ris").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("suffix, lands", [
+    (".", True), (",", True), (")", True), ("/", True), (".”", True),
+    ("", None),         # negative: the id as written is the page itself
+    ("x", False),       # negative: another id is not guessed at
+])
+def test_a_permalink_copied_with_a_citations_full_stop_still_resolves(client, suffix, lands):
+    cid = client.get("/api/search?q=regime&kind=quote").get_json()["results"][0]["id"]
+    for typed in (cid + suffix, cid.upper() + suffix) if suffix != "x" else (cid + suffix,):
+        response = client.get(f"/p/{typed}")
+        if lands is None and typed == cid:
+            assert response.status_code == 200
+        elif lands:
+            assert response.status_code in (301, 302) and response.location.endswith(f"/p/{cid}")
+        elif lands is False:
+            assert response.status_code == 404
+
+
+def test_flask_search_reads_typographic_quotation_marks_as_the_pages_do(runner, client):
+    curly = runner.invoke(args=["search", "“issue regime”"]).output
+    api = client.get("/api/search", query_string={"q": '"issue regime"'}).get_json()
+    assert curly.splitlines()[0] == f"{api['total']} results"
+    loose = client.get("/api/search", query_string={"q": "issue regime"}).get_json()
+    assert api["total"] != loose["total"]
+
+
+
+@pytest.mark.parametrize("url, location", [
+    # a parameter named like the path part gives way to it; url_for's own names stay plain parameters
+    ("/speakers/kenneth roth?name=x&_external=1&page=1", "/speakers/Kenneth%20Roth?_external=1&page=1"),
+    ("/p/{cid}.?citation_id=x&_anchor=y", "/p/{cid}?_anchor=y"),
+    ("/p/{cid}/?doc=hrw_reuters_2018-11-01", "/p/{cid}?doc=hrw_reuters_2018-11-01"),
+])
+def test_redirects_keep_a_readers_parameters_as_parameters(client, url, location):
+    cid = client.get("/api/search?q=regime&kind=quote").get_json()["results"][0]["id"]
+    response = client.get(url.format(cid=cid))
+    assert response.status_code in (301, 302) and response.location == location.format(cid=cid)

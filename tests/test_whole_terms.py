@@ -156,6 +156,12 @@ def test_a_new_commit_is_scored_with_its_own_norms(tmp_path):
     ('"harbuor master"', '"harbour master"'),
     ("harbour master", None),  # every word is in the archive
     ("zzzzqqq", None),  # nothing close
+    ("harbuor mastre", "harbour master"),  # a transposition in a six-letter word is still two edits
+    ("hzrbour", "harbour"),
+    ("tyd", None),  # two edits to a three-letter word would make it any word ('tide'): no suggestion
+    ("noxx", None),  # nor to a four-letter one ('noon')
+    ('"harbuor mas*"', '"harbour mas*"'),  # a pattern's start is left alone, the misspelling beside it not
+    ('"tide harbuo*"', None),
 ])
 def test_did_you_mean_asks_the_words_the_search_looked_up(segmented, text, expected, monkeypatch):
     with segmented.lease() as (s, stamp):

@@ -39,6 +39,10 @@ def parse(text: str, schema):
         except Exception:  # Whoosh raises many kinds on odd input; all mean "not syntax"
             problem = "it could not be read as search syntax"
     words = re.findall(r"\w+", text)
+    # "blair AND" searched as blair OR and (11,059 hits of 'and'): an operator the reader wrote is
+    # no word they wanted, unless operators are all there is ("AND" alone is searched as 'and').
+    meant = [w for w in words if w not in _OPERATOR_WORDS]
+    words = meant or words
     if not words:
         return query.NullQuery, f"Nothing to search for in “{text}”."
     plain = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS, group=OrGroup)
@@ -104,6 +108,9 @@ def filter_query(filters: Filters):
 
 _FIELD_NAMES = fields.TYPED_NAMES  # what a user may type before a colon
 _LOWER_CASE = re.compile(rf"\b({'|'.join(fields.LOWER_CASE_NAMES)}):(\w+)")
+
+
+_OPERATOR_WORDS = frozenset(("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"))
 
 
 def _query_problem(text: str) -> str | None:

@@ -24,13 +24,15 @@ def suggest(s, text: str, frequency: Callable[[str, str], int] | None = None) ->
     pieces = re.findall(r"\w+|\W+", text)
     for n, piece in enumerate(pieces):
         is_field = n + 1 < len(pieces) and pieces[n + 1].startswith(":")
+        # A word before * or ? is a pattern's start, not a misspelling: "righ*" must not become "rights*".
+        is_pattern = n + 1 < len(pieces) and pieces[n + 1][:1] in ("*", "?")
         stems = [t.text for t in analyzer(piece)] if piece.isalpha() else []
-        if len(piece) < 3 or is_field or piece in ("AND", "OR", "NOT") or len(stems) != 1 \
+        if len(piece) < 3 or is_field or is_pattern or piece in ("AND", "OR", "NOT") or len(stems) != 1 \
                 or frequency("text", stems[0]):
             out.append(piece)
             continue
-        candidates = sorted(corrector.suggest(stems[0], limit=8, maxdist=2, prefix=1),
-                            key=lambda stem: _edits(stem, stems[0]))
+        candidates = sorted((stem for stem in corrector.suggest(stems[0], limit=8, maxdist=2, prefix=1)
+                             if _close_enough(stem, stems[0])), key=lambda stem: _edits(stem, stems[0]))
         word = _surface(s, candidates[0]) if candidates else None
         if word:
             out.append(word)
@@ -47,6 +49,13 @@ def _surface(s, stem: str) -> str | None:
             if token.text == stem:
                 return hit["text"][token.startchar:token.endchar].lower()
     return None
+
+
+def _close_enough(a: str, b: str) -> bool:
+    """Whether `a` is a plausible correction of `b`: fewer than half the shorter word's letters
+    edited. Two edits to a short word proposed another word entirely ("café" -> "can", then
+    "call"); "bliar" -> "blair" and "regme" -> "regime" keep theirs."""
+    return _edits(a, b) * 2 < min(len(a), len(b))
 
 
 def _edits(a: str, b: str) -> int:

@@ -28,8 +28,10 @@ from .cues import (
     according_to, agent_after, agent_phrase, author_of, cue_inside_unclosed, inverting_verb, name_after_dash,
     name_before_colon, only_when_and_where, signed_inside,
 )
+from .first_names import is_first_name
 from .model import Speaker
 from .names import clean_phrase, speaker_from_phrase
+from .pronouns import speaker_of_pronoun
 from .story_memory import Memory
 from .speaker_check import is_bare_description
 from .quotes import Span
@@ -147,11 +149,16 @@ class ParagraphAttributor:
                 elif self.described_nobody:
                     # '"...," the youngster said. "..."': the next quotation is the same unnamed one's
                     previous_sentence_speaker = paragraph_speaker = self.last_speaker = None
+            about: Speaker | None = None  # who this sentence is about, if it quotes nobody
             if not inside:
                 subject = sentence_subject(toks)
                 if subject and len(subject.split()) <= 12 and subject.split()[0].lower() not in PRONOUNS:
-                    self._resolve(subject, toks)
-                self._note_reporters(toks, subject)
+                    about = self._resolve(subject, toks)
+                elif subject and subject.lower() in ("he", "she"):
+                    about = speaker_of_pronoun(subject, self.memory)
+                # 'Ruiz had panicked, Kale said.': the sentence is Kale's report, and about him
+                about = self._note_reporters(toks, subject) or about
+            self.memory.subject_before = about if _named_person(about) else None
             self.memory.learn_text(masked[s_start - start:s_end - start])
             self.intro_toks = [] if inside else toks  # looked at only when a bare quotation follows
             previous_sentence_speaker = spoken_here or (previous_sentence_speaker if inside else None)
@@ -161,15 +168,18 @@ class ParagraphAttributor:
         self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
         return results
 
-    def _note_reporters(self, toks: list[Token], subject: str) -> None:
+    def _note_reporters(self, toks: list[Token], subject: str) -> Speaker | None:
         """'As Clinton told the paper, tax relief ...': whoever a sentence says spoke is the one a
-        'she said' after it points back to, even when the sentence's subject is something else."""
+        'she said' after it points back to, even when the sentence's subject is something else. Returns
+        the last one."""
+        reporter = None
         for v in range(1, len(toks)):
             if toks[v].lower in SPEECH_VERBS and is_speech_verb(toks, v, object_verbs=False):
                 phrase = subject_before(toks, v)
                 if phrase and phrase != subject and phrase[:1].isupper() and len(phrase.split()) <= 4 and (
                         phrase.split()[0].lower() not in PRONOUNS):
-                    self._resolve(phrase, toks)
+                    reporter = self._resolve(phrase, toks) or reporter
+        return reporter
 
     def _words(self, masked: str, offset: int, start: int, end: int) -> list[Token]:
         """The sentence's own words: quoted words are someone else's and never a subject or a verb.
@@ -383,6 +393,14 @@ class ParagraphAttributor:
                or is_speech_verb(near, i) for i, t in enumerate(near)):
             return self._resolve(sentence_subject(toks), toks)
         return None
+
+
+def _named_person(speaker: Speaker | None) -> bool:
+    """A person the story names in full, with a first name ('Tom Kale', 'Anna-Lena Ruiz'): not a film's
+    title read as a subject ('Harbour Express is based on ...') nor a capital stuck to a surname."""
+    return (speaker is not None and speaker.kind == "person" and " " in speaker.name
+            and is_first_name(speaker.name.split()[0].split("-")[0]))
+
 
 def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
     """The paragraph's words outside its quotations."""

@@ -110,6 +110,19 @@ def is_demonym(word: str) -> bool:
     return (low.endswith(("ish", "ese")) and len(low) > 5) or low in DEMONYMS
 
 
+def is_person_demonym(word: str) -> bool:
+    """'Dutchman', 'Spaniard', 'American': one person of a nation. 'the Dutch', 'the Swiss', 'the
+    British', 'the Japanese' and 'the Scots' are a people, not one person."""
+    low = word.lower()
+    return word[:1].isupper() and low in DEMONYMS and not low.endswith(("ish", "ese", "ch", "sh", "ss", "s"))
+
+
+def gender_of_demonym(word: str) -> str | None:
+    """'Frenchwoman' -> female, 'Irishman' -> male, 'Briton' and 'German' (no compound of 'man') -> None."""
+    low = word.lower()
+    return "female" if low.endswith("woman") else "male" if low.endswith("man") and low != "german" else None
+
+
 def split_owner(words: list[str]) -> tuple[list[str], list[str]]:
     """('New', 'Jersey’s', 'Ana', 'Ruiz') -> (['New', 'Jersey’s'], ['Ana', 'Ruiz']): the owner is a role.
 

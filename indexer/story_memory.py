@@ -69,6 +69,9 @@ class Memory:
     role_holders: dict[str, set[str]] = field(default_factory=dict)  # "minister" -> everyone introduced so
     people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
     sentence: str = ""  # the sentence being read
+    # The person the sentence before was about, when it quoted nobody and its subject named one ('Kale was
+    # full of praise.'): an epithet right after it ('said the Harbour striker') is them.
+    subject_before: Speaker | None = None
     # bare_name's answers for this story's common words: a story's names are read twice, whole by
     # look_ahead and then sentence by sentence, and the look-ahead's Memory shares this one's
     bare_names: dict[tuple[str, ...], list[str]] = field(default_factory=dict, repr=False)

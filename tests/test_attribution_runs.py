@@ -597,3 +597,26 @@ def test_a_name_between_a_dash_and_a_colon_is_the_speaker(text, expected):
 ])
 def test_verbs_of_retort_and_reproach_report_speech(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality as the cue is the named person the sentence right before was about
+    ('Tom Kale praised the crew after the race.\n\n“We had the wind but it was hard,” the Dutchman said. “They sat back.”',
+     ["Tom Kale", "Tom Kale"]),
+    ('Ana Ruiz and Tom Kale spoke.\n\nRuiz had panicked at first, Kale said. “It was a hard week for all of us,” '
+     'said the Irishman.', ["Tom Kale"]),  # the one who reports, not the one reported on
+    # not when its own sentence names someone else, nor across genders, nor for a people
+    ('Tom Kale won again. When Bob Ruiz shook his hand, the Australian said: “You are simply the best player here.”',
+     [None]),
+    ('Ana Ruiz won the race. “It was a hard day on the water for me,” said the Irishman.', [None]),
+    ('Tom Kale won the race. “It was a hard day on the water for me,” said the Frenchwoman.', [None]),
+    ('Tom Kale won the race. “It was a hard day on the water for us all,” said the Dutch.', [None]),
+    # an epithet, with two people in the story: the one the sentence before was about
+    ('Ana Ruiz lost the final to Tom Kale.\n\nKale was full of praise for Ruiz. “It was a great game from her,” '
+     'said the Harbour striker.', ["Tom Kale"]),
+    # ... not a title read as the sentence's subject
+    ('Tom Kale and Ana Ruiz came to the show. Harbour Express is based on a book for children. “This square is '
+     'like never before,” said the 48-year-old actor.', ["48-year-old actor"]),
+])
+def test_a_nationality_or_epithet_is_who_the_sentence_before_was_about(text, expected):
+    assert speakers_of(text) == expected

@@ -6,7 +6,8 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    describing_word_before_name, document_author, headline_words, is_bare_description, is_body_name,
+    describing_word_before_name, document_author, gender_of_demonym, headline_words, is_bare_description, is_body_name,
+    is_person_demonym,
     is_lone_singular, names_written_alone, plausible_description, plausible_lone_word, plausible_name, split_owner,
     split_post_nominals, strip_leading,
 )
@@ -511,3 +512,22 @@ def test_a_form_of_address_is_no_part_of_the_name(text, expected):
 ])
 def test_a_lone_singular_is_no_speaker(words, expected):
     assert is_lone_singular(words) is expected
+
+
+@pytest.mark.parametrize("word, one_person, gender", [
+    ("Dutchman", True, "male"),
+    ("Frenchwoman", True, "female"),
+    ("American", True, None),
+    ("German", True, None),  # no compound of 'man'
+    ("Spaniard", True, None),
+    ("Dutch", False, None),  # a people
+    ("Swiss", False, None),
+    ("British", False, None),
+    ("Japanese", False, None),
+    ("Scots", False, None),
+    ("dutchman", False, "male"),  # lower case: a word of the sentence
+    ("Harbourman", False, "male"),  # no nation we know
+])
+def test_a_nationality_of_one_person(word, one_person, gender):
+    assert is_person_demonym(word) is one_person
+    assert gender_of_demonym(word) == gender

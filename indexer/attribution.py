@@ -40,6 +40,7 @@ from .speech import is_title_like
 from .trailers import Trailer, cue_after, cue_after_joined
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+CONTINUING_VERBS = _EN["continuing_verbs"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
@@ -141,6 +142,7 @@ class ParagraphAttributor:
                 else:
                     speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
                                                    first=span is spans[0])
+                    speaker = self._carried_on(speaker, cue, span, toks, previous_sentence_speaker or paragraph_speaker)
                 results.append(Attribution(span, speaker, cue))
                 prior = results[-1]
                 if speaker:
@@ -167,6 +169,21 @@ class ParagraphAttributor:
         self.left_open = bool(spans) and not spans[-1].closed and spans[-1].end >= len(self.text[:end].rstrip()) - 1
         self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
         return results
+
+    def _carried_on(self, speaker: Speaker | None, cue: str | None, span: Span, toks: list[Token],
+                    previous: Speaker | None) -> Speaker | None:
+        """'Kale said: "A." The Harbour boss continued: "B."': a description that goes on speaking
+        (CONTINUING_VERBS) is the named person the paragraph just quoted, not someone else called so."""
+        if not (speaker and speaker.kind == "descriptive" and _named_person(previous) and cue in ("before", "after")):
+            return speaker
+        if cue == "before":
+            near = [t.lower for t in toks if t.end <= span.start][-4:]
+        else:
+            near = [t.lower for t in toks if t.start >= span.end][:6]
+        near = [w for w in near if w not in ("\"", "“", "”", "'", "‘", "’")]
+        continuing = any(w in CONTINUING_VERBS and (w != "went" or near[i + 1:i + 2] == ["on"])
+                         for i, w in enumerate(near))
+        return previous if continuing else speaker
 
     def _note_reporters(self, toks: list[Token], subject: str) -> Speaker | None:
         """'As Clinton told the paper, tax relief ...': whoever a sentence says spoke is the one a

@@ -64,6 +64,10 @@ thank thanks thanked
 """.split())
 OBJECT_ONLY_VERBS = OBJECT_ONLY_VERBS | frozenset(ing for ing, lemma in _PARTICIPLES.items() if lemma in OBJECT_ONLY_VERBS)
 
+# Verbs that say the one speaking goes on speaking ("The Harbour boss continued:", "the minister added"):
+# a description as their subject is whoever spoke just before ("went on" is two words: "on" follows "went").
+CONTINUING_VERBS = frozenset("add adds added continue continues continued went".split())
+
 # Verbs that report a retort when "back" follows ("shot back", "hit back").
 BACK_VERBS = frozenset("shot shoots fired fires hit hits snapped snaps struck strikes pushed pushes".split())
 

@@ -620,3 +620,21 @@ def test_verbs_of_retort_and_reproach_report_speech(text, expected):
 ])
 def test_a_nationality_or_epithet_is_who_the_sentence_before_was_about(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description that goes on speaking is the one the paragraph just quoted
+    ('Ana Ruiz said: “He is the right man for the job.” The harbour chief continued: “I do not know what '
+     'is needed but it needs a lot of work.”', ["Ana Ruiz", "Ana Ruiz"]),
+    ('Ana Ruiz left the port. Tom Kale said: “We lost the ship and the crew is hurt.” But the Harbour skipper '
+     'added: “We will sail again when the storm is over.”', ["Tom Kale", "Tom Kale"]),
+    ('Ana Ruiz left the port. Tom Kale spoke next. “We lost the ship and the crew is hurt,” he said. “We will sail '
+     'again in the spring,” went on the Harbour captain.', ["Tom Kale", "Tom Kale"]),
+    # ... not a description with a verb of its own, nor one after a quotation nobody named
+    ('Ana Ruiz said: “He is the right man for the job.” The harbour chief replied: “I do not know what is '
+     'needed but it needs a lot of work.”', ["Ana Ruiz", "harbour chief"]),
+    ('“He is the right man for the job,” a sailor said. The harbour chief continued: “I do not know what is '
+     'needed but it needs a lot of work.”', ["a sailor", "harbour chief"]),
+])
+def test_a_description_that_goes_on_speaking_is_the_one_just_quoted(text, expected):
+    assert speakers_of(text) == expected

@@ -170,6 +170,23 @@ class ParagraphAttributor:
         self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
         return results
 
+    def _reporter_before(self, whole_sentence: bool) -> Speaker | None:
+        """Who the sentence before, which quoted nobody, reports speaking: the subject of its last reporting
+        verb that has one. A verb of what was reported has none ('Kale told a radio show how the group uses
+        tablets called slates.', 'Ruiz said it was hard to say when'), so the verb before it is read, when
+        its subject is a name (an earlier 'it' or 'they' is too far from the quotation to follow) and the
+        quotation is a whole sentence someone says (not a show's title)."""
+        toks = self.intro_toks
+        verbs = [i for i in range(len(toks)) if is_speech_verb(toks, i)]
+        for verb in reversed(verbs if whole_sentence else verbs[-1:]):
+            if verb != verbs[-1] and subject_before(toks, verb).split()[:1] and (
+                    subject_before(toks, verb).split()[0].lower() in PRONOUNS):
+                continue
+            found = self._subject_of(toks, verb)
+            if found:
+                return found
+        return None
+
     def _carried_on(self, speaker: Speaker | None, cue: str | None, span: Span, toks: list[Token],
                     previous: Speaker | None) -> Speaker | None:
         """'Kale said: "A." The Harbour boss continued: "B."': a description that goes on speaking
@@ -264,13 +281,15 @@ class ParagraphAttributor:
             return self.last_speaker, "continued"
         if first and self.pending_intro and not before:
             return self.pending_intro, "before"
+        reporter = self._reporter_before(_spoken_sentence(self.text, span)) if not before else None
         if previous and not before:
+            if _named_person(reporter) and reporter != previous:
+                # 'Kale says ... "A." Ruiz, who built it, says the aim is X. "B."': the sentence between
+                # reports someone else speaking, who goes on in the quotation after it
+                return reporter, "before"
             return previous, "continued"
-        verbs = [i for i in range(len(self.intro_toks)) if is_speech_verb(self.intro_toks, i)] if not before else []
-        if verbs:
-            found = self._subject_of(self.intro_toks, verbs[-1])
-            if found:
-                return found, "before"  # 'Ruiz tweeted a warning. "..."'
+        if reporter:
+            return reporter, "before"  # 'Ruiz tweeted a warning. "..."'
         # A paragraph that is all quotation, or opens with a quoted sentence and no cue (a cue that named
         # nobody, '"...," he said', is not these rules' to overrule), carries on the paragraph before.
         carries_on = first and (self.quote_only or (

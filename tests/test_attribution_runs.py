@@ -638,3 +638,25 @@ def test_a_nationality_or_epithet_is_who_the_sentence_before_was_about(text, exp
 ])
 def test_a_description_that_goes_on_speaking_is_the_one_just_quoted(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence before reports who speaks: its reporting verb, not a verb that names a thing after it
+    ('Tom Kale from Harbourtech told a radio show how the group uses dishes and small tablets called slates. '
+     '“The tablets connect to a base in the school. This links to a dish.”', ["Tom Kale"]),
+    ('Ana Ruiz said it was hard to say when the port would open. “We have asked for help and we wait for an answer.”',
+     ["Ana Ruiz"]),
+    # ... an earlier 'it' is too far away to follow
+    ('It found that most sailors liked the plan, though most agreed that it cost a lot. “We lose a week of work '
+     'each time the port shuts.”', [None]),
+    # a named person reported speaking between two quotations says the second
+    ('Tom Kale says there are gains. “It is simple to set up, just a dish on the roof, but it is one way.” Ana Ruiz, '
+     'who built the screens, says the aim is access for all. “Why do pupils still use old books? It is exciting.”',
+     ["Tom Kale", "Ana Ruiz"]),
+    # ... one only mentioned does not
+    ('Tom Kale says there are gains. “It is simple to set up, just a dish on the roof, but it is one way.” Ana Ruiz '
+     'built the screens last year. “Why do pupils still use old books? It is exciting to do it here.”',
+     ["Tom Kale", "Tom Kale"]),
+])
+def test_the_sentence_before_reports_who_speaks(text, expected):
+    assert speakers_of(text) == expected

@@ -660,3 +660,15 @@ def test_a_description_that_goes_on_speaking_is_the_one_just_quoted(text, expect
 ])
 def test_the_sentence_before_reports_who_speaks(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name opening the sentence, described after one comma ('Tom Kale, the leader of ... said:'), is the subject
+    ('Tom Kale, the leader of the dock workers said: “We had the day of long knives as the chief cut jobs.”',
+     ["Tom Kale"]),
+    # ... not a name in a phrase before the subject, nor a place
+    ('After meeting Tom Kale, the minister said: “We will open the port again next week.”', [None]),
+    ('In Harbourtown, the minister said: “We will open the port again next week.”', [None]),
+])
+def test_a_name_described_before_its_verb_is_the_subject(text, expected):
+    assert speakers_of(text) == expected

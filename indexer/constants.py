@@ -228,6 +228,9 @@ democrat democrats republican republicans tory tories labour conservative conser
 libertarian independent billionaire millionaire veteran icon legend star
 past current recent latest next
 """.split())
+# Words of that list that are also first names ('actor Will Kale'): right before a one-word surname they are
+# the name's first word. Not months ('Last June Kale was banned', 'In May Kale said'): those open the sentence.
+FIRST_NAME_LOOKALIKES = frozenset("will".split())
 
 # Nationalities not ending in -ish or -ese (those are recognised by their ending).
 DEMONYMS = frozenset("""

@@ -21,6 +21,7 @@ DEMONYMS = _EN["demonyms"]
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
 NOT_NAME_WORDS = _EN["not_name_words"]
+FIRST_NAME_LOOKALIKES = _EN["first_name_lookalikes"]
 NOT_PERSON_WORDS = _EN["not_person_words"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
@@ -62,7 +63,8 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
         # A capitalised reporting verb before an organisation's word is part of its name ("State Department").
         verb = low in SPEECH_VERBS and words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS
         number_in_body = body and low in NUMBER_WORDS  # "Three Harbours Corp": the number is the name's
-        if (low in NOT_NAME_WORDS and not number_in_body or verb or (cut == 0 and low.endswith("ing") and len(low) > 5 and not body)
+        first_name = low in FIRST_NAME_LOOKALIKES and len(words) - cut == 2 and words[cut].istitle()
+        if (low in NOT_NAME_WORDS and not number_in_body and not first_name or verb or (cut == 0 and low.endswith("ing") and len(low) > 5 and not body)
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2 and not body)):
             cut += 1
         elif is_role_word(low) and len(words) - cut > 2 and not body and not (

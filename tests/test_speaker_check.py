@@ -31,6 +31,11 @@ from indexer.speaker_check import (
     ("British Harbour Association", ([], ["British", "Harbour", "Association"])),
     ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
     ("Model Kale", (["Model"], ["Kale"])),  # an occupation nobody is called by, as "Midfielder Kale"
+    # 'Will' right before a one-word surname is a first name; before a full name, or a month, opens the sentence
+    ("Will Kale", ([], ["Will", "Kale"])),
+    ("Will Ana Ruiz", (["Will"], ["Ana", "Ruiz"])),
+    ("June Kale", (["June"], ["Kale"])),
+    ("May Kale", (["May"], ["Kale"])),
 ])
 def test_strip_leading(words, expected):
     assert strip_leading(words.split()) == expected

@@ -180,8 +180,10 @@ def clean_phrase(phrase: str) -> str:
 
 
 def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
-                        sentence_start: bool = False) -> Speaker | None:
-    """The Speaker a noun phrase names, or None when it names nobody a reader could point to."""
+                        sentence_start: bool = False, closing: bool = False) -> Speaker | None:
+    """The Speaker a noun phrase names, or None when it names nobody a reader could point to. ``closing``:
+    the phrase is the subject of a cue closing its sentence (', bank officials said.'), which may describe
+    a group without a determiner (speaker_check.plausible_description)."""
     whole = clean_phrase(phrase)
     if len(whole) < 2 or len(whole) > 200:
         return None
@@ -353,7 +355,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # Remembered, never returned: an 'it' that follows means the document, whose author is unknown.
         memory.mention(Entity(Speaker(core, DOCUMENT), head=head))
         return None
-    if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head) or is_lone_singular(tokens):
+    if (tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head, closing)
+            or is_lone_singular(tokens)):
         return None  # "out a press release", "a statement", "a fourth": no person or body
     named = _named_before_its_kind(head_part)
     if named:

@@ -29,6 +29,7 @@ PERSON_NOUNS = _EN["person_nouns"]
 GROUP_NOUNS = _EN["group_nouns"]
 PERSON_SUFFIXES = _EN["person_suffixes"]
 PRONOUNS = _EN["pronouns"]
+PREPOSITIONS = _EN["prepositions"]
 ADDRESS_TITLES = _EN["address_titles"]
 COMPANY_SUFFIXES = _EN["company_suffixes"]
 POST_NOMINALS = _EN["post_nominals"]
@@ -227,8 +228,11 @@ def is_person_noun(word: str) -> bool:
             or (len(low) > 3 and low.endswith(PERSON_SUFFIXES)))
 
 
-def plausible_description(words: list[str], head: str) -> bool:
-    """'a fire brigade spokesman', 'the health ministry', 'officials': a person or body, described."""
+def plausible_description(words: list[str], head: str, closing: bool = False) -> bool:
+    """'a fire brigade spokesman', 'the health ministry', 'officials': a person or body, described.
+    ``closing``: the phrase is the subject of a cue that closes its sentence (', bank officials said.'),
+    where lower-case words before a plural person's noun describe a group; anywhere else ('Fans of the
+    band have called it "easy"') such a subject is too often not who chose the quoted words."""
     if not words or words[-1].lower() in FRAGMENT_ENDS:
         return False  # "chancellor to": a description cut off in mid-phrase
     first = words[0].lower()
@@ -240,8 +244,14 @@ def plausible_description(words: list[str], head: str) -> bool:
     # Without a determiner only a plural or a listed noun describes someone: "officials", "police";
     # a bare singular ("list", "bank") is a fragment.
     bare = is_person_noun(first) and (first.endswith("s") or first in PERSON_NOUNS)
-    opens = first in DESCRIPTION_OPENERS or first[:1].isdigit() or owned or bare
+    # 'bank officials', 'senior union leaders': lower-case words before a plural person's noun describe a group
+    group = closing and (len(words) <= 3 and head.endswith("s") and words[-1].lower() == head
+             and all(w.isalpha() and w.islower() and w not in _NOT_DESCRIBING_GROUPS for w in words))
+    opens = first in DESCRIPTION_OPENERS or first[:1].isdigit() or owned or bare or group
     return opens and is_person_noun(head)
+
+
+_NOT_DESCRIBING_GROUPS = NOT_NAME_WORDS | DETERMINERS | PREPOSITIONS | CLAUSE_OPENERS | frozenset(PRONOUNS)
 
 
 def is_lone_singular(words: list[str]) -> bool:

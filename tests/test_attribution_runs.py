@@ -672,3 +672,14 @@ def test_the_sentence_before_reports_who_speaks(text, expected):
 ])
 def test_a_name_described_before_its_verb_is_the_subject(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group described after the sentence's last comma, closing it, speaks for a phrase quoted inside it
+    ('The port was shut for a week. Boat owners would be told if any “odd activity” was seen, harbour officials said.',
+     ["harbour officials"]),
+    # ... the same group as the sentence's subject, with a quoted word of its own, stays unattributed
+    ('Harbour officials have long denied any “sickout” by the crews.', []),
+])
+def test_a_group_closing_the_sentence_speaks_for_its_quotation(text, expected):
+    assert speakers_of(text) == expected

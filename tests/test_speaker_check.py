@@ -536,3 +536,19 @@ def test_a_lone_singular_is_no_speaker(words, expected):
 def test_a_nationality_of_one_person(word, one_person, gender):
     assert is_person_demonym(word) is one_person
     assert gender_of_demonym(word) == gender
+
+
+
+@pytest.mark.parametrize("words, head, closing, anywhere", [
+    # closing its sentence (', dock officials said.'), lower-case words before a plural person's noun are a group
+    ("dock officials", "officials", True, False),
+    ("senior union leaders", "leaders", True, False),
+    # ... not a singular, a phrase opening on a preposition, a run longer than three words, or a capital
+    ("dock official", "official", False, False),
+    ("of dock officials", "officials", False, False),
+    ("old dock union branch officials", "officials", False, False),
+    ("Harbour officials", "officials", False, False),
+])
+def test_a_group_described_in_a_closing_cue(words, head, closing, anywhere):
+    assert plausible_description(words.split(), head, closing=True) is closing
+    assert plausible_description(words.split(), head) is anywhere

@@ -69,8 +69,12 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2 and not body)):
             cut += 1
         elif is_role_word(low) and len(words) - cut > 2 and not body and not (
-                is_first_name(words[cut]) and words[-1].strip(".,") in POST_NOMINALS):
-            cut += 1  # ('Brian Kale MSP': a first name that ends as a person's noun does, before a seat)
+                is_first_name(words[cut]) and words[-1].strip(".,") in POST_NOMINALS) and (
+                low in PERSON_NOUNS or low in ROLE_TITLES or is_dictionary_word(low.removesuffix("s"))
+                or not is_first_name(words[cut])):
+            # ('Brian Kale MSP': a first name that ends as a person's noun does, before a seat; 'Lian Chia
+            # Ruiz': a first name with a person's ending that no dictionary holds is a name's, not a role)
+            cut += 1
         elif (low in PERSON_NOUNS or low in TITLE_WORDS) and len(words) - cut == 2 and not words[cut].isupper() and (
                 words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS) and not is_first_name(words[cut].strip(".,")):
             cut += 1  # "Midfielder Edu", "Coach Kale": an occupation nobody is named, before a one-word name

@@ -36,6 +36,10 @@ from indexer.speaker_check import (
     ("Will Ana Ruiz", (["Will"], ["Ana", "Ruiz"])),
     ("June Kale", (["June"], ["Kale"])),
     ("May Kale", (["May"], ["Kale"])),
+    # a first name with a person's ending, no dictionary word, opens a three-word name; a role is taken off
+    ("Lian Chia Ruiz", ([], ["Lian", "Chia", "Ruiz"])),
+    ("Historian Ana Ruiz", (["Historian"], ["Ana", "Ruiz"])),
+    ("Goalscorer Tom Kale", (["Goalscorer"], ["Tom", "Kale"])),
 ])
 def test_strip_leading(words, expected):
     assert strip_leading(words.split()) == expected

@@ -28,8 +28,10 @@ from .cues import (
     according_to, agent_after, agent_phrase, author_of, cue_inside_unclosed, inverting_verb, name_after_dash,
     name_before_colon, only_when_and_where, signed_inside,
 )
+from .first_names import is_first_name
 from .model import Speaker
 from .names import clean_phrase, speaker_from_phrase
+from .pronouns import speaker_of_pronoun
 from .story_memory import Memory
 from .speaker_check import is_bare_description
 from .quotes import Span
@@ -38,6 +40,7 @@ from .speech import is_title_like
 from .trailers import Trailer, cue_after, cue_after_joined
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
+CONTINUING_VERBS = _EN["continuing_verbs"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
@@ -139,6 +142,7 @@ class ParagraphAttributor:
                 else:
                     speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
                                                    first=span is spans[0])
+                    speaker = self._carried_on(speaker, cue, span, toks, previous_sentence_speaker or paragraph_speaker)
                 results.append(Attribution(span, speaker, cue))
                 prior = results[-1]
                 if speaker:
@@ -147,11 +151,16 @@ class ParagraphAttributor:
                 elif self.described_nobody:
                     # '"...," the youngster said. "..."': the next quotation is the same unnamed one's
                     previous_sentence_speaker = paragraph_speaker = self.last_speaker = None
+            about: Speaker | None = None  # who this sentence is about, if it quotes nobody
             if not inside:
                 subject = sentence_subject(toks)
                 if subject and len(subject.split()) <= 12 and subject.split()[0].lower() not in PRONOUNS:
-                    self._resolve(subject, toks)
-                self._note_reporters(toks, subject)
+                    about = self._resolve(subject, toks)
+                elif subject and subject.lower() in ("he", "she"):
+                    about = speaker_of_pronoun(subject, self.memory)
+                # 'Ruiz had panicked, Kale said.': the sentence is Kale's report, and about him
+                about = self._note_reporters(toks, subject) or about
+            self.memory.subject_before = about if _named_person(about) else None
             self.memory.learn_text(masked[s_start - start:s_end - start])
             self.intro_toks = [] if inside else toks  # looked at only when a bare quotation follows
             previous_sentence_speaker = spoken_here or (previous_sentence_speaker if inside else None)
@@ -161,15 +170,50 @@ class ParagraphAttributor:
         self.pending_intro = self._intro_at_end(masked, start, end) if not spans or spans[-1].end < end - 2 else None
         return results
 
-    def _note_reporters(self, toks: list[Token], subject: str) -> None:
+    def _reporter_before(self, whole_sentence: bool) -> Speaker | None:
+        """Who the sentence before, which quoted nobody, reports speaking: the subject of its last reporting
+        verb that has one. A verb of what was reported has none ('Kale told a radio show how the group uses
+        tablets called slates.', 'Ruiz said it was hard to say when'), so the verb before it is read, when
+        its subject is a name (an earlier 'it' or 'they' is too far from the quotation to follow) and the
+        quotation is a whole sentence someone says (not a show's title)."""
+        toks = self.intro_toks
+        verbs = [i for i in range(len(toks)) if is_speech_verb(toks, i)]
+        for verb in reversed(verbs if whole_sentence else verbs[-1:]):
+            if verb != verbs[-1] and subject_before(toks, verb).split()[:1] and (
+                    subject_before(toks, verb).split()[0].lower() in PRONOUNS):
+                continue
+            found = self._subject_of(toks, verb)
+            if found:
+                return found
+        return None
+
+    def _carried_on(self, speaker: Speaker | None, cue: str | None, span: Span, toks: list[Token],
+                    previous: Speaker | None) -> Speaker | None:
+        """'Kale said: "A." The Harbour boss continued: "B."': a description that goes on speaking
+        (CONTINUING_VERBS) is the named person the paragraph just quoted, not someone else called so."""
+        if not (speaker and speaker.kind == "descriptive" and _named_person(previous) and cue in ("before", "after")):
+            return speaker
+        if cue == "before":
+            near = [t.lower for t in toks if t.end <= span.start][-4:]
+        else:
+            near = [t.lower for t in toks if t.start >= span.end][:6]
+        near = [w for w in near if w not in ("\"", "“", "”", "'", "‘", "’")]
+        continuing = any(w in CONTINUING_VERBS and (w != "went" or near[i + 1:i + 2] == ["on"])
+                         for i, w in enumerate(near))
+        return previous if continuing else speaker
+
+    def _note_reporters(self, toks: list[Token], subject: str) -> Speaker | None:
         """'As Clinton told the paper, tax relief ...': whoever a sentence says spoke is the one a
-        'she said' after it points back to, even when the sentence's subject is something else."""
+        'she said' after it points back to, even when the sentence's subject is something else. Returns
+        the last one."""
+        reporter = None
         for v in range(1, len(toks)):
             if toks[v].lower in SPEECH_VERBS and is_speech_verb(toks, v, object_verbs=False):
                 phrase = subject_before(toks, v)
                 if phrase and phrase != subject and phrase[:1].isupper() and len(phrase.split()) <= 4 and (
                         phrase.split()[0].lower() not in PRONOUNS):
-                    self._resolve(phrase, toks)
+                    reporter = self._resolve(phrase, toks) or reporter
+        return reporter
 
     def _words(self, masked: str, offset: int, start: int, end: int) -> list[Token]:
         """The sentence's own words: quoted words are someone else's and never a subject or a verb.
@@ -237,13 +281,15 @@ class ParagraphAttributor:
             return self.last_speaker, "continued"
         if first and self.pending_intro and not before:
             return self.pending_intro, "before"
+        reporter = self._reporter_before(_spoken_sentence(self.text, span)) if not before else None
         if previous and not before:
+            if _named_person(reporter) and reporter != previous:
+                # 'Kale says ... "A." Ruiz, who built it, says the aim is X. "B."': the sentence between
+                # reports someone else speaking, who goes on in the quotation after it
+                return reporter, "before"
             return previous, "continued"
-        verbs = [i for i in range(len(self.intro_toks)) if is_speech_verb(self.intro_toks, i)] if not before else []
-        if verbs:
-            found = self._subject_of(self.intro_toks, verbs[-1])
-            if found:
-                return found, "before"  # 'Ruiz tweeted a warning. "..."'
+        if reporter:
+            return reporter, "before"  # 'Ruiz tweeted a warning. "..."'
         # A paragraph that is all quotation, or opens with a quoted sentence and no cue (a cue that named
         # nobody, '"...," he said', is not these rules' to overrule), carries on the paragraph before.
         carries_on = first and (self.quote_only or (
@@ -383,6 +429,14 @@ class ParagraphAttributor:
                or is_speech_verb(near, i) for i, t in enumerate(near)):
             return self._resolve(sentence_subject(toks), toks)
         return None
+
+
+def _named_person(speaker: Speaker | None) -> bool:
+    """A person the story names in full, with a first name ('Tom Kale', 'Anna-Lena Ruiz'): not a film's
+    title read as a subject ('Harbour Express is based on ...') nor a capital stuck to a surname."""
+    return (speaker is not None and speaker.kind == "person" and " " in speaker.name
+            and is_first_name(speaker.name.split()[0].split("-")[0]))
+
 
 def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
     """The paragraph's words outside its quotations."""

@@ -7,6 +7,7 @@ subject is once a leading phrase ("In a statement on Monday,") is skipped.
 from __future__ import annotations
 
 from .constants import LEXICONS
+from .first_names import is_first_name
 from .sentences import Token
 from .speaker_check import is_person_noun
 
@@ -233,6 +234,12 @@ def subject_before(toks: list[Token], verb: int) -> str:
         name = _name_described(toks, j + 1)
         if name is not None:
             # "Ruiz, a Nova Scotia native who writes": who writes is the person named, described after a comma
+            return " ".join(t.text for t in toks[name:j]) + ", " + phrase
+    if end - j > 2 and toks[j + 1].lower == "the" and toks[j].text == ",":
+        name = _name_described(toks, j + 1)
+        if name is not None and name == 0 and is_first_name(toks[0].text) and j - name >= 2:
+            # "Tom Kale, the leader of the dock workers said:": the second comma is missing, and the name
+            # opening the sentence is who the description is ('After meeting Tom Kale, the minister said' is not)
             return " ".join(t.text for t in toks[name:j]) + ", " + phrase
     return phrase
 

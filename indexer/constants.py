@@ -64,6 +64,10 @@ thank thanks thanked
 """.split())
 OBJECT_ONLY_VERBS = OBJECT_ONLY_VERBS | frozenset(ing for ing, lemma in _PARTICIPLES.items() if lemma in OBJECT_ONLY_VERBS)
 
+# Verbs that say the one speaking goes on speaking ("The Harbour boss continued:", "the minister added"):
+# a description as their subject is whoever spoke just before ("went on" is two words: "on" follows "went").
+CONTINUING_VERBS = frozenset("add adds added continue continues continued went".split())
+
 # Verbs that report a retort when "back" follows ("shot back", "hit back").
 BACK_VERBS = frozenset("shot shoots fired fires hit hits snapped snaps struck strikes pushed pushes".split())
 
@@ -224,6 +228,9 @@ democrat democrats republican republicans tory tories labour conservative conser
 libertarian independent billionaire millionaire veteran icon legend star
 past current recent latest next
 """.split())
+# Words of that list that are also first names ('actor Will Kale'): right before a one-word surname they are
+# the name's first word. Not months ('Last June Kale was banned', 'In May Kale said'): those open the sentence.
+FIRST_NAME_LOOKALIKES = frozenset("will".split())
 
 # Nationalities not ending in -ish or -ese (those are recognised by their ending).
 DEMONYMS = frozenset("""

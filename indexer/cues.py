@@ -192,7 +192,7 @@ def sentence_final(rest: list[Token], memory: Memory) -> Speaker | None:
     tail = words[commas[-1] + 1:]
     for verb in (len(tail) - 1, len(tail) - 2):
         if 1 <= verb <= 4 and is_speech_verb(tail, verb, object_verbs=False):
-            return speaker_from_phrase(" ".join(t.text for t in tail[:verb]), memory)
+            return speaker_from_phrase(" ".join(t.text for t in tail[:verb]), memory, closing=True)
     # ', the board's counsel Ana Ruiz wrote in a court filing.': a longer name, and where it was said
     for verb in range(1, min(len(tail), 9)):
         if is_speech_verb(tail, verb, object_verbs=False):

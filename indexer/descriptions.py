@@ -274,7 +274,7 @@ class People:
         if matching or last_person is None or described.head in PARTY_WORDS:
             return None  # two Florida senators; 'the Kentucky Republican' needs the party the story gave
         known = self._profiles.get(last_person, Profile())
-        if (known.roles & set(described.keys()) and not known.states and wanted.words <= known.words
+        if (known.roles & set(described.keys()) and not (known.states and wanted.states) and wanted.words <= known.words
                 and not (known.parties and wanted.parties - known.parties)):
             return last_person  # 'Sen. Ana Ruiz responded first. "...," the Florida senator said.'
         return None

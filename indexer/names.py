@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from .constants import LEXICONS
 from .model import Speaker
 from .name_book import Either
-from .pronouns import gender_of_phrase, speaker_of_epithet, speaker_of_pronoun
+from .pronouns import gender_of_phrase, speaker_of_demonym, speaker_of_epithet, speaker_of_pronoun
 from .name_parts import is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
 from .speaker_check import (
     FRAGMENT_ENDS, describing_word_before_name, document_author, headline_words, is_bare_description, is_body_name,
-    is_common_role,
-    is_demonym, is_lone_singular, is_person_noun, plausible_description, plausible_lone_word, plausible_name,
+    is_common_role, gender_of_demonym, is_demonym, is_lone_singular, is_person_demonym, is_person_noun,
+    plausible_description, plausible_lone_word, plausible_name,
     split_owner, split_post_nominals, strip_leading, strip_titles,
 )
 from .mentions import DOCUMENT, UNNAMED, UNNAMED_PERSON, Entity
@@ -180,8 +180,10 @@ def clean_phrase(phrase: str) -> str:
 
 
 def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
-                        sentence_start: bool = False) -> Speaker | None:
-    """The Speaker a noun phrase names, or None when it names nobody a reader could point to."""
+                        sentence_start: bool = False, closing: bool = False) -> Speaker | None:
+    """The Speaker a noun phrase names, or None when it names nobody a reader could point to. ``closing``:
+    the phrase is the subject of a cue closing its sentence (', bank officials said.'), which may describe
+    a group without a determiner (speaker_check.plausible_description)."""
     whole = clean_phrase(phrase)
     if len(whole) < 2 or len(whole) > 200:
         return None
@@ -239,6 +241,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         if first and _is_name_token(first[-1]) and not any(w.lower() in ORGANISATION_WORDS for w in second):
             # ... but "Commons Work and Pensions Committee" is one body's name
             head_part, role = first, (f"with {' '.join(tokens[len(first) + 1:])}" + (f", {role}" if role else ""))
+    if tokens[0].lower() == "the" and len(head_part) == 2 and is_person_demonym(head_part[1]):
+        # 'said the Dutchman': one person called by their nation, as an epithet calls them ('the Dutch' are many)
+        return speaker_of_demonym(gender_of_demonym(head_part[1]), memory, whole)
     if tokens[0].lower() == "the":  # 'the Florida senator': the one person the story introduced so
         described = memory.people.resolve(head_part, (e.speaker for e in reversed(memory.recent)))
         found = speaker_from_phrase(described, memory, learn=False) if described else None
@@ -350,7 +355,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # Remembered, never returned: an 'it' that follows means the document, whose author is unknown.
         memory.mention(Entity(Speaker(core, DOCUMENT), head=head))
         return None
-    if tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head) or is_lone_singular(tokens):
+    if (tokens[-1].lower() in FRAGMENT_ENDS or not plausible_description(head_part, head, closing)
+            or is_lone_singular(tokens)):
         return None  # "out a press release", "a statement", "a fourth": no person or body
     named = _named_before_its_kind(head_part)
     if named:
@@ -360,7 +366,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             memory.mention(Entity(Speaker(named, "organisation", head), head=head))
         return Speaker(named, "organisation", head)
     if determiner == "the" and not anonymous and _is_epithet(head_part[1:], head):
-        found = speaker_of_epithet(gender_of_phrase(head_part, whole), memory)
+        found = speaker_of_epithet(gender_of_phrase(head_part, whole), memory, whole)
         if found:
             return found
     description = re.sub(r"^(?:the|The)\s+", "", whole if anonymous and len(whole) < 120 else core)

@@ -54,17 +54,45 @@ def speaker_of_pronoun(pronoun: str, memory: Memory) -> Speaker | None:
     return None
 
 
-def speaker_of_epithet(gender: str | None, memory: Memory) -> Speaker | None:
+def speaker_of_epithet(gender: str | None, memory: Memory, epithet: str = "") -> Speaker | None:
     """'said the Harbour striker', 'the 48-year-old actor': a story calls the person it is about by an
     epithet it never introduced, as it would say 'he'. Only when one person named in full has spoken or
-    acted so far (with two, 'the Harbour boss' may be either), and the epithet's gender ('the Harbour
-    man') is not another."""
+    acted so far, or the sentence right before was about one of them (memory.subject_before; otherwise,
+    with two, 'the Harbour boss' may be either), and the epithet's gender ('the Harbour man') is not
+    another."""
     people = {e.speaker.name: e for e in memory.recent if e.speaker.kind == "person" and " " in e.speaker.name}
+    about = memory.subject_before
+    if len(people) != 1 and about is not None and about.name in people and not _names_another(about, memory, epithet):
+        # with two people, the one the sentence right before was about: 'Kale was full of praise for Ruiz.
+        # "...," said the Harbour striker.'
+        people = {about.name: people[about.name]}
     if len(people) != 1:
         return None
     entity = next(iter(people.values()))
     found = entity.gender or _first_name_gender(entity.speaker)
     return entity.speaker if gender is None or found in (None, gender) else None
+
+
+def speaker_of_demonym(gender: str | None, memory: Memory, demonym: str = "") -> Speaker | None:
+    """'said the Dutchman': a nationality says less than an epithet, so it is only the person the sentence
+    right before was about ('Kale was delighted with the win. "...," said the Dutchman.'), when the
+    gender agrees and its own sentence names no one else; after a quotation, or a sentence about no
+    named person, nobody."""
+    about = memory.subject_before
+    if about is None or _names_another(about, memory, demonym):
+        return None
+    entity = next((e for e in reversed(memory.recent) if e.speaker.name == about.name), None)
+    found = (entity.gender if entity else None) or _first_name_gender(about)
+    return about if gender is None or found in (None, gender) else None
+
+
+def _names_another(person: Speaker, memory: Memory, epithet: str) -> bool:
+    """Whether the sentence being read names someone else in full ('When Ana Ruiz shook his hand, the
+    Harbourman said'): then the one the sentence before was about is no longer the only one it may mean.
+    The epithet's own capitals are no one ('the Old Harbour boss')."""
+    own = set(epithet.split())
+    return any(name != person.name and name in memory.sentence and not own & set(name.split())
+               for name in memory.later_names)
 
 
 def _first_name_gender(speaker: Speaker) -> str | None:

@@ -21,6 +21,7 @@ DEMONYMS = _EN["demonyms"]
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
 NOT_NAME_WORDS = _EN["not_name_words"]
+FIRST_NAME_LOOKALIKES = _EN["first_name_lookalikes"]
 NOT_PERSON_WORDS = _EN["not_person_words"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
@@ -28,6 +29,7 @@ PERSON_NOUNS = _EN["person_nouns"]
 GROUP_NOUNS = _EN["group_nouns"]
 PERSON_SUFFIXES = _EN["person_suffixes"]
 PRONOUNS = _EN["pronouns"]
+PREPOSITIONS = _EN["prepositions"]
 ADDRESS_TITLES = _EN["address_titles"]
 COMPANY_SUFFIXES = _EN["company_suffixes"]
 POST_NOMINALS = _EN["post_nominals"]
@@ -62,12 +64,17 @@ def strip_leading(words: list[str]) -> tuple[list[str], list[str]]:
         # A capitalised reporting verb before an organisation's word is part of its name ("State Department").
         verb = low in SPEECH_VERBS and words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS
         number_in_body = body and low in NUMBER_WORDS  # "Three Harbours Corp": the number is the name's
-        if (low in NOT_NAME_WORDS and not number_in_body or verb or (cut == 0 and low.endswith("ing") and len(low) > 5 and not body)
+        first_name = low in FIRST_NAME_LOOKALIKES and len(words) - cut == 2 and words[cut].istitle()
+        if (low in NOT_NAME_WORDS and not number_in_body and not first_name or verb or (cut == 0 and low.endswith("ing") and len(low) > 5 and not body)
                 or low.endswith("-born") or (is_demonym(low) and len(words) - cut > 2 and not body)):
             cut += 1
         elif is_role_word(low) and len(words) - cut > 2 and not body and not (
-                is_first_name(words[cut]) and words[-1].strip(".,") in POST_NOMINALS):
-            cut += 1  # ('Brian Kale MSP': a first name that ends as a person's noun does, before a seat)
+                is_first_name(words[cut]) and words[-1].strip(".,") in POST_NOMINALS) and (
+                low in PERSON_NOUNS or low in ROLE_TITLES or is_dictionary_word(low.removesuffix("s"))
+                or not is_first_name(words[cut])):
+            # ('Brian Kale MSP': a first name that ends as a person's noun does, before a seat; 'Lian Chia
+            # Ruiz': a first name with a person's ending that no dictionary holds is a name's, not a role)
+            cut += 1
         elif (low in PERSON_NOUNS or low in TITLE_WORDS) and len(words) - cut == 2 and not words[cut].isupper() and (
                 words[cut + 1].lower().strip(".,") not in ORGANISATION_WORDS) and not is_first_name(words[cut].strip(".,")):
             cut += 1  # "Midfielder Edu", "Coach Kale": an occupation nobody is named, before a one-word name
@@ -108,6 +115,19 @@ def is_demonym(word: str) -> bool:
     """
     low = word.lower()
     return (low.endswith(("ish", "ese")) and len(low) > 5) or low in DEMONYMS
+
+
+def is_person_demonym(word: str) -> bool:
+    """'Dutchman', 'Spaniard', 'American': one person of a nation. 'the Dutch', 'the Swiss', 'the
+    British', 'the Japanese' and 'the Scots' are a people, not one person."""
+    low = word.lower()
+    return word[:1].isupper() and low in DEMONYMS and not low.endswith(("ish", "ese", "ch", "sh", "ss", "s"))
+
+
+def gender_of_demonym(word: str) -> str | None:
+    """'Frenchwoman' -> female, 'Irishman' -> male, 'Briton' and 'German' (no compound of 'man') -> None."""
+    low = word.lower()
+    return "female" if low.endswith("woman") else "male" if low.endswith("man") and low != "german" else None
 
 
 def split_owner(words: list[str]) -> tuple[list[str], list[str]]:
@@ -212,8 +232,11 @@ def is_person_noun(word: str) -> bool:
             or (len(low) > 3 and low.endswith(PERSON_SUFFIXES)))
 
 
-def plausible_description(words: list[str], head: str) -> bool:
-    """'a fire brigade spokesman', 'the health ministry', 'officials': a person or body, described."""
+def plausible_description(words: list[str], head: str, closing: bool = False) -> bool:
+    """'a fire brigade spokesman', 'the health ministry', 'officials': a person or body, described.
+    ``closing``: the phrase is the subject of a cue that closes its sentence (', bank officials said.'),
+    where lower-case words before a plural person's noun describe a group; anywhere else ('Fans of the
+    band have called it "easy"') such a subject is too often not who chose the quoted words."""
     if not words or words[-1].lower() in FRAGMENT_ENDS:
         return False  # "chancellor to": a description cut off in mid-phrase
     first = words[0].lower()
@@ -225,8 +248,14 @@ def plausible_description(words: list[str], head: str) -> bool:
     # Without a determiner only a plural or a listed noun describes someone: "officials", "police";
     # a bare singular ("list", "bank") is a fragment.
     bare = is_person_noun(first) and (first.endswith("s") or first in PERSON_NOUNS)
-    opens = first in DESCRIPTION_OPENERS or first[:1].isdigit() or owned or bare
+    # 'bank officials', 'senior union leaders': lower-case words before a plural person's noun describe a group
+    group = closing and (len(words) <= 3 and head.endswith("s") and words[-1].lower() == head
+             and all(w.isalpha() and w.islower() and w not in _NOT_DESCRIBING_GROUPS for w in words))
+    opens = first in DESCRIPTION_OPENERS or first[:1].isdigit() or owned or bare or group
     return opens and is_person_noun(head)
+
+
+_NOT_DESCRIBING_GROUPS = NOT_NAME_WORDS | DETERMINERS | PREPOSITIONS | CLAUSE_OPENERS | frozenset(PRONOUNS)
 
 
 def is_lone_singular(words: list[str]) -> bool:

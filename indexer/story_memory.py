@@ -25,6 +25,7 @@ _EN = LEXICONS["en"]  # the language of the documents; English is the only one f
 CLAUSE_OPENERS = _EN["clause_openers"]
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
+FIRST_NAME_LOOKALIKES = _EN["first_name_lookalikes"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
 PRONOUNS = _EN["pronouns"]
@@ -41,6 +42,8 @@ _WORD_BEFORE = re.compile(r"([\w'’\-]+)\s*$")
 _DOCUMENT = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t]+(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b")
 _TITLE_OF = re.compile(r"\b(?:(?:of|for)(?: the)?|to the) $")  # ("Secretary to the Treasury Ana Ruiz")
 _MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as sentences.mask leaves it
+# Read up to a word's first letter: the word opens a sentence, or a quotation (not a cue after one: '," Will Kale said').
+_OPENS_SENTENCE = re.compile(r"(?:\A|[.?!]\s+|\n|[\"“])\S\Z")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
@@ -69,6 +72,9 @@ class Memory:
     role_holders: dict[str, set[str]] = field(default_factory=dict)  # "minister" -> everyone introduced so
     people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
     sentence: str = ""  # the sentence being read
+    # The person the sentence before was about, when it quoted nobody and its subject named one ('Kale was
+    # full of praise.'): an epithet right after it ('said the Harbour striker') is them.
+    subject_before: Speaker | None = None
     # bare_name's answers for this story's common words: a story's names are read twice, whole by
     # look_ahead and then sentence by sentence, and the look-ahead's Memory shares this one's
     bare_names: dict[tuple[str, ...], list[str]] = field(default_factory=dict, repr=False)
@@ -105,8 +111,11 @@ class Memory:
             self.people.learn_named_bodies(text)
         for match in _FULL_NAME.finditer(text):
             words = match.group().split()
-            if words[0].lower() in SENTENCE_STARTERS:
-                words = words[1:]  # "When Borger brought up ...": the capital is the sentence's
+            opens = _OPENS_SENTENCE.search(text, max(0, match.start() - 3), match.start() + 1)
+            if words[0].lower() in SENTENCE_STARTERS or (words[0].lower() in FIRST_NAME_LOOKALIKES and opens):
+                # "When Borger brought up ...": the capital is the sentence's; so is the 'Will' of a question
+                # ("Will Kale step down?"), which only in a sentence ('actor Will Kale') is a first name
+                words = words[1:]
             elif len(words) >= 3 and _TITLE_OF.search(text, max(0, match.start() - 8), match.start()):
                 words = words[1:]  # "Minister of Harbours Tom Kale": the title's object is no part of the name
             if any(_MASKED.fullmatch(w) for w in words):

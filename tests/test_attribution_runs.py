@@ -597,3 +597,89 @@ def test_a_name_between_a_dash_and_a_colon_is_the_speaker(text, expected):
 ])
 def test_verbs_of_retort_and_reproach_report_speech(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality as the cue is the named person the sentence right before was about
+    ('Tom Kale praised the crew after the race.\n\n“We had the wind but it was hard,” the Dutchman said. “They sat back.”',
+     ["Tom Kale", "Tom Kale"]),
+    ('Ana Ruiz and Tom Kale spoke.\n\nRuiz had panicked at first, Kale said. “It was a hard week for all of us,” '
+     'said the Irishman.', ["Tom Kale"]),  # the one who reports, not the one reported on
+    # not when its own sentence names someone else, nor across genders, nor for a people
+    ('Tom Kale won again. When Bob Ruiz shook his hand, the Australian said: “You are simply the best player here.”',
+     [None]),
+    ('Ana Ruiz won the race. “It was a hard day on the water for me,” said the Irishman.', [None]),
+    ('Tom Kale won the race. “It was a hard day on the water for me,” said the Frenchwoman.', [None]),
+    ('Tom Kale won the race. “It was a hard day on the water for us all,” said the Dutch.', [None]),
+    # an epithet, with two people in the story: the one the sentence before was about
+    ('Ana Ruiz lost the final to Tom Kale.\n\nKale was full of praise for Ruiz. “It was a great game from her,” '
+     'said the Harbour striker.', ["Tom Kale"]),
+    # ... not a title read as the sentence's subject
+    ('Tom Kale and Ana Ruiz came to the show. Harbour Express is based on a book for children. “This square is '
+     'like never before,” said the 48-year-old actor.', ["48-year-old actor"]),
+])
+def test_a_nationality_or_epithet_is_who_the_sentence_before_was_about(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description that goes on speaking is the one the paragraph just quoted
+    ('Ana Ruiz said: “He is the right man for the job.” The harbour chief continued: “I do not know what '
+     'is needed but it needs a lot of work.”', ["Ana Ruiz", "Ana Ruiz"]),
+    ('Ana Ruiz left the port. Tom Kale said: “We lost the ship and the crew is hurt.” But the Harbour skipper '
+     'added: “We will sail again when the storm is over.”', ["Tom Kale", "Tom Kale"]),
+    ('Ana Ruiz left the port. Tom Kale spoke next. “We lost the ship and the crew is hurt,” he said. “We will sail '
+     'again in the spring,” went on the Harbour captain.', ["Tom Kale", "Tom Kale"]),
+    # ... not a description with a verb of its own, nor one after a quotation nobody named
+    ('Ana Ruiz said: “He is the right man for the job.” The harbour chief replied: “I do not know what is '
+     'needed but it needs a lot of work.”', ["Ana Ruiz", "harbour chief"]),
+    ('“He is the right man for the job,” a sailor said. The harbour chief continued: “I do not know what is '
+     'needed but it needs a lot of work.”', ["a sailor", "harbour chief"]),
+])
+def test_a_description_that_goes_on_speaking_is_the_one_just_quoted(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence before reports who speaks: its reporting verb, not a verb that names a thing after it
+    ('Tom Kale from Harbourtech told a radio show how the group uses dishes and small tablets called slates. '
+     '“The tablets connect to a base in the school. This links to a dish.”', ["Tom Kale"]),
+    ('Ana Ruiz said it was hard to say when the port would open. “We have asked for help and we wait for an answer.”',
+     ["Ana Ruiz"]),
+    # ... an earlier 'it' is too far away to follow
+    ('It found that most sailors liked the plan, though most agreed that it cost a lot. “We lose a week of work '
+     'each time the port shuts.”', [None]),
+    # a named person reported speaking between two quotations says the second
+    ('Tom Kale says there are gains. “It is simple to set up, just a dish on the roof, but it is one way.” Ana Ruiz, '
+     'who built the screens, says the aim is access for all. “Why do pupils still use old books? It is exciting.”',
+     ["Tom Kale", "Ana Ruiz"]),
+    # ... one only mentioned does not
+    ('Tom Kale says there are gains. “It is simple to set up, just a dish on the roof, but it is one way.” Ana Ruiz '
+     'built the screens last year. “Why do pupils still use old books? It is exciting to do it here.”',
+     ["Tom Kale", "Tom Kale"]),
+])
+def test_the_sentence_before_reports_who_speaks(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name opening the sentence, described after one comma ('Tom Kale, the leader of ... said:'), is the subject
+    ('Tom Kale, the leader of the dock workers said: “We had the day of long knives as the chief cut jobs.”',
+     ["Tom Kale"]),
+    # ... not a name in a phrase before the subject, nor a place
+    ('After meeting Tom Kale, the minister said: “We will open the port again next week.”', [None]),
+    ('In Harbourtown, the minister said: “We will open the port again next week.”', [None]),
+])
+def test_a_name_described_before_its_verb_is_the_subject(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group described after the sentence's last comma, closing it, speaks for a phrase quoted inside it
+    ('The port was shut for a week. Boat owners would be told if any “odd activity” was seen, harbour officials said.',
+     ["harbour officials"]),
+    # ... the same group as the sentence's subject, with a quoted word of its own, stays unattributed
+    ('Harbour officials have long denied any “sickout” by the crews.', []),
+])
+def test_a_group_closing_the_sentence_speaks_for_its_quotation(text, expected):
+    assert speakers_of(text) == expected

@@ -88,6 +88,8 @@ def test_two_people_matching_leave_the_description():
     (f'Labour leader Ana Ruiz and Tory leader Tom Kale met.\n\n{QUOTE} the Labour leader said.', ["Ana Ruiz"]),
     # the story gave the senator no state: the one just mentioned, whose role it is
     (f'Sen. Ana Ruiz responded first.\n\n{QUOTE} the Florida senator said.', ["Ana Ruiz"]),
+    # the story gave a state, the description a party only: the one just mentioned, whose role it is
+    (f'Florida Sen. Ana Ruiz said she was told by the board.\n\n{QUOTE} the Democratic senator said.', ["Ana Ruiz"]),
     # negative cases: two senators from one state, a state the story gave someone else, another role,
     # another office ranked below, a party the story did not give, nobody named with the role
     (f'Florida Sen. Ana Ruiz and Florida Sen. Tom Kale met on Monday.\n\n{QUOTE} the Florida senator said.',

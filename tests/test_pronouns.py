@@ -4,7 +4,7 @@ import pytest
 from indexer.model import Speaker
 from indexer.names import speaker_from_phrase
 from indexer.story_memory import Memory
-from indexer.pronouns import gender_of_phrase, speaker_of_epithet, speaker_of_pronoun
+from indexer.pronouns import gender_of_phrase, speaker_of_demonym, speaker_of_epithet, speaker_of_pronoun
 
 
 @pytest.mark.parametrize("phrase, expected", [
@@ -77,3 +77,19 @@ def speakers_of(text):
 ])
 def test_an_epithet_is_the_person_the_story_follows(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("about, sentence, gender, expected", [
+    ("Tom Kale", "", "male", "Tom Kale"),
+    ("Tom Kale", "", None, "Tom Kale"),
+    ("Ana Ruiz", "", "male", None),  # 'the Irishman' is not her
+    (None, "", None, None),  # the sentence before was about no one named
+    ("Tom Kale", "When Ana Ruiz met him, the Dane said", None, None),  # another is named beside it
+])
+def test_speaker_of_demonym(about, sentence, gender, expected):
+    memory = memory_after("Ana Ruiz", "Tom Kale")
+    memory.look_ahead("Ana Ruiz and Tom Kale")
+    memory.subject_before = Speaker(about) if about else None
+    memory.sentence = sentence
+    found = speaker_of_demonym(gender, memory, "the Dane")
+    assert (found.name if isinstance(found, Speaker) else None) == expected

@@ -6,7 +6,8 @@ import pytest
 from indexer.extract import extract
 from indexer.loading import parse
 from indexer.speaker_check import (
-    describing_word_before_name, document_author, headline_words, is_bare_description, is_body_name,
+    describing_word_before_name, document_author, gender_of_demonym, headline_words, is_bare_description, is_body_name,
+    is_person_demonym,
     is_lone_singular, names_written_alone, plausible_description, plausible_lone_word, plausible_name, split_owner,
     split_post_nominals, strip_leading,
 )
@@ -30,6 +31,15 @@ from indexer.speaker_check import (
     ("British Harbour Association", ([], ["British", "Harbour", "Association"])),
     ("Ana Ruiz", ([], ["Ana", "Ruiz"])),
     ("Model Kale", (["Model"], ["Kale"])),  # an occupation nobody is called by, as "Midfielder Kale"
+    # 'Will' right before a one-word surname is a first name; before a full name, or a month, opens the sentence
+    ("Will Kale", ([], ["Will", "Kale"])),
+    ("Will Ana Ruiz", (["Will"], ["Ana", "Ruiz"])),
+    ("June Kale", (["June"], ["Kale"])),
+    ("May Kale", (["May"], ["Kale"])),
+    # a first name with a person's ending, no dictionary word, opens a three-word name; a role is taken off
+    ("Lian Chia Ruiz", ([], ["Lian", "Chia", "Ruiz"])),
+    ("Historian Ana Ruiz", (["Historian"], ["Ana", "Ruiz"])),
+    ("Goalscorer Tom Kale", (["Goalscorer"], ["Tom", "Kale"])),
 ])
 def test_strip_leading(words, expected):
     assert strip_leading(words.split()) == expected
@@ -511,3 +521,38 @@ def test_a_form_of_address_is_no_part_of_the_name(text, expected):
 ])
 def test_a_lone_singular_is_no_speaker(words, expected):
     assert is_lone_singular(words) is expected
+
+
+@pytest.mark.parametrize("word, one_person, gender", [
+    ("Dutchman", True, "male"),
+    ("Frenchwoman", True, "female"),
+    ("American", True, None),
+    ("German", True, None),  # no compound of 'man'
+    ("Spaniard", True, None),
+    ("Dutch", False, None),  # a people
+    ("Swiss", False, None),
+    ("British", False, None),
+    ("Japanese", False, None),
+    ("Scots", False, None),
+    ("dutchman", False, "male"),  # lower case: a word of the sentence
+    ("Harbourman", False, "male"),  # no nation we know
+])
+def test_a_nationality_of_one_person(word, one_person, gender):
+    assert is_person_demonym(word) is one_person
+    assert gender_of_demonym(word) == gender
+
+
+
+@pytest.mark.parametrize("words, head, closing, anywhere", [
+    # closing its sentence (', dock officials said.'), lower-case words before a plural person's noun are a group
+    ("dock officials", "officials", True, False),
+    ("senior union leaders", "leaders", True, False),
+    # ... not a singular, a phrase opening on a preposition, a run longer than three words, or a capital
+    ("dock official", "official", False, False),
+    ("of dock officials", "officials", False, False),
+    ("old dock union branch officials", "officials", False, False),
+    ("Harbour officials", "officials", False, False),
+])
+def test_a_group_described_in_a_closing_cue(words, head, closing, anywhere):
+    assert plausible_description(words.split(), head, closing=True) is closing
+    assert plausible_description(words.split(), head) is anywhere

@@ -82,3 +82,16 @@ def test_a_title_object_is_no_part_of_the_name(story, expected):
     memory.look_ahead(story)
     memory.learn_text(story)
     assert set(memory.full_names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'Will' before a surname inside a sentence is a first name; opening a sentence or a quotation, a question's
+    ("The actor Will Kale thanked his hero.", ["Will Kale"]),
+    ('"A civic commons," Will Kale, a fellow, told us.', ["Will Kale"]),
+    ("Game over. Will Kale come down off the pique? Later, Tom Kale said no.", ["Tom Kale"]),
+    ('He asked: "Will Kale go?"', []),
+])
+def test_will_is_a_first_name_only_inside_a_sentence(text, expected):
+    memory = Memory()
+    memory.learn_text(text)
+    assert list(memory.full_names) == expected

@@ -33,7 +33,8 @@ from .model import Speaker
 from .names import clean_phrase, speaker_from_phrase
 from .pronouns import speaker_of_pronoun
 from .story_memory import Memory
-from .speaker_check import is_bare_description
+from .speaker_check import is_bare_description, is_named_person
+from .quote_context import masked_outside, resumes, spoken_sentence
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
 from .speech import is_title_like
@@ -53,24 +54,6 @@ class Attribution:
     span: Span
     speaker: Speaker | None
     cue: str | None
-
-
-def _resumes(text: str, before: Span, span: Span) -> bool:
-    """Whether only a cue and a comma stand between two quotations: '"A," said Ruiz, "b."' resumes the first."""
-    if not (before.closed and span.opened):
-        return False
-    between = text[before.end + 1:span.start - 1].rstrip()
-    words = re.findall(r"[\w'’\-]+", between.lower())
-    # one reporting verb: in '"A," said Kale, and Ruiz replied, "b."' the second half has its own cue
-    return (between.endswith(",") and len(words) <= 12 and "\n" not in between
-            and sum(w in SPEECH_VERBS for w in words) == 1 and not any(mark in between for mark in "\"“”"))
-
-
-def _spoken_sentence(text: str, span: Span) -> bool:
-    """A whole quoted sentence ('Their only mistakes were ...'), not a title or a phrase ('"Frozen" made $1bn')."""
-    quoted = text[span.start:span.end].rstrip()
-    return (span.closed and quoted[:1].isupper() and quoted[-1:] in (".", "!", "?", "…")
-            and len(quoted.split()) >= 4)
 
 
 class ParagraphAttributor:
@@ -137,7 +120,7 @@ class ParagraphAttributor:
                 signed = signed_inside(self.text, span, self.memory)
                 if signed:
                     span, speaker, cue = signed[0], signed[1], "after"
-                elif prior and prior.speaker and prior.cue == "after" and _resumes(self.text, prior.span, span):
+                elif prior and prior.speaker and prior.cue == "after" and resumes(self.text, prior.span, span):
                     speaker, cue = prior.speaker, "continued"  # '"A," said Ruiz, "but b."': one sentence, cut by its cue
                 else:
                     speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
@@ -160,7 +143,7 @@ class ParagraphAttributor:
                     about = speaker_of_pronoun(subject, self.memory)
                 # 'Ruiz had panicked, Kale said.': the sentence is Kale's report, and about him
                 about = self._note_reporters(toks, subject) or about
-            self.memory.subject_before = about if _named_person(about) else None
+            self.memory.subject_before = about if is_named_person(about) else None
             self.memory.learn_text(masked[s_start - start:s_end - start])
             self.intro_toks = [] if inside else toks  # looked at only when a bare quotation follows
             previous_sentence_speaker = spoken_here or (previous_sentence_speaker if inside else None)
@@ -191,7 +174,7 @@ class ParagraphAttributor:
                     previous: Speaker | None) -> Speaker | None:
         """'Kale said: "A." The Harbour boss continued: "B."': a description that goes on speaking
         (CONTINUING_VERBS) is the named person the paragraph just quoted, not someone else called so."""
-        if not (speaker and speaker.kind == "descriptive" and _named_person(previous) and cue in ("before", "after")):
+        if not (speaker and speaker.kind == "descriptive" and is_named_person(previous) and cue in ("before", "after")):
             return speaker
         if cue == "before":
             near = [t.lower for t in toks if t.end <= span.start][-4:]
@@ -281,9 +264,9 @@ class ParagraphAttributor:
             return self.last_speaker, "continued"
         if first and self.pending_intro and not before:
             return self.pending_intro, "before"
-        reporter = self._reporter_before(_spoken_sentence(self.text, span)) if not before else None
+        reporter = self._reporter_before(spoken_sentence(self.text, span)) if not before else None
         if previous and not before:
-            if _named_person(reporter) and reporter != previous:
+            if is_named_person(reporter) and reporter != previous:
                 # 'Kale says ... "A." Ruiz, who built it, says the aim is X. "B."': the sentence between
                 # reports someone else speaking, who goes on in the quotation after it
                 return reporter, "before"
@@ -293,7 +276,7 @@ class ParagraphAttributor:
         # A paragraph that is all quotation, or opens with a quoted sentence and no cue (a cue that named
         # nobody, '"...," he said', is not these rules' to overrule), carries on the paragraph before.
         carries_on = first and (self.quote_only or (
-            self.opens_quoted and _spoken_sentence(self.text, span) and not any(t.lower in SPEECH_VERBS for t in after)))
+            self.opens_quoted and spoken_sentence(self.text, span) and not any(t.lower in SPEECH_VERBS for t in after)))
         reports = [i for i in range(len(self.report_before)) if is_speech_verb(self.report_before, i)] if (
             carries_on) else []  # looked at once a paragraph, for its first quotation only
         if reports:
@@ -429,20 +412,3 @@ class ParagraphAttributor:
                or is_speech_verb(near, i) for i, t in enumerate(near)):
             return self._resolve(sentence_subject(toks), toks)
         return None
-
-
-def _named_person(speaker: Speaker | None) -> bool:
-    """A person the story names in full, with a first name ('Tom Kale', 'Anna-Lena Ruiz'): not a film's
-    title read as a subject ('Harbour Express is based on ...') nor a capital stuck to a surname."""
-    return (speaker is not None and speaker.kind == "person" and " " in speaker.name
-            and is_first_name(speaker.name.split()[0].split("-")[0]))
-
-
-def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
-    """The paragraph's words outside its quotations."""
-    pieces, pos = [], start
-    for span in spans:
-        pieces.append(text[pos:max(pos, span.start)])
-        pos = max(pos, span.end)
-    pieces.append(text[pos:end])
-    return "".join(pieces)

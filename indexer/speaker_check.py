@@ -14,6 +14,7 @@ from nameparser.config import CONSTANTS as NAME_CONSTANTS
 from .constants import LEXICONS
 from .dictionary_words import is_dictionary_word
 from .first_names import is_first_name
+from .model import Speaker
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 CLAUSE_OPENERS = _EN["clause_openers"]
@@ -338,3 +339,10 @@ def strip_titles(words: list[str]) -> list[str]:
                 word.isupper() and len(word) > 1 and "." not in word):
             cut = i + 1
     return words[cut:]
+
+
+def is_named_person(speaker: Speaker | None) -> bool:
+    """A person the story names in full, with a first name ('Tom Kale', 'Anna-Lena Ruiz'): not a film's
+    title read as a subject ('Harbour Express is based on ...') nor a capital stuck to a surname."""
+    return (speaker is not None and speaker.kind == "person" and " " in speaker.name
+            and is_first_name(speaker.name.split()[0].split("-")[0]))

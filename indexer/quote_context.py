@@ -1,0 +1,38 @@
+"""What stands around a quotation: whether a second quotation resumes the first, whether a quotation
+is a whole spoken sentence, and a paragraph's words outside its quotations. Attribution asks these."""
+from __future__ import annotations
+
+import re
+
+from .constants import LEXICONS
+from .quotes import Span
+
+SPEECH_VERBS = LEXICONS["en"]["speech_verbs"]
+
+
+def resumes(text: str, before: Span, span: Span) -> bool:
+    """Whether only a cue and a comma stand between two quotations: '"A," said Ruiz, "b."' resumes the first."""
+    if not (before.closed and span.opened):
+        return False
+    between = text[before.end + 1:span.start - 1].rstrip()
+    words = re.findall(r"[\w'’\-]+", between.lower())
+    # one reporting verb: in '"A," said Kale, and Ruiz replied, "b."' the second half has its own cue
+    return (between.endswith(",") and len(words) <= 12 and "\n" not in between
+            and sum(w in SPEECH_VERBS for w in words) == 1 and not any(mark in between for mark in "\"“”"))
+
+
+def spoken_sentence(text: str, span: Span) -> bool:
+    """A whole quoted sentence ('Their only mistakes were ...'), not a title or a phrase ('"Frozen" made $1bn')."""
+    quoted = text[span.start:span.end].rstrip()
+    return (span.closed and quoted[:1].isupper() and quoted[-1:] in (".", "!", "?", "…")
+            and len(quoted.split()) >= 4)
+
+
+def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:
+    """The paragraph's words outside its quotations."""
+    pieces, pos = [], start
+    for span in spans:
+        pieces.append(text[pos:max(pos, span.start)])
+        pos = max(pos, span.end)
+    pieces.append(text[pos:end])
+    return "".join(pieces)

@@ -167,6 +167,16 @@ PEERAGE_TITLES = frozenset("lord lady baron baroness viscount viscountess earl c
 # Forms of address taken by a first name ('Sir Alex', 'Dame Kelly'): before a lone word, no sign of a surname.
 FIRST_NAME_TITLES = frozenset("sir dame".split())
 
+# Words a role before a name never holds in lower case: the sentence's own (a question word, a
+# negation, 'there', a pronoun). 'included what Mr Kale' has no role but his title; 'US envoy' has one.
+NOT_ROLE_WORDS = frozenset("what who whom whose which where when why how not there he she it they we i you him her them us".split())
+# Words that join a role to the sentence before it ('meanwhile', 'after', 'earlier'): never a role's
+# first word, however written. Not 'then' or 'last' ('then president', 'last year's winner').
+LINKING_WORDS = frozenset("""
+after before when while as although though because since if during according later earlier meanwhile
+however but and yet also indeed instead yesterday today furthermore moreover besides finally
+""".split())
+
 GENDER_OF_HONORIFIC = {
     "mr": "male", "mr.": "male", "sir": "male", "lord": "male", "father": "male", "king": "male",
     "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",

@@ -16,6 +16,8 @@ _EN = LEXICONS["en"]  # the language of the documents; English is the only one f
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 PREPOSITIONS = _EN["prepositions"]
 DETERMINERS = _EN["determiners"]
+LINKING_WORDS = _EN["linking_words"] | _EN["weekdays"]  # 'on Thursday Mr Kale said'
+NOT_ROLE_WORDS = _EN["not_role_words"]
 NOT_NAME_WORDS = _EN["not_name_words"]
 TITLE_ROLES = _EN["title_roles"]
 
@@ -112,3 +114,20 @@ def role_nouns(role: str | None) -> frozenset[str]:
         elif not word.endswith(("'s", "’s")):
             words.append(word)
     return frozenset(titled | {w for w in words if is_person_noun(w) and w not in ORGANISATION_NOUNS})
+
+
+def role_before_name(words: list[str]) -> list[str]:
+    """The words before a name that say who the person is, as a reader would write the role:
+    'meanwhile Labour backbencher' -> 'Labour backbencher', 'after Foreign Secretary' -> 'Foreign
+    Secretary', 'included what Mr' -> 'Mr'. An article and the sentence's own words before the role
+    (a linking word, a preposition, a weekday, a clause ending in 'what' or 'there') are no part of
+    it; written in capitals, a pronoun's letters are a role's word ('US envoy', 'IT director'). The
+    title the name is addressed by stays: the ledger reads a person's sex and peerage from it
+    (speaker_merges)."""
+    words = [w for w in words if w.lower() not in DETERMINERS]
+    sentence_words = [i for i, w in enumerate(words) if w.islower() and w in NOT_ROLE_WORDS]
+    if sentence_words:
+        words = words[sentence_words[-1] + 1:]
+    while words and (words[0].lower() in LINKING_WORDS or words[0].lower() in PREPOSITIONS):
+        words = words[1:]  # 'Meanwhile', 'after': the sentence's, however written
+    return words

@@ -12,7 +12,9 @@ from .constants import LEXICONS
 from .model import Speaker
 from .name_book import Either
 from .pronouns import gender_of_phrase, speaker_of_demonym, speaker_of_epithet, speaker_of_pronoun
-from .name_parts import is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns
+from .name_parts import (
+    is_name_particle, is_particle_surname, name_after_title, owner_noun, role_before_name, role_nouns,
+)
 from .speaker_check import (
     FRAGMENT_ENDS, describing_word_before_name, document_author, headline_words, is_bare_description, is_body_name,
     is_common_role, gender_of_demonym, is_demonym, is_lone_singular, is_person_demonym, is_person_noun,
@@ -325,7 +327,7 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             return None  # "The album Exodus came out": the name of a work, which says nothing
         if len(before) == 1 and before[0].lower() in NOT_SPEAKING_PREPOSITIONS:
             return None  # "in Place of Strife": the object of a preposition, no subject
-        role_text = " ".join([w for w in before if w.lower() not in DETERMINERS] + seat) or None
+        role_text = " ".join(role_before_name(before) + seat) or None
         if role:
             role_text = f"{role_text}, {role}" if role_text else role
         return _described(Speaker(name=name, kind=kind, role=role_text), memory, learn, gender_of_phrase(head_part, ""))

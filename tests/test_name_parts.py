@@ -2,7 +2,8 @@
 import pytest
 
 from indexer.name_parts import (
-    acronym_source, is_name_particle, is_particle_surname, name_after_title, owner_noun, role_nouns,
+    acronym_source, is_name_particle, is_particle_surname, name_after_title, owner_noun, role_before_name,
+    role_nouns,
 )
 
 
@@ -73,3 +74,27 @@ def test_is_name_particle(words, index, expected):
 ])
 def test_is_particle_surname(word, expected):
     assert is_particle_surname(word) is expected
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("meanwhile harbour backbencher", "harbour backbencher"),
+    ("Meanwhile Harbour backbencher", "Harbour backbencher"),
+    ("after Port Secretary", "Port Secretary"),
+    ("According to Harbour chief", "Harbour chief"),
+    ("earlier", ""),
+    ("included what Mr", "Mr"),        # the title stays: a person's form of address
+    ("not there Lord", "Lord"),
+    ("by Mr", "Mr"),
+    ("on Thursday Mr", "Mr"),
+    ("the prime minister", "prime minister"),
+    # negatives: a role's own words survive
+    ("US envoy", "US envoy"),          # capitals: not the pronoun 'us'
+    ("IT director", "IT director"),
+    ("then president", "then president"),
+    ("last year's champion", "last year's champion"),
+    ("head of research", "head of research"),
+    ("Harbour boss Sir", "Harbour boss Sir"),
+])
+def test_role_before_name(before, expected):
+    assert " ".join(role_before_name(before.split())) == expected
+

@@ -149,3 +149,18 @@ def test_a_publisher_speaks_by_its_name(text, expected):
 ])
 def test_an_epithet_of_origin_names_no_one(text, expected):
     assert speakers_of(text) == expected
+
+
+def roles_of(text):
+    return [(q.speaker.name, q.speaker.role) if q.speaker else None for q in extract(parse(text, Path("doc.txt"))).quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"Port row\n\n{QUOTE} said meanwhile harbour backbencher Ana Ruiz.", [("Ana Ruiz", "harbour backbencher")]),
+    (f"Port row\n\nMeanwhile Harbour board chairman Tom Kale said: {QUOTE}", [("Tom Kale", "Harbour board chairman")]),
+    # negatives: a role's own words, and the title the name is addressed by, stay
+    (f"Port row\n\n{QUOTE} said US envoy Ana Ruiz.", [("Ana Ruiz", "US envoy")]),
+    (f"Port row\n\n{QUOTE} said Mr Kale.", [("Kale", "Mr")]),
+])
+def test_a_role_holds_no_word_of_the_sentence(text, expected):
+    assert roles_of(text) == expected

@@ -3,6 +3,7 @@ import pytest
 
 from indexer.engine import SearchEngine, SearchRequest, fields, hits
 from indexer.engine.hits import HitReader
+from indexer.engine.query_parsing import parse
 from indexer.ingest import ingest
 
 DOC = "Source: Harbour Ledger\nTitle: Port report {n}\n\n{body}\n"
@@ -49,10 +50,34 @@ def test_hits_carry_every_registry_field(segmented):
 def test_a_passage_repeated_on_a_page_is_marked_once(segmented, monkeypatch):
     marked = []
     highlight = hits.highlight_snippet
-    monkeypatch.setattr(hits, "highlight_snippet", lambda text, terms: marked.append(text) or highlight(text, terms))
+    monkeypatch.setattr(hits, "highlight_snippet",
+                        lambda text, terms, **phrases: marked.append(text) or highlight(text, terms, **phrases))
     page = segmented.search(SearchRequest("harbour", page_size=100))
     texts = [hit.text for hit in page.hits]
     assert len(set(texts)) < len(texts)  # three bodies in nine documents
     assert sorted(marked) == sorted(set(texts))
     for hit in page.hits:
         assert hit.snippet == highlight(hit.text, frozenset(["harbour"]))
+
+
+@pytest.mark.parametrize("text, words, phrases", [
+    ('"harbour master" closed', {"close"}, {("harbour", "master")}),
+    ('harbour master', {"harbour", "master"}, set()),
+    # what a query leaves out marks nothing; a sloppy phrase's words mark anywhere
+    ('NOT "harbour master" closed', {"close"}, set()),
+    ('closed AND NOT harbour', {"close"}, set()),
+    ('"harbour master"~3', {"harbour", "master"}, set()),
+    ('harbo*', {"harbour"}, set()),
+    ('speaker:"ana ruiz"', set(), set()),
+])
+def test_a_query_marks_its_words_and_phrases(segmented, text, words, phrases):
+    with segmented.lease() as (s, _):
+        marks = hits.text_terms(s, parse(text, s.schema)[0])
+    assert (set(marks.words), set(marks.phrases)) == (words, phrases)
+
+
+def test_a_phrase_search_marks_the_phrase_not_its_words_elsewhere(segmented):
+    page = segmented.search(SearchRequest('"harbour master"', page_size=100))
+    assert page.total == 3
+    for hit in page.hits:
+        assert str(hit.snippet) == "The harbour closed at noon, said the <mark>harbour</mark> <mark>master</mark>."

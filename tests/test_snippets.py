@@ -61,3 +61,25 @@ def test_marks_are_exactly_the_analyzers_words(text):
         snippet = str(highlight_snippet(text, frozenset([stem]), width=10_000))
         marked = [m.group(1) for m in re.finditer(r"<mark>(.*?)</mark>", snippet)]
         assert [str(escape(word)) for word in expected] == marked, stem
+
+
+STEMS = lambda text: tuple(_ANALYZER.stem_list(text))  # noqa: E731  a phrase's stems, in order
+
+
+@pytest.mark.parametrize("text, words, phrases, expected", [
+    ("A pay rise. Harbour pay is due.", "", ["harbour pay"], "A pay rise. <mark>Harbour</mark> <mark>pay</mark> is due."),
+    # punctuation between the words does not part them, as it does not in the phrase search
+    ("Pay the harbour. Pay again.", "", ["harbour pay"], "Pay the <mark>harbour</mark>. <mark>Pay</mark> again."),
+    ("Ships paid harbours, ships paying.", "ship", ["harbour pay"],
+     "<mark>Ships</mark> paid harbours, <mark>ships</mark> paying."),
+    ("The three harbour pilots' pay.", "", ["harbour pilot pay"],
+     "The three <mark>harbour</mark> <mark>pilots</mark>&#39; <mark>pay</mark>."),
+    # negative cases: the words apart, or in another order, are not the phrase
+    ("Pay at the harbour was low.", "", ["harbour pay"], None),
+    ("Harbour fees and pay.", "", ["harbour pay"], None),
+    ("Harbour fees and pay.", "pay", ["harbour pay"], "Harbour fees and <mark>pay</mark>."),
+])
+def test_a_phrase_is_marked_only_where_its_words_stand_together(text, words, phrases, expected):
+    snippet = highlight_snippet(text, ANALYZED(words) if words else frozenset(),
+                                phrases=frozenset(STEMS(p) for p in phrases))
+    assert (str(snippet) if snippet is not None else None) == expected

@@ -6,6 +6,7 @@ shown record, never per match.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from markupsafe import escape
 from whoosh import query
@@ -34,13 +35,13 @@ class HitReader:
         self.offsets = [offset for _, offset in self.leaves]
         # A passage repeated in many documents (a boilerplate paragraph, wire copy) often fills
         # a page: its snippet is marked once. Marking a long text is most of a page's cost.
-        self._snippets: dict[tuple[str, frozenset[str]], object] = {}
+        self._snippets: dict[tuple[str, Marks], object] = {}
 
     def stored_fields(self, docnum: int) -> dict:
         leaf, offset = self.leaves[bisect_right(self.offsets, docnum) - 1]
         return leaf._perdoc.stored_fields(docnum - offset)
 
-    def hit(self, docnum: int, q=None, marked: frozenset[str] | None = None) -> Hit:
+    def hit(self, docnum: int, q=None, marked: "Marks | None" = None) -> Hit:
         """The record `docnum`; with a query `q`, its snippet marks q's text words.
 
         `marked`: q's text words (text_terms), when the caller already has them (once per page).
@@ -56,21 +57,57 @@ class HitReader:
         return Hit(**{name: stored.get(name, empty) for name, empty in _HIT_DEFAULTS},
                    snippet=snippet, matched=matched)
 
-    def _snippet(self, text: str, marked: frozenset[str]):
+    def _snippet(self, text: str, marked: "Marks"):
         key = (text, marked)
         if key not in self._snippets:
-            self._snippets[key] = highlight_snippet(text, marked)
+            self._snippets[key] = highlight_snippet(text, marked.words, phrases=marked.phrases)
         return self._snippets[key]
 
 
-def text_terms(s, q) -> frozenset[str]:
-    """The words of the text field the query looks for, to mark in snippets."""
+@dataclass(frozen=True)
+class Marks:
+    """What a snippet marks: `words` (stems) wherever they stand, `phrases` (stems in order) only
+    where the whole phrase stands, as the phrase search matched it."""
+    words: frozenset[str] = frozenset()
+    phrases: frozenset[tuple[str, ...]] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.phrases)
+
+
+def text_terms(s, q) -> Marks:
+    """The words and phrases of the text field the query looks for, to mark in snippets.
+
+    A phrase marks its words only where they stand together ("maternity pay" leaves a lone
+    "pay" unmarked), a sloppy phrase ('"a b"~3') its words anywhere, and what the query leaves
+    out (NOT ...) nothing: the reader sees why the record matched."""
+    words: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
     try:
-        if any(isinstance(leaf, query.MultiTerm) for leaf in q.leaves()):
-            # Wildcards and ranges stand for the words the index has: ask it.
-            terms = q.existing_terms(s.reader(), expand=True)
-        else:
-            terms = q.iter_all_terms(phrases=True)
-        return frozenset(t.decode() if isinstance(t, bytes) else t for f, t in terms if f == "text")
+        for leaf in _wanted_leaves(q):
+            if getattr(leaf, "fieldname", None) != "text":
+                continue
+            if isinstance(leaf, query.Phrase) and leaf.slop <= 1 and len(leaf.words) > 1:
+                phrases.add(tuple(leaf.words))
+            elif isinstance(leaf, query.MultiTerm):
+                # Wildcards and ranges stand for the words the index has: ask it.
+                words.update(t for _, t in leaf.existing_terms(s.reader(), expand=True))
+            else:
+                words.update(t for _, t in leaf.iter_all_terms(phrases=True))
     except Exception:  # some query types cannot list terms; the snippet is then plain text
-        return frozenset()
+        return Marks()
+    return Marks(frozenset(t.decode() if isinstance(t, bytes) else t for t in words), frozenset(phrases))
+
+
+def _wanted_leaves(q):
+    """The query's leaves, but for those under a NOT (or an AND NOT's second half)."""
+    if isinstance(q, query.Not):
+        return
+    if isinstance(q, query.AndNot):
+        yield from _wanted_leaves(q.a)
+        return
+    if q.is_leaf():
+        yield q
+        return
+    for child in q.children():
+        yield from _wanted_leaves(child)

@@ -18,20 +18,38 @@ _WORDS = _ANALYZER.expression
 _ASCII_WORDS = re.compile(_WORDS.pattern, (_WORDS.flags & ~re.UNICODE) | re.ASCII)
 
 
-def highlight_snippet(text: str, terms: frozenset[str], width: int = 300) -> Markup | None:
+def highlight_snippet(text: str, terms: frozenset[str], width: int = 300,
+                      phrases: frozenset[tuple[str, ...]] = frozenset()) -> Markup | None:
     """Escaped text around the first matched word, with every matched word in <mark>.
 
-    Words are matched by the same analyzer the index uses, so "abuses" marks "abused".
+    Words are matched by the same analyzer the index uses, so "abuses" marks "abused". A phrase
+    (its stems in order) marks its words only where they stand one after another, as the phrase
+    search matches them (punctuation between them does not count, as it does not there).
     """
-    if not terms:
+    if not terms and not phrases:
         return None
     marks, stem = [], _ANALYZER._stem  # the analyzer's own cached stemmer: the index's stems
+    # phrases by their last stem: a word completes a phrase when the words before it are the rest
+    endings: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        endings.setdefault(phrase[-1], []).append(phrase)
+    longest = max(map(len, phrases), default=1)
+    recent: list[tuple[str, int, int]] = []  # the last few words, for the phrases they may end
     for match in (_ASCII_WORDS if text.isascii() else _WORDS).finditer(text):
         start = match.start()
         if marks and start > marks[0][0] + width:
             break  # past any window around the first mark: the rest of a long text is never shown
-        if stem(match.group(0).lower()) in terms:
+        word = stem(match.group(0).lower())
+        if word in terms:
             marks.append((start, match.end()))
+        if endings:
+            recent.append((word, start, match.end()))
+            del recent[:-longest]
+            for phrase in endings.get(word, ()):
+                found = recent[-len(phrase):]
+                if len(found) == len(phrase) and all(w == p for (w, _, _), p in zip(found, phrase)):
+                    # in order with the marks made so far: the phrase's words came before its end
+                    marks = sorted(set(marks).union((a, b) for _, a, b in found))
     if not marks:
         return None
     start = 0 if len(text) <= width else max(0, marks[0][0] - width // 3)

@@ -13,7 +13,7 @@ from typing import Iterator
 from .constants import CAPTION_LABELS, TEASER_LABELS
 from .datelines import read_dateline
 from .model import Document
-from .turns import TurnReader
+from .turns import TurnReader, speech_giver
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,9 @@ def split(doc: Document) -> Iterator[Block]:
         return
     turns = TurnReader(text, spans, markdown=doc.form == "markdown")
     has_title = bool(doc.title)
+    title = doc.title or (text[spans[0][0]:spans[0][1]] if _is_title_line(text[spans[0][0]:spans[0][1]]) else None)
+    # A speech's prose is its giver's: a transcript's own labels say better who speaks, when it has them.
+    giver = speech_giver(title) if not turns.found_any() else None
     # Counted once: a count per paragraph made a document of many short paragraphs quadratic
     # (2 MB of one-line paragraphs took 55 s).
     headline_counts = Counter(text[s:e].strip() for s, e in spans)
@@ -135,4 +138,13 @@ def split(doc: Document) -> Iterator[Block]:
             repeated = headline_counts[chunk.strip()] > 1
             yield Block("teaser" if repeated else "heading", start, end)
             continue
+        if giver and _is_prose(chunk):
+            yield Block("quote", start, end, label=giver)
+            continue
         yield Block("narrative", start, end)
+
+
+def _is_prose(chunk: str) -> bool:
+    """Sentences, not a speech's byline ('Ana Ruiz / Minister for Ports / Harbourtown, May 1'):
+    a paragraph whose last line ends a sentence."""
+    return bool(re.search(r"[.!?…][\"”’')\]]*$", chunk.rstrip())) and len(chunk.split()) >= 4

@@ -9,7 +9,8 @@ Four shapes are recognised, each only when a document uses it at least twice, so
 - a testimony label line: ``Olena, 61, a retired nurse from Izium:``
 - in Markdown, a bold label: ``**MODERATOR:** ...``, ``- **Q:** ...`` (read by loading.bold_turn_label)
 
-Paragraphs after a turn with no label of their own continue it.
+Paragraphs after a turn with no label of their own continue it. A speech has no labels: its title
+says who gives it ("Remarks by Ambassador Ana Ruiz at ..."), and its prose is theirs (speech_giver).
 """
 from __future__ import annotations
 
@@ -97,6 +98,9 @@ class TurnReader:
     def _is_speaker_label_noise(label: str) -> bool:
         return label.split(",")[0].strip().lower() in _NOT_SPEAKERS
 
+    def found_any(self) -> bool:
+        return bool(self._turns or self._label_lines)
+
     def turn_at(self, index: int) -> tuple[str, int] | None:
         """(speaker label, where the spoken words start) when paragraph `index` is a turn."""
         return self._turns.get(index)
@@ -129,3 +133,25 @@ def introduced_person(texts: list[str], title: str | None = None, interviewer: s
     if len(people) > 1 and title:
         people = [name for name in people if name in title]
     return people[0] if len(people) == 1 else None
+
+
+# "Remarks by Ambassador Ana Ruiz at the Harbour Forum", "Prepared Testimony of Tom Kale before the
+# Committee", "Statement from Ana Ruiz on ...": a speech's own title, naming who gives it. The name runs
+# on capitalised words (and initials, hyphens, 'of' inside a title: 'Secretary of State') to the
+# first word that says where, when or to whom, in lower case or in a title's capitals ('At', 'To').
+_WHERE = r"(?:At|To|On|Before|In|For|During|With|About|Regarding|Upon|Following|After|Marking|And)\b"
+_SPEECH_TITLE = re.compile(
+    r"(?:(?:Prepared|Opening|Closing|Keynote|Written|Full)[ \t]+)?"
+    r"(?:Remarks|Speech|Address|Statement|Testimony|Lecture|Keynote[ \t]+Address)"
+    r"(?:[ \t]+as[ \t]+(?:Prepared(?:[ \t]+for[ \t]+Delivery)?|Delivered))?[ \t]+(?:by|of|from|By|Of|From)[ \t]+"
+    rf"(?P<who>(?!{_WHERE})[A-Z][\w.'’\-]*(?:[ \t]+(?!{_WHERE})(?:of[ \t]+)?[A-Z][\w.'’\-]*){{0,6}})"
+    r"(?![ \t]+(?:and|And|&)[ \t])"  # 'Remarks by Ana Ruiz and Tom Kale': two speakers, nobody's alone
+    rf"(?:(?:,|:|[ \t]+(?=[a-z]|{_WHERE}))[^\n]*)?")
+
+
+def speech_giver(title: str | None) -> str | None:
+    """Who gives the speech a document's title announces: 'Remarks by Ambassador Ana Ruiz at the
+    Forum' -> 'Ambassador Ana Ruiz'. None for any other title: a news story about remarks ('Ruiz's
+    remarks anger port') or a statement by a body it does not name ('Statement by the Board')."""
+    match = _SPEECH_TITLE.fullmatch(re.sub(r"\s+", " ", title or "").strip(" .")) if title else None
+    return match.group("who") if match else None

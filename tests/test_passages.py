@@ -94,6 +94,15 @@ def test_hansard_speaker_lines_and_congressional_record():
     assert not any(q.text.startswith("North Korean Human Rights Reauthorization Act") for q in record.quotes)
 
 
+
+@pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared")
+def test_a_speech_in_the_samples_is_its_givers():
+    speech = extract(parse((SHARED / "samples-extra" / "04_usun_thomas_greenfield_arria_dprk_human_rights_2023-03-17.txt")
+                           .read_text(encoding="utf-8"), Path("04.txt")))
+    turns = [p for p in speech.passages if p.kind == "quote"]
+    assert len(turns) >= 5 and {p.speaker.name for p in turns} == {"Linda Thomas-Greenfield"}
+    assert not any(p.kind == "quote" for p in speech.passages if p.text.startswith("Ambassador"))  # the byline
+
 def test_offsets_index_the_decoded_text():
     text = "Title: T\r\n\r\n\"Quoted words here,\" said Ana Lopez.\r\n\r\nMore.\r\n"
     extraction = extract(parse(text, Path("crlf.txt")))

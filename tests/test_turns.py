@@ -7,7 +7,7 @@ import pytest
 
 from indexer.extract import extract
 from indexer.loading import bold_turn_label, parse
-from indexer.turns import introduced_person, label_as_written
+from indexer.turns import introduced_person, label_as_written, speech_giver
 
 
 def turn_speakers(text: str, name: str = "t.md") -> list[str | None]:
@@ -71,3 +71,44 @@ def test_turn_speakers(text, name, expected):
 ])
 def test_introduced_person(texts, title, interviewer, expected):
     assert introduced_person(texts, title, interviewer) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Remarks by Ambassador Ana Ruiz at the Harbour Forum on Shipping", "Ambassador Ana Ruiz"),
+    ("Remarks By Ambassador Ana Ruiz At A Harbour Meeting", "Ambassador Ana Ruiz"),
+    ("Prepared Testimony of Tom Kale before the Ports Committee", "Tom Kale"),
+    ("Remarks as Prepared for Delivery by Ana Ruiz", "Ana Ruiz"),
+    ("Speech by Ana Ruiz, Minister for Ports", "Ana Ruiz"),
+    ("Address by President Ana Ruiz: The State of the Harbour", "President Ana Ruiz"),
+    ("Remarks by Secretary of State Ana Ruiz", "Secretary of State Ana Ruiz"),
+    # negatives: a story about remarks, a body or person left unnamed, two speakers, no title
+    ("Ruiz's remarks anger the port", None),
+    ("Statement by the Board", None),
+    ("Remarks by the President in an Address to the Nation", None),
+    ("Remarks by Ana Ruiz and Tom Kale", None),
+    ("Remarks By Ana Ruiz And Tom Kale", None),
+    ("Speech therapy helps harbour pilots", None),
+    (None, None),
+])
+def test_speech_giver(title, expected):
+    assert speech_giver(title) == expected
+
+
+SPEECH = ("Title: Remarks by Minister Ana Ruiz at the Harbour Forum\n\n"
+          "Minister Ana Ruiz\nMinister for Ports\nHarbourtown, May 1\n\n"
+          "Thank you all for coming to the forum tonight.\n\n"
+          "Our ships wait too long, and the pilots told me: \"We need a second berth.\"\n\n"
+          "[...]\n")
+
+
+def test_a_speechs_prose_is_its_givers():
+    extraction = extract(parse(SPEECH, Path("speech.txt")))
+    turns = [(p.speaker.name if p.speaker else None, p.kind) for p in extraction.passages]
+    assert turns == [(None, "narrative"), ("Ana Ruiz", "quote"), ("Ana Ruiz", "quote"), (None, "note")]
+    assert extraction.passages[1].speaker.role == "Minister"
+
+
+def test_a_transcripts_labels_outrank_its_title():
+    text = "Title: Remarks by Ana Ruiz at the Forum\n\nMODERATOR: Welcome.\n\nTOM KALE: Thank you.\n"
+    assert turn_speakers(text, "t.txt") == ["Moderator", "Tom Kale"]
+

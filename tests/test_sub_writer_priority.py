@@ -1,4 +1,5 @@
-"""A parallel ingest's sub-writers run below the ingest process that reads and attributes for them."""
+"""A parallel ingest's sub-writers run below the ingest process and its parsers (ingest_pool), which
+read and attribute for them; the parsers run at the ingest's own priority."""
 import os
 import threading
 import time
@@ -8,6 +9,7 @@ import pytest
 
 from indexer.engine.whoosh_patches import SUB_WRITER_NICENESS
 from indexer.ingest import PARALLEL_FROM_DOCS, ingest
+from indexer.ingest_pool import NAME
 
 CHILDREN = Path("/proc/self/task")
 
@@ -29,14 +31,15 @@ def test_sub_writers_yield_the_cpu_to_the_ingest(tmp_path):
     for n in range(PARALLEL_FROM_DOCS + 20):  # enough for the two-process writer
         (docs / f"d{n:04d}.txt").write_text(
             f"Title: Report {n}\n\nThe council met in ward {n}.\n\n\"We agreed,\" said Ana Ruiz.\n", encoding="utf-8")
-    seen: dict[int, int] = {}
+    seen: dict[int, tuple[str, int]] = {}  # pid: (process name, niceness)
     done = threading.Event()
 
     def watch():
         while not done.is_set():
             for pid in child_pids():
                 try:
-                    seen[pid] = os.getpriority(os.PRIO_PROCESS, pid)
+                    name = Path(f"/proc/{pid}/comm").read_text().strip()
+                    seen[pid] = name, os.getpriority(os.PRIO_PROCESS, pid)
                 except OSError:
                     pass  # it ended between the listing and the question
             time.sleep(0.005)
@@ -49,5 +52,9 @@ def test_sub_writers_yield_the_cpu_to_the_ingest(tmp_path):
         done.set()
         watcher.join()
     own = os.getpriority(os.PRIO_PROCESS, 0)
-    assert seen, "no sub-writer was seen"
-    assert set(seen.values()) <= {min(own + SUB_WRITER_NICENESS, 19)}
+    parsers = {nice for name, nice in seen.values() if name == NAME}
+    writers = {nice for name, nice in seen.values() if name != NAME}
+    assert writers, "no sub-writer was seen"
+    assert parsers, "no parser was seen"
+    assert writers == {min(own + SUB_WRITER_NICENESS, 19)}
+    assert parsers == {own}

@@ -73,3 +73,43 @@ def test_helper_count_is_bounded(monkeypatch):
     for cores, expected in [(None, 1), (1, 1), (2, 2), (64, ingest_pool.MAX_HELPERS)]:
         monkeypatch.setattr(os, "cpu_count", lambda: cores)
         assert ingest_pool.helper_count() == expected
+
+
+def ingest_with_helpers(tmp_path, monkeypatch, helpers: int, name: str):
+    """A large ingest (past PARALLEL_FROM_DOCS) of varied files, one of them unreadable, with `helpers` parsers."""
+    from indexer import ingest as ingest_module
+    from indexer.catalog import Catalog
+    from whoosh import index
+
+    from indexer.engine import whoosh_patches
+
+    docs = tmp_path / "docs"
+    if not docs.exists():
+        docs.mkdir()
+        for n in range(ingest_module.PARALLEL_FROM_DOCS + 30):
+            quote = f'"Ward {n} needs {n % 7} new schools," said Councillor Ana Ruiz.' if n % 3 else "No quote here."
+            (docs / f"d{n:04d}.txt").write_text(
+                f"Title: Report {n}\n\nThe council met in ward {n}.\n\n{quote}\n" + "More words. " * (n % 11),
+                encoding="utf-8")
+        (docs / "d9999.txt").write_bytes(b"\xff\xfe\x00broken")
+    monkeypatch.setattr(ingest_module, "helper_count", lambda: helpers)
+    summary = ingest_module.ingest([docs], tmp_path / name)
+    whoosh_patches.install()
+    with index.open_dir(str(tmp_path / name)).searcher() as searcher:
+        stored = sorted(sorted(fields.items()) for _, fields in searcher.reader().iter_docs())
+    catalog = Catalog(tmp_path / name)
+    try:
+        rows = sorted((row.doc_id, row.path, row.sha, row.passages, row.quotes) for row in catalog.documents())
+    finally:
+        catalog.close()
+    return summary, stored, rows
+
+
+def test_an_ingest_parsed_in_helpers_writes_what_one_parsed_here_writes(tmp_path, monkeypatch):
+    alone, stored_alone, rows_alone = ingest_with_helpers(tmp_path, monkeypatch, 1, "ix-alone")
+    helped, stored_helped, rows_helped = ingest_with_helpers(tmp_path, monkeypatch, 2, "ix-helped")
+    counts = lambda s: (s.added, s.failed, s.passages, s.quotes, s.failures)
+    assert counts(helped) == counts(alone)
+    assert alone.added > 200 and alone.quotes > 100
+    assert rows_helped == rows_alone
+    assert stored_helped == stored_alone

@@ -31,6 +31,7 @@ from .rebuild_start import history_rows, start_rebuild
 from .index_agreement import missing_from_index, without_catalogue_row
 from .discovery import find_documents
 from .extract import extract_path
+from .ingest_pool import helper_count, parsed
 from .loading import UnreadableFile, doc_id_for
 from .pause_points import pause_point
 from .metadata_table import MetadataTables, fingerprint, read_tables
@@ -158,12 +159,13 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
             writer = _writer(ix, index_dir, parallel=True)
         for doc_id in interrupted:  # on the writer that commits (a cancelled one forgets its deletions)
             writer.delete(doc_id)
-        for path, root, sha, extraction, error in map(_extract_job, todo):
-            status = _write(path, sha, extraction, error, writer, catalog, summary, seen_ids, batch)
-            report(path, status)
-            if len(batch.rows) >= batch_docs or batch.records >= batch_records:
-                batch.commit(writer, catalog)
-                writer = _writer(ix, index_dir, parallel)
+        with parsed(todo, _extract_job, helper_count() if parallel else 1) as extracted:
+            for path, root, sha, extraction, error in extracted:
+                status = _write(path, sha, extraction, error, writer, catalog, summary, seen_ids, batch)
+                report(path, status)
+                if len(batch.rows) >= batch_docs or batch.records >= batch_records:
+                    batch.commit(writer, catalog)
+                    writer = _writer(ix, index_dir, parallel)
         if prune:
             for row in catalog.documents():
                 if row.doc_id not in seen_ids and not path_of(row.path).exists():

@@ -1,4 +1,5 @@
-"""A parallel ingest's sub-writers run below the ingest process that reads and attributes for them."""
+"""A parallel ingest's sub-writers and its parsers (ingest_pool) run at the ingest's own priority:
+the sub-writers are the stage the others wait for, and niced they were starved by other work."""
 import os
 import threading
 import time
@@ -6,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.engine.whoosh_patches import SUB_WRITER_NICENESS
 from indexer.ingest import PARALLEL_FROM_DOCS, ingest
+from indexer.ingest_pool import NAME
 
 CHILDREN = Path("/proc/self/task")
 
@@ -23,20 +24,21 @@ def child_pids() -> set[int]:
 
 
 @pytest.mark.skipif(not any(CHILDREN.glob("*/children")), reason="needs /proc/<pid>/task/<tid>/children")
-def test_sub_writers_yield_the_cpu_to_the_ingest(tmp_path):
+def test_sub_writers_and_parsers_run_at_the_ingests_priority(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     for n in range(PARALLEL_FROM_DOCS + 20):  # enough for the two-process writer
         (docs / f"d{n:04d}.txt").write_text(
             f"Title: Report {n}\n\nThe council met in ward {n}.\n\n\"We agreed,\" said Ana Ruiz.\n", encoding="utf-8")
-    seen: dict[int, int] = {}
+    seen: dict[int, tuple[str, int]] = {}  # pid: (process name, niceness)
     done = threading.Event()
 
     def watch():
         while not done.is_set():
             for pid in child_pids():
                 try:
-                    seen[pid] = os.getpriority(os.PRIO_PROCESS, pid)
+                    name = Path(f"/proc/{pid}/comm").read_text().strip()
+                    seen[pid] = name, os.getpriority(os.PRIO_PROCESS, pid)
                 except OSError:
                     pass  # it ended between the listing and the question
             time.sleep(0.005)
@@ -49,5 +51,9 @@ def test_sub_writers_yield_the_cpu_to_the_ingest(tmp_path):
         done.set()
         watcher.join()
     own = os.getpriority(os.PRIO_PROCESS, 0)
-    assert seen, "no sub-writer was seen"
-    assert set(seen.values()) <= {min(own + SUB_WRITER_NICENESS, 19)}
+    parsers = {nice for name, nice in seen.values() if name == NAME}
+    writers = {nice for name, nice in seen.values() if name != NAME}
+    assert writers, "no sub-writer was seen"
+    assert parsers, "no parser was seen"
+    assert writers == {own}
+    assert parsers == {own}

@@ -14,7 +14,7 @@ One robustness fix: the multiprocess writer's sub-writers are forked with the in
 lock (an flock, shared with the parent) and wait for work forever. When the ingest process is
 killed outright (SIGKILL, the out-of-memory killer) they outlived it, holding the lock, and
 every later ingest stopped with "another ingest is writing". They now exit when their parent
-is gone (parent_death), and run at a lower priority than the ingest that feeds them.
+is gone (parent_death). They run at the ingest's own priority (see _run_while_parent_lives).
 
 One scoring fix: AndMaybeMatcher.skip_to moved the optional matcher to the asked id, not to
 where the required one landed, so after a filter's skip the optional half was left behind and
@@ -50,7 +50,6 @@ from . import document_writer, durable_commit, posting_arrays, term_postings
 from .parent_death import die_with_parent
 from .field_lengths import length_bytes
 
-SUB_WRITER_NICENESS = 5  # below the ingest that feeds them: see _run_while_parent_lives
 WRITTEN_FOR = "2.7.5"  # whoosh-reloaded; requirements.txt pins the same
 _MISSING = object()
 _install_lock = threading.Lock()
@@ -92,10 +91,12 @@ def pool_add(self, item):
 
 def _run_while_parent_lives(self):
     die_with_parent(os.getppid())  # without its ingest, its segment would never be committed
-    # The ingest's own process reads and attributes every document while two sub-writers index
-    # them: on two cores three processes share two, and the reader is the one the others wait for.
-    # Yielding to it cut a 100k ingest from 128.7 and 123.1 s to 113.7 and 111.1 s (interleaved).
-    os.nice(SUB_WRITER_NICENESS)
+    # Not niced below the ingest any more: sub-writers ran at +5 while the ingest process itself
+    # read and attributed (then the stage the others waited for). Parsing now happens in helpers
+    # (indexer/ingest_pool.py) that run ahead of the sub-writers, so the sub-writers are the stage
+    # the others wait for; at +5 other work on the machine starved them (2,000 documents at load
+    # 4 to 5, three interleaved pairs: 68.2, 51.7, 49.3 s wall at +5, 56.1, 36.9, 38.0 s at 0, the
+    # same CPU seconds).
     try:
         _subwriter_run(self)
     except OSError:

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .constants import LEXICONS
+from .first_names import is_first_name
 from .model import Speaker
 from .name_book import Either
 from .pronouns import gender_of_phrase, speaker_of_demonym, speaker_of_epithet, speaker_of_pronoun
@@ -159,6 +160,15 @@ def _is_name_token(word: str) -> bool:
     return (bool(_NAME_TOKEN.match(word)) and not re.search(r"-[a-z]", word)) or is_particle_surname(word)
 
 
+def _owned_full_name(words: list[str]) -> bool:
+    """'on Fire's Tom Kale': the phrase after a preposition ends on an owner and a first name and
+    surname, and on nothing else ('of the board's chairman' ends on a role, not a name)."""
+    owner = next((i for i in range(len(words) - 1, -1, -1) if words[i].endswith(("'s", "’s"))), None)
+    named = words[owner + 1:] if owner is not None else []
+    return (len(named) >= 2 and all(_is_name_token(w) for w in named) and is_first_name(named[0])
+            and _is_name_token(words[owner][:-2]))
+
+
 # 'the minister on Thursday', 'the committee yesterday': when they spoke, not who. A paper's name may
 # end on its weekend day ('The Mail on Sunday'), so after a capitalised word that day stays.
 _WHEN_SPOKEN = re.compile(r" (?:on (%s)|yesterday|today|tonight)$" % "|".join(d.capitalize() for d in sorted(WEEKDAYS)))
@@ -233,8 +243,11 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         found = speaker_from_phrase(named, memory, learn)
         if found and found.kind == "person":
             return Speaker(found.name, found.kind, f"{title}, {role}" if role else title)
-    # The head is before the first preposition: "Jeffrey Lewis of the James Martin Center".
+    # The head is before the first preposition: "Jeffrey Lewis of the James Martin Center". But a
+    # body's name holding one and owning the person named last is the owner ("War on Want's Tom Kale").
     head_end = next((i for i, w in enumerate(tokens) if i and w.lower() in _PHRASE_OPENERS), len(tokens))
+    if all(_is_name_token(w) for w in tokens[:head_end]) and _owned_full_name(tokens[head_end:]):
+        head_end = len(tokens)  # ('a spokesman for the Board's Tom Kale' stays the spokesman)
     head_part = tokens[:head_end]
     if "and" in head_part[1:-1]:
         # "David Albright and Serena Kelleher-Vergantini": a joint statement is credited to the first named.

@@ -164,3 +164,18 @@ def roles_of(text):
 ])
 def test_a_role_holds_no_word_of_the_sentence(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Harbour on Fire's Tom Kale", ("Tom Kale", "person")),          # a body's name holding 'on' owns him
+    ("Friends of the Harbour's Ana Ruiz", ("Ana Ruiz", "person")),
+    # negatives: the person before the preposition, a role owned, a description working for the person
+    ("Tom Kale of the Harbour Board", ("Tom Kale", "person")),
+    ("Tom Kale of the board's committee", ("Tom Kale", "person")),
+    ("a spokesman for the Harbour Board's Tom Kale", ("a spokesman for the Harbour Board's Tom Kale", "anonymous")),
+])
+def test_a_name_owned_by_a_body_with_a_preposition_in_its_name(phrase, expected):
+    from indexer.names import speaker_from_phrase
+    from indexer.story_memory import Memory
+    found = speaker_from_phrase(phrase, Memory())
+    assert (found.name, found.kind) == expected

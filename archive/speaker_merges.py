@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer.catalog import Catalog, catalog_path
-from indexer.speaker_corrections import Corrections
+from indexer.speaker_corrections import Corrections, name_key
 from indexer.speaker_corrections import load as load_corrections
 from indexer.speaker_ledger import SpeakerLedger
 
@@ -49,7 +49,7 @@ def settled_names(path: Path | None) -> set[str]:
 
     def add(value) -> None:
         if isinstance(value, str):
-            found.add(" ".join(value.split()).casefold())
+            found.add(name_key(value))
         elif isinstance(value, list):
             for item in value:
                 add(item)

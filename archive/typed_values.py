@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from indexer.engine import FIELDS, Filters, SearchEngine, SearchRequest
+from indexer.speaker_corrections import name_key
 
 from .labels import FACET_LABELS, KIND_LABELS
 
@@ -22,20 +23,16 @@ def archive_values(engine: SearchEngine, name: str) -> list[tuple[str, int]]:
         return snap.facet_values(SearchRequest("", Filters(), facets=False), name)
 
 
-def _folded(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def spelt_as_archived(values: list[tuple[str, int]], typed: str) -> str | None:
     """The one value that is `typed` but for case and spacing, or None (none, or several)."""
-    same = [value for value, _ in values if _folded(value) == _folded(typed)]
+    same = [value for value, _ in values if name_key(value) == name_key(typed)]
     return same[0] if len(same) == 1 else None
 
 
 def values_holding(values: list[tuple[str, int]], typed: str) -> list[tuple[str, int]]:
     """Up to VALUES_OFFERED values whose text holds `typed`, most frequent first."""
-    wanted = _folded(typed)
-    return [(value, count) for value, count in values if wanted and wanted in _folded(value)][:VALUES_OFFERED]
+    wanted = name_key(typed)
+    return [(value, count) for value, count in values if wanted and wanted in name_key(value)][:VALUES_OFFERED]
 
 
 def unknown_filters_note(engine: SearchEngine, filters) -> str | None:

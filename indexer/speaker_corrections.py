@@ -37,7 +37,9 @@ class CorrectionsError(Exception):
     """The correction file cannot be applied; the message says where and why."""
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name as written, but for case and spacing: how the file's names match the archive's, and
+    how a name a reader types matches a speaker."""
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
@@ -70,7 +72,7 @@ class Corrections:
         for spelling in (name, self._variants.get(name)):
             if spelling is None:
                 continue
-            key = _key(spelling)
+            key = name_key(spelling)
             if key in self.hidden:
                 return None
             if key in self._aliases:
@@ -110,18 +112,18 @@ def parse(text: str, where: str = "speakers.toml") -> Corrections:
     unknown = set(data) - _SECTIONS
     if unknown:
         raise CorrectionsError(f"{where}: unknown section {sorted(unknown)[0]!r}; use hide, rename and merge")
-    hidden = {_key(n) for n in _strings(data.get("hide", []), f"{where}: hide")}
+    hidden = {name_key(n) for n in _strings(data.get("hide", []), f"{where}: hide")}
     aliases: dict[str, str] = {}
 
     def alias(name: str, canonical: str, rule: str) -> None:
-        key = _key(name)
+        key = name_key(name)
         if not key or not canonical.strip():
             raise CorrectionsError(f"{where}: {rule} has an empty name")
         if key in hidden:
             raise CorrectionsError(f"{where}: {name!r} is both hidden and given a name in {rule}")
         if aliases.get(key, canonical) != canonical:
             raise CorrectionsError(f"{where}: {name!r} is given two names, {aliases[key]!r} and {canonical!r}")
-        if key != _key(canonical) or name != canonical:
+        if key != name_key(canonical) or name != canonical:
             aliases[key] = canonical
 
     for old, new in _table(data.get("rename", {}), f"{where}: [rename]").items():
@@ -137,12 +139,12 @@ def _follow(aliases: dict[str, str], hidden: set[str], where: str) -> dict[str, 
     resolved = {}
     for key, canonical in aliases.items():
         path = [key]
-        while (step := _key(canonical)) in aliases and aliases[step] != canonical:
+        while (step := name_key(canonical)) in aliases and aliases[step] != canonical:
             if step in path:
                 raise CorrectionsError(f"{where}: the names {path} rename each other in a circle")
             path.append(step)
             canonical = aliases[step]
-        if _key(canonical) in hidden:
+        if name_key(canonical) in hidden:
             hidden.add(key)
             continue
         resolved[key] = canonical

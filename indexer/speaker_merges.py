@@ -24,6 +24,7 @@ from typing import Iterable, Mapping
 from .constants import LEXICONS
 from .first_names import first_name_popularity, gender_of_first_name, is_first_name
 from . import speaker_check
+from .speaker_corrections import name_key
 from .speaker_check import DETERMINERS, NOT_NAME_WORDS, PERSON_NOUNS, PRONOUNS, is_body_name, is_demonym, plausible_name
 from .speaker_variants import variant_key
 from .suspect_speakers import why_suspect
@@ -229,7 +230,7 @@ def propose_merges(pairs: Pairing, facts: Mapping[str, SpeakerFacts], settled=fr
     a person has decided about them, so they are not proposed again."""
     merges, ambiguous = [], []
     for alias, candidates in pairs.surname_of.items():
-        if " ".join(alias.split()).casefold() in settled:
+        if name_key(alias) in settled:
             continue
         verdict = _judge(alias, candidates, pairs.first_name_of.get(alias, ()), facts, lang)
         if isinstance(verdict, Merge):

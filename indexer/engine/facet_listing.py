@@ -10,7 +10,7 @@ from collections import Counter
 from whoosh import query
 
 from .fields import BY_NAME
-from .query_parsing import filter_query, parse
+from .query_parsing import filter_query
 from .types import SearchRequest
 
 EVERY = 1 << 40  # a limit no facet reaches
@@ -20,7 +20,7 @@ def all_values(engine, s, stamp: str, request: SearchRequest, name: str) -> list
     """(value, count) of facet `name` over every match of `request`, most frequent first, ties by name."""
     if name not in BY_NAME:
         raise KeyError(name)
-    q, _ = parse(request.text, s.schema)
+    q, _ = engine.parsed(s, stamp, request.text)
     if q is query.NullQuery:
         return []
     restrict = filter_query(request.filters)

@@ -65,8 +65,9 @@ class ParseCache:
         self._parsed: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
-    def parse(self, stamp: str, text: str, schema):
-        """parse(text, schema) for commit `stamp`, whose schema `schema` is."""
+    def parse(self, stamp: str, text: str, schema, rewrite=None):
+        """parse(text, schema) for commit `stamp`, whose schema `schema` is; its query passed
+        through `rewrite` (the commit's other spellings of its words) before it is kept."""
         with self._lock:
             if stamp != self._stamp:
                 self._stamp, self._parsed = stamp, OrderedDict()
@@ -75,6 +76,8 @@ class ParseCache:
                 self._parsed.move_to_end(text)
                 return found
         found = parse(text, schema)
+        if rewrite is not None:
+            found = (rewrite(found[0]), found[1])
         with self._lock:
             if stamp == self._stamp:
                 self._parsed[text] = found

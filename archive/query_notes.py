@@ -1,28 +1,15 @@
 """What a reader should be told about how their words were read, beside the engine's own note.
 
 Each function looks at the query text alone and returns a sentence, or None: habits from other
-search boxes that this one reads otherwise (a minus sign, a wildcard inside a phrase), and what to
-try when all the words found nothing. request_handles joins them to the search page and the API.
+search boxes that this one reads otherwise (a wildcard inside a phrase, a field value of the wrong
+shape), and what to try when all the words found nothing. (A minus sign before a word leaves it
+out, as elsewhere: the engine reads it so, query_parsing.signs_as_operators.) request_handles joins them to the search page and the API.
 """
 from __future__ import annotations
 
 import re
 
 from .search_arguments import OPERATORS
-
-
-_MINUS_WORD = re.compile(r"(?:^|(?<=[\s(]))[-\u2212\u2013]([^\W\d_][\w'-]*)")
-
-
-def minus_note(q: str) -> str | None:
-    """What a reader who wrote -police meant, said: the minus is no operator here, so the word was
-    searched for, the opposite of what was asked. Phrases are left out (a dash inside one is text)."""
-    words = _MINUS_WORD.findall(re.sub(r'"[^"]*"', " ", q))
-    if not words:
-        return None
-    shown = ", ".join(f"-{w}" for w in dict.fromkeys(words))
-    return (f"{shown}: a minus sign is not an operator, so {'this word was' if len(words) == 1 else 'these words were'} "
-            f"searched for; write NOT {words[0]} to leave it out.")
 
 
 def phrase_wildcard_note(q: str) -> str | None:

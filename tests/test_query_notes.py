@@ -2,31 +2,41 @@
 import pytest
 
 
-@pytest.mark.parametrize("q, note", [
-    ("-police abuse", "-police: a minus sign is not an operator, so this word was searched for; write NOT police"),
-    ("abuse (−police OR -crime)", "-police, -crime: a minus sign is not an operator, so these words were searched for"),
-    ("abuse -police -police", "-police: a minus sign"),
-    # negative cases: a dash inside a word, a number, a phrase, or an operator already written
-    ("e-mail", None),
-    ("won 2-1 after -1", None),
-    ('"well -known"', None),
-    ("abuse NOT police", None),
-    ("", None),
+@pytest.mark.parametrize("q, expected", [
+    ("-police abuse", "NOT police abuse"),
+    ("abuse (\u2212police OR -crime)", "abuse (NOT police OR NOT crime)"),
+    ("abuse -\"human rights\"", "abuse NOT \"human rights\""),
+    ("-speaker:blair abuse", "NOT speaker:blair abuse"),
+    ("+abuse police", "abuse police"),
+    # negative cases: a dash inside a word, a number, a phrase's own text, a sign alone, a plus inside a word
+    ("e-mail", "e-mail"),
+    ("won 2-1 after -1", "won 2-1 after -1"),
+    ('"well -known"', '"well -known"'),
+    ("abuse -", "abuse -"),
+    ("a - b", "a - b"),
+    ("c++ a+b", "c++ a+b"),
+    ('"a b"-c', '"a b"-c'),
 ])
-def test_a_minus_sign_before_a_word_is_explained(q, note):
-    from archive.query_notes import minus_note
-    found = minus_note(q)
-    assert (found is None) if note is None else (found is not None and found.startswith(note))
+def test_signs_as_operators(q, expected):
+    from indexer.engine.query_parsing import signs_as_operators
+    assert signs_as_operators(q) == expected
 
 
-def test_the_minus_note_reaches_the_page_and_the_api_beside_the_engines_own(client):
-    api = client.get("/api/search", query_string={"q": "-police abuse"}).get_json()
-    assert api["note"].startswith("-police: a minus sign is not an operator")
-    page = client.get("/", query_string={"q": "-police abuse"}).get_data(as_text=True)
-    assert "write NOT police to leave it out" in page
-    both = client.get("/api/search", query_string={"q": '"abuse -police'}).get_json()["note"]
-    assert both.startswith("Searched for the words") and "write NOT police" in both
-    assert client.get("/api/search", query_string={"q": "abuse"}).get_json()["note"] is None
+@pytest.mark.parametrize("q, plain", [
+    ("abuse -women", "abuse NOT women"),
+    ("abuse \u2212women", "abuse NOT women"),
+    ("+abuse", "abuse"),
+])
+def test_a_minus_leaves_the_word_out_on_the_page_and_the_api(client, q, plain):
+    signed = client.get("/api/search", query_string={"q": q}).get_json()
+    written = client.get("/api/search", query_string={"q": plain}).get_json()
+    unsigned = client.get("/api/search", query_string={"q": "abuse"}).get_json()
+    assert signed["total"] == written["total"] and signed["note"] is None
+    assert [r["id"] for r in signed["results"]] == [r["id"] for r in written["results"]]
+    if "NOT" in plain:
+        assert 0 < signed["total"] < unsigned["total"]
+    page = client.get("/", query_string={"q": q}).get_data(as_text=True)
+    assert "minus sign is not an operator" not in page
 
 
 @pytest.mark.parametrize("q, offered", [

@@ -26,7 +26,7 @@ def parse(text: str, schema):
     parser = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
     parser.add_plugin(FieldAliasPlugin(fields.ALIASES))
     parser.remove_plugin_class(GtLtPlugin)
-    text = text.strip()
+    text = signs_as_operators(text.strip())
     if not text:
         return query.Every(), None
     problem = _query_problem(text)
@@ -47,6 +47,40 @@ def parse(text: str, schema):
         return query.NullQuery, f"Nothing to search for in “{text}”."
     plain = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS, group=OrGroup)
     return _lifted_by_title(plain.parse(" ".join(words))), f"Searched for the words {' '.join(words)}: {problem}."
+
+
+# A sign before a word, a phrase, a bracket or a field at the start of a query word: a dash inside
+# a word (e-mail), before a number (-1) or alone is text. The Unicode minus and an en dash are what
+# a word processor or phone makes of a typed minus.
+_SIGN = re.compile(r"(?:^|(?<=[\s(]))([-\u2212\u2013+])(?=[^\W\d_]|[(]|$)")
+
+
+def signs_as_operators(text: str) -> str:
+    """`text` with -word written NOT word and +word written word, as every search box reads them.
+
+    Whoosh reads a minus as part of the word, so `-police` searched for police, the opposite of
+    what was asked; a plus is what the archive does anyway (every word is required). Inside a
+    phrase both are the phrase's text. A sign right before a phrase ends its stretch of text.
+    """
+    if "-" not in text and "+" not in text and "\u2212" not in text and "\u2013" not in text:
+        return text
+    pieces = re.split(r'("[^"]*")', text)
+    out = []
+    for number, piece in enumerate(pieces):
+        if number % 2:  # a phrase, as written
+            out.append(piece)
+            continue
+        before_phrase = number + 1 < len(pieces)
+        after_phrase = number > 0
+
+        def operator(match: re.Match) -> str:
+            if match.start() == 0 and after_phrase:  # '"a b"-c': written together, not a sign
+                return match.group(0)
+            if match.end() == len(piece) and not before_phrase:  # a sign with nothing after it
+                return match.group(0)
+            return "NOT " if match.group(1) != "+" else ""
+        out.append(_SIGN.sub(operator, piece))
+    return "".join(out)
 
 
 class ParseCache:

@@ -9,7 +9,33 @@ from __future__ import annotations
 
 import re
 
+from indexer.engine import FIELDS, QUERY_FIELDS
+
 from .search_arguments import OPERATORS
+
+
+_NAMED = frozenset(name for field in FIELDS for name in (field.name, *field.aliases))
+_TYPED = ", ".join(f"{field.name}:" for field in QUERY_FIELDS)
+_FIELD_VALUE = re.compile(r"(?<![\w\"/])([A-Za-z]+):(\S+)")
+_RANGE_OR_PATTERN = re.compile(r"[\[{*?]|\bTO\b")
+
+
+def field_value_note(q: str) -> str | None:
+    """What was understood of a field the reader named with a value it cannot have, or of a name
+    that is no field: year:18, date:2005 and auther:smith found nothing (or the words) and said nothing."""
+    for name, value in _FIELD_VALUE.findall(re.sub(r'"[^"]*"', " ", q)):
+        field, shown = name.lower(), f"{name}:{value}"
+        if _RANGE_OR_PATTERN.search(value):
+            continue  # a range or a wildcard: Whoosh reads it
+        if field == "year" and not re.fullmatch(r"\d{4}", value):
+            return f"{shown} matches nothing: a year is four digits (year:2018), a span year:[2004 TO 2006]."
+        if field == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return (f"{shown} matches only a whole date (date:2018-11-01): for a year write year:{value[:4]}"
+                    if re.match(r"\d{4}", value) else f"{shown} matches only a whole date (date:2018-11-01)") + \
+                ", for a span the from and to dates."
+        if field not in _NAMED and field not in ("http", "https", "mailto", "ftp"):
+            return f"{name}: is not a field, so {shown} was searched as words; the fields are {_TYPED}."
+    return None
 
 
 def phrase_wildcard_note(q: str) -> str | None:

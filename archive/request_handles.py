@@ -12,7 +12,7 @@ from flask import current_app, g, request
 from indexer.catalog import Catalog, catalog_path
 from indexer.engine import SearchEngine, SearchPage, SearchRequest
 
-from .query_notes import phrase_wildcard_note
+from .query_notes import field_value_note, phrase_wildcard_note
 from .search_arguments import search_args
 from .typed_values import unknown_filters_note, unknown_kind_note
 
@@ -35,7 +35,7 @@ def requested_search_page() -> SearchPage:
     params = search_args(request.args, current_app.config["PAGE_SIZE"])
     page = search_engine().search(SearchRequest(params.q, params.filters, params.page, params.page_size, params.sort))
     # What the reader should know about how the words were read, the engine's note among them.
-    notes = [params.note, page.note, phrase_wildcard_note(params.q), unknown_kind_note(params.q),
+    notes = [params.note, page.note, phrase_wildcard_note(params.q), field_value_note(params.q), unknown_kind_note(params.q),
              unknown_filters_note(search_engine(), params.filters) if not page.total and params.filters.active() else None]
     note = " ".join(n for n in notes if n) or None
     return replace(page, note=note) if note != page.note else page

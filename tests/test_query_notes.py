@@ -69,3 +69,41 @@ def test_a_wildcard_inside_a_phrase_is_explained(client, q, note):
     assert (found is None) if note is None else found.startswith(note)
     api_note = client.get("/api/search", query_string={"q": q}).get_json()["note"] or ""
     assert (note or "inside quotation marks") in api_note if note else "inside quotation marks" not in api_note
+
+
+@pytest.mark.parametrize("q, note", [
+    ("year:18", "year:18 matches nothing: a year is four digits (year:2018)"),
+    ("abuse Year:05", "Year:05 matches nothing: a year is four digits"),
+    ("year:2018-11", "year:2018-11 matches nothing"),
+    ("date:2018", "date:2018 matches only a whole date (date:2018-11-01): for a year write year:2018"),
+    ("date:nov", "date:nov matches only a whole date (date:2018-11-01), for a span"),
+    ("auther:smith", "auther: is not a field, so auther:smith was searched as words; the fields are speaker:"),
+    # negative cases: well-formed values, ranges and patterns, a link, a phrase, a time of day
+    ("year:2018", None),
+    ("year:[2004 TO 2006]", None),
+    ("year:201*", None),
+    ("date:2018-11-01", None),
+    ("speaker:blair kind:quote", None),
+    ("https://example.org/a", None),
+    ('"note: this"', None),
+    ("at 10:30", None),
+    ("", None),
+])
+def test_a_field_value_of_the_wrong_shape_is_named(q, note):
+    from archive.query_notes import field_value_note
+    found = field_value_note(q)
+    assert (found is None) if note is None else (found is not None and found.startswith(note)), found
+
+
+def test_the_field_value_note_reaches_the_page_and_the_api(client):
+    api = client.get("/api/search", query_string={"q": "year:18"}).get_json()
+    assert api["total"] == 0 and api["note"].startswith("year:18 matches nothing")
+    assert "year:18 matches nothing" in client.get("/", query_string={"q": "year:18"}).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("typed, written", [("Year:2018", "year:2018"), ("KIND:quote abuse", "kind:quote abuse"),
+                                            ("Speaker:Roth", "speaker:roth")])
+def test_a_field_name_in_capitals_is_the_field(client, typed, written):
+    capital = client.get("/api/search", query_string={"q": typed}).get_json()
+    lower = client.get("/api/search", query_string={"q": written}).get_json()
+    assert capital["total"] == lower["total"] > 0

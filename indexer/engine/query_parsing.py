@@ -168,8 +168,14 @@ def _query_problem(text: str) -> str | None:
     return None
 
 
+_FIELD_NAME = re.compile(r"(?<![\w\"])([A-Za-z]+):(?=\S)")
+
+
 def _lower_field_values(text: str) -> str:
-    """kind:Quote matches the stored ID, which is lower case and exact (fields.Field.lower_in_queries)."""
+    """kind:Quote matches the stored ID, which is lower case and exact (fields.Field.lower_in_queries);
+    Year:2005 or SPEAKER:blair is the field a reader named (a capital from a phone or a habit
+    searched the words 'year' and '2005' instead)."""
+    text = _FIELD_NAME.sub(lambda m: f"{m.group(1).lower()}:" if m.group(1).lower() in _FIELD_NAMES else m.group(0), text)
     return _LOWER_CASE.sub(lambda m: f"{m.group(1)}:{m.group(2).lower()}", text)
 
 

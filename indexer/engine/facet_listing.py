@@ -27,10 +27,15 @@ def all_values(engine, s, stamp: str, request: SearchRequest, name: str) -> list
     arrays = engine.arrays(s, stamp)
     matched, _ = engine._matching(s, q, restrict, arrays, scored=False)
     if arrays is not None and matched is not None:
-        return arrays.counts(matched, {name: EVERY})[name]
+        return _by_count(arrays.counts(matched, {name: EVERY})[name])
     combined = query.And([q, restrict]) if restrict is not None else q
     column = engine._column(s, stamp, name)
     counter = Counter(column[d] for d in s.docs_for_query(combined) if d < len(column))
-    counter.pop("", None)
-    counter.pop(None, None)
-    return sorted(((str(v), c) for v, c in counter.items()), key=lambda vc: (-vc[1], vc[0]))
+    missing = counter.pop("", 0) + counter.pop(None, 0)
+    found = sorted(((str(v), c) for v, c in counter.items()), key=lambda vc: (-vc[1], vc[0]))
+    return _by_count(BY_NAME[name].with_missing(found, missing))
+
+
+def _by_count(values: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Most frequent first, ties by name, the facet's value for "none" (undated) among them."""
+    return sorted(values, key=lambda vc: (-vc[1], vc[0]))

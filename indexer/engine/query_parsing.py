@@ -135,12 +135,27 @@ def filter_query(filters: Filters):
     for name in FACET_NAMES:
         values = getattr(filters, name)
         if values:
-            parts.append(query.Or([query.Term(FACET_FIELDS[name], v) for v in values]))
+            parts.append(query.Or([_facet_value(name, v) for v in values]))
     if filters.date_from or filters.date_to:
         parts.append(query.TermRange("date", filters.date_from or None, filters.date_to and filters.date_to + "\uffff"))
     if filters.doc:
         parts.append(query.Term("doc", filters.doc))
     return query.And(parts) if parts else None
+
+
+# An undated record is written with the date that sorts last (fields: date_asc): the one exact
+# term every undated record has, so "undated" is a filter like any year.
+_UNDATED = query.Term("date_asc", "9999")
+
+
+def _facet_value(name: str, value: str):
+    """The query for one chosen facet value; a facet's value for "none" (the year facet's
+    "undated") matches the records without a value."""
+    if value == fields.BY_NAME[name].missing:
+        if name != "year":
+            raise ValueError(f"no query for the records without a {name}")
+        return _UNDATED
+    return query.Term(FACET_FIELDS[name], value)
 
 
 _FIELD_NAMES = fields.TYPED_NAMES  # what a user may type before a colon

@@ -300,10 +300,9 @@ class SearchEngine:
             name = facet.name
             column = self._column(s, stamp, name)
             counter = Counter(column[d] for d in docnums if d < len(column))
-            counter.pop("", None)
-            counter.pop(None, None)
+            missing = counter.pop("", 0) + counter.pop(None, 0)
             values = sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
-            counts[name] = [(str(v), c) for v, c in values[:facet.limit]]
+            counts[name] = facet.with_missing([(str(v), c) for v, c in values[:facet.limit]], missing)
         return counts
 
     # single records

@@ -51,7 +51,8 @@ def listing(name: str, browse_everything: bool = False) -> FacetValuesPage:
     if order == "name":
         values = sorted(values, key=lambda vc: (vc[0].casefold(), vc[0]))
     pages = max(1, -(-len(values) // PER_PAGE))
-    page = min(page_number(request.args), pages)
+    # Past the last page there are no values: the API's client stops; the page shows the way back.
+    page = page_number(request.args)
     return FacetValuesPage(name, values[(page - 1) * PER_PAGE:page * PER_PAGE], len(values), page, pages, order, contains)
 
 

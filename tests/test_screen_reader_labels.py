@@ -1,0 +1,42 @@
+"""Links a screen reader lists by name alone say what they lead to: no page of identical "cite" links."""
+import re
+from collections import Counter
+
+import pytest
+
+
+def _labels(html: str, css_class: str | None = None, text: str | None = None) -> list[str]:
+    found = []
+    for tag in re.findall(r"<a [^>]*>[^<]*</a>", html):
+        if css_class and f'class="{css_class}"' not in tag:
+            continue
+        if text and not tag.endswith(f">{text}</a>"):
+            continue
+        label = re.search(r'aria-label="([^"]*)"', tag)
+        found.append(label.group(1) if label else re.sub(r"<[^>]+>", "", tag))
+    return found
+
+
+@pytest.mark.parametrize("text", ["cite", "link"])
+def test_a_documents_passage_links_are_named_apart(client, text):
+    html = client.get("/d/hrw_reuters_2018-11-01").get_data(as_text=True)
+    labels = _labels(html, text=text)
+    assert len(labels) > 5
+    repeated = [label for label, n in Counter(labels).items() if n > 1]
+    assert not repeated, repeated
+    assert any(re.fullmatch(rf"(Cite|Link to) paragraph \d+", label) for label in labels)
+
+
+@pytest.mark.parametrize("q", ["abuse", "kind:quote"])
+def test_search_results_cite_links_name_what_they_cite(client, q):
+    html = client.get("/", query_string={"q": q}).get_data(as_text=True)
+    labels = _labels(html, css_class="cite")
+    assert len(labels) > 2
+    assert all(label.startswith(("Cite this quote", "Cite this passage of ")) for label in labels), labels
+    assert "Cite this quote" not in labels and "Cite this passage" not in labels  # the bare, indistinguishable label
+
+
+def test_the_copy_buttons_have_a_status_line_to_speak_through(client):
+    hit = client.get("/api/search?q=kind:quote").get_json()["results"][0]
+    html = client.get(f"/p/{hit['id']}").get_data(as_text=True)
+    assert '<p id="copy-status" class="visually-hidden" role="status" aria-live="polite"></p>' in html

@@ -107,3 +107,21 @@ def test_a_field_name_in_capitals_is_the_field(client, typed, written):
     capital = client.get("/api/search", query_string={"q": typed}).get_json()
     lower = client.get("/api/search", query_string={"q": written}).get_json()
     assert capital["total"] == lower["total"] > 0
+
+
+@pytest.mark.parametrize("q, note", [
+    ("year:[2005 TO", "a range's bracket is not closed (a range reads year:[2004 TO 2006])"),
+    ("blair year:[2005 TO 2006", "a range's bracket is not closed"),
+    ("year:2005 TO 2006]", "a range's bracket is not closed"),
+    ("year:{2005 TO 2006", "a range's bracket is not closed"),
+    # negative cases: closed ranges, open-ended ones
+    ("year:[2004 TO 2006]", None),
+    ("year:[2017 TO]", None),
+    ("year:{2004 TO 2006}", None),
+])
+def test_an_unclosed_range_is_said(client, q, note):
+    answer = client.get("/api/search", query_string={"q": q}).get_json()
+    if note is None:
+        assert answer["note"] is None
+    else:
+        assert answer["note"].startswith("Searched for the words") and note in answer["note"]

@@ -171,6 +171,9 @@ def _query_problem(text: str) -> str | None:
         return "a quotation mark is not closed"
     if text.count("(") != text.count(")"):
         return "a bracket is not closed"
+    # A range's brackets: 'year:[2005 TO' searched the year "[2005", which no record has, and said nothing.
+    if text.count("[") != text.count("]") or text.count("{") != text.count("}"):
+        return "a range's bracket is not closed (a range reads year:[2004 TO 2006])"
     tokens = text.split()
     if tokens and all(t in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE") for t in tokens):
         return "it has only operators"

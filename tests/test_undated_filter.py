@@ -66,4 +66,4 @@ def test_the_page_offers_no_date_and_the_api_filters_on_it(mixed_client):
     api = mixed_client.get("/api/search?q=harbour&year=undated").get_json()
     assert api["total"] > 0 and all(result["date"] is None for result in api["results"])
     chip = mixed_client.get("/?q=harbour&year=undated").get_data(as_text=True)
-    assert "Year: No date" in chip
+    assert "Year: No date" in chip and 'aria-label="Remove filter year: No date"' in chip

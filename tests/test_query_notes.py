@@ -125,3 +125,13 @@ def test_an_unclosed_range_is_said(client, q, note):
         assert answer["note"] is None
     else:
         assert answer["note"].startswith("Searched for the words") and note in answer["note"]
+
+
+@pytest.mark.parametrize("q, note", [
+    ("speaker:", "Searched for the words “speaker” instead: “speaker:” has no value."),
+    ('"ferry timetable', "Searched for the words “ferry timetable” instead: a quotation mark is not closed."),
+])
+def test_the_plain_words_searched_instead_are_set_apart_from_the_reason(q, note):
+    from indexer.engine.query_parsing import parse
+    from indexer.engine.schema import make_schema
+    assert parse(q, make_schema())[1] == note

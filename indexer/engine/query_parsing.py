@@ -46,7 +46,7 @@ def parse(text: str, schema):
     if not words:
         return query.NullQuery, f"Nothing to search for in “{text}”."
     plain = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS, group=OrGroup)
-    return _lifted_by_title(plain.parse(" ".join(words))), f"Searched for the words {' '.join(words)}: {problem}."
+    return _lifted_by_title(plain.parse(" ".join(words))), f"Searched for the words “{' '.join(words)}” instead: {problem}."
 
 
 # A sign before a word, a phrase, a bracket or a field at the start of a query word: a dash inside

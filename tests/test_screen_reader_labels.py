@@ -40,3 +40,11 @@ def test_the_copy_buttons_have_a_status_line_to_speak_through(client):
     hit = client.get("/api/search?q=kind:quote").get_json()["results"][0]
     html = client.get(f"/p/{hit['id']}").get_data(as_text=True)
     assert '<p id="copy-status" class="visually-hidden" role="status" aria-live="polite"></p>' in html
+
+
+def test_the_pager_names_its_links_without_reading_arrows(client):
+    html = client.get("/?size=10&page=2").get_data(as_text=True)
+    pager = re.search(r'<nav class="pager" aria-label="Pages">(.*?)</nav>', html, re.S).group(1)
+    assert '<span aria-hidden="true">←</span> Previous page</a>' in pager
+    assert 'Next page <span aria-hidden="true">→</span></a>' in pager
+    assert re.search(r'<span aria-current="page">Page 2 of [\d,]+</span>', pager)

@@ -126,3 +126,14 @@ def test_the_export_and_facet_listing_fold_too(accented_index):
         every = list(snap.every_hit(SearchRequest("muller kind:quote")))
     assert {"Klaus Müller", "Hanna Muller"} <= set(speakers)
     assert {hit.speaker for hit in every} == {"Klaus Müller", "Hanna Muller"}
+
+
+@pytest.mark.parametrize("contains, listed", [
+    ("muller", ["Hanna Muller", "Klaus Müller"]),
+    ("MÜLLER", ["Hanna Muller", "Klaus Müller"]),
+    ("klaus", ["Klaus Müller"]),
+    ("mueller", []),  # negative: another transliteration
+])
+def test_the_speaker_list_filter_folds_accents(accented_client, contains, listed):
+    found = accented_client.get("/api/speakers", query_string={"contains": contains, "order": "name"}).get_json()
+    assert [v["value"] for v in found["values"]] == listed

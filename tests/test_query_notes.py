@@ -135,3 +135,18 @@ def test_the_plain_words_searched_instead_are_set_apart_from_the_reason(q, note)
     from indexer.engine.query_parsing import parse
     from indexer.engine.schema import make_schema
     assert parse(q, make_schema())[1] == note
+
+
+@pytest.mark.parametrize("q, note", [
+    ("-", "Nothing to search for in “-”: it has no words."),
+    ("+", "Nothing to search for in “+”: it has no words."),
+    ("-(", "Nothing to search for in “-(”."),  # not 'Searched for the words “NOT”': the reader wrote no NOT
+    ("-( police", "Searched for the words “police” instead: a bracket is not closed."),
+    # negative cases: a sign before a word is an operator, not a lack of words
+    ("-police", None),
+    ("+police", None),
+])
+def test_signs_without_words_say_so(q, note):
+    from indexer.engine.query_parsing import parse
+    from indexer.engine.schema import make_schema
+    assert parse(q, make_schema())[1] == note

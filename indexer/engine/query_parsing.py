@@ -26,18 +26,23 @@ def parse(text: str, schema):
     parser = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
     parser.add_plugin(FieldAliasPlugin(fields.ALIASES))
     parser.remove_plugin_class(GtLtPlugin)
-    text = signs_as_operators(text.strip())
+    text = text.strip()
     if not text:
         return query.Every(), None
-    problem = _query_problem(text)
+    signed = signs_as_operators(text)
+    problem = _query_problem(signed)
     if problem is None:
         try:
-            parsed = parser.parse(_lower_field_values(text))
+            parsed = parser.parse(_lower_field_values(signed))
+            if parsed is query.NullQuery or isinstance(parsed, query.qcore._NullQuery):
+                # '-' or '+' alone: no word at all, which found nothing and said nothing.
+                return query.NullQuery, f"Nothing to search for in “{text}”: it has no words."
             if not _has_errors(parsed):
                 return _lifted_by_title(parsed), None
             problem = "part of it could not be read as search syntax"
         except Exception:  # Whoosh raises many kinds on odd input; all mean "not syntax"
             problem = "it could not be read as search syntax"
+    # The words as typed: a minus read as NOT is no word the reader wrote ('-(' is not "NOT").
     words = re.findall(r"\w+", text)
     # "blair AND" searched as blair OR and (11,059 hits of 'and'): an operator the reader wrote is
     # no word they wanted, unless operators are all there is ("AND" alone is searched as 'and').

@@ -159,3 +159,12 @@ def test_a_phrase_in_typographic_quotation_marks_is_a_phrase(client, typed):
 def test_straight_quotes(q, expected):
     from archive.search_arguments import straight_quotes
     assert straight_quotes(q) == expected
+
+@pytest.mark.parametrize("count, status", [(21, 400), (40, 400), (20, 200), (1, 200)])
+def test_more_facet_values_than_allowed_is_an_error_not_a_silent_cut(client, count, status):
+    values = "&".join(f"speaker=Name{n}" for n in range(count))
+    api = client.get(f"/api/search?{values}")
+    assert api.status_code == status
+    if status == 400:
+        assert api.get_json()["error"] == f"at most 20 values of speaker can be chosen at once, not {count}"
+        assert client.get(f"/?{values}").status_code == 400

@@ -48,3 +48,15 @@ def test_the_pager_names_its_links_without_reading_arrows(client):
     assert '<span aria-hidden="true">←</span> Previous page</a>' in pager
     assert 'Next page <span aria-hidden="true">→</span></a>' in pager
     assert re.search(r'<span aria-current="page">Page 2 of [\d,]+</span>', pager)
+
+
+@pytest.mark.parametrize("path, focused", [
+    ("/", True),
+    ("/?q=abuse", False),
+    ("/?kind=quote", False),
+    ("/?q=abuse&page=2", False),
+    ("/?from=2018", False),
+])
+def test_only_the_empty_search_page_puts_the_focus_in_the_box(client, path, focused):
+    box = re.search(r'<input id="q"[^>]*>', client.get(path).get_data(as_text=True)).group(0)
+    assert ("autofocus" in box) == focused

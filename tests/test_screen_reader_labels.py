@@ -60,3 +60,14 @@ def test_the_pager_names_its_links_without_reading_arrows(client):
 def test_only_the_empty_search_page_puts_the_focus_in_the_box(client, path, focused):
     box = re.search(r'<input id="q"[^>]*>', client.get(path).get_data(as_text=True)).group(0)
     assert ("autofocus" in box) == focused
+
+
+@pytest.mark.parametrize("path", ["/", "/?q=abuse", "/?q=zzzxqy", "PASSAGE", "QUOTE"])
+def test_every_page_has_one_main_heading(client, path):
+    if path in ("PASSAGE", "QUOTE"):
+        kind = "quote" if path == "QUOTE" else "narrative"
+        path = "/p/" + client.get(f"/api/search?q=kind:{kind}").get_json()["results"][0]["id"]
+    html = client.get(path).get_data(as_text=True)
+    assert len(re.findall(r"<h1[ >]", html)) == 1, path
+    if path.startswith("/?q="):
+        assert '<h2 id="results-heading" class="visually-hidden">Results</h2>' in html

@@ -55,6 +55,8 @@ def _date(value: str | None, name: str) -> str | None:
 def _whole_number(raw: str | None, name: str, default: int) -> int:
     if raw is None or raw == "":
         return default
+    if re.fullmatch(r"-?\d{10,}", raw.strip()):  # a whole number, but no page or size could be that large
+        raise BadParameter(f"{name} is too large: {raw.strip()[:40]} (at most 999,999,999)", name)
     if not re.fullmatch(r"-?\d{1,9}", raw.strip()):
         raise BadParameter(f"{name} must be a whole number, not {raw[:40]!r}", name)
     return int(raw)

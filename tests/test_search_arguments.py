@@ -168,3 +168,14 @@ def test_more_facet_values_than_allowed_is_an_error_not_a_silent_cut(client, cou
     if status == 400:
         assert api.get_json()["error"] == f"at most 20 values of speaker can be chosen at once, not {count}"
         assert client.get(f"/?{values}").status_code == 400
+
+
+@pytest.mark.parametrize("page, error", [
+    ("9999999999", "page is too large: 9999999999 (at most 999,999,999)"),
+    ("12345678901234567890", "page is too large: 12345678901234567890 (at most 999,999,999)"),
+    ("2.5", "page must be a whole number, not '2.5'"),  # negative cases: not whole numbers at all
+    ("two", "page must be a whole number, not 'two'"),
+])
+def test_a_page_too_large_is_not_called_no_number(client, page, error):
+    api = client.get("/api/search", query_string={"q": "abuse", "page": page})
+    assert api.status_code == 400 and api.get_json()["error"] == error

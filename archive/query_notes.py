@@ -27,8 +27,9 @@ def field_value_note(q: str) -> str | None:
         field, shown = name.lower(), f"{name}:{value}"
         if _RANGE_OR_PATTERN.search(value):
             continue  # a range or a wildcard: Whoosh reads it
-        if field == "year" and not re.fullmatch(r"\d{4}", value):
-            return f"{shown} matches nothing: a year is four digits (year:2018), a span year:[2004 TO 2006]."
+        if field == "year" and not re.fullmatch(r"\d{4}|undated", value, re.I):
+            return (f"{shown} matches nothing: a year is four digits (year:2018), a span year:[2004 TO 2006]; "
+                    "year:undated finds the records without a date.")
         if field == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             return (f"{shown} matches only a whole date (date:2018-11-01): for a year write year:{value[:4]}"
                     if re.match(r"\d{4}", value) else f"{shown} matches only a whole date (date:2018-11-01)") + \

@@ -67,3 +67,17 @@ def test_the_page_offers_no_date_and_the_api_filters_on_it(mixed_client):
     assert api["total"] > 0 and all(result["date"] is None for result in api["results"])
     chip = mixed_client.get("/?q=harbour&year=undated").get_data(as_text=True)
     assert "Year: No date" in chip and 'aria-label="Remove filter year: No date"' in chip
+
+
+@pytest.mark.parametrize("q, dated, undated", [
+    ("harbour year:undated", False, True),
+    ("harbour Year:Undated", False, True),
+    ("harbour year:2019", True, False),
+    ("harbour NOT year:undated", True, False),
+])
+@pytest.mark.parametrize("matcher", ["numpy", "whoosh"])
+def test_year_undated_typed_in_a_query_is_the_filter(mixed_index, matcher, q, dated, undated):
+    page = SearchEngine(mixed_index, matcher=matcher).search(SearchRequest(q))
+    assert page.total and page.note is None
+    assert any(hit.date for hit in page.hits) == dated
+    assert any(hit.date is None for hit in page.hits) == undated

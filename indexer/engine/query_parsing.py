@@ -38,7 +38,7 @@ def parse(text: str, schema):
                 # '-' or '+' alone: no word at all, which found nothing and said nothing.
                 return query.NullQuery, f"Nothing to search for in “{text}”: it has no words."
             if not _has_errors(parsed):
-                return _lifted_by_title(parsed), None
+                return _lifted_by_title(_missing_values(parsed)), None
             problem = "part of it could not be read as search syntax"
         except Exception:  # Whoosh raises many kinds on odd input; all mean "not syntax"
             problem = "it could not be read as search syntax"
@@ -161,6 +161,15 @@ def _facet_value(name: str, value: str):
             raise ValueError(f"no query for the records without a {name}")
         return _UNDATED
     return query.Term(FACET_FIELDS[name], value)
+
+
+def _missing_values(q):
+    """q with year:undated (a facet's value for "none", as its filter links write it) matching the
+    records without a value, as the filter does; any other term as it is."""
+    missing = fields.BY_NAME[q.fieldname].missing if type(q) is query.Term and q.fieldname in FACET_NAMES else None
+    if missing is not None and isinstance(q.text, str) and q.text.lower() == missing:
+        return _facet_value(q.fieldname, missing)
+    return q.apply(_missing_values)
 
 
 _FIELD_NAMES = fields.TYPED_NAMES  # what a user may type before a colon

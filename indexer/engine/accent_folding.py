@@ -35,6 +35,9 @@ _UNDECOMPOSED = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "�
 # At most this many spellings of one phrase are searched (each word's spellings multiplied):
 # a phrase of accented names has a few; a longer list is a sign of a pathological archive.
 MAX_PHRASE_SPELLINGS = 16
+# At most this many accented words are added to a prefix ('mul*'); the prefix itself is unbounded
+# as before (limits.check_breadth judges it).
+MAX_PREFIX_SPELLINGS = 64
 
 
 def fold(text: str) -> str:
@@ -120,7 +123,8 @@ def widened(q, variants: Variants):
     """`q` with each word of a folded field also searched in its other spellings in the archive.
 
     A term becomes an Or of its spellings (the typed one first, boosts kept); a phrase becomes an
-    Or of phrases, one per combination of its words' spellings (at most MAX_PHRASE_SPELLINGS).
+    Or of phrases, one per combination of its words' spellings (at most MAX_PHRASE_SPELLINGS); a
+    prefix also finds the accented words it begins when folded.
     `q` itself is returned when no word has another spelling.
     """
     def spellings(fieldname: str, word: str) -> list[str]:
@@ -138,6 +142,16 @@ def widened(q, variants: Variants):
             if len(words) == 1:
                 return node
             return query.Or([query.Term(node.fieldname, w, boost=node.boost) for w in words])
+        if kind is query.Prefix and node.fieldname in FOLDED_FIELDS and isinstance(node.text, str):
+            # 'mul*' finds 'müller' too: the archive's accented words whose folded form has the prefix.
+            start = fold(node.text)
+            words = sorted({w for (fieldname, folded), found in variants.items()
+                            if fieldname == node.fieldname and folded.startswith(start) for w in found})
+            if not words and start == node.text:
+                return node
+            extra = [query.Prefix(node.fieldname, start, boost=node.boost)] if start != node.text else []
+            return query.Or([node, *extra, *(query.Term(node.fieldname, w, boost=node.boost)
+                                              for w in words[:MAX_PREFIX_SPELLINGS])])
         if kind is query.Phrase and node.fieldname in FOLDED_FIELDS:
             choices = [spellings(node.fieldname, w) for w in node.words]
             if all(len(c) == 1 for c in choices):

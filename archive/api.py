@@ -1,6 +1,8 @@
 """The JSON API: the same searches and records as the pages, from the same functions."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, jsonify, request, url_for
 from flask.json.provider import DefaultJSONProvider
 
@@ -65,10 +67,13 @@ def document(doc_id: str):
     if row is None:
         return error(404, f"no document has the id {doc_id!r}")
     try:
-        shown = document_page(search_engine().records(doc_id=doc_id).hits, page_number(request.args))
+        asked = page_number(request.args)
     except BadParameter as err:
         return error(400, str(err))
-    records = [as_json(h) for p in shown.passages for h in [p, *shown.quotes.get(p.id, [])]]
+    shown = document_page(search_engine().records(doc_id=doc_id).hits, asked)
+    # A page past the last has no records (a client reading "until none are left" stops), not the last again.
+    records = [as_json(h) for p in shown.passages for h in [p, *shown.quotes.get(p.id, [])]] if asked <= shown.pages else []
+    shown = replace(shown, page=asked)
     links = {name: url_for("api.document", doc_id=doc_id, page=n, _external=False)
              for name, n in (("prev", shown.page - 1), ("next", shown.page + 1)) if 1 <= n <= shown.pages}
     return jsonify(dict(document_json(row), html_url=url_for("views.document", doc_id=doc_id),

@@ -150,14 +150,18 @@ def apa(c: Cited) -> Citation:
     when = "n.d." if not parts else ", ".join(
         [str(parts[0])] + ([f"{MONTHS[parts[1] - 1]}{' ' + str(parts[2]) if len(parts) > 2 else ''}"] if len(parts) > 1 else []))
     lead = f"{_with_period(c.author if c.author_is_group else _initials(c.author))} ({when})." if c.author else None
-    title = c.doc_title.rstrip(".")
+    bare = c.doc_title.rstrip(".")
     src_plain, src_html = _italic(c.source) if c.source else ("", "")
+    described = ""
     if c.form == "interview":
         by = f"Interview by {_initials_first(c.interviewer)}. " if c.interviewer else ""
-        title = f"{title} [Interview transcript]. {by}".rstrip(". ")
+        described = f" [Interview transcript]. {by}".rstrip(". ")
+    title = bare + described
     # A work that stands alone (no periodical named) has its title in italics (APA 9.19); an article
-    # in a named source keeps a plain title and the source is italic. A [description] is never italic.
-    title_html = escape(title) if c.source or _described(title) else Markup(f"<i>{escape(title)}</i>")
+    # in a named source keeps a plain title and the source is italic. A [description] is never
+    # italic: it follows the italic title in roman type (APA 9.21), as does who interviewed.
+    title_html = escape(title) if c.source or _described(bare) else \
+        Markup(f"<i>{escape(bare)}</i>{escape(described)}")
     if lead:
         plain = f"{lead} {title}. {src_plain + '. ' if src_plain else ''}{c.url}"
         html = f"{escape(lead)} {title_html}. {src_html + '. ' if src_html else ''}{escape(c.url)}"
@@ -170,7 +174,7 @@ def apa(c: Cited) -> Citation:
     if c.author:
         cited_as = f"{c.author if c.author_is_group else _family(c.author)}, {year}{pin}"
     elif title_html != escape(title):  # italic in the reference, italic in the text (8.14), no quotation marks
-        short = " ".join(title.split()[:4]).rstrip(",;:–—- ")
+        short = " ".join(bare.split()[:4]).rstrip(",;:–—- ")
         cited_as, cited_html = f"{short}, {year}{pin}", f"<i>{escape(short)}</i>, {escape(f'{year}{pin}')}"
     else:
         cited_as = _short_title_cited(_nested(title), f"{year}{pin}")

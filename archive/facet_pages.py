@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 
-from indexer.engine import FACET_LIST, SearchRequest
+from indexer.engine import FACET_LIST, SearchRequest, fold
 
 from .api import error
 from .labels import FACET_LABELS, facet_value_label
@@ -46,12 +46,14 @@ def listing(name: str, browse_everything: bool = False) -> FacetValuesPage:
     with search_engine().snapshot() as snap:
         values = snap.facet_values(SearchRequest(text, filters, facets=False), name)
     if contains:
-        wanted = contains.casefold()
-        values = [(v, c) for v, c in values if wanted in v.casefold()]
+        # Case and accents aside: "muller" lists Klaus Müller, as a search for it finds him.
+        wanted = fold(contains.casefold())
+        values = [(v, c) for v, c in values if wanted in fold(v.casefold())]
     if order == "name":
         values = sorted(values, key=lambda vc: (vc[0].casefold(), vc[0]))
     pages = max(1, -(-len(values) // PER_PAGE))
-    page = min(page_number(request.args), pages)
+    # Past the last page there are no values: the API's client stops; the page shows the way back.
+    page = page_number(request.args)
     return FacetValuesPage(name, values[(page - 1) * PER_PAGE:page * PER_PAGE], len(values), page, pages, order, contains)
 
 

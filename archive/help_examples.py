@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import re
 
+from indexer.engine import FACET_LIST
+
+# A facet's value for "none" (the year facet's "undated") is a filter, not a word a field holds.
+_MISSING = {facet.name: facet.missing for facet in FACET_LIST}
+
 # Shown when the archive has no value for the field (an empty archive, or no document names one).
 FALLBACK = {"speaker": "roth", "source": "reuters", "place": "seoul", "author": "smith", "year": "2018"}
 FALLBACK_FULL_NAME = "kenneth roth"  # for who:"..." (a whole name in quotation marks)
@@ -27,7 +32,7 @@ def field_examples(facets: dict[str, list[tuple[str, int]]]) -> dict[str, str]:
         examples["full_name"] = names[0].lower()
     for name in FALLBACK:
         for value, _count in facets.get(name, []):
-            word = _word(value)
+            word = _word(value) if value != _MISSING.get(name) else None
             if word:
                 examples[name] = word
                 break

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from indexer.engine import FACET_LIST, FIELDS
 
+BY_FACET = {facet.name: facet for facet in FACET_LIST}
 FACET_LABELS = {facet.name: facet.label for facet in FACET_LIST}  # from the field registry
 # field -> its label in the registry, for the metadata a page lists (Source, Author, Date, Place ...)
 FIELD_LABELS = {field.name: field.label for field in FIELDS if field.label}
@@ -29,8 +30,15 @@ def kind_label(kind: str | None, many: bool = False) -> str:
     return (labels[1] if many else labels[0]) if labels else (kind or "")
 
 
+# A facet's value for "none", as a reader sees it (the URL and the API keep the value itself).
+MISSING_LABELS = {"undated": "No date"}
+
+
 def facet_value_label(name: str, value: str) -> str:
-    return kind_label(value, many=True) if name == "kind" else value
+    if name == "kind":
+        return kind_label(value, many=True)
+    facet = BY_FACET.get(name)
+    return MISSING_LABELS.get(value, value) if facet is not None and value == facet.missing else value
 
 
 def shown_facet_values(name: str, values: list, chosen: list[str], show_all: bool) -> list:

@@ -1,28 +1,42 @@
 """What a reader should be told about how their words were read, beside the engine's own note.
 
 Each function looks at the query text alone and returns a sentence, or None: habits from other
-search boxes that this one reads otherwise (a minus sign, a wildcard inside a phrase), and what to
-try when all the words found nothing. request_handles joins them to the search page and the API.
+search boxes that this one reads otherwise (a wildcard inside a phrase, a field value of the wrong
+shape), and what to try when all the words found nothing. (A minus sign before a word leaves it
+out, as elsewhere: the engine reads it so, query_parsing.signs_as_operators.) request_handles joins them to the search page and the API.
 """
 from __future__ import annotations
 
 import re
 
+from indexer.engine import FIELDS, QUERY_FIELDS
+
 from .search_arguments import OPERATORS
 
 
-_MINUS_WORD = re.compile(r"(?:^|(?<=[\s(]))[-\u2212\u2013]([^\W\d_][\w'-]*)")
+_NAMED = frozenset(name for field in FIELDS for name in (field.name, *field.aliases))
+_TYPED = ", ".join(f"{field.name}:" for field in QUERY_FIELDS)
+_FIELD_VALUE = re.compile(r"(?<![\w\"/])([A-Za-z]+):(\S+)")
+_RANGE_OR_PATTERN = re.compile(r"[\[{*?]|\bTO\b")
 
 
-def minus_note(q: str) -> str | None:
-    """What a reader who wrote -police meant, said: the minus is no operator here, so the word was
-    searched for, the opposite of what was asked. Phrases are left out (a dash inside one is text)."""
-    words = _MINUS_WORD.findall(re.sub(r'"[^"]*"', " ", q))
-    if not words:
-        return None
-    shown = ", ".join(f"-{w}" for w in dict.fromkeys(words))
-    return (f"{shown}: a minus sign is not an operator, so {'this word was' if len(words) == 1 else 'these words were'} "
-            f"searched for; write NOT {words[0]} to leave it out.")
+def field_value_note(q: str) -> str | None:
+    """What was understood of a field the reader named with a value it cannot have, or of a name
+    that is no field: year:18, date:2005 and auther:smith found nothing (or the words) and said nothing."""
+    for name, value in _FIELD_VALUE.findall(re.sub(r'"[^"]*"', " ", q)):
+        field, shown = name.lower(), f"{name}:{value}"
+        if _RANGE_OR_PATTERN.search(value):
+            continue  # a range or a wildcard: Whoosh reads it
+        if field == "year" and not re.fullmatch(r"\d{4}|undated", value, re.I):
+            return (f"{shown} matches nothing: a year is four digits (year:2018), a span year:[2004 TO 2006]; "
+                    "year:undated finds the records without a date.")
+        if field == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return (f"{shown} matches only a whole date (date:2018-11-01): for a year write year:{value[:4]}"
+                    if re.match(r"\d{4}", value) else f"{shown} matches only a whole date (date:2018-11-01)") + \
+                ", for a span the from and to dates."
+        if field not in _NAMED and field not in ("http", "https", "mailto", "ftp"):
+            return f"{name}: is not a field, so {shown} was searched as words; the fields are {_TYPED}."
+    return None
 
 
 def phrase_wildcard_note(q: str) -> str | None:

@@ -12,7 +12,7 @@ from flask import current_app, g, request
 from indexer.catalog import Catalog, catalog_path
 from indexer.engine import SearchEngine, SearchPage, SearchRequest
 
-from .query_notes import minus_note, phrase_wildcard_note
+from .query_notes import field_value_note, phrase_wildcard_note
 from .search_arguments import search_args
 from .typed_values import unknown_filters_note, unknown_kind_note
 
@@ -34,11 +34,31 @@ def requested_search_page() -> SearchPage:
     """
     params = search_args(request.args, current_app.config["PAGE_SIZE"])
     page = search_engine().search(SearchRequest(params.q, params.filters, params.page, params.page_size, params.sort))
+    page, past = past_the_end(page, params.page)
     # What the reader should know about how the words were read, the engine's note among them.
-    notes = [params.note, page.note, minus_note(params.q), phrase_wildcard_note(params.q), unknown_kind_note(params.q),
+    notes = [past, params.note, page.note, phrase_wildcard_note(params.q), field_value_note(params.q), unknown_kind_note(params.q),
              unknown_filters_note(search_engine(), params.filters) if not page.total and params.filters.active() else None]
     note = " ".join(n for n in notes if n) or None
     return replace(page, note=note) if note != page.note else page
+
+
+def past_the_end(page: SearchPage, asked: int) -> tuple[SearchPage, str | None]:
+    """(the page as asked, what to say) when `asked` is a page the engine does not show.
+
+    The engine answers a page past the last with the last one: a client paging "until no results"
+    got page 39 again for 40, 41, ... forever, and a reader's URL said page 99999 over page 39.
+    Past the end there are no results, the page is the one asked for, and a note says where the
+    results end (or that pages past the engine's deepest are not shown)."""
+    if asked <= page.page:
+        return page, None
+    if page.page < page.pages:  # the engine's deepest page (search.MAX_PAGE) is before the end
+        note = (f"Page {asked:,} is not shown: results can be paged to page {page.page:,}; narrow the search, "
+                "or sort it the other way to reach its end.")
+    elif page.total:
+        note = f"Page {asked:,} is past the last page of these results ({page.pages:,})."
+    else:
+        note = None  # nothing found: the page number is not the news
+    return replace(page, hits=[], page=asked), note
 
 
 def catalog() -> Catalog | None:

@@ -55,6 +55,8 @@ def _date(value: str | None, name: str) -> str | None:
 def _whole_number(raw: str | None, name: str, default: int) -> int:
     if raw is None or raw == "":
         return default
+    if re.fullmatch(r"-?\d{10,}", raw.strip()):  # a whole number, but no page or size could be that large
+        raise BadParameter(f"{name} is too large: {raw.strip()[:40]} (at most 999,999,999)", name)
     if not re.fullmatch(r"-?\d{1,9}", raw.strip()):
         raise BadParameter(f"{name} must be a whole number, not {raw[:40]!r}", name)
     return int(raw)
@@ -107,7 +109,10 @@ def search_args(args: MultiDict, default_page_size: int = 20) -> SearchArgs:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise BadParameter(f"sort must be one of {', '.join(sorted(SORTS))}", "sort")
-    values = {name: tuple(dict.fromkeys(v[:200] for v in args.getlist(name) if v))[:MAX_VALUES] for name in FACETS}
+    values = {name: tuple(dict.fromkeys(v[:200] for v in args.getlist(name) if v)) for name in FACETS}
+    for name, chosen in values.items():
+        if len(chosen) > MAX_VALUES:  # the 21st and later were dropped without a word, changing the results
+            raise BadParameter(f"at most {MAX_VALUES} values of {name} can be chosen at once, not {len(chosen)}", name)
     date_from, date_to = _date(args.get("from"), "from"), _date(args.get("to"), "to")
     if date_from and date_to and date_from[:len(date_to)] > date_to:
         raise BadParameter(f"from ({date_from}) is after to ({date_to}): nothing could match; swap them", "from", "to")

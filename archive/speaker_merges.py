@@ -201,26 +201,64 @@ def merge_lines(report: MergeReport) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class SameAs:
+    """A speaker a speaker page points to: possibly the same person, and how to say so if it is."""
+
+    name: str
+    quotes: int
+    merge_line: str  # the correction file's [merge] line that would make them one ('"Rick Parry" = ["Parry"]')
+    doubt: str | None = None  # why to read the stories first, when the rule found a reason
+
+
+@dataclass(frozen=True)
+class SpeakerHints:
+    """What a speaker page says of other names: `same` are likely this person (a bare surname and
+    the one full name it ends, either way round); `one_of` the full names a bare surname could be,
+    when there are several. Nothing is merged: a person adds the line and re-ingests."""
+
+    same: tuple[SameAs, ...] = ()
+    one_of: tuple[SameAs, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.same or self.one_of)
+
+
 def same_person_hints(extensions: dict, engine: "SearchEngine", index_dir: str | Path, speakers_file: Path | None,
-                      name: str) -> list[tuple[str, int]]:
-    """(full name, quotes) the speaker `name` is likely the same person as, for its page; [] for most.
+                      name: str) -> SpeakerHints:
+    """The names the speaker `name` may be the same person as, for its page; empty for most.
 
     Worked out once per state of the catalogue and the correction file (a commit changes the
-    catalogue's file), kept in `extensions` (the app's), never per request over the whole ledger.
-    Only proposals without doubt: a reader is not sent to a name a reviewer should first check."""
+    catalogue's file), kept in `extensions` (the app's), never per request over the whole ledger."""
     key = (_state(catalog_path(index_dir)), _state(Path(speakers_file)) if speakers_file else None)
     cached = extensions.get("speaker_merge_hints")
     if cached is None or cached[0] != key:
         try:
             report = merge_report(index_dir, speakers_file, pending=False, engine=engine)
         except sqlite3.Error:
-            return []  # a catalogue being replaced under us: the hint is a courtesy, the page still shows
-        hints: dict[str, list[tuple[str, int]]] = {}
-        for merge in report.proposals.merges if report else ():
-            if merge.doubt is None:
-                hints.setdefault(merge.alias, []).append((merge.canonical, report.facts[merge.canonical].quotes))
-        cached = extensions["speaker_merge_hints"] = (key, hints)
-    return cached[1].get(name, [])
+            return SpeakerHints()  # a catalogue being replaced under us: the hint is a courtesy, the page still shows
+        cached = extensions["speaker_merge_hints"] = (key, _hints(report) if report else {})
+    return cached[1].get(name, SpeakerHints())
+
+
+def _hints(report: MergeReport) -> dict[str, SpeakerHints]:
+    """name -> its page's hints, for every name a proposal mentions."""
+    same: dict[str, list[SameAs]] = defaultdict(list)
+    one_of: dict[str, list[SameAs]] = defaultdict(list)
+
+    def quotes(name: str) -> int:
+        return report.facts[name].quotes if name in report.facts else 0
+
+    for merge in report.proposals.merges:
+        line = f"{_toml(merge.canonical)} = [{_toml(merge.alias)}]"
+        same[merge.alias].append(SameAs(merge.canonical, quotes(merge.canonical), line, merge.doubt))
+        same[merge.canonical].append(SameAs(merge.alias, quotes(merge.alias), line, merge.doubt))
+    for unsure in report.proposals.ambiguous:
+        for candidate in unsure.candidates:
+            line = f"{_toml(candidate)} = [{_toml(unsure.alias)}]"
+            one_of[unsure.alias].append(SameAs(candidate, quotes(candidate), line))
+    return {name: SpeakerHints(tuple(same.get(name, ())), tuple(one_of.get(name, ())))
+            for name in set(same) | set(one_of)}
 
 
 def _state(path: Path) -> tuple | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.engine import FIELDS, Filters, SearchEngine, SearchRequest
+from indexer.engine import FIELDS, Filters, SearchEngine, SearchRequest, fold
 from indexer.speaker_corrections import name_key
 
 from .labels import FACET_LABELS, KIND_LABELS
@@ -23,16 +23,22 @@ def archive_values(engine: SearchEngine, name: str) -> list[tuple[str, int]]:
         return snap.facet_values(SearchRequest("", Filters(), facets=False), name)
 
 
+def typed_key(value: str) -> str:
+    """What a typed value and the archive's share when they are one name: case, spacing and
+    accents aside ("muller" is "Müller": readers type what their keyboard makes easy)."""
+    return fold(name_key(value))
+
+
 def spelt_as_archived(values: list[tuple[str, int]], typed: str) -> str | None:
-    """The one value that is `typed` but for case and spacing, or None (none, or several)."""
-    same = [value for value, _ in values if name_key(value) == name_key(typed)]
+    """The one value that is `typed` but for case, spacing and accents, or None (none, or several)."""
+    same = [value for value, _ in values if typed_key(value) == typed_key(typed)]
     return same[0] if len(same) == 1 else None
 
 
 def values_holding(values: list[tuple[str, int]], typed: str) -> list[tuple[str, int]]:
-    """Up to VALUES_OFFERED values whose text holds `typed`, most frequent first."""
-    wanted = name_key(typed)
-    return [(value, count) for value, count in values if wanted and wanted in name_key(value)][:VALUES_OFFERED]
+    """Up to VALUES_OFFERED values whose text holds `typed` (accents aside), most frequent first."""
+    wanted = typed_key(typed)
+    return [(value, count) for value, count in values if wanted and wanted in typed_key(value)][:VALUES_OFFERED]
 
 
 def unknown_filters_note(engine: SearchEngine, filters) -> str | None:

@@ -6,6 +6,9 @@
     var original = button.getAttribute("data-label") || button.textContent;
     button.setAttribute("data-label", original);
     button.textContent = message;
+    // A changed button label is not read out by every screen reader: the page's status line is.
+    var status = document.getElementById("copy-status");
+    if (status) { status.textContent = message === "Copied" ? original.replace(/^Copy /, "") + " copied" : message; }
     setTimeout(function () { button.textContent = original; }, 2000);
   }
   function fallbackCopy(text) {

@@ -140,6 +140,8 @@ def test_keyboard_alone_searches_picks_a_facet_and_copies(page, server):
     page.keyboard.press("Enter")
     copied_label(page, "cite-mla")
     assert "qtd. in" in page.evaluate("navigator.clipboard.readText()")
+    # what a screen reader is told: the status line, not only the button's changed label
+    assert page.locator("#copy-status[role=status]").text_content() == "MLA 9 copied"
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed (npm install axe-core)")

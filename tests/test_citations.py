@@ -313,3 +313,21 @@ def test_apa_in_text_italicises_a_standalone_title_as_its_reference_does():
     assert "In text: (Roth, as cited in <i>Howard rebuts asylum criticisms</i>, 2018, para. 8)" in html
     sourced = str(styles(_variant(author=None, doc_title="Howard rebuts asylum criticisms"))[0].html)
     assert "“Howard rebuts asylum criticisms,” 2018" in sourced  # negative: an article's title is quoted
+
+
+@pytest.mark.parametrize("cited, wanted, unwanted", [
+    # APA 9.21: a bracketed description follows the italic title in roman type, never inside the italics
+    (_variant(author=None, source=None, form="interview", speaker_kind="anonymous", interviewer="Ana Lopez",
+              doc_title="Remarks to the press"),
+     "<i>Remarks to the press</i> [Interview transcript]. Interview by A. Lopez.", "transcript]</i>"),
+    (_variant(author=None, source=None, form="interview", speaker_kind="anonymous", interviewer=None,
+              doc_title="Remarks to the press"),
+     "<i>Remarks to the press</i> [Interview transcript].", "transcript]</i>"),
+    # negative cases: a title in a named source is not italic at all; an article without a description is italic whole
+    (_variant(author=None, form="interview", speaker_kind="anonymous", doc_title="Remarks to the press"),
+     "Remarks to the press [Interview transcript].", "<i>Remarks"),
+    (_variant(author=None, source=None, doc_title="Remarks to the press"), "<i>Remarks to the press</i>.", "["),
+])
+def test_an_apa_description_follows_the_italic_title(cited, wanted, unwanted):
+    html = str(next(s for s in styles(cited) if s.style == "apa").html)
+    assert wanted in html and unwanted not in html.split("<br>")[0], html

@@ -40,6 +40,8 @@ def test_field_examples_come_from_the_archive_not_a_fixed_list(client):
     ({}, "source", "reuters"),
     ({"source": [("AP", 2)]}, "source", "reuters"),
     ({"speaker": [('Say "no"', 1)]}, "full_name", "kenneth roth"),
+    ({"year": [("undated", 900)]}, "year", "2018"),  # undated is a filter value, not a year to type
+    ({"year": [("undated", 900), ("2004", 3)]}, "year", "2004"),
 ])
 def test_field_examples(facets, field, example):
     assert field_examples(facets)[field] == example

@@ -62,7 +62,7 @@ HOSTILE_QUERIES = [
     ("speaker:", "“speaker:” has no value", "speaker"), ("kind:", "“kind:” has no value", "kind"),
     ("title:(", "a bracket is not closed", "title"), ("(((", "Nothing to search for", ""),
     (")", "Nothing to search for", ""), ("<script>alert(1)</script>", None, "script alert 1"),
-    ("a:b:c", None, "a b c"), ('""', None, ""), ("\x00", None, ""),
+    ("a:b:c", None, "a b c"), ('""', "Nothing to search for", ""), ("\x00", "Nothing to search for", ""),
     # an operator with nothing on one side is left out of the words searched, not searched as a word
     ("AND regime", "an operator has nothing on one side", "regime"),
     ("regime OR", "an operator has nothing on one side", "regime"),

@@ -159,3 +159,23 @@ def test_a_phrase_in_typographic_quotation_marks_is_a_phrase(client, typed):
 def test_straight_quotes(q, expected):
     from archive.search_arguments import straight_quotes
     assert straight_quotes(q) == expected
+
+@pytest.mark.parametrize("count, status", [(21, 400), (40, 400), (20, 200), (1, 200)])
+def test_more_facet_values_than_allowed_is_an_error_not_a_silent_cut(client, count, status):
+    values = "&".join(f"speaker=Name{n}" for n in range(count))
+    api = client.get(f"/api/search?{values}")
+    assert api.status_code == status
+    if status == 400:
+        assert api.get_json()["error"] == f"at most 20 values of speaker can be chosen at once, not {count}"
+        assert client.get(f"/?{values}").status_code == 400
+
+
+@pytest.mark.parametrize("page, error", [
+    ("9999999999", "page is too large: 9999999999 (at most 999,999,999)"),
+    ("12345678901234567890", "page is too large: 12345678901234567890 (at most 999,999,999)"),
+    ("2.5", "page must be a whole number, not '2.5'"),  # negative cases: not whole numbers at all
+    ("two", "page must be a whole number, not 'two'"),
+])
+def test_a_page_too_large_is_not_called_no_number(client, page, error):
+    api = client.get("/api/search", query_string={"q": "abuse", "page": page})
+    assert api.status_code == 400 and api.get_json()["error"] == error

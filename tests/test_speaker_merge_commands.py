@@ -9,7 +9,7 @@ from markupsafe import escape
 
 from app import create_app
 from archive import speaker_merges
-from archive.speaker_merges import settled_names
+from archive.speaker_merges import SameAs, SpeakerHints, settled_names
 
 STORIES = {
     "harbour_plan.txt": ("Harbour plan approved", "2021-03-04", "The council approved the harbour plan on Tuesday.",
@@ -100,9 +100,18 @@ def test_the_page_of_a_bare_surname_names_the_likely_full_name(archive_app, monk
     monkeypatch.setattr(speaker_merges, "merge_report", lambda *a, **k: calls.append(1) or real(*a, **k))
 
     page = client.get("/speakers/Kale").get_data(as_text=True)
-    assert 'Possibly the same person as: <a href="/speakers/Tom%20Kale">Tom Kale</a> (1 quote)' in page
-    for other in ("Tom Kale", "Ruiz", "Ana Ruiz"):  # the full name, and an ambiguous surname: nothing said
-        assert "Possibly the same person" not in client.get(f"/speakers/{other}").get_data(as_text=True), other
+    assert 'Possibly the same person</h2>\n<ul><li><a href="/speakers/Tom%20Kale">Tom Kale</a> (1 quote).' in page
+    assert "add <code>&#34;Tom Kale&#34; = [&#34;Kale&#34;]</code> under <code>[merge]</code>" in page
+    assert "Nothing is merged by the archive itself" in page
+    # the full name points back to the surname, with the same line
+    full = client.get("/speakers/Tom Kale").get_data(as_text=True)
+    assert '<li><a href="/speakers/Kale">Kale</a> (2 quotes).' in full and "&#34;Tom Kale&#34; = [&#34;Kale&#34;]" in full
+    # an ambiguous surname lists its full names without calling any of them the same person
+    ruiz = client.get("/speakers/Ruiz").get_data(as_text=True)
+    assert "Possibly the same person" not in ruiz and "Other speakers of this surname" in ruiz
+    assert '<a href="/speakers/Ana%20Ruiz">Ana Ruiz</a> (1 quote), <a href="/speakers/Luis%20Ruiz">Luis Ruiz</a>' in ruiz
+    # negative case: a full name of an ambiguous surname is pointed to from it, not to it
+    assert "same-person" not in client.get("/speakers/Ana Ruiz").get_data(as_text=True)
     assert len(calls) == 1  # worked out once for the archive as it stands, not per page
 
     speakers_file.write_text('[merge]\n"Tom Kale" = ["Kale"]\n', encoding="utf-8")
@@ -116,8 +125,9 @@ def test_the_hint_is_escaped(archive_app):
     app, _, _ = archive_app
     with app.test_request_context("/speakers/Kale"):
         page = render_template("speaker.html", name="Kale", groups={}, total=1, quotes=1, roles=[], kind="person",
-                               page=1, pages=1, same_person=[('<script>alert("x")</script> Kale', 2)])
-    assert "<script>alert" not in page and str(escape('<script>alert("x")</script> Kale')) in page
+                               page=1, pages=1, same_person=SpeakerHints((SameAs(
+                                   '<script>alert("x")</script> Kale', 2, '"<script>" = ["Kale"]'),)))
+    assert "<script>" not in page and str(escape('<script>alert("x")</script> Kale')) in page
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -22,6 +22,7 @@ Everything else here (posting capture, arrays, BM25F, phrase checks, facet colum
 Whoosh's own searcher as the fallback, the Whoosh replacements) is private to the package.
 A second backend (a search cluster) would implement the same interface.
 """
+from .accent_folding import fold
 from .facets import ColumnFacet, YearFacet
 from .fields import API_FIELDS, EXPORTED, FIELDS, QUERY_FIELDS
 from .fields import FACET_NAMES as FACETS
@@ -33,4 +34,4 @@ from .writing import IndexWriter, WriterBusy
 
 __all__ = ["API_FIELDS", "ColumnFacet", "EXPORTED", "FACET_LIST", "FACETS", "FIELDS", "Filters", "Hit", "IndexWriter",
            "MATCHERS", "QUERY_FIELDS", "Records", "SearchEngine", "SearchPage", "SearchRequest", "Snapshot", "SORTS",
-           "WhooshVersionError", "WriterBusy", "YearFacet"]
+           "WhooshVersionError", "fold", "WriterBusy", "YearFacet"]

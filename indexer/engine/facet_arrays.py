@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from whoosh import index
 
-from . import checksums, facet_groups, segment_files
+from . import checksums, facet_groups, fields, segment_files
 from .schema import FACET_FIELDS
 
 FOLDER = "facets"
@@ -99,6 +99,7 @@ class FacetArrays:
 
     def _top(self, name: str, counts: np.ndarray, limit: int) -> list[tuple[str, int]]:
         counts = counts.copy()
+        missing = int(counts[0]) if len(counts) else 0
         counts[0] = 0  # code 0 is "no value"
         present = np.flatnonzero(counts)
         if len(present) > limit:
@@ -106,7 +107,8 @@ class FacetArrays:
             present = present[counts[present] >= floor]
         values = self.values[name]
         # Most frequent first, ties by name: the same order as counting any other way.
-        return sorted(((values[i], int(counts[i])) for i in present), key=lambda vc: (-vc[1], vc[0]))[:limit]
+        top = sorted(((values[i], int(counts[i])) for i in present), key=lambda vc: (-vc[1], vc[0]))[:limit]
+        return fields.BY_NAME[name].with_missing(top, missing) if name in fields.BY_NAME else top
 
 
 def from_postings(index_dir: Path, segment_id: str, postings: dict[str, list[tuple[str, np.ndarray]]]) -> None:

@@ -10,7 +10,7 @@ from collections import Counter
 from whoosh import query
 
 from .fields import BY_NAME
-from .query_parsing import filter_query, parse
+from .query_parsing import filter_query
 from .types import SearchRequest
 
 EVERY = 1 << 40  # a limit no facet reaches
@@ -20,17 +20,22 @@ def all_values(engine, s, stamp: str, request: SearchRequest, name: str) -> list
     """(value, count) of facet `name` over every match of `request`, most frequent first, ties by name."""
     if name not in BY_NAME:
         raise KeyError(name)
-    q, _ = parse(request.text, s.schema)
+    q, _ = engine.parsed(s, stamp, request.text)
     if q is query.NullQuery:
         return []
     restrict = filter_query(request.filters)
     arrays = engine.arrays(s, stamp)
     matched, _ = engine._matching(s, q, restrict, arrays, scored=False)
     if arrays is not None and matched is not None:
-        return arrays.counts(matched, {name: EVERY})[name]
+        return _by_count(arrays.counts(matched, {name: EVERY})[name])
     combined = query.And([q, restrict]) if restrict is not None else q
     column = engine._column(s, stamp, name)
     counter = Counter(column[d] for d in s.docs_for_query(combined) if d < len(column))
-    counter.pop("", None)
-    counter.pop(None, None)
-    return sorted(((str(v), c) for v, c in counter.items()), key=lambda vc: (-vc[1], vc[0]))
+    missing = counter.pop("", 0) + counter.pop(None, 0)
+    found = sorted(((str(v), c) for v, c in counter.items()), key=lambda vc: (-vc[1], vc[0]))
+    return _by_count(BY_NAME[name].with_missing(found, missing))
+
+
+def _by_count(values: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Most frequent first, ties by name, the facet's value for "none" (undated) among them."""
+    return sorted(values, key=lambda vc: (-vc[1], vc[0]))

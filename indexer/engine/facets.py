@@ -16,17 +16,26 @@ class ColumnFacet:
     label: str  # shown above the facet's list
     field: str  # the exact (ID, sortable) field it counts and filters on
     limit: int = 12  # values listed
+    # The value that stands for "none" (a record with no value of the field), listed last and
+    # filtered on like any other; None: records without a value are not a facet value.
+    missing: str | None = None
 
     def listed(self, counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
         """The counted (value, count) pairs in the order a reader sees them."""
         return counts
 
+    def with_missing(self, counts: list[tuple[str, int]], missing: int) -> list[tuple[str, int]]:
+        """`counts` and, when this facet has a value for "none" and some records lack a value, it."""
+        return [*counts, (self.missing, missing)] if self.missing is not None and missing > 0 else counts
+
 
 @dataclass(frozen=True)
 class YearFacet(ColumnFacet):
-    """Years, newest first: a reader scans a timeline, not a popularity list."""
+    """Years, newest first: a reader scans a timeline, not a popularity list. Undated records
+    (a folder of articles without dates, a transcript with none) are one more value, listed last."""
     limit: int = 50
+    missing: str | None = "undated"
 
     def listed(self, counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
-        return sorted(counts, key=lambda kv: kv[0], reverse=True)
+        return sorted(counts, key=lambda kv: (kv[0] != self.missing, kv[0]), reverse=True)
 

@@ -129,6 +129,10 @@ class PostingCache:
             return K1 * ((1 - B) + B * LENGTH_OF_BYTE[lengths] / avgfl)
         return self._get(("n", segment_ids, fieldname, avgfl), compute)
 
+    def stored(self, segment_id: str) -> posting_arrays.StoredPostings | None:
+        """The segment's posting arrays, or None while they are not written."""
+        return self._stored_for(segment_id)
+
     def _stored_for(self, segment_id: str) -> posting_arrays.StoredPostings | None:
         with self._lock:
             stored = self._stored.get(segment_id)

@@ -29,15 +29,20 @@ def parse(text: str, schema):
     text = text.strip()
     if not text:
         return query.Every(), None
-    problem = _query_problem(text)
+    signed = signs_as_operators(text)
+    problem = _query_problem(signed)
     if problem is None:
         try:
-            parsed = parser.parse(_lower_field_values(text))
+            parsed = parser.parse(_lower_field_values(signed))
+            if parsed is query.NullQuery or isinstance(parsed, query.qcore._NullQuery):
+                # '-' or '+' alone: no word at all, which found nothing and said nothing.
+                return query.NullQuery, f"Nothing to search for in “{text}”: it has no words."
             if not _has_errors(parsed):
-                return _lifted_by_title(parsed), None
+                return _lifted_by_title(_missing_values(parsed)), None
             problem = "part of it could not be read as search syntax"
         except Exception:  # Whoosh raises many kinds on odd input; all mean "not syntax"
             problem = "it could not be read as search syntax"
+    # The words as typed: a minus read as NOT is no word the reader wrote ('-(' is not "NOT").
     words = re.findall(r"\w+", text)
     # "blair AND" searched as blair OR and (11,059 hits of 'and'): an operator the reader wrote is
     # no word they wanted, unless operators are all there is ("AND" alone is searched as 'and').
@@ -46,7 +51,41 @@ def parse(text: str, schema):
     if not words:
         return query.NullQuery, f"Nothing to search for in “{text}”."
     plain = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS, group=OrGroup)
-    return _lifted_by_title(plain.parse(" ".join(words))), f"Searched for the words {' '.join(words)}: {problem}."
+    return _lifted_by_title(plain.parse(" ".join(words))), f"Searched for the words “{' '.join(words)}” instead: {problem}."
+
+
+# A sign before a word, a phrase, a bracket or a field at the start of a query word: a dash inside
+# a word (e-mail), before a number (-1) or alone is text. The Unicode minus and an en dash are what
+# a word processor or phone makes of a typed minus.
+_SIGN = re.compile(r"(?:^|(?<=[\s(]))([-\u2212\u2013+])(?=[^\W\d_]|[(]|$)")
+
+
+def signs_as_operators(text: str) -> str:
+    """`text` with -word written NOT word and +word written word, as every search box reads them.
+
+    Whoosh reads a minus as part of the word, so `-police` searched for police, the opposite of
+    what was asked; a plus is what the archive does anyway (every word is required). Inside a
+    phrase both are the phrase's text. A sign right before a phrase ends its stretch of text.
+    """
+    if "-" not in text and "+" not in text and "\u2212" not in text and "\u2013" not in text:
+        return text
+    pieces = re.split(r'("[^"]*")', text)
+    out = []
+    for number, piece in enumerate(pieces):
+        if number % 2:  # a phrase, as written
+            out.append(piece)
+            continue
+        before_phrase = number + 1 < len(pieces)
+        after_phrase = number > 0
+
+        def operator(match: re.Match) -> str:
+            if match.start() == 0 and after_phrase:  # '"a b"-c': written together, not a sign
+                return match.group(0)
+            if match.end() == len(piece) and not before_phrase:  # a sign with nothing after it
+                return match.group(0)
+            return "NOT " if match.group(1) != "+" else ""
+        out.append(_SIGN.sub(operator, piece))
+    return "".join(out)
 
 
 class ParseCache:
@@ -65,8 +104,9 @@ class ParseCache:
         self._parsed: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
-    def parse(self, stamp: str, text: str, schema):
-        """parse(text, schema) for commit `stamp`, whose schema `schema` is."""
+    def parse(self, stamp: str, text: str, schema, rewrite=None):
+        """parse(text, schema) for commit `stamp`, whose schema `schema` is; its query passed
+        through `rewrite` (the commit's other spellings of its words) before it is kept."""
         with self._lock:
             if stamp != self._stamp:
                 self._stamp, self._parsed = stamp, OrderedDict()
@@ -75,6 +115,8 @@ class ParseCache:
                 self._parsed.move_to_end(text)
                 return found
         found = parse(text, schema)
+        if rewrite is not None:
+            found = (rewrite(found[0]), found[1])
         with self._lock:
             if stamp == self._stamp:
                 self._parsed[text] = found
@@ -98,12 +140,36 @@ def filter_query(filters: Filters):
     for name in FACET_NAMES:
         values = getattr(filters, name)
         if values:
-            parts.append(query.Or([query.Term(FACET_FIELDS[name], v) for v in values]))
+            parts.append(query.Or([_facet_value(name, v) for v in values]))
     if filters.date_from or filters.date_to:
         parts.append(query.TermRange("date", filters.date_from or None, filters.date_to and filters.date_to + "\uffff"))
     if filters.doc:
         parts.append(query.Term("doc", filters.doc))
     return query.And(parts) if parts else None
+
+
+# An undated record is written with the date that sorts last (fields: date_asc): the one exact
+# term every undated record has, so "undated" is a filter like any year.
+_UNDATED = query.Term("date_asc", "9999")
+
+
+def _facet_value(name: str, value: str):
+    """The query for one chosen facet value; a facet's value for "none" (the year facet's
+    "undated") matches the records without a value."""
+    if value == fields.BY_NAME[name].missing:
+        if name != "year":
+            raise ValueError(f"no query for the records without a {name}")
+        return _UNDATED
+    return query.Term(FACET_FIELDS[name], value)
+
+
+def _missing_values(q):
+    """q with year:undated (a facet's value for "none", as its filter links write it) matching the
+    records without a value, as the filter does; any other term as it is."""
+    missing = fields.BY_NAME[q.fieldname].missing if type(q) is query.Term and q.fieldname in FACET_NAMES else None
+    if missing is not None and isinstance(q.text, str) and q.text.lower() == missing:
+        return _facet_value(q.fieldname, missing)
+    return q.apply(_missing_values)
 
 
 _FIELD_NAMES = fields.TYPED_NAMES  # what a user may type before a colon
@@ -119,6 +185,9 @@ def _query_problem(text: str) -> str | None:
         return "a quotation mark is not closed"
     if text.count("(") != text.count(")"):
         return "a bracket is not closed"
+    # A range's brackets: 'year:[2005 TO' searched the year "[2005", which no record has, and said nothing.
+    if text.count("[") != text.count("]") or text.count("{") != text.count("}"):
+        return "a range's bracket is not closed (a range reads year:[2004 TO 2006])"
     tokens = text.split()
     if tokens and all(t in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE") for t in tokens):
         return "it has only operators"
@@ -131,8 +200,14 @@ def _query_problem(text: str) -> str | None:
     return None
 
 
+_FIELD_NAME = re.compile(r"(?<![\w\"])([A-Za-z]+):(?=\S)")
+
+
 def _lower_field_values(text: str) -> str:
-    """kind:Quote matches the stored ID, which is lower case and exact (fields.Field.lower_in_queries)."""
+    """kind:Quote matches the stored ID, which is lower case and exact (fields.Field.lower_in_queries);
+    Year:2005 or SPEAKER:blair is the field a reader named (a capital from a phone or a habit
+    searched the words 'year' and '2005' instead)."""
+    text = _FIELD_NAME.sub(lambda m: f"{m.group(1).lower()}:" if m.group(1).lower() in _FIELD_NAMES else m.group(0), text)
     return _LOWER_CASE.sub(lambda m: f"{m.group(1)}:{m.group(2).lower()}", text)
 
 

@@ -19,6 +19,7 @@ from .. import generations
 from ..stat_memo import StatMemo
 from . import (facet_arrays, facet_listing, fields, hits, limits, numpy_match, opening, ordering, suggestions,
                whole_results, whoosh_patches)
+from .accent_folding import AccentVariants, widened
 from .posting_cache import PostingCache
 from .query_parsing import ParseCache, filter_query
 from .schema import FACET_FIELDS
@@ -57,6 +58,7 @@ class SearchEngine:
         # folder changes (a commit adds its files and renames its TOC there).
         self._commits = StatMemo()
         self._parsed = ParseCache()
+        self._accents = AccentVariants(self._postings)
         self._lock = threading.Lock()
 
     def exists(self) -> bool:
@@ -153,6 +155,12 @@ class SearchEngine:
         writer.commit()
         ix.finish()
 
+    def parsed(self, s, stamp: str, text: str):
+        """(query, note) for `text` on commit `stamp` (searcher `s`), its words widened to their
+        spellings with and without accents (accent_folding); kept per commit."""
+        # The leased commit's schema, not the TOC read again.
+        return self._parsed.parse(stamp, text, s.schema, lambda q: widened(q, self._accents.of(s.reader())))
+
     def search(self, request: SearchRequest) -> SearchPage:
         with self.snapshot() as snap:
             return snap.search(request)
@@ -167,7 +175,7 @@ class SearchEngine:
         text, filters, page_size = request.text, request.filters, request.page_size
         page = min(max(1, request.page), MAX_PAGE)
         sort = request.sort if request.sort in SORTS else "relevance"
-        q, note = self._parsed.parse(stamp, text, s.schema)  # the leased commit's schema, not the TOC read again
+        q, note = self.parsed(s, stamp, text)
         try:
             limits.check_breadth(q, s.reader())
         except limits.TooBroad as too_broad:
@@ -292,10 +300,9 @@ class SearchEngine:
             name = facet.name
             column = self._column(s, stamp, name)
             counter = Counter(column[d] for d in docnums if d < len(column))
-            counter.pop("", None)
-            counter.pop(None, None)
+            missing = counter.pop("", 0) + counter.pop(None, 0)
             values = sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
-            counts[name] = [(str(v), c) for v, c in values[:facet.limit]]
+            counts[name] = facet.with_missing([(str(v), c) for v, c in values[:facet.limit]], missing)
         return counts
 
     # single records

@@ -12,7 +12,7 @@ import numpy as np
 from whoosh import query, sorting
 
 from . import hits, ordering
-from .query_parsing import filter_query, parse
+from .query_parsing import filter_query
 from .types import Hit, SearchRequest, SORTS
 
 
@@ -25,7 +25,7 @@ def every_hit(engine, s, stamp: str, request: SearchRequest) -> Iterator[Hit]:
 
 def _ordered_docnums(engine, s, stamp: str, request: SearchRequest) -> np.ndarray:
     sort = request.sort if request.sort in SORTS else "relevance"
-    q, _ = parse(request.text, s.schema)
+    q, _ = engine.parsed(s, stamp, request.text)
     if q is query.NullQuery:
         return np.zeros(0, dtype=np.int64)
     if sort == "relevance" and not request.text.strip():

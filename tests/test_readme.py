@@ -69,6 +69,10 @@ def _commands_block() -> dict[str, set[str]]:
     return documented
 
 
+def documented_options(name: str) -> set[str]:
+    return _commands_block().get(name, set())
+
+
 def _app_commands() -> dict[str, set[str]]:
     app = create_app({"INDEX_DIR": "/nonexistent-index", "TESTING": True})
     found = {}
@@ -88,10 +92,6 @@ def test_every_archive_command_is_in_the_readme():
 def test_each_commands_options_match_the_readme(name):
     """Both ways: an option the command has but the README omits, or one the README invents."""
     assert documented_options(name) == _app_commands()[name]
-
-
-def documented_options(name: str) -> set[str]:
-    return _commands_block().get(name, set())
 
 
 def test_the_readme_names_no_command_the_app_lacks():

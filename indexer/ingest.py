@@ -331,7 +331,7 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     doc = extraction.document
     doc_id = doc.doc_id
     known = catalog.document(doc_id)
-    if known and known.path != stored_name(path) and path_of(known.path).exists():
+    if known and known.path != stored_name(path) and path_of(known.path).exists() and not _same_file(known.path, path):
         doc_id = _free_id(doc_id, catalog, stored_name(path))  # two files, one name: business/001 and sport/001
         known = catalog.document(doc_id)
     status = "added"
@@ -366,6 +366,15 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     summary.quotes += extraction.quote_count
     setattr(summary, status, getattr(summary, status) + 1)
     return status
+
+
+def _same_file(catalogued: str, path: Path) -> bool:
+    """True when the catalogue's path and this one name one file written two ways (`samples` and
+    `/home/me/archive/samples`, as the sample build at start-up writes it): one document, not a copy."""
+    try:
+        return os.path.samefile(path_of(catalogued), path)
+    except OSError:
+        return False
 
 
 def _free_id(doc_id: str, catalog: Catalog, path: str) -> str:

@@ -88,3 +88,32 @@ def test_deleted_toc_is_reported_and_never_rebuilt_from_the_samples(built):
         assert answer.status_code == 503 and "table of contents is missing" in answer.get_data(as_text=True)
     build_sample_archive(fresh)  # what `flask run` does at start-up
     assert not list(index_dir.glob("_MAIN_*.toc"))  # the user's folder was not filled with samples
+
+
+@pytest.mark.parametrize("damage, words", [
+    (lambda path: path.write_bytes(bytes(range(256)) * 12), "is damaged (file is not a database); move it aside"),
+    (lambda path: path.write_bytes(b""), "holds no document list"),
+    (lambda path: path.unlink(), None),  # no catalogue: nothing to compare, not a problem
+], ids=["not sqlite", "empty file", "absent"])
+def test_a_catalogue_that_cannot_be_read_is_a_problem_named_not_a_traceback(built, damage, words):
+    app, index_dir = built
+    from indexer.catalog import catalog_path
+    damage(catalog_path(index_dir))
+    found = app.test_cli_runner().invoke(args=["check"])
+    assert found.exception is None or isinstance(found.exception, SystemExit), found.exception
+    if words is None:
+        assert found.exit_code == 0, found.output
+    else:
+        assert found.exit_code == 1 and words in found.output and str(catalog_path(index_dir)) in found.output
+        assert "--repair" not in found.output  # it rewrites arrays only: no help here
+    if words:  # what the message advises works: the next ingest brings back a catalogue that agrees
+        if "move it aside" in words:
+            catalog_path(index_dir).rename(index_dir / "catalog.damaged")
+        assert app.test_cli_runner().invoke(args=["ingest", "--quiet", str(index_dir.parent / "docs")]).exit_code == 0
+        assert app.test_cli_runner().invoke(args=["check"]).exit_code == 0
+
+
+def test_no_index_says_how_to_build_one_not_to_repair(tmp_path):
+    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "none", "BUILD_INDEX_IF_MISSING": False})
+    found = app.test_cli_runner().invoke(args=["check"])
+    assert found.exit_code == 1 and "`flask ingest` builds one" in found.output and "--repair" not in found.output

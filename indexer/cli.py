@@ -99,6 +99,9 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
                   "batches committed before are kept, run ingest again once fixed")
         _stop(f"the catalogue {catalog_path(index_dir)} is damaged ({err}); move it aside and run "
               "ingest again: the next ingest rebuilds its document list from the index")
+    except NotADirectoryError as err:  # INDEX_DIR names a file: nothing was written
+        _stop(f"cannot write the archive in {index_dir}: {err.filename} is a file, not a folder; "
+              "set INDEX_DIR to a folder (or to where one can be made)")
     except OSError as err:  # read-only folder, full disk: what was committed before is kept
         _stop(f"cannot write the archive in {index_dir}: {err.strerror or err}"
               f"{f' ({err.filename})' if err.filename else ''}; batches committed before are kept, run ingest again once fixed")

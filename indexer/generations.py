@@ -20,6 +20,7 @@ readable" alone would not cover a request that straddles the swap.
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
@@ -103,6 +104,8 @@ def make_folder(folder: Path) -> None:
     while not folder.exists():
         missing.append(folder)
         folder = folder.parent
+    if not folder.is_dir():  # else mkdir's "File exists" or "Not a directory" names no cause a person sees
+        raise NotADirectoryError(errno.ENOTDIR, "a file is where the archive's folder should be", str(folder))
     for new in reversed(missing):
         new.mkdir(exist_ok=True)
         sync(new.parent, os.O_DIRECTORY)

@@ -91,6 +91,10 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     except (IngestBusy, CorrectionsError) as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(3)
+    except KeyboardInterrupt:  # Ctrl-C: click's bare "Aborted!" said nothing of what was kept
+        click.echo(f"Interrupted: batches committed before are kept in {index_dir}; run ingest again to "
+                   "finish (unchanged files are skipped)", err=True)
+        sys.exit(130)
     except IndexDamaged as err:
         _stop(str(err))
     except sqlite3.DatabaseError as err:

@@ -111,6 +111,11 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
               f"{f' ({err.filename})' if err.filename else ''}; batches committed before are kept, run ingest again once fixed")
     for path, reason in summary.failures:
         click.echo(f"failed {path}: {reason}", err=True)
+    if summary.unmatched:  # a note, not a failure: a rule may wait for documents still to come
+        names = ", ".join(f'"{name}"' for name in summary.unmatched[:10])
+        more = f" and {len(summary.unmatched) - 10} more" if len(summary.unmatched) > 10 else ""
+        click.echo(f"note {settings['SPEAKERS_FILE']}: {len(summary.unmatched)} name(s) match no speaker in the "
+                   f"archive, so their rules change nothing (spelt differently?): {names}{more}", err=True)
     click.echo(f"Documents: {summary.line()}")
     if summary.failures or missing:
         sys.exit(1)

@@ -32,6 +32,7 @@ from .index_agreement import missing_from_index, without_catalogue_row
 from .discovery import find_documents
 from .extract import extract_path
 from .ingest_pool import helper_count, parsed
+from .ingest_unmatched import as_written, unmatched_keys
 from .loading import UnreadableFile, doc_id_for
 from .pause_points import pause_point
 from .metadata_table import MetadataTables, fingerprint, read_tables
@@ -97,6 +98,8 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
         raise
     finally:
         lock.release()  # after the last commit, the speaker rewrite and the merge
+    if summary.unmatched:
+        summary.unmatched = as_written(corrections, summary.unmatched)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -176,7 +179,10 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
         _apply_new_corrections(batch, writer, applied, summary)
         batch.commit(writer, catalog)
         pause_point("before-speaker-rewrite")
-        final = batch.file_rules.with_variants(batch.ledger.name_counts())
+        found_names = batch.ledger.name_counts()
+        final = batch.file_rules.with_variants(found_names)
+        if rules is not None:
+            summary.unmatched = unmatched_keys(rules, found_names)
         if final != batch.rules:  # the new documents spell a known name another way (speaker_variants)
             writer = _writer(ix, index_dir)
             now = ix.stored()

@@ -14,6 +14,7 @@ import click
 
 from .catalog import Catalog, catalog_path
 from .engine.check import check
+from .write_lock import WriteLock, WriteLockBusy
 
 
 def command(settings: Callable[[], Mapping[str, str]]) -> click.Command:
@@ -22,8 +23,25 @@ def command(settings: Callable[[], Mapping[str, str]]) -> click.Command:
     def check_command(repair):
         """Verify the index, its arrays and the catalogue against each other (exit 1 if anything is wrong)."""
         index_dir = Path(settings()["INDEX_DIR"])
-        documents, unreadable = _catalogue_docs(index_dir)
-        report = check(index_dir, documents, repair=repair)
+        # An ingest between its Whoosh commit and its catalogue rows is no damage, and --repair
+        # writing arrays beside an ingest's could race its merge: a check waits for no writer.
+        lock = WriteLock(index_dir, wait=0)
+        try:
+            if index_dir.is_dir():  # else no ingest is running, and a check creates nothing
+                lock.acquire()
+        except WriteLockBusy:
+            click.echo(f"Error: an ingest is writing to {index_dir}; run check once it has finished "
+                       "(until then the index and the catalogue may disagree)", err=True)
+            sys.exit(3)
+        except OSError:
+            pass  # a read-only archive (or parent) can still be checked; --repair will say it cannot write
+        try:
+            if not repair:
+                lock.release()  # a plain check reads: an ingest may start meanwhile
+            documents, unreadable = _catalogue_docs(index_dir)
+            report = check(index_dir, documents, repair=repair)
+        finally:
+            lock.release()
         problems = list(report.problems) + unreadable
         for line in report.repaired:
             click.echo(line)

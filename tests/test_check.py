@@ -1,4 +1,9 @@
 """Damaged engine files: `flask check` finds them, --repair rewrites them, searches stay right."""
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -6,6 +11,7 @@ import pytest
 
 from app import build_sample_archive, create_app
 from indexer.ingest import ingest
+from indexer.pause_points import PAUSE_ENV, PAUSED_FILE_ENV
 
 
 def write_docs(folder: Path, count: int) -> None:
@@ -117,3 +123,29 @@ def test_no_index_says_how_to_build_one_not_to_repair(tmp_path):
     app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "none", "BUILD_INDEX_IF_MISSING": False})
     found = app.test_cli_runner().invoke(args=["check"])
     assert found.exit_code == 1 and "`flask ingest` builds one" in found.output and "--repair" not in found.output
+
+
+def test_check_waits_for_no_ingest_and_repair_never_writes_beside_one(built, tmp_path):
+    """Mid-ingest the index holds a batch the catalogue does not yet: no damage, and --repair
+    writing arrays beside the ingest's could race its merge. Both say an ingest is writing."""
+    app, index_dir = built
+    docs, paused = tmp_path / "docs", tmp_path / "paused"
+    write_docs(docs, 33)  # three more: the next ingest has a batch to commit
+    code = f"from indexer.ingest import ingest; ingest([{str(docs)!r}], {str(index_dir)!r})"
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
+                             env={**os.environ, PAUSE_ENV: "after-whoosh-commit:60",
+                                  PAUSED_FILE_ENV: str(paused)})
+    try:
+        deadline = time.monotonic() + 60
+        while not paused.exists():
+            assert child.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        for args in (["check"], ["check", "--repair"]):
+            busy = app.test_cli_runner().invoke(args=args)
+            assert busy.exit_code == 3 and "an ingest is writing to" in busy.output, busy.output
+            assert "problem:" not in busy.output and "rewrote" not in busy.output
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert ingest([docs], index_dir).failed == 0  # what the next ingest does after a kill
+    assert app.test_cli_runner().invoke(args=["check"]).exit_code == 0

@@ -11,6 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from whoosh import index
 
@@ -227,3 +228,60 @@ def test_a_failed_sync_of_the_toc_stops_ingest_and_loses_nothing(tmp_path, monke
         assert len(stored.doc_ids()) == 4
     finally:
         stored.close()
+
+
+def test_a_failed_rename_of_the_toc_leaves_no_temporary_toc(tmp_path, monkeypatch):
+    """A TOC whose rename failed (EIO, a full disk's metadata) was left under its temporary name
+    for good: no later commit sweeps a name that is not a whole TOC's."""
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    write_docs(docs, 4)
+    rename = os.rename
+
+    def failing_toc_rename(src, dst, *args, **kwargs):
+        if TOC_TEMPORARY.search(os.fsdecode(src)):
+            raise OSError(errno.EIO, os.strerror(errno.EIO), src)
+        return rename(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rename", failing_toc_rename)
+    with pytest.raises(OSError):
+        ingest([docs], index_dir)
+    assert not [path.name for path in index_dir.iterdir() if TOC_TEMPORARY.search(path.name)]
+    monkeypatch.setattr(os, "rename", rename)
+    assert ingest([docs], index_dir).added == 2
+
+
+def test_a_temporary_toc_left_by_a_kill_is_swept_by_the_next_writer(tmp_path):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    left = [index_dir / "_MAIN_7.toc.1795989589.38687", index_dir / "_MAIN_1.toc.17"]  # a kill before the rename
+    kept = [index_dir / "_MAIN_7.toc.notes", index_dir / "_OTHER_7.toc.12"]  # not this index's temporary TOCs
+    for path in left + kept:
+        path.write_bytes(b"partial")
+    write_docs(docs, 3)
+    assert ingest([docs], index_dir).added == 1
+    assert [path.exists() for path in left + kept] == [False, False, True, True]
+
+
+def test_a_full_disk_while_writing_arrays_leaves_no_work_folder(tmp_path, monkeypatch):
+    """The half-written array files kept the space a person was freeing until a later ingest."""
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    write_docs(docs, 4)
+    save, calls = np.save, []
+
+    def full_disk_on_second_array(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(np, "save", full_disk_on_second_array)
+    with pytest.raises(OSError):
+        ingest([docs], index_dir)
+    assert not [str(path) for path in index_dir.rglob(".tmp-*")]
+    monkeypatch.setattr(np, "save", save)
+    assert ingest([docs], index_dir).added == 2

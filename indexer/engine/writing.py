@@ -15,7 +15,7 @@ from whoosh import index
 from whoosh.index import LockError
 from whoosh.reading import SegmentReader
 
-from . import facet_arrays, index_format, posting_arrays, whoosh_patches
+from . import durable_commit, facet_arrays, index_format, posting_arrays, whoosh_patches
 from .schema import make_schema, to_fields
 
 
@@ -153,9 +153,11 @@ class Index:
         """
         options = {"procs": 2, "multisegment": True} if parallel else {}
         try:
-            return IndexWriter(self._ix.writer(timeout=lock_wait, limitmb=memory_mb, **options))
+            writer = IndexWriter(self._ix.writer(timeout=lock_wait, limitmb=memory_mb, **options))
         except LockError:
             raise WriterBusy(f"another ingest is writing to {self.index_dir}; wait for it to finish and run again") from None
+        durable_commit.remove_unnamed_tocs(self.index_dir)  # only a holder of Whoosh's lock writes a TOC
+        return writer
 
     def stored(self) -> StoredRecords:
         """The records of the current commit; close() it when done (it holds the segments open)."""

@@ -79,8 +79,8 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     for path in missing:
         click.echo(f"failed {path}: no such file or folder", err=True)
     paths = [p for p in paths if p.exists()]
-    total = sum(1 for _ in discover(paths))
     index_dir = Path(settings["INDEX_DIR"])
+    total = sum(1 for _ in discover(paths, archive=index_dir))
     click.echo(f"Ingesting {total} files into {index_dir}")
     try:
         with click.progressbar(length=total, label="Indexing", file=sys.stderr,

@@ -146,7 +146,7 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
             batch.ledger.drop(doc_id)
             batch.dropped.append(doc_id)
         todo = []
-        found = find_documents([Path(p) for p in paths])
+        found = find_documents([Path(p) for p in paths], archive=archive_dir)
         tables = read_tables(found.metadata_tables, [path for path, _ in found.files])
         summary.failures += [*found.problems, *tables.problems]
         summary.ignored += found.ignored

@@ -153,11 +153,13 @@ def retire(index_dir: Path, old: Path) -> None:
 
 def remove_stale(index_dir: Path) -> None:
     """Remove every generation (and old root-layout file) the pointer does not name; the caller
-    holds the write lock. Left by a rebuild killed before or during its swap's cleanup."""
+    holds the write lock. Left by a rebuild killed before or during its swap's cleanup; and the
+    pointer a swap was writing when it stopped."""
     index_dir = Path(index_dir)
     current = live(index_dir)
     if not index_dir.is_dir():
         return
+    (index_dir / f".{POINTER}.tmp").unlink(missing_ok=True)  # a swap stopped before its rename (a full disk)
     for path in index_dir.iterdir():
         if path.name.startswith(PREFIX) and path.is_dir() and path != current:
             retire(index_dir, path)

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from app import create_app
+from indexer.catalog import catalog_path
 from indexer.ingest import ingest
 
 from harbour_stories import write_docs
@@ -66,3 +67,21 @@ def test_an_index_dir_that_is_a_file_stops_ingest_with_one_line(tmp_path):
         assert f"{index_dir} is a file, not a folder; set INDEX_DIR to a folder" in done.stderr
         assert "File exists" not in done.stderr and "Not a directory" not in done.stderr
     assert index_dir.read_text(encoding="utf-8") == "notes"  # the file is left as it was
+
+
+@pytest.mark.parametrize("damage", [
+    lambda path: path.write_bytes(bytes(range(256)) * 20),  # overwritten: "file is not a database"
+    lambda path: path.write_bytes(b""),                      # emptied: "no such table: documents"
+], ids=["overwritten", "emptied"])
+def test_a_catalogue_damaged_while_serving_answers_503_and_search_goes_on(tmp_path, damage):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 3)
+    ingest([docs], index_dir)
+    client = serving(index_dir)
+    assert client.get("/d/story_001").status_code == 200
+    damage(catalog_path(index_dir))
+    for url in ("/d/story_001", "/api/documents/story_001", "/speakers/Lea%20Moss"):
+        answer = client.get(url)
+        assert answer.status_code == 503, (url, answer.status_code)  # was a 500: sqlite3's error unhandled
+        assert "catalogue cannot be read" in answer.get_data(as_text=True).replace("&#39;", "'"), url
+    assert client.get("/api/search?q=harbour").get_json()["total"] == 3  # the index still answers

@@ -47,7 +47,7 @@ def ignored_by_default(name: str) -> bool:
 
 
 def find_documents(paths: list[Path], archive: Path | None = None) -> Found:
-    """Every document file under ``paths`` in a stable order, with what was left out and why.
+    """Every document file under ``paths`` in a stable order, each once, with what was left out and why.
 
     Symbolic links to folders are not followed, so a link loop cannot trap the walk. The
     ``archive`` folder (INDEX_DIR) is left out wherever it lies: an instance folder kept inside
@@ -91,7 +91,20 @@ def find_documents(paths: list[Path], archive: Path | None = None) -> Found:
                         ignored.append(stored_name(full))
                     else:
                         files.append((Path(full), top))
-    return Found(tuple(files), tuple(ignored), tuple(problems), tuple(tables))
+    return Found(_once_each(files), tuple(ignored), tuple(problems), tuple(tables))
+
+
+def _once_each(files: list[tuple[Path, Path]]) -> tuple[tuple[Path, Path], ...]:
+    """Each file once, under the first path given that reaches it: `ingest docs docs/sub` found
+    docs/sub's files under both, and indexed each twice, as sub-a and as a (every quote doubled)."""
+    seen: set[str] = set()
+    kept = []
+    for path, root in files:
+        key = os.path.abspath(path)
+        if key not in seen:
+            seen.add(key)
+            kept.append((path, root))
+    return tuple(kept)
 
 
 def discover(paths: list[Path], archive: Path | None = None) -> Iterator[tuple[Path, Path]]:

@@ -220,7 +220,7 @@ def _triage(path: Path, root: Path, catalog: Catalog, summary: Summary, seen_ids
         return "failed"
     row = tables.for_file(path)
     sha = fingerprint(data, row)
-    known = catalog.document(doc_id_for(path, root))
+    known = _indexed_as(path, doc_id_for(path, root), catalog)
     if known and known.path == stored_name(path) and known.sha == sha:
         seen_ids.add(known.doc_id)  # decided before any parsing: an unchanged archive re-ingests in seconds
         summary.skipped += 1
@@ -335,8 +335,8 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
         summary.failures.append((stored_name(path), error))
         return "failed"
     doc = extraction.document
-    doc_id = doc.doc_id
-    known = catalog.document(doc_id)
+    known = _indexed_as(path, doc.doc_id, catalog)
+    doc_id = known.doc_id if known and known.path == stored_name(path) else doc.doc_id
     if known and known.path != stored_name(path) and path_of(known.path).exists():
         doc_id = _free_id(doc_id, catalog, stored_name(path))  # two files, one name: business/001 and sport/001
         known = catalog.document(doc_id)
@@ -372,6 +372,16 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     summary.quotes += extraction.quote_count
     setattr(summary, status, getattr(summary, status) + 1)
     return status
+
+
+def _indexed_as(path: Path, doc_id: str, catalog: Catalog) -> DocumentRow | None:
+    """The catalogue's row of `doc_id`, the id this file would get, or of this very file under the
+    id it was given when reached from another folder ('ingest docs', then 'ingest docs/sub': sub-a,
+    then a second document a, every quote of it doubled)."""
+    known = catalog.document(doc_id)
+    if known is None or known.path != stored_name(path):
+        return catalog.by_path(stored_name(path)) or known
+    return known
 
 
 def _free_id(doc_id: str, catalog: Catalog, path: str) -> str:

@@ -40,6 +40,11 @@ def command(settings: Callable[[], Mapping[str, str]]) -> click.Command:
                 lock.release()  # a plain check reads: an ingest may start meanwhile
             documents, unreadable = _catalogue_docs(index_dir)
             report = check(index_dir, documents, repair=repair)
+        except OSError as err:  # --repair on a read-only folder or a full disk: was a traceback
+            click.echo(f"Error: cannot write the archive in {index_dir}: {err.strerror or err}"
+                       f"{f' ({err.filename})' if err.filename else ''}; arrays that could not be rewritten are not "
+                       "used (Whoosh answers for them); run `flask check --repair` again once fixed", err=True)
+            sys.exit(4)
         finally:
             lock.release()
         problems = list(report.problems) + unreadable

@@ -149,3 +149,28 @@ def test_check_waits_for_no_ingest_and_repair_never_writes_beside_one(built, tmp
         child.wait()
     assert ingest([docs], index_dir).failed == 0  # what the next ingest does after a kill
     assert app.test_cli_runner().invoke(args=["check"]).exit_code == 0
+
+
+def test_repair_on_a_folder_it_cannot_write_says_so_in_one_line(built, monkeypatch):
+    """A read-only folder or a full disk under `flask check --repair` was a traceback."""
+    app, index_dir = built
+    client, runner = app.test_client(), app.test_cli_runner()
+    before = answers(client)
+    garble(next((index_dir / "postings").iterdir()) / "weights.npy")
+    replace = os.replace
+
+    def read_only(src, dst, *args, **kwargs):
+        if ".tmp-" in os.fsdecode(src):
+            raise OSError(30, os.strerror(30), src)
+        return replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", read_only)
+    failed = runner.invoke(args=["check", "--repair"])
+    assert failed.exit_code == 4 and isinstance(failed.exception, (SystemExit, type(None))), failed.exception
+    lines = [line for line in failed.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"Error: cannot write the archive in {index_dir}: Read-only file system")
+    fresh = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False})
+    assert answers(fresh.test_client()) == before  # what was not rewritten is answered by Whoosh
+    monkeypatch.setattr(os, "replace", replace)
+    assert runner.invoke(args=["check", "--repair"]).exit_code == 0
+    assert runner.invoke(args=["check"]).exit_code == 0

@@ -14,6 +14,7 @@ import click
 
 from .catalog import Catalog, catalog_path
 from .engine.check import check
+from .generations import broken_pointer
 from .write_lock import WriteLock, WriteLockBusy
 
 
@@ -38,6 +39,10 @@ def command(settings: Callable[[], Mapping[str, str]]) -> click.Command:
         try:
             if not repair:
                 lock.release()  # a plain check reads: an ingest may start meanwhile
+            broken = broken_pointer(index_dir)
+            if broken:  # else: "no index at gen-<n>; flask ingest builds one", which would delete the rest
+                click.echo(f"problem: {broken}", err=True)
+                sys.exit(1)
             documents, unreadable = _catalogue_docs(index_dir)
             report = check(index_dir, documents, repair=repair)
         except OSError as err:  # --repair on a read-only folder or a full disk: was a traceback

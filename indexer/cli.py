@@ -71,6 +71,7 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
 
     from .catalog import catalog_path
     from .engine.writing import IndexDamaged
+    from .generations import PointerBroken
     from .ingest import IngestBusy, ingest  # here: `flask extract` never loads the engine
     from .speaker_corrections import CorrectionsError
 
@@ -95,7 +96,7 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
         click.echo(f"Interrupted: batches committed before are kept in {index_dir}; run ingest again to "
                    "finish (unchanged files are skipped)", err=True)
         sys.exit(130)
-    except IndexDamaged as err:
+    except (IndexDamaged, PointerBroken) as err:
         _stop(str(err))
     except sqlite3.DatabaseError as err:
         if _sqlite_cannot_write(err):  # SQLite's word for a full disk or a read-only folder

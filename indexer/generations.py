@@ -46,6 +46,24 @@ class GenerationGone(Exception):
     """The generation a reader resolved was retired meanwhile: resolve the pointer again."""
 
 
+class PointerBroken(Exception):
+    """CURRENT names a generation that is not there: nothing may be removed until a person says
+    which archive to keep (the next ingest deleted every other generation, the live archive and
+    its citation history among them, and started an empty one under the missing name)."""
+
+
+def broken_pointer(index_dir: Path) -> str | None:
+    """What is wrong when the pointer names a generation that does not exist, else None."""
+    index_dir = Path(index_dir)
+    current = live(index_dir)
+    if current == index_dir or current.is_dir() or not index_dir.is_dir():
+        return None
+    others = sorted(path.name for path in index_dir.glob(f"{PREFIX}*") if path.is_dir())
+    found = f"the folder holds {', '.join(others)}" if others else "the folder holds no generation"
+    return (f"{index_dir / POINTER} names {current.name}, which does not exist ({found}); write the name of "
+            f"the archive to keep into {POINTER} (or remove {POINTER} if the archive is in {index_dir} itself)")
+
+
 def live(index_dir: Path) -> Path:
     """The directory of the live archive: the pointer's generation, or INDEX_DIR itself."""
     index_dir = Path(index_dir)
@@ -159,6 +177,9 @@ def remove_stale(index_dir: Path) -> None:
     current = live(index_dir)
     if not index_dir.is_dir():
         return
+    broken = broken_pointer(index_dir)
+    if broken:
+        raise PointerBroken(broken)
     (index_dir / f".{POINTER}.tmp").unlink(missing_ok=True)  # a swap stopped before its rename (a full disk)
     for path in index_dir.iterdir():
         if path.name.startswith(PREFIX) and path.is_dir() and path != current:

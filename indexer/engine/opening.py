@@ -30,6 +30,8 @@ class IndexBusy(IndexUnavailable):
 
 NO_TOC = ("The archive's index cannot be opened (its table of contents is missing); "
           "an administrator can run `flask check`.")
+NO_GENERATION = ("The archive's index cannot be opened (its CURRENT file names a generation that is "
+                 "missing); an administrator can run `flask check`.")
 NO_FOLDER = ("The archive's index cannot be opened (its folder is missing or is not a folder); "
              "an administrator can run `flask check`.")
 
@@ -77,6 +79,8 @@ def hold_live(held: ExitStack, index_dir: Path) -> Path:
             # by a file is no swap to wait for (20 tries took 2 s a request, then blamed a rebuild)
             if not Path(index_dir).is_dir():
                 raise IndexUnavailable(NO_FOLDER) from None
+            if generations.broken_pointer(index_dir):  # no swap will make its generation appear
+                raise IndexUnavailable(NO_GENERATION) from None
             time.sleep(0.01 * (attempt + 1))
     raise IndexBusy("the archive was being swapped for a rebuilt one; try again in a moment")
 

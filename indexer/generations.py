@@ -53,15 +53,23 @@ class PointerBroken(Exception):
 
 
 def broken_pointer(index_dir: Path) -> str | None:
-    """What is wrong when the pointer names a generation that does not exist, else None."""
+    """What is wrong when the pointer names no generation that exists (a missing one, or no name
+    at all: an emptied or garbled file), else None. Not for the root layout: once CURRENT exists,
+    a swap has removed whatever lived in INDEX_DIR itself, so guessing it there would delete the rest."""
     index_dir = Path(index_dir)
-    current = live(index_dir)
-    if current == index_dir or current.is_dir() or not index_dir.is_dir():
+    try:
+        name = (index_dir / POINTER).read_bytes().decode("ascii").strip()
+    except (FileNotFoundError, NotADirectoryError):
         return None
+    except (OSError, UnicodeDecodeError):
+        name = ""
+    if _is_generation(name) and (index_dir / name).is_dir():
+        return None
+    names = f"names {name}, which does not exist" if _is_generation(name) else "names no generation"
     others = sorted(path.name for path in index_dir.glob(f"{PREFIX}*") if path.is_dir())
     found = f"the folder holds {', '.join(others)}" if others else "the folder holds no generation"
-    return (f"{index_dir / POINTER} names {current.name}, which does not exist ({found}); write the name of "
-            f"the archive to keep into {POINTER} (or remove {POINTER} if the archive is in {index_dir} itself)")
+    return (f"{index_dir / POINTER} {names} ({found}); write the name of the archive to keep into "
+            f"{POINTER} (or remove {POINTER} if the archive is in {index_dir} itself)")
 
 
 def live(index_dir: Path) -> Path:
@@ -71,9 +79,15 @@ def live(index_dir: Path) -> Path:
         name = (index_dir / POINTER).read_text(encoding="ascii").strip()
     except (FileNotFoundError, NotADirectoryError):
         return index_dir
-    if not name.startswith(PREFIX) or "/" in name:
-        return index_dir  # a pointer garbled by hand: the root layout is the safer guess
+    except UnicodeDecodeError:  # bytes that are no name at all (was a 500 on every request)
+        return index_dir
+    if not _is_generation(name):
+        return index_dir  # a pointer garbled by hand: the root layout is the safer guess to read
     return index_dir / name
+
+
+def _is_generation(name: str) -> bool:
+    return name.startswith(PREFIX) and "/" not in name
 
 
 def begin(index_dir: Path) -> Path:

@@ -87,24 +87,30 @@ def test_a_catalogue_damaged_while_serving_answers_503_and_search_goes_on(tmp_pa
     assert client.get("/api/search?q=harbour").get_json()["total"] == 3  # the index still answers
 
 
-def test_a_pointer_to_a_missing_generation_deletes_nothing(tmp_path):
-    """CURRENT naming a generation that is not there (edited by hand, restored from an old backup):
-    the next ingest removed every other generation, the live archive and its citation history
-    among them, and started an empty one under the missing name."""
+@pytest.mark.parametrize("pointer, said, page", [
+    (b"gen-9\n", "names gen-9, which does not exist", "names a generation that is missing"),
+    (b"", "names no generation", "table of contents is missing"),          # emptied
+    (b"\xff\xfe\x00", "names no generation", "table of contents is missing"),  # not text (was a 500)
+    (b"gen-1/../elsewhere\n", "names no generation", "table of contents is missing"),
+], ids=["missing", "empty", "not text", "not a name"])
+def test_a_pointer_to_no_generation_deletes_nothing(tmp_path, pointer, said, page):
+    """CURRENT naming a generation that is not there, or nothing (edited by hand, restored from an
+    old backup, damaged): the next ingest removed every other generation, the live archive and its
+    citation history among them, and started an empty one."""
     docs, index_dir = tmp_path / "docs", tmp_path / "ix"
     write_docs(docs, 3)
     ingest([docs], index_dir, rebuild=True)
-    (index_dir / "CURRENT").write_text("gen-9\n", encoding="ascii")
+    (index_dir / "CURRENT").write_bytes(pointer)
     app = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BUILD_INDEX_IF_MISSING": False})
     runner = app.test_cli_runner()
-    said = f"{index_dir / 'CURRENT'} names gen-9, which does not exist (the folder holds gen-1)"
+    said = f"{index_dir / 'CURRENT'} {said} (the folder holds gen-1)"
     for args in (["ingest", "--quiet", str(docs)], ["ingest", "--rebuild", "--quiet", str(docs)], ["check"]):
         done = runner.invoke(args=args)
         assert done.exit_code in (1, 4) and said in done.output, (args, done.output)
     assert sorted(path.name for path in index_dir.iterdir()) == ["CURRENT", "gen-1"]  # nothing removed
     started = time.monotonic()
     answer = app.test_client().get("/api/search?q=harbour")
-    assert answer.status_code == 503 and "names a generation that is missing" in answer.get_json()["error"]
+    assert answer.status_code == 503 and page in answer.get_json()["error"]
     assert time.monotonic() - started < 1.0
     (index_dir / "CURRENT").write_text("gen-1\n", encoding="ascii")  # what the message says to do
     assert app.test_client().get("/api/search?q=harbour").get_json()["total"] == 3

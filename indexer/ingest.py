@@ -122,6 +122,7 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
                       check_unlocked=lambda old: _writer(old, live).cancel())
         pause_point("rebuild-started")
     ix = Index(index_dir, rebuild)
+    ix.sweep()  # a commit that failed on a full disk, or was killed, left files that take room
     writer = _writer(ix, index_dir)  # taken first: a second ingest stops before doing any work
     catalog = Catalog(index_dir)
     if rebuild:
@@ -198,6 +199,8 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
         ix.finish(MAX_SEGMENTS)
     except BaseException:
         writer.cancel()
+        with contextlib.suppress(Exception):  # the space of what was not committed, given back now
+            ix.sweep()
         catalog.commit()  # batches already in the index stay described in the catalogue
         raise
     finally:

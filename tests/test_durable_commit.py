@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from whoosh import index
+from whoosh import index, writing
 
 from indexer import catalog as catalog_module
 from indexer.catalog import Catalog
@@ -285,3 +285,26 @@ def test_a_full_disk_while_writing_arrays_leaves_no_work_folder(tmp_path, monkey
     assert not [str(path) for path in index_dir.rglob(".tmp-*")]
     monkeypatch.setattr(np, "save", save)
     assert ingest([docs], index_dir).added == 2
+
+
+def test_a_full_disk_at_the_segment_close_gives_its_space_and_the_lock_back(tmp_path, monkeypatch):
+    """On a real full disk (a 3 MB tmpfs) Whoosh's commit failed closing the new segment, and so did
+    its cancel, which then skipped its _finish: the ingest's cleanup stopped there, the uncommitted
+    segment files and the pool's temporary folder kept the disk full, and the writer's lock stayed
+    held in that process. Simulated here where Whoosh writes a segment's last bytes."""
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    before = sorted(path.name for path in index_dir.iterdir())
+    write_docs(docs, 4)
+    close = writing.SegmentWriter._close_segment
+
+    def full_disk(self):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(writing.SegmentWriter, "_close_segment", full_disk)
+    with pytest.raises(OSError):
+        ingest([docs], index_dir)
+    monkeypatch.setattr(writing.SegmentWriter, "_close_segment", close)
+    assert sorted(path.name for path in index_dir.iterdir()) == before  # nothing of the failed commit
+    assert ingest([docs], index_dir).added == 2  # the lock is free again in this very process

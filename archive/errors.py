@@ -2,6 +2,8 @@
 carries a Content-Security-Policy that allows no inline script and nothing from another host."""
 from __future__ import annotations
 
+import sqlite3
+
 from flask import Flask, Response, render_template, request
 from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -28,6 +30,14 @@ def register(app: Flask) -> None:
     def index_unavailable(err: IndexUnavailable):
         app.logger.warning("Index unavailable on %s: %s", request.path, err)
         return _answer(503, "Archive unavailable", str(err))
+
+    @app.errorhandler(sqlite3.DatabaseError)
+    def catalogue_unreadable(err: sqlite3.DatabaseError):
+        # a catalogue overwritten, emptied or locked past its timeout: the archive's state, not a
+        # bug of ours (was a 500 on every document and speaker page; search still answers)
+        app.logger.warning("Catalogue unreadable on %s: %s", request.path, err)
+        return _answer(503, "Archive unavailable", "The archive's catalogue cannot be read just now; try again in "
+                       "a moment. If it lasts, an administrator can run `flask check`.")
 
     @app.errorhandler(Exception)
     def unexpected(err: Exception):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import sqlite3
+import time
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,6 +21,7 @@ from indexer.catalog import Catalog, catalog_path
 from indexer.speaker_corrections import Corrections, name_key
 from indexer.speaker_corrections import load as load_corrections
 from indexer.speaker_ledger import SpeakerLedger
+from indexer.stat_memo import stat_key
 
 if TYPE_CHECKING:
     from indexer.engine import SearchEngine
@@ -230,9 +231,9 @@ def same_person_hints(extensions: dict, engine: "SearchEngine", index_dir: str |
 
     Worked out once per state of the catalogue and the correction file (a commit changes the
     catalogue's file), kept in `extensions` (the app's), never per request over the whole ledger."""
-    key = (_state(catalog_path(index_dir)), _state(Path(speakers_file)) if speakers_file else None)
+    key = _files_key([catalog_path(index_dir)] + ([Path(speakers_file)] if speakers_file else []))
     cached = extensions.get("speaker_merge_hints")
-    if cached is None or cached[0] != key:
+    if key is None or cached is None or cached[0] != key:
         try:
             report = merge_report(index_dir, speakers_file, pending=False, engine=engine)
         except sqlite3.Error:
@@ -261,9 +262,13 @@ def _hints(report: MergeReport) -> dict[str, SpeakerHints]:
             for name in set(same) | set(one_of)}
 
 
-def _state(path: Path) -> tuple | None:
+def _files_key(paths: list[Path]) -> tuple | None:
+    """The files' stat keys, or None while one was changed too recently to trust its stat (a second
+    change in the same mtime tick, an edit of the correction file saved twice within a tick, would
+    keep its size and mtime: indexer/stat_memo says why) or cannot be read: worked out afresh then."""
+    now = time.time_ns()
     try:
-        found = os.stat(path)
+        keys = [(path.as_posix(), *stat_key(path, now)) for path in paths]
     except OSError:
         return None
-    return path.as_posix(), found.st_ino, found.st_mtime_ns, found.st_size
+    return tuple((path, key) for path, key, _ in keys) if all(settled for *_, settled in keys) else None

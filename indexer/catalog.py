@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS documents (
     language TEXT, form TEXT, meta TEXT, passages INTEGER, quotes INTEGER, ingested_at REAL
 );
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE INDEX IF NOT EXISTS documents_source_date ON documents(source, date);
 CREATE TABLE IF NOT EXISTS inflight (doc_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS cited (
@@ -112,6 +113,11 @@ class Catalog:
         rows = self.db.execute("SELECT source, count(*) FROM documents GROUP BY source "
                                "ORDER BY source IS NULL, lower(source), source")
         return [(r[0], r[1]) for r in rows]
+
+    def by_path(self, path: str) -> DocumentRow | None:
+        """The document of a file (its stored_name), whatever folder it was reached from."""
+        row = self.db.execute("SELECT * FROM documents WHERE path = ? ORDER BY doc_id LIMIT 1", (path,)).fetchone()
+        return DocumentRow(**dict(row)) if row else None
 
     def by_sha(self, sha: str) -> list[DocumentRow]:
         return [DocumentRow(**dict(r)) for r in self.db.execute("SELECT * FROM documents WHERE sha = ?", (sha,))]

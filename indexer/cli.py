@@ -71,6 +71,7 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
 
     from .catalog import catalog_path
     from .engine.writing import IndexDamaged
+    from .generations import PointerBroken
     from .ingest import IngestBusy, ingest  # here: `flask extract` never loads the engine
     from .speaker_corrections import CorrectionsError
 
@@ -79,8 +80,8 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     for path in missing:
         click.echo(f"failed {path}: no such file or folder", err=True)
     paths = [p for p in paths if p.exists()]
-    total = sum(1 for _ in discover(paths))
     index_dir = Path(settings["INDEX_DIR"])
+    total = sum(1 for _ in discover(paths, archive=index_dir))
     click.echo(f"Ingesting {total} files into {index_dir}")
     try:
         with click.progressbar(length=total, label="Indexing", file=sys.stderr,
@@ -91,7 +92,11 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     except (IngestBusy, CorrectionsError) as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(3)
-    except IndexDamaged as err:
+    except KeyboardInterrupt:  # Ctrl-C: click's bare "Aborted!" said nothing of what was kept
+        click.echo(f"Interrupted: batches committed before are kept in {index_dir}; run ingest again to "
+                   "finish (unchanged files are skipped)", err=True)
+        sys.exit(130)
+    except (IndexDamaged, PointerBroken) as err:
         _stop(str(err))
     except sqlite3.DatabaseError as err:
         if _sqlite_cannot_write(err):  # SQLite's word for a full disk or a read-only folder
@@ -99,11 +104,19 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
                   "batches committed before are kept, run ingest again once fixed")
         _stop(f"the catalogue {catalog_path(index_dir)} is damaged ({err}); move it aside and run "
               "ingest again: the next ingest rebuilds its document list from the index")
+    except NotADirectoryError as err:  # INDEX_DIR names a file: nothing was written
+        _stop(f"cannot write the archive in {index_dir}: {err.filename} is a file, not a folder; "
+              "set INDEX_DIR to a folder (or to where one can be made)")
     except OSError as err:  # read-only folder, full disk: what was committed before is kept
         _stop(f"cannot write the archive in {index_dir}: {err.strerror or err}"
               f"{f' ({err.filename})' if err.filename else ''}; batches committed before are kept, run ingest again once fixed")
     for path, reason in summary.failures:
         click.echo(f"failed {path}: {reason}", err=True)
+    if summary.unmatched:  # a note, not a failure: a rule may wait for documents still to come
+        names = ", ".join(f'"{name}"' for name in summary.unmatched[:10])
+        more = f" and {len(summary.unmatched) - 10} more" if len(summary.unmatched) > 10 else ""
+        click.echo(f"note {settings['SPEAKERS_FILE']}: {len(summary.unmatched)} name(s) match no speaker in the "
+                   f"archive, so their rules change nothing (spelt differently?): {names}{more}", err=True)
     click.echo(f"Documents: {summary.line()}")
     if summary.failures or missing:
         sys.exit(1)

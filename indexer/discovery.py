@@ -46,11 +46,15 @@ def ignored_by_default(name: str) -> bool:
     return name.startswith(".") or bool(_ABOUT_THE_COLLECTION.fullmatch(name))
 
 
-def find_documents(paths: list[Path]) -> Found:
-    """Every document file under ``paths`` in a stable order, with what was left out and why.
+def find_documents(paths: list[Path], archive: Path | None = None) -> Found:
+    """Every document file under ``paths`` in a stable order, each once, with what was left out and why.
 
-    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk. The
+    ``archive`` folder (INDEX_DIR) is left out wherever it lies: an instance folder kept inside
+    the documents' folder had its FORMAT file indexed as a document and its empty lock files
+    reported as failures at every ingest.
     """
+    archive_at = _identity(archive) if archive is not None else None
     files: list[tuple[Path, Path]] = []
     ignored: list[str] = []
     problems: list[tuple[str, str]] = []
@@ -71,7 +75,8 @@ def find_documents(paths: list[Path]) -> Found:
             kept = []
             for name in sorted(dirs):
                 full = os.path.join(folder, name)
-                if os.path.islink(full) or _is_ignored(full, name, here, is_dir=True):
+                if os.path.islink(full) or _is_ignored(full, name, here, is_dir=True) \
+                        or (archive_at is not None and _identity(full) == archive_at):
                     ignored.append(stored_name(full) + "/")
                 else:
                     kept.append(name)
@@ -86,12 +91,34 @@ def find_documents(paths: list[Path]) -> Found:
                         ignored.append(stored_name(full))
                     else:
                         files.append((Path(full), top))
-    return Found(tuple(files), tuple(ignored), tuple(problems), tuple(tables))
+    return Found(_once_each(files), tuple(ignored), tuple(problems), tuple(tables))
 
 
-def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
+def _once_each(files: list[tuple[Path, Path]]) -> tuple[tuple[Path, Path], ...]:
+    """Each file once, under the first path given that reaches it: `ingest docs docs/sub` found
+    docs/sub's files under both, and indexed each twice, as sub-a and as a (every quote doubled)."""
+    seen: set[str] = set()
+    kept = []
+    for path, root in files:
+        key = os.path.abspath(path)
+        if key not in seen:
+            seen.add(key)
+            kept.append((path, root))
+    return tuple(kept)
+
+
+def discover(paths: list[Path], archive: Path | None = None) -> Iterator[tuple[Path, Path]]:
     """(file, the folder it was found under) for every document file, in a stable order."""
-    yield from find_documents(paths).files
+    yield from find_documents(paths, archive).files
+
+
+def _identity(path) -> tuple[int, int] | None:
+    """(device, inode) of a folder: the same folder however it is named (a relative path, a link)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _ignore_rules(folder: Path, problems: list[tuple[str, str]]) -> list[tuple[str, GitIgnoreSpec]]:

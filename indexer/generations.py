@@ -20,6 +20,7 @@ readable" alone would not cover a request that straddles the swap.
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
@@ -45,6 +46,32 @@ class GenerationGone(Exception):
     """The generation a reader resolved was retired meanwhile: resolve the pointer again."""
 
 
+class PointerBroken(Exception):
+    """CURRENT names a generation that is not there: nothing may be removed until a person says
+    which archive to keep (the next ingest deleted every other generation, the live archive and
+    its citation history among them, and started an empty one under the missing name)."""
+
+
+def broken_pointer(index_dir: Path) -> str | None:
+    """What is wrong when the pointer names no generation that exists (a missing one, or no name
+    at all: an emptied or garbled file), else None. Not for the root layout: once CURRENT exists,
+    a swap has removed whatever lived in INDEX_DIR itself, so guessing it there would delete the rest."""
+    index_dir = Path(index_dir)
+    try:
+        name = (index_dir / POINTER).read_bytes().decode("ascii").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, UnicodeDecodeError):
+        name = ""
+    if _is_generation(name) and (index_dir / name).is_dir():
+        return None
+    names = f"names {name}, which does not exist" if _is_generation(name) else "names no generation"
+    others = sorted(path.name for path in index_dir.glob(f"{PREFIX}*") if path.is_dir())
+    found = f"the folder holds {', '.join(others)}" if others else "the folder holds no generation"
+    return (f"{index_dir / POINTER} {names} ({found}); write the name of the archive to keep into "
+            f"{POINTER} (or remove {POINTER} if the archive is in {index_dir} itself)")
+
+
 def live(index_dir: Path) -> Path:
     """The directory of the live archive: the pointer's generation, or INDEX_DIR itself."""
     index_dir = Path(index_dir)
@@ -52,9 +79,15 @@ def live(index_dir: Path) -> Path:
         name = (index_dir / POINTER).read_text(encoding="ascii").strip()
     except (FileNotFoundError, NotADirectoryError):
         return index_dir
-    if not name.startswith(PREFIX) or "/" in name:
-        return index_dir  # a pointer garbled by hand: the root layout is the safer guess
+    except UnicodeDecodeError:  # bytes that are no name at all (was a 500 on every request)
+        return index_dir
+    if not _is_generation(name):
+        return index_dir  # a pointer garbled by hand: the root layout is the safer guess to read
     return index_dir / name
+
+
+def _is_generation(name: str) -> bool:
+    return name.startswith(PREFIX) and "/" not in name
 
 
 def begin(index_dir: Path) -> Path:
@@ -103,6 +136,8 @@ def make_folder(folder: Path) -> None:
     while not folder.exists():
         missing.append(folder)
         folder = folder.parent
+    if not folder.is_dir():  # else mkdir's "File exists" or "Not a directory" names no cause a person sees
+        raise NotADirectoryError(errno.ENOTDIR, "a file is where the archive's folder should be", str(folder))
     for new in reversed(missing):
         new.mkdir(exist_ok=True)
         sync(new.parent, os.O_DIRECTORY)
@@ -150,11 +185,16 @@ def retire(index_dir: Path, old: Path) -> None:
 
 def remove_stale(index_dir: Path) -> None:
     """Remove every generation (and old root-layout file) the pointer does not name; the caller
-    holds the write lock. Left by a rebuild killed before or during its swap's cleanup."""
+    holds the write lock. Left by a rebuild killed before or during its swap's cleanup; and the
+    pointer a swap was writing when it stopped."""
     index_dir = Path(index_dir)
     current = live(index_dir)
     if not index_dir.is_dir():
         return
+    broken = broken_pointer(index_dir)
+    if broken:
+        raise PointerBroken(broken)
+    (index_dir / f".{POINTER}.tmp").unlink(missing_ok=True)  # a swap stopped before its rename (a full disk)
     for path in index_dir.iterdir():
         if path.name.startswith(PREFIX) and path.is_dir() and path != current:
             retire(index_dir, path)

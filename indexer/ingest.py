@@ -32,6 +32,7 @@ from .index_agreement import missing_from_index, without_catalogue_row
 from .discovery import find_documents
 from .extract import extract_path
 from .ingest_pool import helper_count, parsed
+from .ingest_unmatched import as_written, unmatched_keys
 from .loading import UnreadableFile, doc_id_for
 from .pause_points import pause_point
 from .metadata_table import MetadataTables, fingerprint, read_tables
@@ -97,6 +98,8 @@ def ingest(paths: list[Path], index_dir: Path, *, rebuild: bool = False, prune: 
         raise
     finally:
         lock.release()  # after the last commit, the speaker rewrite and the merge
+    if summary.unmatched:
+        summary.unmatched = as_written(corrections, summary.unmatched)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -119,6 +122,7 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
                       check_unlocked=lambda old: _writer(old, live).cancel())
         pause_point("rebuild-started")
     ix = Index(index_dir, rebuild)
+    ix.sweep()  # a commit that failed on a full disk, or was killed, left files that take room
     writer = _writer(ix, index_dir)  # taken first: a second ingest stops before doing any work
     catalog = Catalog(index_dir)
     if rebuild:
@@ -143,7 +147,7 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
             batch.ledger.drop(doc_id)
             batch.dropped.append(doc_id)
         todo = []
-        found = find_documents([Path(p) for p in paths])
+        found = find_documents([Path(p) for p in paths], archive=archive_dir)
         tables = read_tables(found.metadata_tables, [path for path, _ in found.files])
         summary.failures += [*found.problems, *tables.problems]
         summary.ignored += found.ignored
@@ -176,7 +180,10 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
         _apply_new_corrections(batch, writer, applied, summary)
         batch.commit(writer, catalog)
         pause_point("before-speaker-rewrite")
-        final = batch.file_rules.with_variants(batch.ledger.name_counts())
+        found_names = batch.ledger.name_counts()
+        final = batch.file_rules.with_variants(found_names)
+        if rules is not None:
+            summary.unmatched = unmatched_keys(rules, found_names)
         if final != batch.rules:  # the new documents spell a known name another way (speaker_variants)
             writer = _writer(ix, index_dir)
             now = ix.stored()
@@ -192,6 +199,8 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
         ix.finish(MAX_SEGMENTS)
     except BaseException:
         writer.cancel()
+        with contextlib.suppress(Exception):  # the space of what was not committed, given back now
+            ix.sweep()
         catalog.commit()  # batches already in the index stay described in the catalogue
         raise
     finally:
@@ -214,7 +223,7 @@ def _triage(path: Path, root: Path, catalog: Catalog, summary: Summary, seen_ids
         return "failed"
     row = tables.for_file(path)
     sha = fingerprint(data, row)
-    known = catalog.document(doc_id_for(path, root))
+    known = _indexed_as(path, doc_id_for(path, root), catalog)
     if known and known.path == stored_name(path) and known.sha == sha:
         seen_ids.add(known.doc_id)  # decided before any parsing: an unchanged archive re-ingests in seconds
         summary.skipped += 1
@@ -329,8 +338,8 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
         summary.failures.append((stored_name(path), error))
         return "failed"
     doc = extraction.document
-    doc_id = doc.doc_id
-    known = catalog.document(doc_id)
+    known = _indexed_as(path, doc.doc_id, catalog)
+    doc_id = known.doc_id if known and known.path == stored_name(path) else doc.doc_id
     if known and known.path != stored_name(path) and path_of(known.path).exists() and not _same_file(known.path, path):
         doc_id = _free_id(doc_id, catalog, stored_name(path))  # two files, one name: business/001 and sport/001
         known = catalog.document(doc_id)
@@ -375,6 +384,16 @@ def _same_file(catalogued: str, path: Path) -> bool:
         return os.path.samefile(path_of(catalogued), path)
     except OSError:
         return False
+
+
+def _indexed_as(path: Path, doc_id: str, catalog: Catalog) -> DocumentRow | None:
+    """The catalogue's row of `doc_id`, the id this file would get, or of this very file under the
+    id it was given when reached from another folder ('ingest docs', then 'ingest docs/sub': sub-a,
+    then a second document a, every quote of it doubled)."""
+    known = catalog.document(doc_id)
+    if known is None or known.path != stored_name(path):
+        return catalog.by_path(stored_name(path)) or known
+    return known
 
 
 def _free_id(doc_id: str, catalog: Catalog, path: str) -> str:

@@ -22,6 +22,7 @@ class Summary:
     ignored: list[str] = field(default_factory=list)  # left out by discovery's rules (README, .git/, ...)
     seconds: float = 0.0
     rebuilt: str | None = None  # why an index in an old format was rebuilt by this ingest
+    unmatched: list[str] | set[str] = field(default_factory=list)  # correction-file names no speaker has (ingest_unmatched)
 
     @property
     def failed(self) -> int:

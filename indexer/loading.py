@@ -26,12 +26,14 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 with a BOM, else Latin-1 for legacy files like one BBC story."""
+    """UTF-8 (BOM or not), UTF-16 with a BOM or without one, else Windows-1252 (Latin-1 where it
+    has no character) for legacy files like one BBC story."""
     if not data.strip():
         raise UnreadableFile("empty file")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    wide = _utf16_without_bom(data[:4096])
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or wide:
         try:
-            text = data.decode("utf-16")
+            text = data.decode(wide or "utf-16")
         except UnicodeDecodeError as err:
             raise UnreadableFile(f"broken UTF-16 ({err.reason})") from None
     else:
@@ -43,10 +45,44 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("latin-1")
+            text = _legacy(data)
     if not text.strip():
         raise UnreadableFile("no text (whitespace only)")
     return text
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text saved as UTF-16 without its byte-order mark (some
+    Windows tools do), known by a zero in every other byte; a binary file's zeros fall anywhere."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 8:
+        return None
+    for zeros, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and others.count(0) <= 0.02 * len(others):
+            return codec
+    return None
+
+
+# Share of a legacy file's visible bytes above 127 past which it is not a Western European text:
+# accented letters are about one in twenty in French or Portuguese, while in a Cyrillic, Greek or
+# Japanese file in its own 8-bit encoding nearly every letter is a byte above 127.
+FOREIGN_BYTES = 0.3
+
+
+def _legacy(data: bytes) -> str:
+    """Text that is not UTF-8: Windows-1252 (whose curly quotes Latin-1 reads as control
+    characters, so no quotation was found); refused when it is plainly another encoding, whose
+    letters would be indexed as gibberish ('óÏ×ÅÔ' for Cyrillic 'Совет')."""
+    visible = sum(1 for b in data if b > 32)
+    high = sum(1 for b in data if b > 127)
+    if visible >= 20 and high > FOREIGN_BYTES * visible:
+        raise UnreadableFile(f"not UTF-8, and not Western European text either ({100 * high // visible} % of its "
+                             "characters are not ASCII): probably a Cyrillic, Greek or Asian encoding; "
+                             "save it as UTF-8 and ingest again")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves undefined
+        return data.decode("latin-1")
 
 
 def doc_id_for(path: Path, root: Path | None = None) -> str:

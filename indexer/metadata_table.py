@@ -89,10 +89,21 @@ def _csv_rows(text: str):
     header = [column.strip().lower() for column in next(reader, [])]
     if "file" not in header:
         raise ValueError(f"its first line must name the columns, one of them 'file' (found {first_line[:80]!r})")
+    rows, start, last_start = [], reader.line_num + 1, 0
     for values in reader:
+        last_start, start = start, reader.line_num + 1
         if not any(value.strip() for value in values):
             continue
-        yield reader.line_num, {column: value.strip() for column, value in zip(header, values) if column}
+        rows.append((reader.line_num, {column: value.strip() for column, value in zip(header, values) if column}))
+    # A quote never closed runs to the end of the file: the csv module reads every row after it
+    # as one value of the last row, and the documents those rows describe silently lose their
+    # metadata. Quotes inside a quoted value are doubled, so a table holds an odd number of them
+    # only then (or with a lone inch mark, 5" floppy, whose row spans one line).
+    spans_lines = reader.line_num > last_start > 0
+    if spans_lines and dialect.quotechar and text.count(dialect.quotechar) % 2:
+        raise ValueError(f"a quote ({dialect.quotechar}) opened in the row at line {last_start} is never closed, "
+                         "so every line after it would be read as one value; close it")
+    return rows
 
 
 def _jsonl_rows(text: str):

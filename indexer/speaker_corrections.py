@@ -171,8 +171,12 @@ def load(path: Path) -> Corrections:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         return Corrections()
-    except (OSError, UnicodeDecodeError) as err:
-        raise CorrectionsError(f"{path}: cannot be read ({err})") from None
+    except IsADirectoryError:  # Python's own words repeated the path: "[Errno 21] Is a directory: '...'"
+        raise CorrectionsError(f"{path}: is a folder, not the correction file") from None
+    except UnicodeDecodeError as err:
+        raise CorrectionsError(f"{path}: not UTF-8 text (byte {err.start + 1} cannot be read); save it as UTF-8") from None
+    except OSError as err:
+        raise CorrectionsError(f"{path}: cannot be read ({err.strerror or err})") from None
     return parse(text, str(path))
 
 

@@ -43,17 +43,11 @@ class StatMemo:
 
     def get(self, path, read):
         path = os.fspath(path)
-        now = time.time_ns()  # before the stat: a change after it gets a later mtime than `now - tick`
-        try:
-            info = os.stat(path)
-            key = (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size)
-        except (FileNotFoundError, NotADirectoryError):
-            key = _ABSENT  # a path that appears later stats differently: absence is always settled
+        key, settled = stat_key(path, time.time_ns())
         kept = self._kept.get(path)
         if kept is not None and kept[0] == key:
             return kept[1]
         value = read()
-        settled = key is _ABSENT or key[2] < now - SETTLED_NS
         with self._lock:
             if settled:
                 if path not in self._kept and len(self._kept) >= _KEPT:
@@ -62,3 +56,15 @@ class StatMemo:
             else:
                 self._kept.pop(path, None)  # changed within SETTLED: read in full until it is quiet
         return value
+
+
+def stat_key(path, now_ns: int) -> tuple[tuple, bool]:
+    """(key, settled): what one stat of `path` says of it, and whether a value kept under that key
+    can be trusted (its mtime older than SETTLED_NS at `now_ns`, a time.time_ns() taken BEFORE this
+    call: a change after the stat gets a later mtime than `now - tick`). For a value read from
+    several paths: keep it only while every path's key is the same and was settled."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return _ABSENT, True  # a path that appears later stats differently: absence is always settled
+    return (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size), info.st_mtime_ns < now_ns - SETTLED_NS

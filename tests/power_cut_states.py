@@ -21,6 +21,11 @@ changes kept", "only ix's changes lost"), each unsynced change of a folder survi
 system may write a folder's entries in any order: "only ix/_MAIN_2.toc's change kept"), and each
 file alone losing its unsynced bytes while everything else survives. The catalogue (SQLite) is atomic at its commits: every state holds its
 last committed database, where its folder exists.
+
+Torn writes (`torn`): a write in flight when the power goes may reach the disk in part, so a file's
+unsynced bytes may come back as a prefix of its new bytes ("every unsynced file torn: half"; each
+file alone with `thorough`), cut at TORN_CUTS; a file rewritten in place, as that prefix over the
+rest of its old bytes ("... over its old bytes").
 """
 from __future__ import annotations
 
@@ -48,12 +53,14 @@ class CrashState:
         return digest.digest()
 
 
-def crash_states(points: list[Point], as_written: bool = True, thorough: bool = False) -> list[CrashState]:
+def crash_states(points: list[Point], as_written: bool = True, thorough: bool = False,
+                 torn: tuple[str, ...] = ()) -> list[CrashState]:
     """The distinct states of every Point, in the order they first appear; without `as_written`,
-    the two worst cases only."""
+    the two worst cases only. With `torn` (names of TORN_CUTS), every unsynced file cut short at
+    each of those cuts too (all at once; with `thorough`, each file alone as well)."""
     found: dict[bytes, CrashState] = {}
     for number, point in enumerate(points):
-        for case, entries_of, data_of in _cases(point, as_written, thorough):
+        for case, entries_of, data_of in _cases(point, as_written, thorough, torn):
             state = _state(point, f"#{number} {point.label}: {case}", entries_of, data_of)
             found.setdefault(state.fingerprint, state)
     return list(found.values())
@@ -95,7 +102,22 @@ Entries = Callable[[int], dict]
 Data = Callable[[int], bytes]
 
 
-def _cases(point: Point, as_written: bool, thorough: bool) -> Iterator[tuple[str, Entries, Data]]:
+# Where a write in flight may stop: a file's new bytes reach the disk in pages and blocks in any
+# order, so a cut leaves a prefix of them (or, rewritten in place, a prefix over the old bytes);
+# these cut points stand for "nothing", "a little", "some" and "all but the end".
+TORN_CUTS = {"empty": lambda size: 0, "one byte": lambda size: 1, "half": lambda size: size // 2,
+             "all but one byte": lambda size: size - 1}
+
+
+def torn_bytes(old: bytes, new: bytes, cut: int, over_old: bool) -> bytes:
+    """`new` written as far as `cut`: alone (the file was truncated or new), or over `old`'s bytes
+    (a rewrite in place: the rest of the old version is still there)."""
+    cut = max(0, min(cut, len(new)))
+    return new[:cut] + (old[cut:] if over_old else b"")
+
+
+def _cases(point: Point, as_written: bool, thorough: bool,
+           torn: tuple[str, ...] = ()) -> Iterator[tuple[str, Entries, Data]]:
     def synced_entries(node):
         return point.synced_entries.get(node, {})  # a folder never synced may come back empty
 
@@ -112,9 +134,24 @@ def _cases(point: Point, as_written: bool, thorough: bool) -> Iterator[tuple[str
     yield "renames kept, data lost", entries_now, synced_data
     if as_written:
         yield "as written", entries_now, data_now
+    unsynced = sorted(node for node, data in point.data.items() if data != synced_data(node))
+    overwritten = [node for node in unsynced if synced_data(node)]
+    if torn:
+        for cut_name in torn:
+            cut = TORN_CUTS[cut_name]
+            for over_old in (False, True) if overwritten else (False,):
+                label = f"every unsynced file torn: {cut_name}{' over its old bytes' if over_old else ''}"
+                yield label, entries_now, _torn(unsynced, cut, over_old, synced_data, data_now)
     if not thorough:
         return
     names = _paths(point)
+    if torn:
+        for node in unsynced:
+            for cut_name in torn:
+                cut = TORN_CUTS[cut_name]
+                for over_old in (False, True) if node in overwritten else (False,):
+                    label = f"only {names.get(node, node)} torn: {cut_name}{' over its old bytes' if over_old else ''}"
+                    yield label, entries_now, _torn([node], cut, over_old, synced_data, data_now)
     for folder in sorted(point.directories):
         if synced_entries(folder) == entries_now(folder):
             continue
@@ -130,6 +167,17 @@ def _cases(point: Point, as_written: bool, thorough: bool) -> Iterator[tuple[str
         if data != synced_data(node):
             yield (f"only {names.get(node, node)}'s unsynced bytes lost", entries_now,
                    _one_side(node, synced_data, data_now))
+
+
+def _torn(nodes: list[int], cut: Callable[[int], int], over_old: bool, synced_data: Data, data_now: Data) -> Data:
+    chosen = set(nodes)
+
+    def data_of(node: int) -> bytes:
+        if node not in chosen:
+            return data_now(node)
+        new = data_now(node)
+        return torn_bytes(synced_data(node), new, cut(len(new)), over_old)
+    return data_of
 
 
 def _one_side(chosen: int, for_it: Callable, for_others: Callable) -> Callable:

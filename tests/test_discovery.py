@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from indexer.discovery import find_documents
+from indexer.ingest import ingest
 
 
 def _tree(folder: Path, files: dict[str, str]) -> None:
@@ -89,3 +90,26 @@ def test_a_folder_without_permission_is_reported(tmp_path):
     finally:
         (tmp_path / "locked").chmod(0o755)
     assert [name for name, _ in found.problems] == [str(tmp_path / "locked")]
+
+
+@pytest.mark.parametrize("index_at, left_out", [
+    ("docs/instance/index", True),    # the instance folder kept beside the documents
+    ("docs/index", True),             # beside docs/indexes, a folder of documents it does not hide
+    ("index", False),                 # outside the documents: nothing to leave out
+])
+def test_the_archive_folder_inside_the_documents_is_left_out(tmp_path, index_at, left_out):
+    """Its FORMAT file was indexed as a document and its empty lock files failed every ingest."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "story.txt").write_text('Title: A\n\n"We will wait," said Chair Lea Moss.\n', encoding="utf-8")
+    (docs / "indexes").mkdir()
+    (docs / "indexes" / "notes.txt").write_text("Title: Notes\n\nThe harbour reopened.\n", encoding="utf-8")
+    index_dir = tmp_path / index_at
+    first = ingest([docs], index_dir)
+    again = ingest([docs], index_dir)  # now with the archive's own files in place
+    assert (first.added, first.failed, again.added, again.failed) == (2, 0, 0, 0)
+    assert again.skipped == 2
+    relative = os.path.relpath(index_dir, docs)
+    assert any(name.endswith(relative + "/") for name in again.ignored) == left_out
+    found = {path.name for path, _ in find_documents([docs], archive=Path(os.path.relpath(index_dir))).files}
+    assert found == {"story.txt", "notes.txt"}  # a relative INDEX_DIR names the same folder

@@ -11,8 +11,9 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
-from whoosh import index
+from whoosh import index, writing
 
 from indexer import catalog as catalog_module
 from indexer.catalog import Catalog
@@ -227,3 +228,83 @@ def test_a_failed_sync_of_the_toc_stops_ingest_and_loses_nothing(tmp_path, monke
         assert len(stored.doc_ids()) == 4
     finally:
         stored.close()
+
+
+def test_a_failed_rename_of_the_toc_leaves_no_temporary_toc(tmp_path, monkeypatch):
+    """A TOC whose rename failed (EIO, a full disk's metadata) was left under its temporary name
+    for good: no later commit sweeps a name that is not a whole TOC's."""
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    write_docs(docs, 4)
+    rename = os.rename
+
+    def failing_toc_rename(src, dst, *args, **kwargs):
+        if TOC_TEMPORARY.search(os.fsdecode(src)):
+            raise OSError(errno.EIO, os.strerror(errno.EIO), src)
+        return rename(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rename", failing_toc_rename)
+    with pytest.raises(OSError):
+        ingest([docs], index_dir)
+    assert not [path.name for path in index_dir.iterdir() if TOC_TEMPORARY.search(path.name)]
+    monkeypatch.setattr(os, "rename", rename)
+    assert ingest([docs], index_dir).added == 2
+
+
+def test_a_temporary_toc_left_by_a_kill_is_swept_by_the_next_writer(tmp_path):
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    left = [index_dir / "_MAIN_7.toc.1795989589.38687", index_dir / "_MAIN_1.toc.17"]  # a kill before the rename
+    kept = [index_dir / "_MAIN_7.toc.notes", index_dir / "_OTHER_7.toc.12"]  # not this index's temporary TOCs
+    for path in left + kept:
+        path.write_bytes(b"partial")
+    write_docs(docs, 3)
+    assert ingest([docs], index_dir).added == 1
+    assert [path.exists() for path in left + kept] == [False, False, True, True]
+
+
+def test_a_full_disk_while_writing_arrays_leaves_no_work_folder(tmp_path, monkeypatch):
+    """The half-written array files kept the space a person was freeing until a later ingest."""
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    write_docs(docs, 4)
+    save, calls = np.save, []
+
+    def full_disk_on_second_array(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(np, "save", full_disk_on_second_array)
+    with pytest.raises(OSError):
+        ingest([docs], index_dir)
+    assert not [str(path) for path in index_dir.rglob(".tmp-*")]
+    monkeypatch.setattr(np, "save", save)
+    assert ingest([docs], index_dir).added == 2
+
+
+def test_a_full_disk_at_the_segment_close_gives_its_space_and_the_lock_back(tmp_path, monkeypatch):
+    """On a real full disk (a 3 MB tmpfs) Whoosh's commit failed closing the new segment, and so did
+    its cancel, which then skipped its _finish: the ingest's cleanup stopped there, the uncommitted
+    segment files and the pool's temporary folder kept the disk full, and the writer's lock stayed
+    held in that process. Simulated here where Whoosh writes a segment's last bytes."""
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    before = sorted(path.name for path in index_dir.iterdir())
+    write_docs(docs, 4)
+    close = writing.SegmentWriter._close_segment
+
+    def full_disk(self):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(writing.SegmentWriter, "_close_segment", full_disk)
+    with pytest.raises(OSError):
+        ingest([docs], index_dir)
+    monkeypatch.setattr(writing.SegmentWriter, "_close_segment", close)
+    assert sorted(path.name for path in index_dir.iterdir()) == before  # nothing of the failed commit
+    assert ingest([docs], index_dir).added == 2  # the lock is free again in this very process

@@ -6,6 +6,9 @@ import time
 import pytest
 
 from indexer import generations
+from indexer.ingest import ingest
+
+from harbour_stories import harbour_total, write_docs
 
 
 @pytest.mark.parametrize("pointer, expected", [
@@ -99,3 +102,24 @@ def test_a_reader_follows_a_swap_after_hours_of_the_same_pointer(tmp_path):
     generations.swap(tmp_path, second)
     with generations.reading(tmp_path) as held:
         assert held == second
+
+
+def test_a_rebuild_whose_pointer_could_not_be_replaced_leaves_nothing_behind(tmp_path, monkeypatch):
+    """A full disk at the swap's rename left .CURRENT.tmp in INDEX_DIR for good; the old archive
+    stays live, as before, and the next ingest finds nothing of the stopped rebuild."""
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    replace = os.replace
+
+    def full_disk_at_the_pointer(src, dst, *args, **kwargs):
+        if os.path.basename(dst) == generations.POINTER:
+            raise OSError(28, os.strerror(28), src)
+        return replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", full_disk_at_the_pointer)
+    with pytest.raises(OSError):
+        ingest([docs], index_dir, rebuild=True)
+    monkeypatch.setattr(os, "replace", replace)
+    assert sorted(path.name for path in index_dir.iterdir() if path.name.startswith((".", "gen-"))) == []
+    assert harbour_total(index_dir) == 2

@@ -163,3 +163,28 @@ def test_many_segments_are_merged_smallest_first(tmp_path):
         assert stored is not None and stored.complete
     assert sorted(p.name for p in (index_dir / posting_arrays.FOLDER).iterdir()) == \
         sorted(segment.segment_id() for segment in segments)
+
+
+@pytest.mark.parametrize("runs", [
+    [["docs", "docs/sub"]],               # one ingest, a folder and a folder inside it
+    [["docs"], ["docs/sub"]],             # the same file reached from another folder next time
+    [["docs/sub"], ["docs"], ["docs/sub", "docs"]],
+], ids=["nested in one ingest", "outer then inner", "inner then outer"])
+def test_a_file_reached_from_two_folders_is_one_document(tmp_path, runs):
+    """It was indexed once per folder ('sub-note' and 'note'), every quote of it twice."""
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    (tmp_path / "docs" / "top.txt").write_text('Title: Top\n\n"We sail at noon," said Captain Ana Ruiz.\n', encoding="utf-8")
+    note = tmp_path / "docs" / "sub" / "note.txt"
+    note.write_text('Title: Note\n\n"The harbour is full," said Harbourmaster Ben Ode.\n', encoding="utf-8")
+    for run in runs:
+        assert ingest([tmp_path / folder for folder in run], tmp_path / "ix").failed == 0
+    note.write_text('Title: Note\n\n"The harbour is empty," said Harbourmaster Ben Ode.\n', encoding="utf-8")
+    changed = ingest([tmp_path / runs[-1][-1]], tmp_path / "ix")  # an edit, reached from the last folder
+    assert (changed.added, changed.updated) == (0, 1)
+    catalog = Catalog(tmp_path / "ix", readonly=True)
+    try:
+        assert sorted(row.path for row in catalog.documents()) == sorted({str(note), str(tmp_path / "docs" / "top.txt")})
+    finally:
+        catalog.close()
+    archive = Archive(tmp_path / "ix")
+    assert archive.search(SearchRequest('"harbour is"')).total == 2  # its passage and its quote, once each

@@ -9,6 +9,7 @@ import pytest
 
 from indexer.ingest import IngestBusy, ingest
 from indexer.pause_points import PAUSE_ENV, PAUSED_FILE_ENV
+from indexer.write_lock import lock_path
 
 from harbour_stories import harbour_total, write_docs
 
@@ -49,3 +50,17 @@ def test_second_ingest_inside_a_rebuild_is_busy_and_nothing_doubles(tmp_path, st
     assert ingest([docs], index_dir).skipped == 3
     assert harbour_total(index_dir) == clean
 
+
+
+def test_locks_left_by_a_process_of_another_boot_do_not_stop_an_ingest(tmp_path):
+    """The locks are flocks, which the kernel drops with their process: files left behind, with
+    whatever a dead process (or another machine's) wrote in them, are no lock. A pid or host
+    written in them and trusted would stop every ingest after a crash until someone deleted them."""
+    docs, index_dir = tmp_path / "docs", tmp_path / "ix"
+    write_docs(docs, 2)
+    ingest([docs], index_dir)
+    lock_path(index_dir).write_text("pid 4242 on another-host, boot 2026-01-01\n", encoding="ascii")
+    (index_dir / "MAIN_WRITELOCK").write_text("4242\n", encoding="ascii")  # Whoosh's own, inside the index
+    write_docs(docs, 3)
+    assert ingest([docs], index_dir).added == 1
+    assert harbour_total(index_dir) == 3

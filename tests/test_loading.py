@@ -28,15 +28,36 @@ def test_dates_are_read_or_refused(text, expected):
     (codecs.BOM_UTF16_LE + "café".encode("utf-16-le"), "café"),
     ("café".encode("latin-1"), "café"),
     ("a\r\nb".encode(), "a\r\nb"),
+    # Windows-1252: its curly quotes and dashes, which Latin-1 reads as control characters
+    ("\u201cWe will wait,\u201d said Ann \u2013 the chair".encode("cp1252"), "\u201cWe will wait,\u201d said Ann \u2013 the chair"),
+    (b"caf\xe9 \x81", "caf\xe9 \x81"),  # a byte Windows-1252 leaves undefined: Latin-1's
+    # UTF-16 without its byte-order mark, as some Windows tools save it
+    ('The board said "no," twice.'.encode("utf-16-le"), 'The board said "no," twice.'),
+    ('The board said "no," twice.'.encode("utf-16-be"), 'The board said "no," twice.'),
+    ("Les élèves ont déclaré à l'école: « ça suffit, répétez »".encode("latin-1"),
+     "Les élèves ont déclaré à l'école: « ça suffit, répétez »"),  # accents often, still Western
 ])
 def test_encodings(data, expected):
     assert decode(data) == expected
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ('Совет собрался в гавани. "Мы подождём", сказал Иван Петров.', "koi8-r"),
+    ('Совет собрался в гавани. "Мы подождём", сказал Иван Петров.', "cp1251"),
+    ("Το συμβούλιο συνεδρίασε στο λιμάνι χθες το βράδυ.", "cp1253"),
+    ("港について会議が開かれた。「待ちます」と山田太郎は言った。", "shift_jis"),
+], ids=["koi8-r", "cp1251", "cp1253", "shift_jis"])
+def test_text_in_another_legacy_encoding_is_refused_not_indexed_as_gibberish(text, encoding):
+    with pytest.raises(UnreadableFile, match="not UTF-8.*save it as UTF-8"):
+        decode(text.encode(encoding))
 
 
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty"),
     (b"  \n\t ", "empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary"),
+    (bytes(range(256)) * 4, "binary"),  # zeros, but not in every other byte as UTF-16's
+    (b"\x00\x00" * 100, "binary|empty|no text"),
 ])
 def test_unreadable_files_say_why(data, reason):
     with pytest.raises(UnreadableFile, match=reason):

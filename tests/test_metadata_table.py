@@ -35,6 +35,13 @@ def _tables(folder: Path, name: str, table: str, documents: list[str]):
      {"a.txt": {"title": "From JSON", "author": "Ana; Ben"}}, ["row 3: names no file"]),
     ("metadata.csv", "title,source\nNo file column,Gazette\n", {}, ["its first line must name the columns"]),
     ("metadata.jsonl", '{"file": "a.txt"}\nnot json\n', {}, ["line 2 is not JSON"]),
+    # a quote never closed swallowed every row after it into one value: b.txt silently lost its row
+    ("metadata.csv", 'file,title\na.txt,"Never closed\nsub/b.txt,Second\n', {},
+     ['a quote (") opened in the row at line 2 is never closed']),
+    ("metadata.csv", 'file,title\na.txt,"Two\nlines"\nsub/b.txt,Second\n',  # closed: a value over two lines
+     {"a.txt": {"title": "Two\nlines"}, "sub/b.txt": {"title": "Second"}}, []),
+    ("metadata.csv", 'file,title\na.txt,A 5" floppy\nsub/b.txt,Second\n',  # an inch mark, not a quote
+     {"a.txt": {"title": 'A 5" floppy'}, "sub/b.txt": {"title": "Second"}}, []),
 ])
 def test_rows_are_matched_to_files_and_problems_named(tmp_path, name, table, rows, problems):
     found = _tables(tmp_path, name, table, ["a.txt", "sub/b.txt"])

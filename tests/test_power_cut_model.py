@@ -13,7 +13,7 @@ import pytest
 from indexer.catalog import CATALOG_NAME, Catalog
 
 from power_cut_log import DiskRecorder
-from power_cut_states import crash_states, materialise, ordering_points, state_at
+from power_cut_states import TORN_CUTS, crash_states, materialise, ordering_points, state_at, torn_bytes
 
 
 def write(path: Path, data: bytes, synced: bool) -> None:
@@ -160,3 +160,45 @@ def test_a_sub_process_reports_its_fsyncs(tmp_path, calls, lost):
         child.join()
     assert child.exitcode == 0
     assert dict(state_at(log.points[-1], "unsynced lost").files) == lost
+
+
+def rewritten_in_place_unsynced(root):  # the old bytes are on disk before the recording starts
+    with open(root / "a", "r+b") as f:
+        f.write(b"NEW")
+        f.flush()
+
+
+def written_unsynced(root):
+    write(root / "a", b"news", synced=False)
+
+
+TORN_CASES = [
+    # (calls, a file there before?, every version of "a" a cut may leave; None: no file)
+    (written_unsynced, False, {None, b"", b"n", b"ne", b"new", b"news"}),
+    # in place over b"old": the old, the new, a prefix of the new alone or over the old's tail
+    (rewritten_in_place_unsynced, True, {b"old", b"NEW", b"", b"N", b"Nld", b"NE", b"NEd"}),
+    (new_file_and_folder_synced, False, {b"new"}),  # synced: nothing torn
+]
+
+
+@pytest.mark.parametrize("calls, old, versions", TORN_CASES, ids=[case[0].__name__ for case in TORN_CASES])
+def test_an_unsynced_file_may_survive_cut_short(tmp_path, calls, old, versions):
+    if old:
+        write(tmp_path / "a", b"old", synced=True)
+        os.utime(tmp_path / "a", (1, 1))  # the recorder knows a rewrite of the same size by its mtime
+    with DiskRecorder(tmp_path) as log:
+        calls(tmp_path)
+    states = crash_states(log.points[-1:], thorough=True, torn=tuple(TORN_CUTS))
+    assert {dict(state.files).get("a") for state in states} == versions
+
+
+@pytest.mark.parametrize("old, new, cut, over_old, expected", [
+    (b"", b"abcd", 0, False, b""),
+    (b"", b"abcd", 2, False, b"ab"),
+    (b"", b"abcd", 9, False, b"abcd"),       # a cut past the end: all of it
+    (b"wxyz!", b"abcd", 2, True, b"abyz!"),  # rewritten in place: the old tail is still there
+    (b"wxyz!", b"abcd", 2, False, b"ab"),    # truncated first: no old tail
+    (b"wx", b"abcd", 3, True, b"abc"),       # the old version was shorter than the cut
+])
+def test_torn_bytes(old, new, cut, over_old, expected):
+    assert torn_bytes(old, new, cut, over_old) == expected

@@ -135,6 +135,21 @@ def test_a_bad_correction_file_stops_ingest_before_it_writes(archive_app):
     assert result.exit_code != 0 and "circle" in result.output
 
 
+@pytest.mark.parametrize("make, message", [
+    (lambda path: path.mkdir(), "is a folder, not the correction file"),
+    (lambda path: path.write_bytes('[rename]\n"Kale" = "Tom K\u00e4le"\n'.encode("latin-1")),
+     "not UTF-8 text (byte 25 cannot be read); save it as UTF-8"),
+], ids=["folder", "latin-1"])
+def test_a_correction_file_that_cannot_be_read_says_why_in_plain_words(archive_app, make, message):
+    """Python's own text ('[Errno 21] Is a directory: ...', "'utf-8' codec can't decode byte 0xe4
+    in position 24: invalid continuation byte") was passed on as the reason."""
+    app, docs, speakers_file = archive_app
+    make(speakers_file)
+    result = app.test_cli_runner().invoke(args=["ingest", "--quiet", str(docs)])
+    assert result.exit_code == 3 and f"Error: {speakers_file}: {message}" in result.output, result.output
+    assert "Errno" not in result.output and "codec" not in result.output
+
+
 def test_spellings_of_one_name_in_different_documents_are_one_speaker(tmp_path):
     from indexer.engine import SearchEngine, SearchRequest
     from indexer.ingest import ingest

@@ -31,6 +31,7 @@ ON_CLASSES = [
     (writing.SegmentWriter, "_doc_boost"),
     (writing.SegmentWriter, "_field_boost"),
     (writing.SegmentWriter, "_check_fields"),
+    (writing.SegmentWriter, "_finish"),  # IndexWriter.cancel: a cancel that failed on a full disk
     (writing.PostingPool, "save"),
     (multiproc.SubWriterTask, "run"),
     (whoosh_index.TOC, "write"),  # durable_commit.write_toc: through storage.create_file and rename_file

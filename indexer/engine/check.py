@@ -28,6 +28,11 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def arrays_damaged(self) -> bool:
+        """Whether --repair would help: it rewrites arrays, nothing else."""
+        return any(p.startswith((f"{posting_arrays.FOLDER}/", f"{facet_arrays.FOLDER}/")) for p in self.problems)
+
 
 def check(index_dir: Path, catalogue_docs: set[str] | None, repair: bool = False) -> CheckReport:
     """Verify `index_dir`; with `repair`, rewrite damaged or missing arrays, then verify again.
@@ -55,7 +60,7 @@ def _problems(index_dir: Path, catalogue_docs: set[str] | None) -> list[str]:
         if any(index_dir.glob("*.seg")) or (index_dir / "catalog.sqlite").exists():
             return ["Whoosh's TOC (_MAIN_*.toc) is missing: the index cannot be opened and --repair cannot "
                     "restore it; rebuild with `flask ingest --rebuild` on the archive's documents"]
-        return [f"no index at {index_dir}"]
+        return [f"no index at {index_dir}; `flask ingest` builds one"]
     try:
         indexed = _indexed_docs(index_dir)
     except Exception as error:  # Whoosh raises many kinds for damaged segment files

@@ -25,6 +25,7 @@ a clean file still flushes the disk's cache on ext4.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from contextlib import suppress
 from pathlib import Path
@@ -81,9 +82,24 @@ class _SyncedRenames:
     def rename_file(self, frm, to, safe=False):
         try:
             generations.sync(self._folder / frm)
+            self._storage.rename_file(frm, to, safe=safe)
         except OSError:
             with suppress(OSError):  # never named, and no later commit would sweep a temporary name
                 self._storage.delete_file(frm)
             raise
-        self._storage.rename_file(frm, to, safe=safe)
         generations.sync(self._folder, os.O_DIRECTORY)
+
+
+# Whoosh's name for a TOC until its rename: _MAIN_<generation>.toc.<time.time()>
+_UNNAMED_TOC = re.compile(r"_MAIN_\d+\.toc\.[\d.]+")
+
+
+def remove_unnamed_tocs(index_dir: Path) -> None:
+    """Delete the TOCs a killed or powered-off writer left under their temporary names: nothing
+    reads them, and Whoosh's sweep of old commits knows only whole names. Call it only while
+    holding Whoosh's writer lock of the index, so that no other writer is about to rename one."""
+    with suppress(OSError):
+        for name in os.listdir(index_dir):
+            if _UNNAMED_TOC.fullmatch(name):
+                with suppress(OSError):
+                    os.unlink(os.path.join(index_dir, name))

@@ -28,6 +28,14 @@ class IndexBusy(IndexUnavailable):
     """The index could not be opened at one commit: commits followed each other too fast."""
 
 
+NO_TOC = ("The archive's index cannot be opened (its table of contents is missing); "
+          "an administrator can run `flask check`.")
+NO_GENERATION = ("The archive's index cannot be opened (its CURRENT file names a generation that is "
+                 "missing); an administrator can run `flask check`.")
+NO_FOLDER = ("The archive's index cannot be opened (its folder is missing or is not a folder); "
+             "an administrator can run `flask check`.")
+
+
 def open_index(index_dir: Path):
     """The Whoosh index of `index_dir`; IndexUnavailable when its TOC is gone."""
     try:
@@ -36,8 +44,7 @@ def open_index(index_dir: Path):
         # peaked at 4 GB. Plain reads go through the page cache and copy only what is read.
         return FileStorage(str(index_dir), supports_mmap=False).open_index()
     except index.EmptyIndexError:
-        raise IndexUnavailable("The archive's index cannot be opened (its table of contents is missing); "
-                               "an administrator can run `flask check`.") from None
+        raise IndexUnavailable(NO_TOC) from None
 
 
 def open_newest(ix, index_dir: Path):
@@ -47,6 +54,8 @@ def open_newest(ix, index_dir: Path):
         stamp = facet_arrays.stamp(index_dir, ix)
         try:
             searcher = ix.searcher()
+        except index.EmptyIndexError:  # every TOC deleted while the app runs (a commit leaves one)
+            raise IndexUnavailable(NO_TOC) from None
         except FileNotFoundError:
             time.sleep(0.01 * (attempt + 1))
             continue
@@ -65,7 +74,13 @@ def hold_live(held: ExitStack, index_dir: Path) -> Path:
     for attempt in range(ATTEMPTS):
         try:
             return held.enter_context(generations.reading(index_dir))
-        except generations.GenerationGone:
+        except (generations.GenerationGone, NotADirectoryError):
+            # a swap retires a generation, never INDEX_DIR itself: a folder deleted or replaced
+            # by a file is no swap to wait for (20 tries took 2 s a request, then blamed a rebuild)
+            if not Path(index_dir).is_dir():
+                raise IndexUnavailable(NO_FOLDER) from None
+            if generations.broken_pointer(index_dir):  # no swap will make its generation appear
+                raise IndexUnavailable(NO_GENERATION) from None
             time.sleep(0.01 * (attempt + 1))
     raise IndexBusy("the archive was being swapped for a rebuilt one; try again in a moment")
 

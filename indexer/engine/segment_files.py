@@ -75,9 +75,15 @@ def replacing(folder: Path):
     work = folder.parent / f".tmp-{folder.name}-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    yield work
-    checksums.seal(work)  # any file written here is verified when read (checksums.py)
-    generations.sync_tree(work)
-    shutil.rmtree(folder, ignore_errors=True)
-    os.replace(work, folder)
+    try:
+        yield work
+        checksums.seal(work)  # any file written here is verified when read (checksums.py)
+        generations.sync_tree(work)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.replace(work, folder)
+    except BaseException:
+        # a full disk stopped the writing: the half-written files would hold on to the space
+        # the person is trying to free until the next ingest that gets this far
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     generations.sync(folder.parent, os.O_DIRECTORY)

@@ -6,8 +6,10 @@ module is how, in Whoosh. Every writer's segments carry their posting and facet 
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import pickle
+import shutil
 import struct
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from whoosh import index
 from whoosh.index import LockError
 from whoosh.reading import SegmentReader
 
-from . import facet_arrays, index_format, posting_arrays, whoosh_patches
+from . import durable_commit, facet_arrays, index_format, posting_arrays, whoosh_patches
 from .schema import make_schema, to_fields
 
 
@@ -62,9 +64,17 @@ class IndexWriter:
             raise OSError(errno.EIO, "a writer process stopped with an error (a full disk or a read-only folder?)")
 
     def cancel(self) -> None:
+        """Never raises for a full disk: it is what an ingest stopped by one calls."""
         try:
             if not self.closed:
-                self._writer.cancel()
+                try:
+                    self._writer.cancel()
+                except OSError:
+                    # On a full disk Whoosh's cancel writes the segment's last bytes too, fails,
+                    # and skips its _finish: the writer's lock stayed held (a long-lived process
+                    # could write no more) and so did the pool's temporary folder.
+                    with contextlib.suppress(OSError):
+                        self._writer._finish()
                 _remove_segment_files(self._writer)
         finally:
             # Whoosh's multiprocess writer cancels its sub-writers by setting a flag in this
@@ -153,9 +163,34 @@ class Index:
         """
         options = {"procs": 2, "multisegment": True} if parallel else {}
         try:
-            return IndexWriter(self._ix.writer(timeout=lock_wait, limitmb=memory_mb, **options))
+            writer = IndexWriter(self._ix.writer(timeout=lock_wait, limitmb=memory_mb, **options))
         except LockError:
             raise WriterBusy(f"another ingest is writing to {self.index_dir}; wait for it to finish and run again") from None
+        durable_commit.remove_unnamed_tocs(self.index_dir)  # only a holder of Whoosh's lock writes a TOC
+        return writer
+
+    def sweep(self) -> None:
+        """Remove what writers stopped mid-commit left: segment files no TOC names, the pool's
+        temporary folder, array folders of those segments. Whoosh sweeps only at its next commit,
+        so on a full disk the files of the commit that failed kept the space the next one needed.
+        Under Whoosh's writer lock, and not at all while a writer holds it: a running writer's
+        files are named by no TOC yet."""
+        if not index.exists_in(str(self.index_dir)):
+            return
+        lock = self._ix.lock("WRITELOCK")
+        if not lock.acquire(blocking=False):
+            return
+        try:
+            segments = self._ix._segments()
+            index.clean_files(self._ix.storage, self._ix.indexname, self._ix.latest_generation(), segments)
+            shutil.rmtree(self.index_dir / f"{self._ix.indexname}.tmp", ignore_errors=True)
+            named = {segment.segment_id() for segment in segments}
+            for folder in (posting_arrays.FOLDER, facet_arrays.FOLDER):
+                for left in (self.index_dir / folder).glob("*") if (self.index_dir / folder).is_dir() else ():
+                    if left.name not in named:
+                        shutil.rmtree(left, ignore_errors=True)
+        finally:
+            lock.release()
 
     def stored(self) -> StoredRecords:
         """The records of the current commit; close() it when done (it holds the segments open)."""

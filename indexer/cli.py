@@ -65,6 +65,9 @@ def extract_command(paths):
         sys.exit(1)
 
 
+KEPT_SHOWN = 10  # lines naming old relative rows --prune kept; the summary line counts them all
+
+
 def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mapping[str, str]) -> None:
     """`flask ingest`: progress, failures and a summary line; exit 1 on a failure, 3 when busy."""
     import sqlite3
@@ -104,6 +107,10 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
               f"{f' ({err.filename})' if err.filename else ''}; batches committed before are kept, run ingest again once fixed")
     for path, reason in summary.failures:
         click.echo(f"failed {path}: {reason}", err=True)
+    for path, reason in summary.kept[:KEPT_SHOWN]:
+        click.echo(f"kept: {reason}", err=True)
+    if len(summary.kept) > KEPT_SHOWN:  # a whole old archive pruned from elsewhere: the count says the rest
+        click.echo(f"kept: {len(summary.kept) - KEPT_SHOWN} more like these", err=True)
     click.echo(f"Documents: {summary.line()}")
     if summary.failures or missing:
         sys.exit(1)

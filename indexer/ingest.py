@@ -145,6 +145,7 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
             batch.dropped.append(doc_id)
         todo = []
         found = find_documents([Path(p) for p in paths])
+        batch.folders = tuple(stored_path(p) for p in paths if Path(p).is_dir())
         tables = read_tables(found.metadata_tables, [path for path, _ in found.files])
         summary.failures += [*found.problems, *tables.problems]
         summary.ignored += found.ignored
@@ -263,6 +264,7 @@ class Batch:
         self.file_rules = Corrections()
         self.found: dict[str, list[tuple]] = {}  # speakers as found, per document written
         self.done: set[str] = set()  # documents written or dropped by this ingest's earlier batches
+        self.folders: tuple[str, ...] = ()  # the folders this ingest walks, absolute (stored_paths.Whereabouts)
 
     def touches(self, doc_id: str) -> bool:
         return doc_id in self.done or doc_id in self.dropped or any(row.doc_id == doc_id for row in self.rows)
@@ -380,7 +382,7 @@ def _whereabouts(catalog: Catalog, batch: Batch) -> Whereabouts:
     """Present, gone or unknown (stored_paths), counting the rows of this batch not yet committed.
     Asked only about the folders of old relative rows, so the batch is scanned only for those."""
     return Whereabouts(lambda folder: catalog.holds_documents_under(folder)
-                       or any(row.path.startswith(folder) for row in batch.rows))
+                       or any(row.path.startswith(folder) for row in batch.rows), batch.folders)
 
 
 def _free_id(doc_id: str, catalog: Catalog, path: Path, where: Whereabouts) -> str:

@@ -7,9 +7,11 @@ the same files. The path is the catalogue's own: no page, export or API shows it
 Archives written before kept the path as typed, relative to wherever ingest ran ("legacy" rows).
 A relative name is read from the current folder when it names a file here. When it names nothing
 here, the row may be elsewhere or gone: it is the same document as an absolute file whose name ends
-with the relative one (``samples/a.txt`` and ``/proj/samples/a.txt``), and it is shown gone only
-when the archive holds documents from the folder its first part names from here (so
-``samples/...`` is read from this folder); otherwise --prune keeps it and says why.
+with the relative one (``samples/a.txt`` and ``/proj/samples/a.txt``). It is shown gone only when
+this folder is evidently the one it was typed in: the ingest walks a folder that would hold it
+(``ingest --prune samples`` run here), or the archive holds documents of the folder its first part
+names from here. Otherwise --prune keeps it and says why. Both read "samples" as this folder's
+samples/: an archive that once took a relative "samples" from two folders cannot be told apart.
 """
 from __future__ import annotations
 
@@ -82,10 +84,12 @@ class Whereabouts:
 
     ``holds_documents_under(folder)`` answers whether the archive has absolute rows below a
     folder; its answers are kept, since a prune asks about the same few folders many times.
+    ``walked`` are the folders this ingest reads, as ``stored_path`` names them.
     """
 
-    def __init__(self, holds_documents_under):
+    def __init__(self, holds_documents_under, walked: tuple[str, ...] = ()):
         self._holds = holds_documents_under
+        self._walked = tuple(folder.rstrip(os.sep) + os.sep for folder in walked)
         self._answers: dict[str, bool] = {}
 
     def of(self, stored: str) -> str:
@@ -93,6 +97,8 @@ class Whereabouts:
             return PRESENT
         if not is_legacy(stored):
             return GONE
+        if os.path.abspath(stored).startswith(self._walked):
+            return GONE  # this ingest read the folder it would be in, from here, and it was not there
         folder = legacy_folder(stored)
         if folder is None:
             return UNKNOWN

@@ -141,6 +141,20 @@ def test_an_old_row_not_found_from_here_is_kept_and_named(project, monkeypatch):
     assert sorted(_rows(index_dir)) == ["story_0", "story_1"]
 
 
+def test_an_old_folder_emptied_is_pruned_when_given_from_its_folder(project, monkeypatch):
+    """Every file of other/ deleted: no document of it is left to recognise the folder by, but
+    `ingest --prune samples other` run where it was first typed walks ./other and finds it gone."""
+    index_dir = _old_archive(project, "samples", "other")
+    (project / "proj" / "other" / "note.txt").unlink()
+    monkeypatch.chdir(project / "elsewhere")
+    kept = ingest([project / "proj" / "samples"], index_dir, prune=True)
+    assert (kept.removed, [path for path, _ in kept.kept]) == (0, ["other/note.txt"])
+    monkeypatch.chdir(project / "proj")
+    again = ingest([Path("samples"), Path("other")], index_dir, prune=True)
+    assert (again.removed, again.kept) == (1, [])
+    assert sorted(_rows(index_dir)) == ["story_0", "story_1", "story_2"]
+
+
 def test_an_old_row_of_another_folder_is_not_read_as_this_folders(project, monkeypatch):
     """A relative row whose first folder holds no document of the archive from here is not gone."""
     index_dir = _old_archive(project, "samples", "other")

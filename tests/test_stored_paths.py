@@ -82,6 +82,21 @@ def test_legacy_folder(here, stored, expected):
     assert legacy_folder(stored) == (None if expected is None else str(here / expected))
 
 
+@pytest.mark.parametrize("stored, walked, expected", [
+    ("samples/gone.txt", ["{here}/proj/samples"], GONE),  # `ingest --prune samples` run here
+    ("samples/gone.txt", ["{here}/proj"], GONE),
+    ("samples/deep/gone.txt", ["{here}/proj/samples/"], GONE),
+    ("gone.txt", ["{here}/proj"], GONE),
+    ("samples/gone.txt", ["{here}/elsewhere/samples"], UNKNOWN),  # another folder's samples/
+    ("samples/gone.txt", ["{here}/proj/sample"], UNKNOWN),
+    ("samples/gone.txt", ["{here}/proj/samples/deep"], UNKNOWN),  # walked below it, not where it would be
+    ("samples/a.txt", ["{here}/proj/samples"], PRESENT),
+])
+def test_whereabouts_of_a_folder_this_ingest_walks(here, stored, walked, expected):
+    where = Whereabouts(lambda folder: False, tuple(name.format(here=here) for name in walked))
+    assert where.of(stored.format(here=here)) == expected
+
+
 @pytest.mark.parametrize("stored, held, expected", [
     ("samples/a.txt", [], PRESENT),
     ("{here}/proj/samples/a.txt", [], PRESENT),

@@ -36,7 +36,8 @@ from .loading import UnreadableFile, doc_id_for
 from .pause_points import pause_point
 from .metadata_table import MetadataTables, fingerprint, read_tables
 from .reading import read_bytes, stored_name
-from .stored_paths import GONE, UNKNOWN, Whereabouts, another_file, is_legacy, kept_note, names_file, stored_path
+from .stored_paths import (GONE, UNKNOWN, Whereabouts, another_file, kept_note, names_file, renamed, same_document,
+                           stored_path)
 from .records import records
 from .speaker_corrections import Corrections, correct_records
 from .speaker_corrections import load as load_corrections
@@ -221,9 +222,9 @@ def _triage(path: Path, root: Path, catalog: Catalog, summary: Summary, seen_ids
     row = tables.for_file(path)
     sha = fingerprint(data, row)
     known = catalog.document(doc_id_for(path, root))
-    if known and known.sha == sha and names_file(known.path, path):
-        if is_legacy(known.path):
-            catalog.set_path(known.doc_id, stored_path(path))  # an old relative row, committed with the next batch
+    if known and known.sha == sha and same_document(known.path, path):
+        if renamed(known.path, path):  # an old relative row, or a moved folder: committed with the next batch
+            catalog.set_path(known.doc_id, stored_path(path))
         seen_ids.add(known.doc_id)  # decided before any parsing: an unchanged archive re-ingests in seconds
         summary.skipped += 1
         return "unchanged"

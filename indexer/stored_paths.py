@@ -43,6 +43,18 @@ def names_file(stored: str, path: Path) -> bool:
     return is_legacy(stored) and not path_of(stored).exists() and _ends_with(stored_path(path), stored)
 
 
+def same_document(stored: str, path: Path) -> bool:
+    """A row with this file's id and content is this file's document when it names this file, or
+    when its absolute name names nothing any more (its folder moved: the document moved with it)."""
+    return names_file(stored, path) or (not is_legacy(stored) and not path_of(stored).exists())
+
+
+def renamed(stored: str, path: Path) -> bool:
+    """True when such a row should now carry this file's name: an old relative one, or one whose file is gone
+    (a row naming this same file through a symlinked folder keeps the name it was given)."""
+    return stored != stored_path(path) and (is_legacy(stored) or not path_of(stored).exists())
+
+
 def another_file(stored: str, path: Path) -> bool:
     """True when the catalogued file still exists and is not ``path`` (business/001 and sport/001)."""
     return not names_file(stored, path) and path_of(stored).exists()

@@ -177,6 +177,21 @@ def test_a_moved_file_keeps_its_document(project, monkeypatch, cwd, old_rows):
     assert _rows(index_dir)["story_1"] == str(samples / "renamed.txt")
 
 
+def test_a_moved_folder_is_renamed_without_parsing_and_survives_a_later_prune(project, parses):
+    """The README's 'document folders moved as well': unchanged files keep their documents; their
+    rows now name the new place, so a later --prune of another folder does not drop them."""
+    index_dir = project / "ix"
+    ingest([project / "proj" / "samples"], index_dir)
+    moved = project / "moved"
+    (project / "proj" / "samples").rename(moved)
+    parses.clear()
+    again = ingest([moved], index_dir)
+    assert (again.added, again.moved, again.skipped, parses) == (0, 0, 3, [])
+    assert _rows(index_dir)["story_0"] == str(moved / "story_0.txt")
+    later = ingest([project / "proj" / "other"], index_dir, prune=True)
+    assert (later.added, later.removed) == (1, 0)
+
+
 def test_the_ingest_command_names_what_prune_kept(project, monkeypatch):
     from app import create_app
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from indexer.stored_paths import (GONE, PRESENT, UNKNOWN, Whereabouts, another_file, is_legacy, legacy_folder,
-                                  names_file, stored_path)
+                                  names_file, renamed, same_document, stored_path)
 
 
 @pytest.fixture()
@@ -68,6 +68,20 @@ def test_names_file(here, stored, file, expected):
 ])
 def test_another_file(here, stored, file, expected):
     assert another_file(stored.format(here=here), Path(file.format(here=here))) is expected
+
+
+@pytest.mark.parametrize("stored, file, same, new_name", [
+    ("{here}/proj/samples/a.txt", "samples/a.txt", True, False),
+    ("{here}/proj/link/a.txt", "samples/a.txt", True, False),  # a symlinked folder's name is kept
+    ("samples/a.txt", "{here}/proj/samples/a.txt", True, True),  # an old relative row
+    ("{here}/old/samples/a.txt", "samples/a.txt", True, True),  # its folder moved
+    ("{here}/elsewhere/samples/a.txt", "samples/a.txt", False, False),  # another file that exists: not this one
+    ("gone/b/a.txt", "samples/a.txt", False, True),  # an old row naming nothing here, another tail
+])
+def test_same_document_and_renamed(here, stored, file, same, new_name):
+    stored, file = stored.format(here=here), Path(file.format(here=here))
+    assert same_document(stored, file) is same
+    assert renamed(stored, file) is new_name
 
 
 @pytest.mark.parametrize("stored, expected", [

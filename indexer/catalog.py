@@ -128,6 +128,15 @@ class Catalog:
         marks = ", ".join("?" for _ in values)
         self.db.execute(f"INSERT OR REPLACE INTO documents ({names}) VALUES ({marks})", tuple(values.values()))
 
+    def set_path(self, doc_id: str, path: str) -> None:
+        """A legacy row's new absolute name (stored_paths): committed with the batch, nothing re-parsed."""
+        self.db.execute("UPDATE documents SET path = ? WHERE doc_id = ?", (path, doc_id))
+
+    def holds_documents_under(self, folder: str) -> bool:
+        """True when some row's path begins with ``folder`` (ending in a separator)."""
+        return self.db.execute("SELECT 1 FROM documents WHERE substr(path, 1, ?) = ? LIMIT 1",
+                               (len(folder), folder)).fetchone() is not None
+
     def drop_document(self, doc_id: str) -> None:
         self.db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
 

@@ -65,6 +65,9 @@ def extract_command(paths):
         sys.exit(1)
 
 
+KEPT_SHOWN = 10  # lines naming old relative rows --prune kept; the summary line counts them all
+
+
 def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mapping[str, str]) -> None:
     """`flask ingest`: progress, failures and a summary line; exit 1 on a failure, 3 when busy."""
     import sqlite3
@@ -112,6 +115,10 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
               f"{f' ({err.filename})' if err.filename else ''}; batches committed before are kept, run ingest again once fixed")
     for path, reason in summary.failures:
         click.echo(f"failed {path}: {reason}", err=True)
+    for path, reason in summary.kept[:KEPT_SHOWN]:
+        click.echo(f"kept: {reason}", err=True)
+    if len(summary.kept) > KEPT_SHOWN:  # a whole old archive pruned from elsewhere: the count says the rest
+        click.echo(f"kept: {len(summary.kept) - KEPT_SHOWN} more like these", err=True)
     if summary.unmatched:  # a note, not a failure: a rule may wait for documents still to come
         names = ", ".join(f'"{name}"' for name in summary.unmatched[:10])
         more = f" and {len(summary.unmatched) - 10} more" if len(summary.unmatched) > 10 else ""

@@ -36,7 +36,9 @@ from .ingest_unmatched import as_written, unmatched_keys
 from .loading import UnreadableFile, doc_id_for
 from .pause_points import pause_point
 from .metadata_table import MetadataTables, fingerprint, read_tables
-from .reading import path_of, read_bytes, stored_name
+from .reading import read_bytes, stored_name
+from .stored_paths import (GONE, UNKNOWN, Whereabouts, another_file, kept_note, names_file, renamed, same_document,
+                           stored_path)
 from .records import records
 from .speaker_corrections import Corrections, correct_records
 from .speaker_corrections import load as load_corrections
@@ -148,6 +150,7 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
             batch.dropped.append(doc_id)
         todo = []
         found = find_documents([Path(p) for p in paths], archive=archive_dir)
+        batch.folders = tuple(stored_path(p) for p in paths if Path(p).is_dir())
         tables = read_tables(found.metadata_tables, [path for path, _ in found.files])
         summary.failures += [*found.problems, *tables.problems]
         summary.ignored += found.ignored
@@ -171,8 +174,12 @@ def _ingest_locked(paths, archive_dir: Path, rebuild: bool, prune: bool, batch_d
                     batch.commit(writer, catalog)
                     writer = _writer(ix, index_dir, parallel)
         if prune:
+            where = _whereabouts(catalog, batch)
             for row in catalog.documents():
-                if row.doc_id not in seen_ids and not path_of(row.path).exists():
+                verdict = None if row.doc_id in seen_ids else where.of(row.path)
+                if verdict == UNKNOWN:  # a relative path from an old archive, not found from here
+                    summary.kept.append((row.path, kept_note(row.path)))
+                if verdict == GONE:
                     batch.retire(row.doc_id)
                     writer.delete(row.doc_id)
                     batch.dropped.append(row.doc_id)
@@ -224,7 +231,9 @@ def _triage(path: Path, root: Path, catalog: Catalog, summary: Summary, seen_ids
     row = tables.for_file(path)
     sha = fingerprint(data, row)
     known = _indexed_as(path, doc_id_for(path, root), catalog)
-    if known and known.path == stored_name(path) and known.sha == sha:
+    if known and known.sha == sha and same_document(known.path, path):
+        if renamed(known.path, path):  # an old relative row, or a moved folder: committed with the next batch
+            catalog.set_path(known.doc_id, stored_path(path))
         seen_ids.add(known.doc_id)  # decided before any parsing: an unchanged archive re-ingests in seconds
         summary.skipped += 1
         return "unchanged"
@@ -265,6 +274,7 @@ class Batch:
         self.file_rules = Corrections()
         self.found: dict[str, list[tuple]] = {}  # speakers as found, per document written
         self.done: set[str] = set()  # documents written or dropped by this ingest's earlier batches
+        self.folders: tuple[str, ...] = ()  # the folders this ingest walks, absolute (stored_paths.Whereabouts)
 
     def touches(self, doc_id: str) -> bool:
         return doc_id in self.done or doc_id in self.dropped or any(row.doc_id == doc_id for row in self.rows)
@@ -339,9 +349,9 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
         return "failed"
     doc = extraction.document
     known = _indexed_as(path, doc.doc_id, catalog)
-    doc_id = known.doc_id if known and known.path == stored_name(path) else doc.doc_id
-    if known and known.path != stored_name(path) and path_of(known.path).exists() and not _same_file(known.path, path):
-        doc_id = _free_id(doc_id, catalog, stored_name(path))  # two files, one name: business/001 and sport/001
+    doc_id = known.doc_id if known and names_file(known.path, path) else doc.doc_id
+    if known and another_file(known.path, path):
+        doc_id = _free_id(doc_id, catalog, path, _whereabouts(catalog, batch))  # two files, one name: business/001 and sport/001
         known = catalog.document(doc_id)
     status = "added"
     if known and known.sha == sha:
@@ -351,7 +361,8 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     if known:
         status = "updated"
     else:
-        moved = [row for row in catalog.by_sha(sha) if not path_of(row.path).exists()]
+        where = _whereabouts(catalog, batch)
+        moved = [row for row in catalog.by_sha(sha) if where.of(row.path) == GONE]
         if moved:
             doc_id, status = moved[0].doc_id, "moved"  # same words, new place: the old links stay good
     seen_ids.add(doc_id)
@@ -367,7 +378,7 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
         writer.add(rec)
     batch.records += len(recs)
     batch.rows.append(DocumentRow(
-        doc_id=doc_id, path=stored_name(path), sha=sha, title=doc.title, source=doc.source, date=doc.date,
+        doc_id=doc_id, path=stored_path(path), sha=sha, title=doc.title, source=doc.source, date=doc.date,
         date_text=doc.date_text, place=doc.place, url=doc.url, author=doc.author, language=doc.language,
         form=doc.form, meta=json.dumps(dict(doc.meta), ensure_ascii=False),
         passages=len(extraction.passages), quotes=extraction.quote_count, ingested_at=time.time()))
@@ -377,13 +388,11 @@ def _write(path: Path, sha: str, extraction, error: str | None, writer, catalog:
     return status
 
 
-def _same_file(catalogued: str, path: Path) -> bool:
-    """True when the catalogue's path and this one name one file written two ways (`samples` and
-    `/home/me/archive/samples`, as the sample build at start-up writes it): one document, not a copy."""
-    try:
-        return os.path.samefile(path_of(catalogued), path)
-    except OSError:
-        return False
+def _whereabouts(catalog: Catalog, batch: Batch) -> Whereabouts:
+    """Present, gone or unknown (stored_paths), counting the rows of this batch not yet committed.
+    Asked only about the folders of old relative rows, so the batch is scanned only for those."""
+    return Whereabouts(lambda folder: catalog.holds_documents_under(folder)
+                       or any(row.path.startswith(folder) for row in batch.rows), batch.folders)
 
 
 def _indexed_as(path: Path, doc_id: str, catalog: Catalog) -> DocumentRow | None:
@@ -391,15 +400,15 @@ def _indexed_as(path: Path, doc_id: str, catalog: Catalog) -> DocumentRow | None
     id it was given when reached from another folder ('ingest docs', then 'ingest docs/sub': sub-a,
     then a second document a, every quote of it doubled)."""
     known = catalog.document(doc_id)
-    if known is None or known.path != stored_name(path):
-        return catalog.by_path(stored_name(path)) or known
+    if known is None or known.path != stored_path(path):
+        return catalog.by_path(stored_path(path)) or known
     return known
 
 
-def _free_id(doc_id: str, catalog: Catalog, path: str) -> str:
+def _free_id(doc_id: str, catalog: Catalog, path: Path, where: Whereabouts) -> str:
     for n in range(2, 10_000):
         candidate = f"{doc_id}-{n}"
         row = catalog.document(candidate)
-        if row is None or row.path == path or not path_of(row.path).exists():
+        if row is None or names_file(row.path, path) or where.of(row.path) == GONE:
             return candidate
-    raise RuntimeError(f"no free document id for {path}")
+    raise RuntimeError(f"no free document id for {stored_name(path)}")

@@ -20,6 +20,7 @@ class Summary:
     quotes: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # left out by discovery's rules (README, .git/, ...)
+    kept: list[tuple[str, str]] = field(default_factory=list)  # (path, why): rows --prune could not place (stored_paths)
     seconds: float = 0.0
     rebuilt: str | None = None  # why an index in an old format was rebuilt by this ingest
     unmatched: list[str] | set[str] = field(default_factory=list)  # correction-file names no speaker has (ingest_unmatched)
@@ -32,6 +33,7 @@ class Summary:
         return (f"{self.added} added, {self.updated} updated, {self.moved} moved, {self.skipped} unchanged, "
                 f"{self.removed} removed, {self.failed} failed, {_ignored_line(self.ignored)}; {self.passages} passages and "
                 f"{self.quotes} quotes written in {self.seconds:.1f}s"
+                + (f"; {len(self.kept)} kept that --prune could not find from here" if self.kept else "")
                 + (f"; {self.corrected} re-written for speaker corrections" if self.corrected else "")
                 + (f"; {self.repaired} documents in the index had no catalogue row (catalogue lost or emptied):"
                    " their records were removed and their files indexed again" if self.repaired else "")

@@ -230,6 +230,10 @@ class People:
             if words and not is_first_name(words[0]):  # 'Tom Church' is a person
                 self._bodies.setdefault(match.group(1).lower(), set()).add(" ".join(words + [match.group(0)]))
 
+    def is_body(self, name: str) -> bool:
+        """Whether the story introduced ``name`` as a body ('rights group Harbour Watch')."""
+        return any(name in names for names in self._bodies.values())
+
     def body(self, noun: str, latest_first: Iterable[tuple[Speaker, str | None]],
              story_word: Callable[[str], bool]) -> Speaker | None:
         """The body 'the firm' means: the one the story introduced as a firm ('copy protection firm

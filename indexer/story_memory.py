@@ -46,6 +46,9 @@ _MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as senten
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.?!]\s+|\n|[\"“])\S\Z")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
+# The capitalised name closing a description after its last 'for', 'of' or 'at' ('a spokesman for the Harbour
+# Board'); a name's own small words ('Reporters Without Borders', 'Bank of Harbours') stay inside it.
+_SPOKEN_FOR = re.compile(r"\b(?:for|of|at) ((?:the )?[A-Z][\w&'’.\-]*(?: (?:[A-Z][\w&'’.\-]*|of|and|for|on))*)$")
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
 # A name's word may hold capitals after a letter, apostrophe or hyphen (McDonald, Murphy-O'Connor; cut there,
 # 'he' found "Gary O'"). A match starts only where a word starts: a long word of capitals is read once.
@@ -148,7 +151,29 @@ class Memory:
         return list(found)
 
     def mention(self, entity: Entity) -> None:
+        body = self._body_spoken_for(entity.speaker)
+        if body:  # mentioned first: the spokesman stays the last one mentioned
+            self._remember(Entity(body, head=body.name.split()[-1].lower()))
+        self._remember(entity)
+
+    def _remember(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
+
+    def _body_spoken_for(self, speaker: Speaker) -> Speaker | None:
+        """'a spokesman for Harbour Watch': a reader has met the body too, so a later 'the organisation
+        said' or 'it said' may mean it. Only a body: the capitalised name after the description's last
+        'for', 'of' or 'at' is one by its words ('the Harbour Board') or because the story introduced it
+        as one ('rights group Harbour Watch'); 'a spokesman for Tom Kale' mentions a person, not a body."""
+        if speaker.kind not in ("anonymous", "descriptive"):
+            return None
+        match = _SPOKEN_FOR.search(speaker.name)
+        if not match:
+            return None
+        found = speaker_from_phrase(match.group(1), self, learn=False)
+        if found and found.kind == "organisation":
+            return found
+        name = match.group(1).removeprefix("the ")
+        return Speaker(name, "organisation") if self.people.is_body(name) else None
 
     def _author_before(self, text: str, noun: int) -> Speaker | None:
         """'A Human Rights Watch report': the capitalised words right before a document's noun wrote it."""

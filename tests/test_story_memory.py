@@ -1,7 +1,15 @@
 """What a reader of the story knows: which full name a surname means, read as (story, surname, expected) tables."""
+from pathlib import Path
+
 import pytest
 
+from indexer.extract import extract
+from indexer.loading import parse
 from indexer.story_memory import Memory
+
+
+def speakers_of(text):
+    return [q.speaker.name if q.speaker else None for q in extract(parse(text, Path("doc.txt"))).quotes]
 
 
 def full_name_after(story: str, surname: str) -> str:
@@ -95,3 +103,24 @@ def test_will_is_a_first_name_only_inside_a_sentence(text, expected):
     memory = Memory()
     memory.learn_text(text)
     assert list(memory.full_names) == expected
+
+
+_SPILL = "Coastland fines a ferry firm\n\nCoastland has fined a ferry firm over a spill. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a spokesman for a body the story introduced as one: 'the organisation' after him is that body
+    (_SPILL + 'Marine rights group Sea Watch says the fine is too small. A spokesman for Sea Watch called it '
+     '"a slap on the wrist". "The firm will just pay and go on polluting," the organisation said.',
+     ["a spokesman for Sea Watch", "Sea Watch"]),
+    # ... and 'it', after a spokeswoman for a body its words name
+    (_SPILL + 'A spokeswoman for the Coast Board called the spill "regrettable". "We will look at the rules '
+     'again next month," it said.', ["a spokeswoman for the Coast Board", "Coast Board"]),
+    # negative cases: a spokesman for a person, or for people no name calls a body, mentions no body
+    (_SPILL + 'A spokesman for Tom Kale called it "a slap on the wrist". "The firm will just pay and go on '
+     'polluting," the organisation said.', ["a spokesman for Tom Kale", "a spokesman for Tom Kale"]),
+    (_SPILL + 'A spokeswoman for the sailors called the spill "regrettable". "We will look at the rules again '
+     'next month," the organisation said.', ["a spokeswoman for the sailors", "a spokeswoman for the sailors"]),
+])
+def test_a_spokesman_for_a_body_mentions_the_body(text, expected):
+    assert speakers_of(text) == expected

@@ -101,9 +101,9 @@ def _known_by_head(head: str, memory: Memory, any_organisation: bool = True, wor
         memory.mention(Entity(author, head=author.name.split()[-1].lower()))  # 'It reads:' after it
         return author
     if (head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS) and any_organisation:
-        # "the group said"; "the statement said": the last organisation to speak wrote it
-        last = next((e.speaker for e in reversed(memory.recent) if e.speaker.kind == "organisation"), None)
-        if last and _may_be_called(last.name, head):
+        # "the group said"; "the statement said": the last body mentioned wrote it, unknown if it was unnamed
+        last = next((e.speaker for e in reversed(memory.recent) if e.speaker.kind in ("organisation", UNNAMED)), None)
+        if last and last.kind != UNNAMED and _may_be_called(last.name, head):
             return last
     return None
 

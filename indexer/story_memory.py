@@ -16,7 +16,7 @@ from .name_book import NameBook
 from .descriptions import People, profile_beside
 from .first_names import is_first_name
 from .introductions import roles_introduced
-from .mentions import Entity
+from .mentions import UNNAMED, Entity
 from .name_parts import NAME_PARTICLES, acronym_source
 from .names import speaker_from_phrase
 from .speaker_check import bare_name, describing_word_before_name, headline_words, is_common_role, names_written_alone
@@ -154,6 +154,8 @@ class Memory:
         body = self._body_spoken_for(entity.speaker)
         if body:  # mentioned first: the spokesman stays the last one mentioned
             self._remember(Entity(body, head=body.name.split()[-1].lower()))
+        if entity.speaker.kind == UNNAMED:
+            self.people.unnamed(entity.head)
         self._remember(entity)
 
     def _remember(self, entity: Entity) -> None:

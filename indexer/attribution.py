@@ -34,7 +34,7 @@ from .names import clean_phrase, speaker_from_phrase
 from .pronouns import speaker_of_pronoun
 from .story_memory import Memory
 from .speaker_check import is_bare_description, is_named_person
-from .quote_context import masked_outside, resumes, spoken_sentence
+from .quote_context import masked_outside, resumes, speaks_as, spoken_sentence
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
 from .speech import is_title_like
@@ -170,6 +170,12 @@ class ParagraphAttributor:
                 return found
         return None
 
+    def _about_speaks(self, span: Span) -> bool:
+        """Whether a whole spoken sentence with no cue is the person the sentence before, which quoted nobody,
+        was about: it speaks as 'I' or 'we' and not of them (quote_context.speaks_as)."""
+        about = self.memory.subject_before
+        return about is not None and spoken_sentence(self.text, span) and speaks_as(self.text, span, about.name)
+
     def _carried_on(self, speaker: Speaker | None, cue: str | None, span: Span, toks: list[Token],
                     previous: Speaker | None) -> Speaker | None:
         """'Kale said: "A." The Harbour boss continued: "B."': a description that goes on speaking
@@ -265,6 +271,8 @@ class ParagraphAttributor:
         if first and self.pending_intro and not before:
             return self.pending_intro, "before"
         reporter = self._reporter_before(spoken_sentence(self.text, span)) if not before else None
+        if not (before or reporter) and self.intro_toks and self._about_speaks(span):
+            reporter = self.memory.subject_before  # 'Kale, though, is keen to rest his men. "I have seen enough."'
         if previous and not before:
             if is_named_person(reporter) and reporter != previous:
                 # 'Kale says ... "A." Ruiz, who built it, says the aim is X. "B."': the sentence between

@@ -8,6 +8,8 @@ from .constants import LEXICONS
 from .quotes import Span
 
 SPEECH_VERBS = LEXICONS["en"]["speech_verbs"]
+FIRST_PERSON_WORDS = LEXICONS["en"]["first_person_words"]
+THIRD_PERSON_WORDS = LEXICONS["en"]["third_person_words"]
 
 
 def resumes(text: str, before: Span, span: Span) -> bool:
@@ -26,6 +28,15 @@ def spoken_sentence(text: str, span: Span) -> bool:
     quoted = text[span.start:span.end].rstrip()
     return (span.closed and quoted[:1].isupper() and quoted[-1:] in (".", "!", "?", "…")
             and len(quoted.split()) >= 4)
+
+
+def speaks_as(text: str, span: Span, person: str) -> bool:
+    """Whether a quotation can be ``person`` (a full name) speaking: it says 'I' or 'we', and it never
+    speaks of someone as 'he' or 'she' or by the person's surname, as a quotation about them would
+    ('Kale missed a penalty. "He will be upset but I am not."' is someone else's)."""
+    words = re.findall(r"[a-z'’]+", text[span.start:span.end].lower().replace("’", "'"))
+    return (any(w in FIRST_PERSON_WORDS for w in words) and not any(w in THIRD_PERSON_WORDS for w in words)
+            and person.split()[-1].lower() not in words)
 
 
 def masked_outside(text: str, start: int, end: int, spans: list[Span]) -> str:

@@ -30,7 +30,8 @@ from .cues import (
 )
 from .first_names import is_first_name
 from .model import Speaker
-from .names import clean_phrase, speaker_from_phrase
+from .names import speaker_from_phrase
+from .phrase_edges import clean_phrase
 from .pronouns import speaker_of_pronoun
 from .story_memory import Memory
 from .speaker_check import is_bare_description, is_named_person

@@ -23,6 +23,7 @@ from .speaker_check import (
     split_owner, split_post_nominals, strip_leading, strip_titles,
 )
 from .mentions import DOCUMENT, UNNAMED, UNNAMED_PERSON, Entity
+from .phrase_edges import clean_phrase
 
 if TYPE_CHECKING:  # story_memory reads an author's phrase with speaker_from_phrase: the Memory is only passed in
     from .story_memory import Memory
@@ -167,28 +168,6 @@ def _owned_full_name(words: list[str]) -> bool:
     named = words[owner + 1:] if owner is not None else []
     return (len(named) >= 2 and all(_is_name_token(w) for w in named) and is_first_name(named[0])
             and _is_name_token(words[owner][:-2]))
-
-
-# 'the minister on Thursday', 'the committee yesterday': when they spoke, not who. A paper's name may
-# end on its weekend day ('The Mail on Sunday'), so after a capitalised word that day stays.
-_WHEN_SPOKEN = re.compile(r" (?:on (%s)|yesterday|today|tonight)$" % "|".join(d.capitalize() for d in sorted(WEEKDAYS)))
-
-
-def _without_when(phrase: str) -> str:
-    found = _WHEN_SPOKEN.search(phrase)
-    if not found or found.start() == 0:
-        return phrase
-    before = phrase[:found.start()]
-    if found.group(1) in ("Saturday", "Sunday") and before.rsplit(" ", 1)[-1][:1].isupper():
-        return phrase
-    return before
-
-
-def clean_phrase(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-\"“”'’")
-    phrase = _without_when(phrase)
-    phrase = re.sub(r"^(?:also|then|later|again|now|just|and|but|so)\s+", "", phrase, flags=re.I)
-    return re.sub(r"(?:'s|’s)$", "", phrase)
 
 
 def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,

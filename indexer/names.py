@@ -232,8 +232,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # "David Albright and Serena Kelleher-Vergantini": a joint statement is credited to the first named.
         first = head_part[:head_part.index("and")]
         second = head_part[head_part.index("and") + 1:]
-        if first and _is_name_token(first[-1]) and not any(w.lower() in ORGANISATION_WORDS for w in second):
-            # ... but "Commons Work and Pensions Committee" is one body's name
+        if first and _is_name_token(first[-1]) and not (any(w.lower() in ORGANISATION_WORDS for w in second)
+                                                        or _owned_full_name(second)):  # "Work and Pensions Committee",
+            # "Marks and Spencer's Ana Ruiz": one body's name, which owns the person
             head_part, role = first, (f"with {' '.join(tokens[len(first) + 1:])}" + (f", {role}" if role else ""))
     if tokens[0].lower() == "the" and len(head_part) == 2 and is_person_demonym(head_part[1]):
         # 'said the Dutchman': one person called by their nation, as an epithet calls them ('the Dutch' are many)

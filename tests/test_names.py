@@ -179,3 +179,19 @@ def test_a_name_owned_by_a_body_with_a_preposition_in_its_name(phrase, expected)
     from indexer.story_memory import Memory
     found = speaker_from_phrase(phrase, Memory())
     assert (found.name, found.kind) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # a body's name joined by 'and' that owns a first name and surname: the person speaks, the body is the role
+    ("Hook and Line's Tom Kale", ("Tom Kale", "Hook and Line's")),
+    ("Rope and Anchor's Ana Ruiz", ("Ana Ruiz", "Rope and Anchor's")),
+    # negatives: two people speak together (the first named); 'and' inside a body's own name
+    ("Tom Kale and Ana Ruiz", ("Tom Kale", "with Ana Ruiz")),
+    ("Tom Kale and Ana Ruiz's lawyer", ("Tom Kale", "with Ana Ruiz's lawyer")),
+    ("Harbour Work and Pensions Committee", ("Harbour Work and Pensions Committee", None)),
+])
+def test_a_name_owned_by_a_body_with_and_in_its_name(phrase, expected):
+    from indexer.names import speaker_from_phrase
+    from indexer.story_memory import Memory
+    found = speaker_from_phrase(phrase, Memory())
+    assert (found.name, found.role) == expected

@@ -148,6 +148,8 @@ COMPANY_SUFFIXES = frozenset("corp corporation inc ltd plc llc co".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve hundred thousand".split())
 
 # Titles and honorifics that stand before a name and are not part of it (compared without full stops).
+# Titles of a member for a seat, which a story writes after the seat's name ('the Harbour North MP').
+SEAT_TITLES = frozenset("mp mep msp mla".split())
 TITLE_WORDS = frozenset("""
 president vice sen senator rep representative gov governor mayor secretary general gen minister
 prime ambassador director executive chairman chairwoman chair chief judge justice dr dr mr mr

@@ -44,6 +44,7 @@ PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
 WEEKDAYS = _EN["weekdays"]
 TITLE_WORDS = _EN["title_words"]
+SEAT_TITLES = _EN["seat_titles"]
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 
@@ -244,6 +245,11 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         found = speaker_from_phrase(described, memory, learn=False) if described else None
         if found and found.kind == "person":
             return _described(Speaker(found.name, "person", " ".join(head_part[1:])), memory, learn)
+    if (tokens[0].lower() == "the" and 3 <= len(tokens) <= 5 and tokens[-1].lower() in SEAT_TITLES
+            and all(w[:1].isupper() for w in tokens[1:])):
+        # 'said the Harbour North MP': the member for a seat, an epithet for the person the story is about
+        found = speaker_of_epithet(None, memory, whole)
+        return found or Speaker(" ".join(tokens[1:]), "descriptive")  # as the house writes one: "Salford MP"
     alone = len(tokens) > 1 and tokens[1][:1].islower() and tokens[0].lower() in memory.common_words
     company = len(head_part) > 1 and head_part[-1].lower().strip(".,") in COMPANY_SUFFIXES  # "News Corp said"
     if sentence_start and tokens[0][:1].isupper() and (alone or not memory.is_known_name(tokens[0])) and not company:

@@ -59,6 +59,12 @@ def test_subject_before(text, expected):
     ("The Harbour Committee and Port Authority said", "The Harbour Committee"),
     ("The Pilots and the Harbour Committee said", "The Pilots"),
     ("The Pilots' Ana Ruiz said", "The Pilots' Ana Ruiz"),
+    # a linking word set off by commas after an opening phrase is not the subject
+    ("On Tuesday, however, Harbourland moved to calm the markets", "Harbourland"),
+    ("Later that day, meanwhile, the port board met", "the port board"),
+    # negatives: a phrase after the opener, or a linking word not set off, is read as before
+    ("In May, after the vote, the board met", "after the vote"),
+    ("On Tuesday, Harbourland moved to calm the markets", "Harbourland"),
 ])
 def test_sentence_subject(text, expected):
     assert sentence_subject(toks(text)) == expected

@@ -145,6 +145,8 @@ class ParagraphAttributor:
                 about = self._note_reporters(toks, subject) or about
             self.memory.subject_before = about if is_named_person(about) else None
             self.memory.learn_text(masked[s_start - start:s_end - start])
+            if not inside:
+                self.memory.mention_introduced(about)
             self.intro_toks = [] if inside else toks  # looked at only when a bare quotation follows
             previous_sentence_speaker = spoken_here or (previous_sentence_speaker if inside else None)
             paragraph_speaker = spoken_here or paragraph_speaker

@@ -14,7 +14,7 @@ from .constants import LEXICONS
 from .model import Speaker
 from .name_book import NameBook
 from .descriptions import People, profile_beside
-from .first_names import is_first_name
+from .first_names import gender_of_first_name, is_first_name
 from .introductions import roles_introduced
 from .mentions import UNNAMED, Entity
 from .name_parts import NAME_PARTICLES, acronym_source
@@ -49,6 +49,9 @@ _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
 # The capitalised name closing a description after its last 'for', 'of' or 'at' ('a spokesman for the Harbour
 # Board'); a name's own small words ('Reporters Without Borders', 'Bank of Harbours') stay inside it.
 _SPOKEN_FOR = re.compile(r"\b(?:for|of|at) ((?:the )?[A-Z][\w&'’.\-]*(?: (?:[A-Z][\w&'’.\-]*|of|and|for|on))*)$")
+# A role in apposition that closes the sentence (', editor of a paper.'); a relative clause or a list goes on.
+_CLOSING_ROLE = re.compile(r", (?!who\b|which\b|whose\b)[a-z][^,;:\n]*[.!?]?\s*\Z")
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
 # A name's word may hold capitals after a letter, apostrophe or hyphen (McDonald, Murphy-O'Connor; cut there,
 # 'he' found "Gary O'"). A match starts only where a word starts: a long word of capitals is read once.
@@ -75,6 +78,8 @@ class Memory:
     role_holders: dict[str, set[str]] = field(default_factory=dict)  # "minister" -> everyone introduced so
     people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
     sentence: str = ""  # the sentence being read
+    # who the text learnt last introduced with a role after their name ('Tom Kale, editor of a paper'), and the role
+    introduced_after: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     # The person the sentence before was about, when it quoted nobody and its subject named one ('Kale was
     # full of praise.'): an epithet right after it ('said the Harbour striker') is them.
     subject_before: Speaker | None = None
@@ -96,6 +101,7 @@ class Memory:
 
     def learn_text(self, text: str, introductions: bool = True) -> None:
         """Register full names and acronym definitions from any sentence of the document."""
+        self.introduced_after = []
         self.capitalised.update(w for w in _MID_SENTENCE_CAPITAL.findall(text) if not _MASKED.fullmatch(w))
         for match in _ACRONYM.finditer(text):
             name = acronym_source(text, match.start())
@@ -134,6 +140,10 @@ class Memory:
                 self.full_names.add(" ".join(name))
                 if introductions:
                     roles = roles_introduced(text, match.start(), match.end())
+                    if roles and is_first_name(name[0]) and _CLOSING_ROLE.match(text, match.end()) and not (
+                            _PERSONAL.search(text, 0, match.start())):
+                        # 'the choice of Tom Kale, editor of a paper.', not 'But she met Ana Ruiz, her aunt.'
+                        self.introduced_after.append((" ".join(name), roles))
                     if roles:
                         self.introduced.update(dict.fromkeys(roles, " ".join(name)))
                         for role in roles:
@@ -157,6 +167,19 @@ class Memory:
         if entity.speaker.kind == UNNAMED:
             self.people.unnamed(entity.head)
         self._remember(entity)
+
+    def mention_introduced(self, about: Speaker | None) -> None:
+        """'Staunton is also the choice of Tom Kale, editor of a paper. But he predicted ...': the person a sentence
+        that quoted nobody introduced with their role after the name is the one a 'he' after it means, unless the
+        sentence was about a person who may be a 'he' too (``about``, its subject)."""
+        if not self.introduced_after:
+            return
+        name, roles = self.introduced_after[-1]
+        gender = gender_of_first_name(name.split()[0])
+        if about is not None and about.name != name and (about.kind != "person" or gender is None or (
+                gender_of_first_name(about.name.split()[0]) in (None, gender))):
+            return
+        self.mention(Entity(Speaker(name, "person"), head=name.split()[-1].lower(), gender=gender, roles=roles))
 
     def _remember(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]

@@ -124,3 +124,22 @@ _SPILL = "Coastland fines a ferry firm\n\nCoastland has fined a ferry firm over 
 ])
 def test_a_spokesman_for_a_body_mentions_the_body(text, expected):
     assert speakers_of(text) == expected
+
+
+_COSTS = "Costs to fall\n\n"
+_SHE = ' "We expect more ships to come," she said.'
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence that quotes nobody and closes on a person's role in apposition makes them the one a 'she' means
+    (_COSTS + "Costs will fall for ports that keep their ships, said Lindsay Ruiz, an analyst with a port firm." + _SHE,
+     ["Lindsay Ruiz"]),
+    # negative cases: a sentence about someone else ('she' before the name); a relative clause, which does not
+    # close the sentence; a name no first name opens is no person
+    (_COSTS + "Jo Kale stayed in the race. But she was pleased to have met Lindsay Ruiz, her former coach." + _SHE,
+     ["Jo Kale"]),
+    (_COSTS + "Costs will fall, said Lindsay Ruiz, who runs a port firm, on Monday." + _SHE, [None]),
+    (_COSTS + "Harbour funds such as Harbourvest Ruiz, a port firm, expect costs to fall." + _SHE, [None]),
+])
+def test_a_person_introduced_by_a_closing_role_is_the_one_a_pronoun_means(text, expected):
+    assert speakers_of(text) == expected

@@ -52,6 +52,7 @@ _SPOKEN_FOR = re.compile(r"\b(?:for|of|at) ((?:the )?[A-Z][\w&'’.\-]*(?: (?:[A
 # A role in apposition that closes the sentence (', editor of a paper.'); a relative clause or a list goes on.
 _CLOSING_ROLE = re.compile(r", (?!who\b|which\b|whose\b)[a-z][^,;:\n]*[.!?]?\s*\Z")
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_PHRASE_WORD = re.compile(r"-[a-z]")  # a phrase made one word ('Man-of-the-match'), never a name's ('Lee-Harwood')
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
 # A name's word may hold capitals after a letter, apostrophe or hyphen (McDonald, Murphy-O'Connor; cut there,
 # 'he' found "Gary O'"). A match starts only where a word starts: a long word of capitals is read once.
@@ -131,8 +132,8 @@ class Memory:
                 continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
             words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
             name = self._bare_name(words)
-            if describing_word_before_name(name, self.capitalised):
-                name = name[1:]  # "Defiant Ana Ruiz says": the sentence's word
+            if describing_word_before_name(name, self.capitalised) or len(name) > 2 and _PHRASE_WORD.search(name[0]):
+                name = name[1:]  # "Defiant Ana Ruiz says", "Man-of-the-match Tom Kale": the sentence's word, a role
             if len(name) == 2 and is_common_role(name[0], self.common_words):
                 continue  # "Donor Adelson": a role the story writes in lower case, and a surname
             if 2 <= len([w for w in name if w not in NAME_PARTICLES]) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(

@@ -143,3 +143,18 @@ _SHE = ' "We expect more ships to come," she said.'
 ])
 def test_a_person_introduced_by_a_closing_role_is_the_one_a_pronoun_means(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("story, expected", [
+    # a phrase written as one hyphenated word before a name is its role ('Man-of-the-match')
+    ("Man-of-the-match Tom Kale scored twice.", {"Tom Kale"}),
+    ("Player-of-the-year Ana Ruiz Lund won again.", {"Ana Ruiz Lund"}),
+    # negatives: a hyphen before a capital is the name's own; a two-word name keeps its first word
+    ("Ana Lee-Harwood scored twice.", {"Ana Lee-Harwood"}),
+    ("Jean-Paul Kale scored twice.", {"Jean-Paul Kale"}),
+])
+def test_a_hyphenated_phrase_before_a_name_is_no_part_of_it(story, expected):
+    memory = Memory()
+    memory.look_ahead(story)
+    memory.learn_text(story)
+    assert set(memory.full_names) == expected

@@ -19,7 +19,9 @@ from .introductions import roles_introduced
 from .mentions import UNNAMED, Entity
 from .name_parts import NAME_PARTICLES, acronym_source
 from .names import speaker_from_phrase
-from .speaker_check import bare_name, describing_word_before_name, headline_words, is_common_role, names_written_alone
+from .speaker_check import (
+    bare_name, describing_word_before_name, headline_words, is_common_role, is_person_noun, names_written_alone,
+)
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 CLAUSE_OPENERS = _EN["clause_openers"]
@@ -141,8 +143,9 @@ class Memory:
                 self.full_names.add(" ".join(name))
                 if introductions:
                     roles = roles_introduced(text, match.start(), match.end())
-                    if roles and is_first_name(name[0]) and _CLOSING_ROLE.match(text, match.end()) and not (
-                            _PERSONAL.search(text, 0, match.start())):
+                    closing = _CLOSING_ROLE.match(text, match.end())
+                    if closing and is_first_name(name[0]) and not _PERSONAL.search(text, 0, match.start()) and (
+                            roles or any(is_person_noun(w) for w in closing.group().split()[1:4])):
                         # 'the choice of Tom Kale, editor of a paper.', not 'But she met Ana Ruiz, her aunt.'
                         self.introduced_after.append((" ".join(name), roles))
                     if roles:

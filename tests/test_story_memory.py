@@ -134,6 +134,9 @@ _SHE = ' "We expect more ships to come," she said.'
     # a sentence that quotes nobody and closes on a person's role in apposition makes them the one a 'she' means
     (_COSTS + "Costs will fall for ports that keep their ships, said Lindsay Ruiz, an analyst with a port firm." + _SHE,
      ["Lindsay Ruiz"]),
+    # ... also a role with no determiner, after 'according to'
+    (_COSTS + "Costs will fall for ports, according to Lindsay Ruiz, chief economist at a port bank." + _SHE,
+     ["Lindsay Ruiz"]),
     # negative cases: a sentence about someone else ('she' before the name); a relative clause, which does not
     # close the sentence; a name no first name opens is no person
     (_COSTS + "Jo Kale stayed in the race. But she was pleased to have met Lindsay Ruiz, her former coach." + _SHE,

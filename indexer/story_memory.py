@@ -113,6 +113,7 @@ class Memory:
                 # words found open on another letter than the acronym; a name cut short is none. A plural's
                 # apostrophe goes, as names.py drops it: 'Harbour Pilots' Association' is one speaker either way
                 name = re.sub(r"(?<=s)['’](?= )", "", name)
+                name = name.removesuffix("'s").removesuffix("’s")  # "Harbour Bank's (HB) shares": the owner's acronym
                 self.acronyms.setdefault(match.group(1), name)
         for match in _DOCUMENT.finditer(text):
             author = self._author_before(text, match.start(1))

@@ -55,6 +55,7 @@ def test_a_story_reads_its_names_once_for_its_own_words(story, expected):
     ("The Agency of Ports and Harbours (APH) met.", "APH", "Agency of Ports and Harbours"),
     ("The Harbour Rights Watch (HRW) met.", "HRW", "Harbour Rights Watch"),
     ("The Harbour Pilots' Association (HPA) met.", "HPA", "Harbour Pilots Association"),
+    ("Funds hold 5% of Harbour Bank's (HB) shares.", "HB", "Harbour Bank"),  # the owner's name, not its possessive
     # negative case: read back only to a comma, the words open on another letter: a name cut short is none
     ("The State Agency of Ports, Harbours and Docks (SAPHD) met.", "SAPHD", None),
 ])

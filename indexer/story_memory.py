@@ -137,8 +137,11 @@ class Memory:
             name = self._bare_name(words)
             if describing_word_before_name(name, self.capitalised) or len(name) > 2 and _PHRASE_WORD.search(name[0]):
                 name = name[1:]  # "Defiant Ana Ruiz says", "Man-of-the-match Tom Kale": the sentence's word, a role
-            if len(name) == 2 and is_common_role(name[0], self.common_words):
-                continue  # "Donor Adelson": a role the story writes in lower case, and a surname
+            if len(name) == 2 and (is_common_role(name[0], self.common_words) or opens and is_person_noun(name[0])
+                                   and not is_first_name(name[0]) and name[0] == words[0]):
+                # "Donor Adelson": a role the story writes in lower case, and a surname; "Olympian Kale" opening a
+                # sentence: a person's noun the sentence capitalised, which is no first name
+                continue
             if 2 <= len([w for w in name if w not in NAME_PARTICLES]) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
                     name, self.common_words):
                 self.full_names.add(" ".join(name))

@@ -162,3 +162,18 @@ def test_a_hyphenated_phrase_before_a_name_is_no_part_of_it(story, expected):
     memory.look_ahead(story)
     memory.learn_text(story)
     assert set(memory.full_names) == expected
+
+
+@pytest.mark.parametrize("story, expected", [
+    # a person's noun the sentence capitalised, before a surname, is no first name
+    ("Olympian Kale tried to catch up.", set()),
+    ("Midfielder Ruiz scored twice.", set()),
+    # negatives: a first name that is also a noun of people; a role and a full name after it
+    ("Carter Kale tried to catch up.", {"Carter Kale"}),
+    ("Olympian Tom Kale tried to catch up.", {"Tom Kale"}),
+])
+def test_a_capitalised_noun_of_people_opening_a_sentence_is_no_first_name(story, expected):
+    memory = Memory()
+    memory.look_ahead(story)
+    memory.learn_text(story)
+    assert set(memory.full_names) == expected

@@ -230,7 +230,10 @@ def subject_before(toks: list[Token], verb: int) -> str:
         if tok.lower == "and" and 0 < j < end - 1 and toks[j - 1].text[:1].isupper() and after_and[:1].isupper():
             j -= 1  # "David Albright and Serena Kelleher-Vergantini", "Science and International Security"
             continue
-        if tok.text in CLAUSE_BREAKS or is_verb(toks, j) or tok.lower in CONJUNCTIONS:
+        # ('the singer of Because the Night told': a conjunction capitalised after a preposition opens a title; after
+        # anything else, 'But' may open a sentence the sentence reader did not end, '£2.2m. But Kale told')
+        titled = j and tok.text.istitle() and toks[j - 1].lower in PREPOSITIONS
+        if tok.text in CLAUSE_BREAKS or is_verb(toks, j) or tok.lower in CONJUNCTIONS and not titled:
             break
         if tok.lower in ("which", "whom") and j < end - 1:
             break  # 'a phrase which historian Tom Kale calls': the relative is the object, Kale the subject

@@ -39,6 +39,11 @@ def test_is_speech_verb(text, index, expected):
     ("In Halifax, a retired pilot who writes", "a retired pilot who"),
     ("at the port, a retired pilot who writes", "a retired pilot who"),
     ("Kale, a Nova Scotia native, writes", "Kale"),  # no 'who': the aside is skipped as before
+    # a conjunction capitalised after a preposition opens a title, inside the subject
+    ("The singer of Because the Tide told", "The singer of Because the Tide"),
+    # negatives: a conjunction in lower case, or capitalised after anything else, ends the subject
+    ("It rained because the port boss told", "the port boss"),
+    ("the fee rose to £2m But Kale told", "Kale"),
 ])
 def test_subject_before(text, expected):
     words = toks(text)

@@ -30,18 +30,18 @@ from .cues import (
 )
 from .first_names import is_first_name
 from .model import Speaker
-from .names import clean_phrase, speaker_from_phrase
+from .names import speaker_from_phrase
+from .phrase_edges import clean_phrase
 from .pronouns import speaker_of_pronoun
 from .story_memory import Memory
 from .speaker_check import is_bare_description, is_named_person
-from .quote_context import masked_outside, resumes, spoken_sentence
+from .quote_context import carried_on, masked_outside, resumes, speaks_as, spoken_sentence
 from .quotes import Span
 from .sentences import Token, mask, sentence_bounds, tokens
 from .speech import is_title_like
 from .trailers import Trailer, cue_after, cue_after_joined
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
-CONTINUING_VERBS = _EN["continuing_verbs"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
 PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
@@ -125,7 +125,7 @@ class ParagraphAttributor:
                 else:
                     speaker, cue = self._attribute(span, toks, s_start, previous_sentence_speaker or paragraph_speaker,
                                                    first=span is spans[0])
-                    speaker = self._carried_on(speaker, cue, span, toks, previous_sentence_speaker or paragraph_speaker)
+                    speaker = carried_on(speaker, cue, span, toks, previous_sentence_speaker or paragraph_speaker)
                 results.append(Attribution(span, speaker, cue))
                 prior = results[-1]
                 if speaker:
@@ -145,6 +145,8 @@ class ParagraphAttributor:
                 about = self._note_reporters(toks, subject) or about
             self.memory.subject_before = about if is_named_person(about) else None
             self.memory.learn_text(masked[s_start - start:s_end - start])
+            if not inside:
+                self.memory.mention_introduced(about)
             self.intro_toks = [] if inside else toks  # looked at only when a bare quotation follows
             previous_sentence_speaker = spoken_here or (previous_sentence_speaker if inside else None)
             paragraph_speaker = spoken_here or paragraph_speaker
@@ -170,20 +172,11 @@ class ParagraphAttributor:
                 return found
         return None
 
-    def _carried_on(self, speaker: Speaker | None, cue: str | None, span: Span, toks: list[Token],
-                    previous: Speaker | None) -> Speaker | None:
-        """'Kale said: "A." The Harbour boss continued: "B."': a description that goes on speaking
-        (CONTINUING_VERBS) is the named person the paragraph just quoted, not someone else called so."""
-        if not (speaker and speaker.kind == "descriptive" and is_named_person(previous) and cue in ("before", "after")):
-            return speaker
-        if cue == "before":
-            near = [t.lower for t in toks if t.end <= span.start][-4:]
-        else:
-            near = [t.lower for t in toks if t.start >= span.end][:6]
-        near = [w for w in near if w not in ("\"", "“", "”", "'", "‘", "’")]
-        continuing = any(w in CONTINUING_VERBS and (w != "went" or near[i + 1:i + 2] == ["on"])
-                         for i, w in enumerate(near))
-        return previous if continuing else speaker
+    def _about_speaks(self, span: Span) -> bool:
+        """Whether a whole spoken sentence with no cue is the person the sentence before, which quoted nobody,
+        was about: it speaks as 'I' or 'we' and not of them (quote_context.speaks_as)."""
+        about = self.memory.subject_before
+        return about is not None and spoken_sentence(self.text, span) and speaks_as(self.text, span, about.name)
 
     def _note_reporters(self, toks: list[Token], subject: str) -> Speaker | None:
         """'As Clinton told the paper, tax relief ...': whoever a sentence says spoke is the one a
@@ -265,6 +258,8 @@ class ParagraphAttributor:
         if first and self.pending_intro and not before:
             return self.pending_intro, "before"
         reporter = self._reporter_before(spoken_sentence(self.text, span)) if not before else None
+        if not (before or reporter) and self.intro_toks and self._about_speaks(span):
+            reporter = self.memory.subject_before  # 'Kale, though, is keen to rest his men. "I have seen enough."'
         if previous and not before:
             if is_named_person(reporter) and reporter != previous:
                 # 'Kale says ... "A." Ruiz, who built it, says the aim is X. "B."': the sentence between

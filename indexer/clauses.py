@@ -24,6 +24,7 @@ ORGANISATION_NOUNS = _EN["organisation_nouns"]
 POST_NOMINALS = _EN["post_nominals"]
 TITLE_WORDS = _EN["title_words"]
 WISHING_VERBS = _EN["wishing_verbs"]
+LINKING_WORDS = _EN["linking_words"]
 SPEECH_VERBS = _EN["speech_verbs"]
 
 AUXILIARIES = frozenset("is was are were be been being has have had will would could can may might should must "
@@ -146,12 +147,19 @@ def skip_clause_opener(toks: list[Token]) -> int:
     first = toks[0].lower
     for i, tok in enumerate(toks[1:6], start=1):
         if tok.text == "," and toks[i - 1].lower in TIME_ENDINGS and not any(is_verb(toks, k) for k in range(i)):
-            return i + 1  # "Hours later,", "Two days ago,", "Early on Monday,": when, not who
+            # "Hours later,", "Two days ago,", "Early on Monday,": when, not who
+            return _past_linking_word(toks, i + 1)
     if first in CLAUSE_OPENERS or (first.endswith("ing") and toks[0].text[0].isupper()) or first == "asked":
         for i, tok in enumerate(toks[:20]):
             if tok.text in (",", "”", '"', "’") and i > 0:
-                return i + 1
+                return _past_linking_word(toks, i + 1)
     return 0
+
+
+def _past_linking_word(toks: list[Token], start: int) -> int:
+    """'On Monday, however, Harbourland moved': a linking word set off after the opening phrase is no subject."""
+    linked = start + 1 < len(toks) and toks[start].lower in LINKING_WORDS and toks[start + 1].text == ","
+    return start + 2 if linked else start
 
 
 def _is_aside(words: list[Token]) -> bool:
@@ -222,7 +230,10 @@ def subject_before(toks: list[Token], verb: int) -> str:
         if tok.lower == "and" and 0 < j < end - 1 and toks[j - 1].text[:1].isupper() and after_and[:1].isupper():
             j -= 1  # "David Albright and Serena Kelleher-Vergantini", "Science and International Security"
             continue
-        if tok.text in CLAUSE_BREAKS or is_verb(toks, j) or tok.lower in CONJUNCTIONS:
+        # ('the singer of Because the Night told': a conjunction capitalised after a preposition opens a title; after
+        # anything else, 'But' may open a sentence the sentence reader did not end, '£2.2m. But Kale told')
+        titled = j and tok.text.istitle() and toks[j - 1].lower in PREPOSITIONS
+        if tok.text in CLAUSE_BREAKS or is_verb(toks, j) or tok.lower in CONJUNCTIONS and not titled:
             break
         if tok.lower in ("which", "whom") and j < end - 1:
             break  # 'a phrase which historian Tom Kale calls': the relative is the object, Kale the subject

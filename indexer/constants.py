@@ -82,6 +82,10 @@ encouraged need needs needed dare dares dared
 # Participles of a passive that reports speech ("is quoted as saying", "was heard saying").
 PASSIVE_REPORTING = frozenset("quoted heard reported recorded overheard".split())
 
+# Words of someone speaking of themselves, and of someone else, in a quotation.
+FIRST_PERSON_WORDS = frozenset("i i'm i've i'd i'll me my myself mine we we're we've we'd we'll us our ours".split())
+THIRD_PERSON_WORDS = frozenset("he he's he'd he'll him his himself she she's she'd she'll her hers herself".split())
+
 # Personal pronouns a speaker can be referred to by, with what they can refer to.
 PRONOUNS = {
     "he": "male", "she": "female", "it": "thing", "they": "plural", "we": "plural",
@@ -144,6 +148,8 @@ COMPANY_SUFFIXES = frozenset("corp corporation inc ltd plc llc co".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve hundred thousand".split())
 
 # Titles and honorifics that stand before a name and are not part of it (compared without full stops).
+# Titles of a member for a seat, which a story writes after the seat's name ('the Harbour North MP').
+SEAT_TITLES = frozenset("mp mep msp mla".split())
 TITLE_WORDS = frozenset("""
 president vice sen senator rep representative gov governor mayor secretary general gen minister
 prime ambassador director executive chairman chairwoman chair chief judge justice dr dr mr mr

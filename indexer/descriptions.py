@@ -201,13 +201,17 @@ class People:
         self._profiles: dict[str, Profile] = {}
         self._holders: dict[str, set[str]] = {}  # 'senator', 'republican' -> who was introduced so
         self._bodies: dict[str, set[str]] = {}  # 'firm' -> the bodies introduced as one
+        # 'club' when the story spoke of 'the club' before it introduced any: the club it names later
+        # ('rival club Harbour City') is another one
+        self._unnamed: set[str] = set()
 
     def learn_bodies(self, text: str) -> None:
         """'UK sportswear firm Umbro has posted ...': Umbro is the firm a later 'the firm said' means."""
         for match in _BODY.finditer(text):
             if match.group(1).lower() not in _NOT_DESCRIBING and match.group(3).split()[0].lower() not in NOT_NAME_WORDS:
                 name = " ".join(w.removesuffix("'s").removesuffix("’s") for w in match.group(3).split()).rstrip(".")
-                self._bodies.setdefault(match.group(2), set()).add(name)
+                if match.group(2) not in self._unnamed:
+                    self._bodies.setdefault(match.group(2), set()).add(name)
 
     def learn_named_bodies(self, text: str) -> None:
         """'The Low Pay Commission says ...': the commission a later 'the commission said' means."""
@@ -227,8 +231,19 @@ class People:
                 end = found.start()
             while words and words[0] in _INSIDE_NAME:
                 words.pop(0)
-            if words and not is_first_name(words[0]):  # 'Tom Church' is a person
+            noun = match.group(1).lower()
+            if words and not is_first_name(words[0]) and noun not in self._unnamed:  # 'Tom Church' is a person
                 self._bodies.setdefault(match.group(1).lower(), set()).add(" ".join(words + [match.group(0)]))
+
+    def unnamed(self, noun: str) -> None:
+        """The story spoke of 'the club' (``noun``) when it had introduced no one club: a reader takes it
+        for the body the story is about, not one it introduces as a club later."""
+        if noun not in self._bodies:
+            self._unnamed.add(noun)
+
+    def is_body(self, name: str) -> bool:
+        """Whether the story introduced ``name`` as a body ('rights group Harbour Watch')."""
+        return any(name in names for names in self._bodies.values())
 
     def body(self, noun: str, latest_first: Iterable[tuple[Speaker, str | None]],
              story_word: Callable[[str], bool]) -> Speaker | None:

@@ -23,6 +23,7 @@ from .speaker_check import (
     split_owner, split_post_nominals, strip_leading, strip_titles,
 )
 from .mentions import DOCUMENT, UNNAMED, UNNAMED_PERSON, Entity
+from .phrase_edges import clean_phrase
 
 if TYPE_CHECKING:  # story_memory reads an author's phrase with speaker_from_phrase: the Memory is only passed in
     from .story_memory import Memory
@@ -43,6 +44,7 @@ PREPOSITIONS = _EN["prepositions"]
 PRONOUNS = _EN["pronouns"]
 WEEKDAYS = _EN["weekdays"]
 TITLE_WORDS = _EN["title_words"]
+SEAT_TITLES = _EN["seat_titles"]
 
 FIRST_PERSON = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd", "we'll", "me", "us"})
 
@@ -101,9 +103,9 @@ def _known_by_head(head: str, memory: Memory, any_organisation: bool = True, wor
         memory.mention(Entity(author, head=author.name.split()[-1].lower()))  # 'It reads:' after it
         return author
     if (head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS) and any_organisation:
-        # "the group said"; "the statement said": the last organisation to speak wrote it
-        last = next((e.speaker for e in reversed(memory.recent) if e.speaker.kind == "organisation"), None)
-        if last and _may_be_called(last.name, head):
+        # "the group said"; "the statement said": the last body mentioned wrote it, unknown if it was unnamed
+        last = next((e.speaker for e in reversed(memory.recent) if e.speaker.kind in ("organisation", UNNAMED)), None)
+        if last and last.kind != UNNAMED and _may_be_called(last.name, head):
             return last
     return None
 
@@ -169,28 +171,6 @@ def _owned_full_name(words: list[str]) -> bool:
             and _is_name_token(words[owner][:-2]))
 
 
-# 'the minister on Thursday', 'the committee yesterday': when they spoke, not who. A paper's name may
-# end on its weekend day ('The Mail on Sunday'), so after a capitalised word that day stays.
-_WHEN_SPOKEN = re.compile(r" (?:on (%s)|yesterday|today|tonight)$" % "|".join(d.capitalize() for d in sorted(WEEKDAYS)))
-
-
-def _without_when(phrase: str) -> str:
-    found = _WHEN_SPOKEN.search(phrase)
-    if not found or found.start() == 0:
-        return phrase
-    before = phrase[:found.start()]
-    if found.group(1) in ("Saturday", "Sunday") and before.rsplit(" ", 1)[-1][:1].isupper():
-        return phrase
-    return before
-
-
-def clean_phrase(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-\"“”'’")
-    phrase = _without_when(phrase)
-    phrase = re.sub(r"^(?:also|then|later|again|now|just|and|but|so)\s+", "", phrase, flags=re.I)
-    return re.sub(r"(?:'s|’s)$", "", phrase)
-
-
 def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
                         sentence_start: bool = False, closing: bool = False) -> Speaker | None:
     """The Speaker a noun phrase names, or None when it names nobody a reader could point to. ``closing``:
@@ -253,8 +233,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # "David Albright and Serena Kelleher-Vergantini": a joint statement is credited to the first named.
         first = head_part[:head_part.index("and")]
         second = head_part[head_part.index("and") + 1:]
-        if first and _is_name_token(first[-1]) and not any(w.lower() in ORGANISATION_WORDS for w in second):
-            # ... but "Commons Work and Pensions Committee" is one body's name
+        if first and _is_name_token(first[-1]) and not (any(w.lower() in ORGANISATION_WORDS for w in second)
+                                                        or _owned_full_name(second)):  # "Work and Pensions Committee",
+            # "Marks and Spencer's Ana Ruiz": one body's name, which owns the person
             head_part, role = first, (f"with {' '.join(tokens[len(first) + 1:])}" + (f", {role}" if role else ""))
     if tokens[0].lower() == "the" and len(head_part) == 2 and is_person_demonym(head_part[1]):
         # 'said the Dutchman': one person called by their nation, as an epithet calls them ('the Dutch' are many)
@@ -264,6 +245,11 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         found = speaker_from_phrase(described, memory, learn=False) if described else None
         if found and found.kind == "person":
             return _described(Speaker(found.name, "person", " ".join(head_part[1:])), memory, learn)
+    if (tokens[0].lower() == "the" and 3 <= len(tokens) <= 5 and tokens[-1].lower() in SEAT_TITLES
+            and all(w[:1].isupper() for w in tokens[1:])):
+        # 'said the Harbour North MP': the member for a seat, an epithet for the person the story is about
+        found = speaker_of_epithet(None, memory, whole)
+        return found or Speaker(" ".join(tokens[1:]), "descriptive")  # as the house writes one: "Salford MP"
     alone = len(tokens) > 1 and tokens[1][:1].islower() and tokens[0].lower() in memory.common_words
     company = len(head_part) > 1 and head_part[-1].lower().strip(".,") in COMPANY_SUFFIXES  # "News Corp said"
     if sentence_start and tokens[0][:1].isupper() and (alone or not memory.is_known_name(tokens[0])) and not company:

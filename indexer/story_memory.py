@@ -14,12 +14,14 @@ from .constants import LEXICONS
 from .model import Speaker
 from .name_book import NameBook
 from .descriptions import People, profile_beside
-from .first_names import is_first_name
+from .first_names import gender_of_first_name, is_first_name
 from .introductions import roles_introduced
-from .mentions import Entity
+from .mentions import UNNAMED, Entity
 from .name_parts import NAME_PARTICLES, acronym_source
 from .names import speaker_from_phrase
-from .speaker_check import bare_name, describing_word_before_name, headline_words, is_common_role, names_written_alone
+from .speaker_check import (
+    bare_name, describing_word_before_name, headline_words, is_common_role, is_person_noun, names_written_alone,
+)
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 CLAUSE_OPENERS = _EN["clause_openers"]
@@ -46,6 +48,13 @@ _MASKED = re.compile(r"Xx*")  # a capitalised word inside a quotation, as senten
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.?!]\s+|\n|[\"“])\S\Z")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’\-]+")
 _THINGS = ORGANISATION_NOUNS | DOCUMENT_NOUNS  # nouns that name no person
+# The capitalised name closing a description after its last 'for', 'of' or 'at' ('a spokesman for the Harbour
+# Board'); a name's own small words ('Reporters Without Borders', 'Bank of Harbours') stay inside it.
+_SPOKEN_FOR = re.compile(r"\b(?:for|of|at) ((?:the )?[A-Z][\w&'’.\-]*(?: (?:[A-Z][\w&'’.\-]*|of|and|for|on))*)$")
+# A role in apposition that closes the sentence (', editor of a paper.'); a relative clause or a list goes on.
+_CLOSING_ROLE = re.compile(r", (?!who\b|which\b|whose\b)[a-z][^,;:\n]*[.!?]?\s*\Z")
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_PHRASE_WORD = re.compile(r"-[a-z]")  # a phrase made one word ('Man-of-the-match'), never a name's ('Lee-Harwood')
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
 # A name's word may hold capitals after a letter, apostrophe or hyphen (McDonald, Murphy-O'Connor; cut there,
 # 'he' found "Gary O'"). A match starts only where a word starts: a long word of capitals is read once.
@@ -72,6 +81,8 @@ class Memory:
     role_holders: dict[str, set[str]] = field(default_factory=dict)  # "minister" -> everyone introduced so
     people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
     sentence: str = ""  # the sentence being read
+    # who the text learnt last introduced with a role after their name ('Tom Kale, editor of a paper'), and the role
+    introduced_after: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     # The person the sentence before was about, when it quoted nobody and its subject named one ('Kale was
     # full of praise.'): an epithet right after it ('said the Harbour striker') is them.
     subject_before: Speaker | None = None
@@ -93,6 +104,7 @@ class Memory:
 
     def learn_text(self, text: str, introductions: bool = True) -> None:
         """Register full names and acronym definitions from any sentence of the document."""
+        self.introduced_after = []
         self.capitalised.update(w for w in _MID_SENTENCE_CAPITAL.findall(text) if not _MASKED.fullmatch(w))
         for match in _ACRONYM.finditer(text):
             name = acronym_source(text, match.start())
@@ -101,6 +113,7 @@ class Memory:
                 # words found open on another letter than the acronym; a name cut short is none. A plural's
                 # apostrophe goes, as names.py drops it: 'Harbour Pilots' Association' is one speaker either way
                 name = re.sub(r"(?<=s)['’](?= )", "", name)
+                name = name.removesuffix("'s").removesuffix("’s")  # "Harbour Bank's (HB) shares": the owner's acronym
                 self.acronyms.setdefault(match.group(1), name)
         for match in _DOCUMENT.finditer(text):
             author = self._author_before(text, match.start(1))
@@ -122,15 +135,23 @@ class Memory:
                 continue  # quoted words, masked: 'Xx Xxxxx' is no one's name
             words[-1] = words[-1].removesuffix("'s").removesuffix("’s")  # "Aung San Suu Kyi's allies"
             name = self._bare_name(words)
-            if describing_word_before_name(name, self.capitalised):
-                name = name[1:]  # "Defiant Ana Ruiz says": the sentence's word
-            if len(name) == 2 and is_common_role(name[0], self.common_words):
-                continue  # "Donor Adelson": a role the story writes in lower case, and a surname
+            if describing_word_before_name(name, self.capitalised) or len(name) > 2 and _PHRASE_WORD.search(name[0]):
+                name = name[1:]  # "Defiant Ana Ruiz says", "Man-of-the-match Tom Kale": the sentence's word, a role
+            if len(name) == 2 and (is_common_role(name[0], self.common_words) or opens and is_person_noun(name[0])
+                                   and not is_first_name(name[0]) and name[0] == words[0]):
+                # "Donor Adelson": a role the story writes in lower case, and a surname; "Olympian Kale" opening a
+                # sentence: a person's noun the sentence capitalised, which is no first name
+                continue
             if 2 <= len([w for w in name if w not in NAME_PARTICLES]) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in name) and not headline_words(
                     name, self.common_words):
                 self.full_names.add(" ".join(name))
                 if introductions:
                     roles = roles_introduced(text, match.start(), match.end())
+                    closing = _CLOSING_ROLE.match(text, match.end())
+                    if closing and is_first_name(name[0]) and not _PERSONAL.search(text, 0, match.start()) and (
+                            roles or any(is_person_noun(w) for w in closing.group().split()[1:4])):
+                        # 'the choice of Tom Kale, editor of a paper.', not 'But she met Ana Ruiz, her aunt.'
+                        self.introduced_after.append((" ".join(name), roles))
                     if roles:
                         self.introduced.update(dict.fromkeys(roles, " ".join(name)))
                         for role in roles:
@@ -148,7 +169,44 @@ class Memory:
         return list(found)
 
     def mention(self, entity: Entity) -> None:
+        body = self._body_spoken_for(entity.speaker)
+        if body:  # mentioned first: the spokesman stays the last one mentioned
+            self._remember(Entity(body, head=body.name.split()[-1].lower()))
+        if entity.speaker.kind == UNNAMED:
+            self.people.unnamed(entity.head)
+        self._remember(entity)
+
+    def mention_introduced(self, about: Speaker | None) -> None:
+        """'Staunton is also the choice of Tom Kale, editor of a paper. But he predicted ...': the person a sentence
+        that quoted nobody introduced with their role after the name is the one a 'he' after it means, unless the
+        sentence was about a person who may be a 'he' too (``about``, its subject)."""
+        if not self.introduced_after:
+            return
+        name, roles = self.introduced_after[-1]
+        gender = gender_of_first_name(name.split()[0])
+        if about is not None and about.name != name and (about.kind != "person" or gender is None or (
+                gender_of_first_name(about.name.split()[0]) in (None, gender))):
+            return
+        self.mention(Entity(Speaker(name, "person"), head=name.split()[-1].lower(), gender=gender, roles=roles))
+
+    def _remember(self, entity: Entity) -> None:
         self.recent = [e for e in self.recent if e.speaker != entity.speaker][-40:] + [entity]
+
+    def _body_spoken_for(self, speaker: Speaker) -> Speaker | None:
+        """'a spokesman for Harbour Watch': a reader has met the body too, so a later 'the organisation
+        said' or 'it said' may mean it. Only a body: the capitalised name after the description's last
+        'for', 'of' or 'at' is one by its words ('the Harbour Board') or because the story introduced it
+        as one ('rights group Harbour Watch'); 'a spokesman for Tom Kale' mentions a person, not a body."""
+        if speaker.kind not in ("anonymous", "descriptive"):
+            return None
+        match = _SPOKEN_FOR.search(speaker.name)
+        if not match:
+            return None
+        found = speaker_from_phrase(match.group(1), self, learn=False)
+        if found and found.kind == "organisation":
+            return found
+        name = match.group(1).removeprefix("the ")
+        return Speaker(name, "organisation") if self.people.is_body(name) else None
 
     def _author_before(self, text: str, noun: int) -> Speaker | None:
         """'A Human Rights Watch report': the capitalised words right before a document's noun wrote it."""

@@ -12,7 +12,8 @@ from .clauses import AUXILIARIES, has_object, is_speech_verb, is_verb, passive_r
 from .constants import LEXICONS
 from .cues import inverted_after_comma, sentence_final
 from .model import Speaker
-from .names import clean_phrase, speaker_from_phrase
+from .names import speaker_from_phrase
+from .phrase_edges import clean_phrase
 from .story_memory import Memory
 from .sentences import Token
 from .speaker_check import is_bare_description

@@ -32,6 +32,9 @@ _NAME_LINE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?[ \t]+)?"
     r"[A-Z][a-zà-ÿ'’\-]+(?:[ \t]+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)){1,3}"
     r"(?:[ \t]+\([^()\n]{1,60}\))*")
+# What follows a speaker's name line is what they said: sentences, opening on a capital and ending one.
+# A fixture's 'Ewood Park' / 'Tuesday, 1 March', a list of winners 'Ana Ruiz (Harbour Show, ITV1)', are not.
+_SPOKEN_PARAGRAPH = re.compile(r"[\"“‘'(\[]?[A-Z][\s\S]*[.!?…:][\"”’')\]]*\Z")
 _TESTIMONY_LABEL = re.compile(r"(?P<label>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}(?:,[^:\n]{1,100})?):")
 _NOT_SPEAKERS = set(CAPTION_LABELS) | set(TEASER_LABELS) | HEADER_KEYS | {"note", "update", "editor's note", "source"}
 _STAGE_DIRECTION = re.compile(r"(?:\[.*\]|\(.*\)|The (?:Clerk|text|question|motion|bill|amendment)\b.*)\s*", re.S)
@@ -50,7 +53,8 @@ class TurnReader:
         chunks = [text[s:e] for s, e in spans]
         colon = {i: m for i, c in enumerate(chunks) if (m := _COLON_TURN.match(c)) and self._is_speaker(m)}
         record = {i: m for i, c in enumerate(chunks) if (m := _RECORD_TURN.match(c))}
-        names = {i for i, c in enumerate(chunks) if i > 0 and _NAME_LINE.fullmatch(c.strip())}
+        names = {i for i, c in enumerate(chunks) if i > 0 and _NAME_LINE.fullmatch(c.strip())
+                 and i + 1 < len(chunks) and _SPOKEN_PARAGRAPH.match(chunks[i + 1].strip())}
         testimony = {i: m for i, c in enumerate(chunks)
                      if "\n" not in c.strip() and (m := _TESTIMONY_LABEL.fullmatch(c.strip()))
                      and not self._is_speaker_label_noise(m.group("label"))}

@@ -683,3 +683,31 @@ def test_a_name_described_before_its_verb_is_the_subject(text, expected):
 ])
 def test_a_group_closing_the_sentence_speaks_for_its_quotation(text, expected):
     assert speakers_of(text) == expected
+
+
+_RESTS = "Kale rests his stars\n\n"
+_POOR = '"We were poor today," said coach Tom Kale. '
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue-less quotation in the first person after a sentence about another named person is theirs
+    (_RESTS + 'Harbour coach Tom Kale has kept his best players out of Friday\'s game. "We need them fresh for '
+     'the cup," said captain Ana Ruiz. "It is the right call." Kale, though, wants more from the younger men. '
+     '"I have seen what the senior players can do, and I want to see the rest now."',
+     ["Ana Ruiz", "Ana Ruiz", "Tom Kale"]),
+    # ... also when no one spoke before it
+    (_RESTS + 'Ana Ruiz, head of the port board, has a view of her own on the plan. "We built this harbour for '
+     'the town and we will not sell it."', ["Ana Ruiz"]),
+    # negative cases: a quotation that speaks of someone as 'she', or by their surname, is not theirs
+    (_RESTS + _POOR + 'Ana Ruiz missed a penalty in the first half. "She will be upset but I am not worried '
+     'about her."', ["Tom Kale", "Tom Kale"]),
+    (_RESTS + _POOR + 'Ana Ruiz missed a penalty in the first half. "Ruiz will learn from it and I am sure she '
+     'will score next week."', ["Tom Kale", "Tom Kale"]),
+    # ... nor one after a sentence about no person, or one that does not speak as 'I' or 'we'
+    (_RESTS + _POOR + 'The rain fell for most of the first half. "I think it spoiled the game for both sides."',
+     ["Tom Kale", "Tom Kale"]),
+    (_RESTS + _POOR + 'Ana Ruiz missed a penalty in the first half. "The pitch was heavy and the ball stuck in '
+     'the mud."', ["Tom Kale", "Tom Kale"]),
+])
+def test_a_first_person_quotation_is_the_person_the_sentence_before_was_about(text, expected):
+    assert speakers_of(text) == expected

@@ -39,6 +39,11 @@ def test_is_speech_verb(text, index, expected):
     ("In Halifax, a retired pilot who writes", "a retired pilot who"),
     ("at the port, a retired pilot who writes", "a retired pilot who"),
     ("Kale, a Nova Scotia native, writes", "Kale"),  # no 'who': the aside is skipped as before
+    # a conjunction capitalised after a preposition opens a title, inside the subject
+    ("The singer of Because the Tide told", "The singer of Because the Tide"),
+    # negatives: a conjunction in lower case, or capitalised after anything else, ends the subject
+    ("It rained because the port boss told", "the port boss"),
+    ("the fee rose to £2m But Kale told", "Kale"),
 ])
 def test_subject_before(text, expected):
     words = toks(text)
@@ -59,6 +64,12 @@ def test_subject_before(text, expected):
     ("The Harbour Committee and Port Authority said", "The Harbour Committee"),
     ("The Pilots and the Harbour Committee said", "The Pilots"),
     ("The Pilots' Ana Ruiz said", "The Pilots' Ana Ruiz"),
+    # a linking word set off by commas after an opening phrase is not the subject
+    ("On Tuesday, however, Harbourland moved to calm the markets", "Harbourland"),
+    ("Later that day, meanwhile, the port board met", "the port board"),
+    # negatives: a phrase after the opener, or a linking word not set off, is read as before
+    ("In May, after the vote, the board met", "after the vote"),
+    ("On Tuesday, Harbourland moved to calm the markets", "Harbourland"),
 ])
 def test_sentence_subject(text, expected):
     assert sentence_subject(toks(text)) == expected

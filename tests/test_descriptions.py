@@ -156,3 +156,23 @@ def test_description_resolves_to_the_person_introduced(text, expected):
 ])
 def test_an_organisation_noun_is_the_body_introduced_with_it(text, expected):
     assert speakers_of(text) == expected
+
+
+_TALKS = "Harbour Town opens its books\n\nHarbour Town's board has agreed to talks with a buyer. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'the club' before the story introduced any club is the one it is about: a club introduced later is
+    # another, and neither 'the club' nor the statement it made is that one
+    (_TALKS + 'In a statement, the club said it would listen. Rival club Port Rovers plays them on Sunday. '
+     '"Any board must weigh a fair offer," the club said. "The plan is bold but it rests on debts no club can '
+     'carry," the statement said.', [None, None]),
+    # negative cases: the club introduced first is the one; a body of another kind is no club of the story
+    (_TALKS + 'Rival club Port Rovers plays them on Sunday. "Any board must weigh a fair offer," the club said.',
+     ["Port Rovers"]),
+    ("Harbour Town opens its books\n\nHarbour Town's board has agreed to talks. In a statement, the company said "
+     'it would listen. Shipping firm Port Lines sails from the same port. "Any board must weigh a fair offer," '
+     'the firm said.', ["Port Lines"]),
+])
+def test_a_body_named_after_its_unnamed_mention_is_another(text, expected):
+    assert speakers_of(text) == expected

@@ -179,3 +179,39 @@ def test_a_name_owned_by_a_body_with_a_preposition_in_its_name(phrase, expected)
     from indexer.story_memory import Memory
     found = speaker_from_phrase(phrase, Memory())
     assert (found.name, found.kind) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # a body's name joined by 'and' that owns a first name and surname: the person speaks, the body is the role
+    ("Hook and Line's Tom Kale", ("Tom Kale", "Hook and Line's")),
+    ("Rope and Anchor's Ana Ruiz", ("Ana Ruiz", "Rope and Anchor's")),
+    # negatives: two people speak together (the first named); 'and' inside a body's own name
+    ("Tom Kale and Ana Ruiz", ("Tom Kale", "with Ana Ruiz")),
+    ("Tom Kale and Ana Ruiz's lawyer", ("Tom Kale", "with Ana Ruiz's lawyer")),
+    ("Harbour Work and Pensions Committee", ("Harbour Work and Pensions Committee", None)),
+])
+def test_a_name_owned_by_a_body_with_and_in_its_name(phrase, expected):
+    from indexer.names import speaker_from_phrase
+    from indexer.story_memory import Memory
+    found = speaker_from_phrase(phrase, Memory())
+    assert (found.name, found.role) == expected
+
+
+_SHOCK = "MP tells of shock\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'the Harbour North MP': the member for a seat is the person the story is about, as an epithet is
+    (_SHOCK + 'Labour MP Tom Kale has told of his shock at the news. "It was a very hard week for all of us," '
+     'said the Harbour North MP.', ["Tom Kale"]),
+    # negative cases: with two people acting, the member stays a description, whole (not a 'North MP' fragment)
+    (_SHOCK + 'Tom Kale voted for the plan. Ana Ruiz voted against it. The vote was lost by two. "It was a very '
+     'hard week for all of us," said the Harbour North MP.', ["Harbour North MP"]),
+    # ... and a member 'for' a seat is read as before
+    (_SHOCK + 'Tom Kale spoke first. "It was a very hard week for all of us," said the Labour MP for Harbour '
+     'North.', ["Labour MP for Harbour North"]),
+])
+def test_the_member_for_a_seat(text, expected):
+    from indexer.extract import extract
+    from indexer.loading import parse
+    assert [q.speaker.name if q.speaker else None for q in extract(parse(text, Path("doc.txt"))).quotes] == expected

@@ -493,7 +493,7 @@ def test_post_nominals_and_company_names(text, expected):
     ("yesterday", "yesterday"),
 ])
 def test_when_they_spoke_is_no_part_of_the_speaker(phrase, expected):
-    from indexer.names import clean_phrase
+    from indexer.phrase_edges import clean_phrase
     assert clean_phrase(phrase) == expected
 
 

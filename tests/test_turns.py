@@ -112,3 +112,17 @@ def test_a_transcripts_labels_outrank_its_title():
     text = "Title: Remarks by Ana Ruiz at the Forum\n\nMODERATOR: Welcome.\n\nTOM KALE: Thank you.\n"
     assert turn_speakers(text, "t.txt") == ["Moderator", "Tom Kale"]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name on its own line, then what they said: a debate's turns
+    ("Port debate\n\nAna Ruiz (Harbour East) (Lab)\n\nI thank the minister for his answer.\n\n"
+     "Tom Kale\n\nYes.\n", ["Ana Ruiz", "Tom Kale"]),
+    # negatives: a fixture's ground, date and referee, and a list of winners, are names over no speech
+    ("Harbour v Port\n\nKale Park\n\nTuesday, 1 March\n\n1945 GMT\n\nAna Ruiz (Coastshire)\n\n"
+     "home to Port Town in the final\n\nThe hosts are without their captain.\n", []),
+    ("Awards night\n\nThe show won again.\n\nAna Ruiz (Harbour Life, BBC Four)\n\n"
+     "Tom Kale (Port Tales, ITV2)\n\nHarbour Nights (Kale Films, BBC Four)\n", []),
+])
+def test_a_name_line_is_a_label_only_over_speech(text, expected):
+    assert turn_speakers(text, "t.txt") == expected

@@ -54,11 +54,16 @@ def past_the_end(page: SearchPage, asked: int) -> tuple[SearchPage, str | None]:
     if page.page < page.pages:  # the engine's deepest page (search.MAX_PAGE) is before the end
         note = (f"Page {asked:,} is not shown: results can be paged to page {page.page:,}; narrow the search, "
                 "or sort it the other way to reach its end.")
-    elif page.total:
-        note = f"Page {asked:,} is past the last page of these results ({page.pages:,})."
     else:
-        note = None  # nothing found: the page number is not the news
+        note = past_the_last_note(asked, page.pages, page.total)
     return replace(page, hits=[], page=asked), note
+
+
+def past_the_last_note(asked: int, pages: int, total: int, of: str = "these results") -> str | None:
+    """What a page past the last says (the search page, browse, a source, a speaker, a document)."""
+    if asked <= pages or not total:  # nothing there at all: the page number is not the news
+        return None
+    return f"Page {asked:,} is past the last page of {of} ({pages:,})."
 
 
 def catalog() -> Catalog | None:

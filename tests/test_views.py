@@ -518,3 +518,25 @@ def test_redirects_keep_a_readers_parameters_as_parameters(client, url, location
     cid = client.get("/api/search?q=regime&kind=quote").get_json()["results"][0]["id"]
     response = client.get(url.format(cid=cid))
     assert response.status_code in (301, 302) and response.location == location.format(cid=cid)
+
+
+@pytest.mark.parametrize("doc, status, says", [
+    (None, 200, None),                          # negative cases: no doc=, an empty one, the doc that holds it
+    ("", 200, None),
+    ("hrw_skynews_2018-11", 200, None),
+    ("nope", 404, "no document has the id 'nope'"),  # before: 200 with the copy in another document
+    ("hrw_reuters_2018-11-01", 404, "the document 'hrw_reuters_2018-11-01' does not hold"),
+])
+def test_a_passage_asked_for_in_a_document_is_that_documents_or_a_clear_404(client, doc, status, says):
+    passage = client.get("/api/documents/hrw_skynews_2018-11").get_json()["records"][1]
+    query = "" if doc is None else f"?doc={doc}"
+    response = client.get(f"/api/passages/{passage['id']}{query}")
+    body = response.get_json()
+    assert response.status_code == status and response.is_json
+    if says is None:
+        assert body["doc"] == "hrw_skynews_2018-11" and body["text"] == passage["text"]
+    else:
+        assert body["error"].startswith(says) and "text" not in body
+    if status == 404 and doc != "nope":  # where the passage is, named as a plain answer names it
+        assert body["document"]["id"] == "hrw_skynews_2018-11" and body["in_documents"] == ["hrw_skynews_2018-11"]
+        assert body["error"].endswith("it is in 'hrw_skynews_2018-11'")

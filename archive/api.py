@@ -7,7 +7,7 @@ from flask import Blueprint, jsonify, request, url_for
 from flask.json.provider import DefaultJSONProvider
 
 from .document_pages import document_page
-from .citation_resolver import as_json, document_json, resolve
+from .citation_resolver import as_json, document_json, holder, resolve
 from .search_arguments import BadParameter, page_number
 from .request_handles import catalog, requested_search_page, search_engine
 
@@ -57,10 +57,10 @@ def passage(citation_id: str):
     found = resolve(search_engine(), cat, citation_id, doc)
     if found is None:
         return error(404, f"no passage or quote has the citation id {citation_id!r}")
-    holder = found.hit.doc if found.hit else (found.document.doc_id if found.document else None)
-    if doc is not None and holder is not None and holder != doc:
-        places = [holder, *(h.doc for h in found.others)]
-        return error(404, f"the document {doc!r} does not hold {citation_id!r}; it is in {holder!r}"
+    shown_from = holder(found)
+    if doc is not None and shown_from is not None and shown_from != doc:
+        places = [shown_from, *(h.doc for h in found.others)]
+        return error(404, f"the document {doc!r} does not hold {citation_id!r}; it is in {shown_from!r}"
                           f"{f' and {len(places) - 1 + found.more_others:,} more' if len(places) > 1 else ''}",
                      document=document_json(found.document) if found.document else None,
                      in_documents=places, in_documents_more=found.more_others)

@@ -11,7 +11,7 @@ from indexer.engine import FACETS, QUERY_FIELDS, Filters, SearchRequest
 from . import citations, labels, markdown_view
 from .help_examples import field_examples
 from .document_pages import document_page
-from .citation_resolver import cited, resolve
+from .citation_resolver import cited, holder, resolve
 from .query_notes import any_of_the_words
 from .search_arguments import BadParameter, changed_url, page_number
 from .speaker_merges import same_person_hints
@@ -221,6 +221,12 @@ def passage(citation_id: str):
         if cleaned and cleaned != citation_id and resolve(search_engine(), catalog(), cleaned) is not None:
             return redirect(changed_url("views.passage", request.args, citation_id=cleaned), code=301)
         abort(404, description=f"No passage or quote has the citation id “{citation_id}”.")
+    asked = request.args.get("doc") or None
+    doc_note = None  # a reader following an old or edited link still gets the words, told whence
+    if asked is not None and holder(found) not in (None, asked):
+        cat = catalog()
+        why = "does not hold these words" if cat and cat.document(asked) else "is not in this archive"
+        doc_note = f"The document “{asked}” {why}: they are shown from the document below."
     cites = _cited(found) if found.hit else None
     styles = citations.styles(cites) if cites else []
     fragment = None
@@ -235,7 +241,7 @@ def passage(citation_id: str):
                            fragment=fragment, citation_id=citation_id, context_html=context_html, coins=citations.coins(cites) if cites else None,
                            author=citations.credited_author(cites) if cites else None,
                            cited_title=cites.doc_title if cites else None,
-                           field_labels=labels.FIELD_LABELS)
+                           field_labels=labels.FIELD_LABELS, doc_note=doc_note)
 
 
 def _cited(found) -> citations.Cited:

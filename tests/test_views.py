@@ -540,3 +540,20 @@ def test_a_passage_asked_for_in_a_document_is_that_documents_or_a_clear_404(clie
     if status == 404 and doc != "nope":  # where the passage is, named as a plain answer names it
         assert body["document"]["id"] == "hrw_skynews_2018-11" and body["in_documents"] == ["hrw_skynews_2018-11"]
         assert body["error"].endswith("it is in 'hrw_skynews_2018-11'")
+
+
+@pytest.mark.parametrize("doc, says", [
+    (None, None),                               # negative cases: no doc=, the doc that holds it
+    ("hrw_skynews_2018-11", None),
+    ("nope<b>", "The document “nope&lt;b&gt;” is not in this archive: they are shown from the document below."),
+    ("hrw_reuters_2018-11-01", "The document “hrw_reuters_2018-11-01” does not hold these words"),
+])
+def test_the_citation_page_says_when_its_doc_does_not_hold_the_words(client, doc, says):
+    passage = client.get("/api/documents/hrw_skynews_2018-11").get_json()["records"][1]
+    response = client.get(f"/p/{passage['id']}", query_string={"doc": doc} if doc else {})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and passage["text"][:40] in html.replace("&#39;", "'")
+    if says is None:
+        assert "does not hold these words" not in html and "is not in this archive:" not in html
+    else:
+        assert says in html and "<b>" not in html

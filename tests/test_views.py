@@ -557,3 +557,16 @@ def test_the_citation_page_says_when_its_doc_does_not_hold_the_words(client, doc
         assert "does not hold these words" not in html and "is not in this archive:" not in html
     else:
         assert says in html and "<b>" not in html
+
+
+@pytest.mark.parametrize("path, note", [
+    ("/api/search?doc=nope", "No document has the id “nope” in this archive."),  # before: nothing said
+    ("/api/search?doc=nope&q=abuse", "No document has the id “nope” in this archive."),
+    ("/api/search?doc=hrw_skynews_2018-11&q=zzzzqqq", None),  # negative: a known document, no match
+    ("/api/search?doc=hrw_skynews_2018-11", None),
+])
+def test_a_search_in_an_unknown_document_says_so(client, path, note):
+    found = client.get(path).get_json()
+    assert found["note"] == note
+    html = client.get(path.replace("/api/search", "/")).get_data(as_text=True)
+    assert (note is not None) == ("No document has the id" in html)

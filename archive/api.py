@@ -7,7 +7,7 @@ from flask import Blueprint, jsonify, request, url_for
 from flask.json.provider import DefaultJSONProvider
 
 from .document_pages import document_page
-from .citation_resolver import as_json, document_json, resolve
+from .citation_resolver import as_json, document_json, holder, resolve
 from .search_arguments import BadParameter, page_number
 from .request_handles import catalog, requested_search_page, search_engine
 
@@ -26,8 +26,8 @@ class SafeJSONProvider(DefaultJSONProvider):
                 .replace("'", "\\u0027"))
 
 
-def error(status: int, message: str):
-    response = jsonify({"error": message, "status": status})
+def error(status: int, message: str, **more):
+    response = jsonify({"error": message, "status": status, **more})
     response.status_code = status
     return response
 
@@ -48,9 +48,22 @@ def search():
 
 @bp.route("/passages/<citation_id>")
 def passage(citation_id: str):
-    found = resolve(search_engine(), catalog(), citation_id, request.args.get("doc"))
+    # ?doc= picks the copy in that document when the same words are in several. It used to fall back
+    # quietly to another document's copy: a client asking for "this passage in D" got one not in D.
+    doc = request.args.get("doc") or None
+    cat = catalog()
+    if doc is not None and (cat is None or cat.document(doc) is None):
+        return error(404, f"no document has the id {doc!r}")
+    found = resolve(search_engine(), cat, citation_id, doc)
     if found is None:
         return error(404, f"no passage or quote has the citation id {citation_id!r}")
+    shown_from = holder(found)
+    if doc is not None and shown_from is not None and shown_from != doc:
+        places = [shown_from, *(h.doc for h in found.others)]
+        return error(404, f"the document {doc!r} does not hold {citation_id!r}; it is in {shown_from!r}"
+                          f"{f' and {len(places) - 1 + found.more_others:,} more' if len(places) > 1 else ''}",
+                     document=document_json(found.document) if found.document else None,
+                     in_documents=places, in_documents_more=found.more_others)
     body = {"status": found.status, "cited_text": found.cited_text,
             "document": document_json(found.document) if found.document else None}
     if found.hit:

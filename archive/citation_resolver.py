@@ -91,6 +91,12 @@ def _resolve(snap: Snapshot, catalog: Catalog | None, citation_id: str,
     return ResolvedCitation("gone", None, document, cited_text=row["text"])
 
 
+def holder(found: ResolvedCitation) -> str | None:
+    """The id of the document the resolved words are shown from (a `?doc=` that does not hold them
+    is answered from another: the API and the citation page say so)."""
+    return found.hit.doc if found.hit else (found.document.doc_id if found.document else None)
+
+
 def _document(catalog: Catalog | None, doc_id: str) -> DocumentRow | None:
     return catalog.document(doc_id) if catalog else None
 

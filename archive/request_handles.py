@@ -37,9 +37,18 @@ def requested_search_page() -> SearchPage:
     page, past = past_the_end(page, params.page)
     # What the reader should know about how the words were read, the engine's note among them.
     notes = [past, params.note, page.note, phrase_wildcard_note(params.q), field_value_note(params.q), unknown_kind_note(params.q),
-             unknown_filters_note(search_engine(), params.filters) if not page.total and params.filters.active() else None]
+             unknown_filters_note(search_engine(), params.filters) if not page.total and params.filters.active() else None,
+             unknown_document_note(params.filters.doc) if not page.total else None]
     note = " ".join(n for n in notes if n) or None
     return replace(page, note=note) if note != page.note else page
+
+
+def unknown_document_note(doc: str | None) -> str | None:
+    """doc=nope found nothing and said nothing, where an unknown speaker or year says so."""
+    if not doc:
+        return None
+    cat = catalog()
+    return None if cat and cat.document(doc) else f"No document has the id “{doc}” in this archive."
 
 
 def past_the_end(page: SearchPage, asked: int) -> tuple[SearchPage, str | None]:
@@ -54,11 +63,16 @@ def past_the_end(page: SearchPage, asked: int) -> tuple[SearchPage, str | None]:
     if page.page < page.pages:  # the engine's deepest page (search.MAX_PAGE) is before the end
         note = (f"Page {asked:,} is not shown: results can be paged to page {page.page:,}; narrow the search, "
                 "or sort it the other way to reach its end.")
-    elif page.total:
-        note = f"Page {asked:,} is past the last page of these results ({page.pages:,})."
     else:
-        note = None  # nothing found: the page number is not the news
+        note = past_the_last_note(asked, page.pages, page.total)
     return replace(page, hits=[], page=asked), note
+
+
+def past_the_last_note(asked: int, pages: int, total: int, of: str = "these results") -> str | None:
+    """What a page past the last says (the search page, browse, a source, a speaker, a document)."""
+    if asked <= pages or not total:  # nothing there at all: the page number is not the news
+        return None
+    return f"Page {asked:,} is past the last page of {of} ({pages:,})."
 
 
 def catalog() -> Catalog | None:

@@ -89,7 +89,9 @@ def within_limit(q: str) -> tuple[str, str | None]:
         words.pop()
     cut = " ".join(words)
     cut += '"' * (cut.count('"') % 2) + ")" * max(0, cut.count("(") - cut.count(")"))
-    return cut, (f"Only the first {len(words):,} words were searched: a query can be {MAX_QUERY} characters "
+    # One word left is the first MAX_QUERY characters of a longer one ("the first 1 words" was said).
+    searched = f"{len(words):,} words were" if len(words) > 1 else f"{MAX_QUERY} characters were"
+    return cut, (f"Only the first {searched} searched: a query can be {MAX_QUERY} characters "
                  f"long, and this one was {len(q):,}.")
 
 

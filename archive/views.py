@@ -11,13 +11,13 @@ from indexer.engine import FACETS, QUERY_FIELDS, Filters, SearchRequest
 from . import citations, labels, markdown_view
 from .help_examples import field_examples
 from .document_pages import document_page
-from .citation_resolver import cited, resolve
+from .citation_resolver import cited, holder, resolve
 from .query_notes import any_of_the_words
 from .search_arguments import BadParameter, changed_url, page_number
 from .speaker_merges import same_person_hints
 from .typed_values import archive_values, spelt_as_archived, values_holding
 from .public_links import public_url_for
-from .request_handles import catalog, requested_search_page, search_engine
+from .request_handles import catalog, past_the_end, past_the_last_note, requested_search_page, search_engine
 
 bp = Blueprint("views", __name__)
 bp.add_app_template_global(public_url_for)
@@ -98,9 +98,9 @@ RECORDS_PER_PAGE = 50
 
 
 def _pages(total: int, per_page: int) -> tuple[int, int]:
-    """(page, pages) for the request's page number, kept within the pages there are."""
-    pages = max(1, -(-total // per_page))
-    return min(page_number(request.args), pages), pages
+    """(page, pages) for the request's page number. A page past the last is shown empty with a note
+    and a link back (as the search page does), not as the last page under a URL saying page 99."""
+    return page_number(request.args), max(1, -(-total // per_page))
 
 
 @bp.route("/browse")
@@ -113,7 +113,8 @@ def browse():
     for row in rows:
         by_source.setdefault(row.source or "Unknown source", []).append(row)
     sources = cat.sources() if cat else []
-    return render_template("browse.html", by_source=by_source, total=total, sources=sources, page=page, pages=pages)
+    return render_template("browse.html", by_source=by_source, total=total, sources=sources, page=page, pages=pages,
+                           note=past_the_last_note(page, pages, total, "the documents"))
 
 
 @bp.route("/sources/<path:name>")
@@ -126,13 +127,14 @@ def source(name: str):
     rows = cat.documents_page((page - 1) * DOCUMENTS_PER_PAGE, DOCUMENTS_PER_PAGE, source=name)
     speakers = search_engine().search(SearchRequest("", Filters(source=(name,)), page_size=10)).facets.get("speaker", [])
     return render_template("source.html", name=name, rows=rows, total=total, speakers=speakers, page=page,
-                           pages=pages)
+                           pages=pages, note=past_the_last_note(page, pages, total, "the documents from this source"))
 
 
 @bp.route("/speakers/<path:name>")
 def speaker(name: str):
     """What one speaker said, newest first, a page of records at a time, grouped by document."""
-    found = search_engine().search(SearchRequest("", Filters(speaker=(name,)), page=page_number(request.args),
+    asked = page_number(request.args)
+    found = search_engine().search(SearchRequest("", Filters(speaker=(name,)), page=asked,
                                            page_size=RECORDS_PER_PAGE, sort="newest"))
     if not found.total:
         speakers = archive_values(search_engine(), "speaker")
@@ -140,6 +142,8 @@ def speaker(name: str):
         if spelt is not None:  # /speakers/tony blair: the name as the archive writes it
             return redirect(changed_url("views.speaker", request.args, name=spelt, page=request.args.get("page")))
         return render_template("speaker_missing.html", name=name, alike=values_holding(speakers, name)), 404
+    kind, roles = found.hits[0].speaker_kind, described_as(h.speaker_role for h in found.hits)
+    found, note = past_the_end(found, asked)  # before: page 99 showed the last page again
     cat = catalog()
     groups: OrderedDict[str, dict] = OrderedDict()
     for hit in found.hits:
@@ -147,13 +151,11 @@ def speaker(name: str):
         group["hits"].append(hit)
     for group in groups.values():
         group["hits"].sort(key=lambda h: h.start)
-    roles = described_as(h.speaker_role for h in found.hits)
     quotes = dict(found.facets.get("kind", [])).get("quote", 0)
     same_person = same_person_hints(current_app.extensions, search_engine(), current_app.config["INDEX_DIR"],
                                     current_app.config.get("SPEAKERS_FILE"), name)
     return render_template("speaker.html", name=name, groups=groups, total=found.total, quotes=quotes, roles=roles,
-                           kind=found.hits[0].speaker_kind, page=found.page, pages=found.pages,
-                           same_person=same_person)
+                           kind=kind, page=found.page, pages=found.pages, same_person=same_person, note=note)
 
 
 def described_as(roles) -> list[str]:
@@ -174,12 +176,16 @@ def document(doc_id: str):
     if row is None and not records:
         abort(404, description=f"There is no document “{doc_id}” in this archive.")
     highlight = request.args.get("hl")
-    shown = document_page(records, page_number(request.args) if request.args.get("page") else None, highlight)
+    asked = page_number(request.args) if request.args.get("page") else None
+    shown = document_page(records, asked, highlight)
     passages, quotes_by_passage = shown.passages, shown.quotes
+    note = past_the_last_note(asked or 1, shown.pages, len(records), "this document")
+    if note:  # as the search page and /api/documents: empty, not the last page again
+        passages, quotes_by_passage, shown = [], {}, replace(shown, page=asked)
     rendered = _as_markdown(passages, quotes_by_passage, highlight) if row and row.form == "markdown" else {}
     return render_template("document.html", doc=row, doc_id=doc_id, passages=passages,
                            quotes=quotes_by_passage, highlight=highlight, rendered=rendered,
-                           page=shown.page, pages=shown.pages, field_labels=labels.FIELD_LABELS)
+                           page=shown.page, pages=shown.pages, field_labels=labels.FIELD_LABELS, note=note)
 
 
 def _as_markdown(passages, quotes_by_passage: dict, highlight: str | None) -> dict:
@@ -215,6 +221,12 @@ def passage(citation_id: str):
         if cleaned and cleaned != citation_id and resolve(search_engine(), catalog(), cleaned) is not None:
             return redirect(changed_url("views.passage", request.args, citation_id=cleaned), code=301)
         abort(404, description=f"No passage or quote has the citation id “{citation_id}”.")
+    asked = request.args.get("doc") or None
+    doc_note = None  # a reader following an old or edited link still gets the words, told whence
+    if asked is not None and holder(found) not in (None, asked):
+        cat = catalog()
+        why = "does not hold these words" if cat and cat.document(asked) else "is not in this archive"
+        doc_note = f"The document “{asked}” {why}: they are shown from the document below."
     cites = _cited(found) if found.hit else None
     styles = citations.styles(cites) if cites else []
     fragment = None
@@ -229,7 +241,7 @@ def passage(citation_id: str):
                            fragment=fragment, citation_id=citation_id, context_html=context_html, coins=citations.coins(cites) if cites else None,
                            author=citations.credited_author(cites) if cites else None,
                            cited_title=cites.doc_title if cites else None,
-                           field_labels=labels.FIELD_LABELS)
+                           field_labels=labels.FIELD_LABELS, doc_note=doc_note)
 
 
 def _cited(found) -> citations.Cited:

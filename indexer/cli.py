@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import contextlib
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -65,7 +67,43 @@ def extract_command(paths):
         sys.exit(1)
 
 
+class Terminated(BaseException):
+    """SIGTERM (a plain `kill`, systemd, a container stop, `timeout`) raised where the ingest stands, as
+    Ctrl-C raises KeyboardInterrupt: the same clean-up runs (`except BaseException`), then one line."""
+
+
+@contextlib.contextmanager
+def sigterm_raises():
+    """While inside, SIGTERM raises Terminated in this process. Python's default for SIGTERM is to die at
+    once, with no clean-up and no word. Forked helpers inherit the handler: in them it falls back to
+    the default (they die), since their clean-up is the parent's."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # signal.signal works only there
+        yield
+        return
+    owner = os.getpid()
+
+    def raise_terminated(signum, frame):
+        if os.getpid() != owner:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 KEPT_SHOWN = 10  # lines naming old relative rows --prune kept; the summary line counts them all
+
+
+def _kept_line(index_dir: Path) -> str:
+    return (f"batches committed before are kept in {index_dir}; run ingest again to finish "
+            "(unchanged files are skipped)")
 
 
 def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mapping[str, str]) -> None:
@@ -87,8 +125,8 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
     total = sum(1 for _ in discover(paths, archive=index_dir))
     click.echo(f"Ingesting {total} files into {index_dir}")
     try:
-        with click.progressbar(length=total, label="Indexing", file=sys.stderr,
-                               hidden=quiet or not sys.stderr.isatty()) as bar:
+        with sigterm_raises(), click.progressbar(length=total, label="Indexing", file=sys.stderr,
+                                                 hidden=quiet or not sys.stderr.isatty()) as bar:
             summary = ingest(paths, index_dir, rebuild=rebuild, prune=prune,
                              on_file=lambda path, status: bar.update(1),
                              corrections=Path(settings["SPEAKERS_FILE"]) if settings.get("SPEAKERS_FILE") else None)
@@ -96,9 +134,11 @@ def ingest_files(paths, rebuild: bool, prune: bool, quiet: bool, settings: Mappi
         click.echo(f"Error: {err}", err=True)
         sys.exit(3)
     except KeyboardInterrupt:  # Ctrl-C: click's bare "Aborted!" said nothing of what was kept
-        click.echo(f"Interrupted: batches committed before are kept in {index_dir}; run ingest again to "
-                   "finish (unchanged files are skipped)", err=True)
+        click.echo(f"Interrupted: {_kept_line(index_dir)}", err=True)
         sys.exit(130)
+    except Terminated:  # `kill PID`: Python would die silently; the shell's 128 + SIGTERM (15)
+        click.echo(f"Terminated: {_kept_line(index_dir)}", err=True)
+        sys.exit(143)
     except (IndexDamaged, PointerBroken) as err:
         _stop(str(err))
     except sqlite3.DatabaseError as err:

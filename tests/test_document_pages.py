@@ -27,7 +27,7 @@ def doc_id(client, title):
     ("1", 500, False, True),
     ("2", 500, True, True),
     ("3", 200, True, False),
-    ("9", 200, True, False),   # past the end: the last page
+    ("9", 0, True, False),     # past the end: empty with a note and a link back to page 3 (was page 3 again)
 ])
 def test_document_page_shows_500_passages_with_links(client, page, sections, prev, nxt):
     doc = doc_id(client, "long hearing")

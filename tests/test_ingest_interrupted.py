@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.cli import Terminated, sigterm_raises
 from indexer.engine.check import check
 from indexer.pause_points import PAUSE_ENV, PAUSED_FILE_ENV
 
@@ -34,12 +35,16 @@ def flask_ingest(index_dir: Path, docs: Path, env: dict) -> subprocess.Popen:
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
-@pytest.mark.parametrize("step", [
-    pytest.param("before-first-commit", marks=pytest.mark.heavy),
-    "after-whoosh-commit",  # the batch in the index, its catalogue rows not yet: the journal's case
-    pytest.param("before-speaker-rewrite", marks=pytest.mark.heavy),
+@pytest.mark.parametrize("step, signum, status, word", [
+    pytest.param("before-first-commit", signal.SIGINT, 130, "Interrupted", marks=pytest.mark.heavy),
+    # the batch in the index, its catalogue rows not yet: the journal's case
+    ("after-whoosh-commit", signal.SIGINT, 130, "Interrupted"),
+    pytest.param("before-speaker-rewrite", signal.SIGINT, 130, "Interrupted", marks=pytest.mark.heavy),
+    # `kill PID` (systemd, a container stop, timeout): Python's default was to die without a word
+    pytest.param("after-whoosh-commit", signal.SIGTERM, 143, "Terminated", marks=pytest.mark.heavy),
+    pytest.param("before-speaker-rewrite", signal.SIGTERM, 143, "Terminated", marks=pytest.mark.heavy),
 ])
-def test_ctrl_c_says_what_is_kept_and_the_next_ingest_finishes(tmp_path, step):
+def test_ctrl_c_or_kill_says_what_is_kept_and_the_next_ingest_finishes(tmp_path, step, signum, status, word):
     docs, index_dir, paused = tmp_path / "docs", tmp_path / "ix", tmp_path / "paused"
     write_docs(docs, 4)
     child = flask_ingest(index_dir, docs, {PAUSE_ENV: f"{step}:60", PAUSED_FILE_ENV: str(paused)})
@@ -47,14 +52,23 @@ def test_ctrl_c_says_what_is_kept_and_the_next_ingest_finishes(tmp_path, step):
     while not paused.exists():
         assert child.poll() is None and time.monotonic() < deadline, child.communicate()
         time.sleep(0.05)
-    child.send_signal(signal.SIGINT)
+    child.send_signal(signum)
     out, err = child.communicate(timeout=60)
-    assert child.returncode == 130, (out, err)
+    assert child.returncode == status, (out, err)
     assert "Traceback" not in err and "Aborted!" not in err
     assert [line for line in err.splitlines() if line.strip()] == [
-        f"Interrupted: batches committed before are kept in {index_dir}; run ingest again to finish "
+        f"{word}: batches committed before are kept in {index_dir}; run ingest again to finish "
         "(unchanged files are skipped)"]
     again = flask_ingest(index_dir, docs, {})
     out, err = again.communicate(timeout=60)
     assert again.returncode == 0, err
     assert harbour_total(index_dir) == 4 and check(index_dir, None).ok
+
+
+def test_sigterm_raises_terminated_inside_and_the_old_handler_comes_back():
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(Terminated):
+        with sigterm_raises():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the handler runs between bytecodes: the raise comes long before this ends
+    assert signal.getsignal(signal.SIGTERM) is before

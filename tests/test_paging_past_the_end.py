@@ -45,3 +45,32 @@ def test_a_page_deeper_than_the_engine_pages_says_so(client, monkeypatch):
     found = client.get("/api/search?size=10&page=4").get_json()
     assert found["pages"] > 4 and found["results"] == [] and found["page"] == 4
     assert found["note"].startswith("Page 4 is not shown: results can be paged to page 2")
+
+
+@pytest.mark.parametrize("path, of, items", [
+    ("/browse?page={page}", "the documents", 'href="/d/'),
+    ("/sources/Example%20Wire?page={page}", "the documents from this source", 'href="/d/'),
+    ("/speakers/Kenneth%20Roth?page={page}", "these results", 'class="hit"'),
+    ("/d/hrw_skynews_2018-11?page={page}", "this document", 'class="passage-links"'),
+])
+def test_the_html_pages_past_the_end_are_empty_and_link_back_to_the_last(client, monkeypatch, path, of, items):
+    from archive import views
+
+    monkeypatch.setattr(views, "DOCUMENTS_PER_PAGE", 3)
+    monkeypatch.setattr(views, "RECORDS_PER_PAGE", 2)
+    last = 1
+    while 'rel="next"' in client.get(path.format(page=last)).get_data(as_text=True):
+        last += 1
+    last_html = client.get(path.format(page=last)).get_data(as_text=True)
+    assert items in last_html and "past the last page" not in last_html  # negative case: the last page is full
+    response = client.get(path.format(page=last + 7))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert f"Page {last + 7} is past the last page of {of} ({last})." in html
+    assert items not in html
+    assert 'rel="next"' not in html
+    back = path.format(page=last)
+    if last > 1:
+        assert f'rel="prev" href="{back}"' in html
+    else:  # a single page has no pager: the note and the page's own heading take the reader back
+        assert 'rel="prev"' not in html

@@ -101,6 +101,7 @@ LONG_WORDS = " ".join(f"word{n:03d}" for n in range(120))  # 959 characters
     ('"' + LONG_WORDS + '"', 'word061"', 62),          # a phrase cut open is closed: still a phrase
     ("(" + LONG_WORDS + ")", "word061)", 62),
     (" ".join(["abuse AND"] * 60), "abuse", None),     # no operator left dangling at the end
+    ("x" * 5000, "x" * 500, "500 characters were searched"),  # one word cut short: "the first 1 words" was said
     # negative cases: a query within the limit is searched as written, with no note
     ("sexual abuse", "sexual abuse", 0),
     ("x" * 500, "x" * 500, 0),

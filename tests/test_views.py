@@ -95,7 +95,9 @@ def test_browse_is_paged_and_lists_every_source(client, monkeypatch):
     links = lambda html: {line for line in html.split('"') if line.startswith("/d/")}  # noqa: E731
     assert len(links(first)) == 3 and len(links(second)) == 1 and not links(first) & links(second)
     assert "Example Wire" in first and "Oral history collection" in first  # the sources list, on every page
-    assert "Page 2 of 2" in client.get("/browse?page=99").get_data(as_text=True)  # past the end: the last page
+    # Past the end: an empty page that says so (as the search page), no longer the last page again.
+    past = client.get("/browse?page=99").get_data(as_text=True)
+    assert "Page 99 is past the last page of the documents (2)." in past and not links(past)
     assert client.get("/browse?page=0").status_code == 400
 
 
@@ -516,3 +518,55 @@ def test_redirects_keep_a_readers_parameters_as_parameters(client, url, location
     cid = client.get("/api/search?q=regime&kind=quote").get_json()["results"][0]["id"]
     response = client.get(url.format(cid=cid))
     assert response.status_code in (301, 302) and response.location == location.format(cid=cid)
+
+
+@pytest.mark.parametrize("doc, status, says", [
+    (None, 200, None),                          # negative cases: no doc=, an empty one, the doc that holds it
+    ("", 200, None),
+    ("hrw_skynews_2018-11", 200, None),
+    ("nope", 404, "no document has the id 'nope'"),  # before: 200 with the copy in another document
+    ("hrw_reuters_2018-11-01", 404, "the document 'hrw_reuters_2018-11-01' does not hold"),
+])
+def test_a_passage_asked_for_in_a_document_is_that_documents_or_a_clear_404(client, doc, status, says):
+    passage = client.get("/api/documents/hrw_skynews_2018-11").get_json()["records"][1]
+    query = "" if doc is None else f"?doc={doc}"
+    response = client.get(f"/api/passages/{passage['id']}{query}")
+    body = response.get_json()
+    assert response.status_code == status and response.is_json
+    if says is None:
+        assert body["doc"] == "hrw_skynews_2018-11" and body["text"] == passage["text"]
+    else:
+        assert body["error"].startswith(says) and "text" not in body
+    if status == 404 and doc != "nope":  # where the passage is, named as a plain answer names it
+        assert body["document"]["id"] == "hrw_skynews_2018-11" and body["in_documents"] == ["hrw_skynews_2018-11"]
+        assert body["error"].endswith("it is in 'hrw_skynews_2018-11'")
+
+
+@pytest.mark.parametrize("doc, says", [
+    (None, None),                               # negative cases: no doc=, the doc that holds it
+    ("hrw_skynews_2018-11", None),
+    ("nope<b>", "The document “nope&lt;b&gt;” is not in this archive: they are shown from the document below."),
+    ("hrw_reuters_2018-11-01", "The document “hrw_reuters_2018-11-01” does not hold these words"),
+])
+def test_the_citation_page_says_when_its_doc_does_not_hold_the_words(client, doc, says):
+    passage = client.get("/api/documents/hrw_skynews_2018-11").get_json()["records"][1]
+    response = client.get(f"/p/{passage['id']}", query_string={"doc": doc} if doc else {})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and passage["text"][:40] in html.replace("&#39;", "'")
+    if says is None:
+        assert "does not hold these words" not in html and "is not in this archive:" not in html
+    else:
+        assert says in html and "<b>" not in html
+
+
+@pytest.mark.parametrize("path, note", [
+    ("/api/search?doc=nope", "No document has the id “nope” in this archive."),  # before: nothing said
+    ("/api/search?doc=nope&q=abuse", "No document has the id “nope” in this archive."),
+    ("/api/search?doc=hrw_skynews_2018-11&q=zzzzqqq", None),  # negative: a known document, no match
+    ("/api/search?doc=hrw_skynews_2018-11", None),
+])
+def test_a_search_in_an_unknown_document_says_so(client, path, note):
+    found = client.get(path).get_json()
+    assert found["note"] == note
+    html = client.get(path.replace("/api/search", "/")).get_data(as_text=True)
+    assert (note is not None) == ("No document has the id" in html)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .constants import LEXICONS
 from .first_names import is_first_name
 from .sentences import Token
-from .speaker_check import is_person_noun
+from .speaker_check import is_person_noun, is_plural_rank
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 BACK_VERBS = _EN["back_verbs"]
@@ -332,6 +332,8 @@ def sentence_subject(toks: list[Token]) -> str:
                 out[-1] += tok.text  # "the Harbour Pilots' Association said": an apostrophe, not a quotation mark
                 continue
         elif tok.text in CLAUSE_BREAKS or is_verb(toks, k) or (tok.lower in CONJUNCTIONS and out):
+            if tok.lower == "and" and is_plural_rank(out[0]):
+                return ""  # "Princes William and Harry said": both spoke, not the first named alone
             break
         out.append(tok.text)
     return " ".join(out)

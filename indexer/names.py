@@ -18,7 +18,7 @@ from .name_parts import (
 )
 from .speaker_check import (
     FRAGMENT_ENDS, describing_word_before_name, document_author, headline_words, is_bare_description, is_body_name,
-    is_common_role, gender_of_demonym, is_demonym, is_lone_singular, is_person_demonym, is_person_noun,
+    is_common_role, gender_of_demonym, is_demonym, is_lone_singular, is_person_demonym, is_person_noun, is_plural_rank,
     plausible_description, plausible_lone_word, plausible_name,
     split_owner, split_post_nominals, strip_leading, strip_titles,
 )
@@ -233,6 +233,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # "David Albright and Serena Kelleher-Vergantini": a joint statement is credited to the first named.
         first = head_part[:head_part.index("and")]
         second = head_part[head_part.index("and") + 1:]
+        if first and second and is_plural_rank(first[0]):
+            return None  # "Princes William and Harry said": both spoke; the first of them alone did not
         if first and _is_name_token(first[-1]) and not (any(w.lower() in ORGANISATION_WORDS for w in second)
                                                         or _owned_full_name(second)):  # "Work and Pensions Committee",
             # "Marks and Spencer's Ana Ruiz": one body's name, which owns the person

@@ -215,3 +215,32 @@ def test_the_member_for_a_seat(text, expected):
     from indexer.extract import extract
     from indexer.loading import parse
     assert [q.speaker.name if q.speaker else None for q in extract(parse(text, Path("doc.txt"))).quotes] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural title shared by two names: both spoke, so neither alone is the speaker (when unsure, null)
+    ('Port row\n\nSisters Ana and Maria Ruiz said the harbour plan was "a tax on every family in the land" '
+     'at the meeting.', []),
+    ('Port row\n\nSenators Kale and Ruiz said they "will not give up on the harbour plan, whatever it costs us".',
+     []),
+    ('Port row\n\nMessrs Kale and Ruiz said they "will not give up on the harbour plan, whatever it costs us".',
+     []),
+    # negative cases: one named person with a singular title, and a body's name holding 'and'
+    ('Port row\n\nSenator Ana Ruiz said she "will not give up on the harbour plan, whatever it costs her".',
+     ["Ana Ruiz"]),
+    ('Port row\n\nThe Ports and Harbours Committee said the plan was "a tax on every family in the land".',
+     ["Ports and Harbours Committee"]),
+])
+def test_joint_subject_under_a_plural_title_is_nobody_alone(text, expected):
+    assert [s for s in speakers_of(text) if s] == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Princes", True), ("Senators", True), ("Messrs", True), ("Princesses", True), ("Duchesses", True),
+    # negative cases: a singular title, a plural that is no rank, a lower-case plural
+    ("Prince", False), ("Ports", False), ("Reuters", False), ("senators", False),
+])
+def test_is_plural_rank(word, expected):
+    from indexer.speaker_check import is_plural_rank
+    assert is_plural_rank(word) is expected
+

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # story_memory reads an author's phrase with speaker_from_phr
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
+LEGISLATION_NOUNS = _EN["legislation_nouns"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
 SETTING_BODY_NOUNS = _EN["setting_body_nouns"]
@@ -194,6 +195,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             whole = " ".join(words)
     anonymous = bool(_ANONYMOUS.search(whole))
 
+    if words[0] in ("who", "whose", "which", "whom", "Who", "Whose", "Which", "Whom"):
+        return None  # "Kale, whose party opposes the ID cards plan": a relative clause, its antecedent not in it
     # The appositive or relative clause after the name is its role, not its name.
     core, role = whole, None
     relative = _RELATIVE.search(core)
@@ -258,6 +261,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # "Bigger attacks ...": a capital before a lower-case word, which the story also writes in
         # lower case, is the sentence's, not a name's
         head_part = [head_part[0].lower()] + head_part[1:]
+    if len(tokens) > 1 and any(w.lower() in LEGISLATION_NOUNS for w in (head_part[-1], tokens[-1])):
+        return None  # "the Terrorism Bill", "the ID cards plan", "The Bill proposes": a thing, which says nothing
     last = head_part[-1]
     if _is_name_token(last) and not (last.lower() in _THINGS and not last[0].isupper()):
         run_start = len(head_part)
@@ -278,6 +283,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             return None  # "wishing a Happy New Year": a person is not 'a' anybody
         owner, raw_run = split_owner(head_part[run_start:])
         run = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in raw_run]
+        if body and len(run) > 1:
+            # "the Trade Representative's Office": an owner inside a body's name is part of the name
+            run = [w.rstrip("’'") if w.endswith(("s'", "s’")) else w for w in raw_run[:-1]] + run[-1:]
         if not run or not run[0]:
             return None
         lead, run = strip_leading(run)

@@ -244,3 +244,24 @@ def test_is_plural_rank(word, expected):
     from indexer.speaker_check import is_plural_rank
     assert is_plural_rank(word) is expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a thing (a bill, a plan, an act) says nothing: its quoted words are nobody's, or the body's that wrote it
+    ('Port row\n\nThe Harbour Bill was published on Monday. The Bill proposes "berth levies", which could '
+     'double fees.', []),
+    ('Port row\n\nThe Harbour Levy Act says ships must pay "a fair share of the dredging" every year.', []),
+    ('Port row\n\nAna Ruiz, whose group opposes the harbour levy plan as "a tax on every family in the land" '
+     'said so again.', ["Ana Ruiz"]),
+    # a relative clause read as a subject names nobody, its antecedent being outside it
+    ('Port row\n\nEarlier Mr Kale, whose party opposes the HB permits plan as "deeply flawed" said the '
+     'minister had time to think again.', []),
+    # a body's name keeps its owner: the Office of the Port Commissioner, not a 'Port Commissioner Office'
+    ('Port row\n\nThe Port Commissioner\'s Office said it wants to "settle the dredging row this year".',
+     ["Port Commissioner's Office"]),
+    # negative cases: a person, and a body that is no thing, stay speakers
+    ('Port row\n\nBill Kale said the harbour plan was "a tax on every family in the land".', ["Bill Kale"]),
+    ('Port row\n\nThe Harbour Planning Board said the plan was "a tax on every family in the land".',
+     ["Harbour Planning Board"]),
+])
+def test_things_and_owned_bodies(text, expected):
+    assert [s for s in speakers_of(text) if s] == expected

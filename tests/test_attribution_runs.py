@@ -711,3 +711,21 @@ _POOR = '"We were poor today," said coach Tom Kale. '
 ])
 def test_a_first_person_quotation_is_the_person_the_sentence_before_was_about(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'the paper quoted X as saying': X spoke, the paper only reported it
+    ('Port row\n\nHarbour chief Ana Ruiz met the board. The Harbour Gazette quoted Ms Ruiz as saying: '
+     '"We will not give up on the dredging plan."', ["Ana Ruiz"]),
+    ('Port row\n\nThe Harbour Gazette quoted a port official as saying the talks were "going nowhere".',
+     ["a port official"]),
+    ('Port row\n\nA local radio station, quoting Tom Kale as saying the berths were "full until June", '
+     'said the ships would wait.', ["Tom Kale"]),
+    # negative cases: the passive keeps its subject; a paper that writes in its own words stays the speaker
+    ('Port row\n\nTom Kale, the port treasurer, was quoted as saying the levy was "a fair share of the costs".',
+     ["Tom Kale"]),
+    ('Port row\n\nThe Harbour Gazette said the talks were "going nowhere" and quoted nobody.',
+     ["Harbour Gazette"]),
+])
+def test_quoted_as_saying_credits_the_one_quoted(text, expected):
+    assert speakers_of(text) == expected

@@ -332,9 +332,9 @@ def sentence_subject(toks: list[Token]) -> str:
                 out[-1] += tok.text  # "the Harbour Pilots' Association said": an apostrophe, not a quotation mark
                 continue
         elif tok.text in CLAUSE_BREAKS or is_verb(toks, k) or (tok.lower in CONJUNCTIONS and out):
-            if tok.lower == "and" and is_plural_rank(out[0]):
-                return ""  # "Princes William and Harry said": both spoke, not the first named alone
-            break
+            if not (tok.lower == "and" and is_plural_rank(out[0])):
+                break
+            # "Princes William and Harry said": both spoke, not the first named alone
         out.append(tok.text)
     return " ".join(out)
 

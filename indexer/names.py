@@ -236,8 +236,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # "David Albright and Serena Kelleher-Vergantini": a joint statement is credited to the first named.
         first = head_part[:head_part.index("and")]
         second = head_part[head_part.index("and") + 1:]
-        if first and second and is_plural_rank(first[0]):
-            return None  # "Princes William and Harry said": both spoke; the first of them alone did not
+        if first and second and is_plural_rank(first[0]) and all(_is_name_token(w) for w in second):
+            # "Princes William and Harry said": both spoke, as written; the first of them alone did not
+            return Speaker(" ".join(head_part), "person")
         if first and _is_name_token(first[-1]) and not (any(w.lower() in ORGANISATION_WORDS for w in second)
                                                         or _owned_full_name(second)):  # "Work and Pensions Committee",
             # "Marks and Spencer's Ana Ruiz": one body's name, which owns the person

@@ -218,20 +218,20 @@ def test_the_member_for_a_seat(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a plural title shared by two names: both spoke, so neither alone is the speaker (when unsure, null)
+    # a plural title shared by two names: both spoke, as written; neither alone is the speaker
     ('Port row\n\nSisters Ana and Maria Ruiz said the harbour plan was "a tax on every family in the land" '
-     'at the meeting.', []),
+     'at the meeting.', ["Sisters Ana and Maria Ruiz"]),
     ('Port row\n\nSenators Kale and Ruiz said they "will not give up on the harbour plan, whatever it costs us".',
-     []),
+     ["Senators Kale and Ruiz"]),
     ('Port row\n\nMessrs Kale and Ruiz said they "will not give up on the harbour plan, whatever it costs us".',
-     []),
+     ["Messrs Kale and Ruiz"]),
     # negative cases: one named person with a singular title, and a body's name holding 'and'
     ('Port row\n\nSenator Ana Ruiz said she "will not give up on the harbour plan, whatever it costs her".',
      ["Ana Ruiz"]),
     ('Port row\n\nThe Ports and Harbours Committee said the plan was "a tax on every family in the land".',
      ["Ports and Harbours Committee"]),
 ])
-def test_joint_subject_under_a_plural_title_is_nobody_alone(text, expected):
+def test_joint_subject_under_a_plural_title_is_both(text, expected):
     assert [s for s in speakers_of(text) if s] == expected
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .clauses import (
     AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
-    SPEAKING_PRONOUNS, WINDOW, is_speech_verb, names_a_work, sentence_subject, skip_clause_opener,
+    SPEAKING_PRONOUNS, WINDOW, is_speech_verb, names_a_work, quoted_as_saying, sentence_subject, skip_clause_opener,
     subject_before,
 )
 from .constants import LEXICONS
@@ -337,9 +337,9 @@ class ParagraphAttributor:
                 toks[verb + 1].lower == "by" and toks[verb].lower.endswith("ed")):
             # 'Sanders was asked by host Ana Ruiz, who ..., "..."': the agent of a passive speaks
             return agent_phrase(toks[verb + 2:], self.memory)  # 'was asked by reporters': an agent nobody named
-        quoted = self._quoted_as_saying(toks, verb)
+        quoted = quoted_as_saying(toks, verb)
         if quoted is not None:
-            return quoted
+            return self._resolve(quoted, toks)
         phrase = subject_before(toks, verb)
         participle = toks[verb].lower.endswith("ing") and verb > 0 and toks[verb - 1].lower not in AUXILIARIES
         if participle and toks[verb - 1].text == "," and verb > 2:
@@ -382,28 +382,6 @@ class ParagraphAttributor:
             if subject and subject != phrase and not subject.split()[-1].lower() in DOCUMENT_NOUNS:
                 return self._resolve(subject, toks)
         return found
-
-    def _quoted_as_saying(self, toks: list[Token], verb: int) -> Speaker | None:
-        """'The paper quoted Ana Ruiz as saying "..."': the one quoted is the speaker, not the paper that quoted
-        them. ``verb`` is either word. None when there is no 'quoted ... as saying' (the passive 'Ruiz was quoted
-        as saying' keeps its subject)."""
-        if toks[verb].lower in ("quoted", "quoting"):
-            cite = verb
-            saying = next((k for k in range(verb + 2, min(len(toks), verb + 10)) if toks[k].lower == "saying"), None)
-        elif toks[verb].lower == "saying":
-            saying = verb
-            cite = next((k for k in range(verb - 2, max(-1, verb - 10), -1) if toks[k].lower in ("quoted", "quoting")),
-                        None)
-        else:
-            return None
-        if cite is None or saying is None or toks[saying - 1].lower != "as" or cite + 1 >= saying - 1:
-            return None
-        if cite and toks[cite - 1].lower in PASSIVE_AUXILIARIES:
-            return None
-        object_words = toks[cite + 1:saying - 1]
-        if any(t.text in CLAUSE_BREAKS for t in object_words):
-            return None
-        return self._resolve(" ".join(t.text for t in object_words), toks)
 
     def _in_sentence(self, before: list[Token], after: list[Token], toks: list[Token]) -> Speaker | None:
         if self.quote_titled and names_a_work(before):

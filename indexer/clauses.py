@@ -180,6 +180,29 @@ def passive_report(toks: list[Token], aux: int) -> bool:
         is_speech_verb(toks, aux + 1 + k) for k in range(1, len(following)))
 
 
+def quoted_as_saying(toks: list[Token], verb: int) -> str | None:
+    """'The paper quoted Ana Ruiz as saying "..."': the words of the one quoted, who is the speaker, not the
+    paper that quoted them. ``verb`` is either 'quoted' or 'saying'. None when there is no 'quoted ... as
+    saying' (the passive 'Ruiz was quoted as saying' keeps its subject)."""
+    if toks[verb].lower in ("quoted", "quoting"):
+        cite = verb
+        saying = next((k for k in range(verb + 2, min(len(toks), verb + 10)) if toks[k].lower == "saying"), None)
+    elif toks[verb].lower == "saying":
+        saying = verb
+        cite = next((k for k in range(verb - 2, max(-1, verb - 10), -1) if toks[k].lower in ("quoted", "quoting")),
+                    None)
+    else:
+        return None
+    if cite is None or saying is None or toks[saying - 1].lower != "as" or cite + 1 >= saying - 1:
+        return None
+    if cite and toks[cite - 1].lower in PASSIVE_AUXILIARIES:
+        return None
+    object_words = toks[cite + 1:saying - 1]
+    if any(t.text in CLAUSE_BREAKS for t in object_words):
+        return None
+    return " ".join(t.text for t in object_words)
+
+
 def _is_appositive_name(words: list[Token]) -> bool:
     if len(words) > 2 and words[-1].text in POST_NOMINALS:
         words = words[:-1]  # 'Ana Ruiz MSP': a seat after the name

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clauses import AUXILIARIES, has_object, is_speech_verb, is_verb, passive_report, subject_before
+from .clauses import (
+    AUXILIARIES, has_object, is_speech_verb, is_verb, passive_report, quoted_as_saying, subject_before,
+)
 from .constants import LEXICONS
 from .cues import inverted_after_comma, sentence_final
 from .model import Speaker
@@ -59,6 +61,9 @@ def cue_after(after: list[Token], memory: Memory, ended: bool = False) -> Traile
         return NO_SPEAKER
     for v, tok in enumerate(rest[:26]):
         if is_speech_verb(rest, v, object_verbs=False):
+            quoted = quoted_as_saying(rest, v)
+            if quoted is not None:
+                return Trailer(speaker_from_phrase(quoted, memory))  # '," the paper quoted Ana Ruiz as saying.'
             inverted = inverted_after_comma(rest, v, memory)
             if inverted:
                 return Trailer(inverted)

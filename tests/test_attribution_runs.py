@@ -729,3 +729,15 @@ def test_a_first_person_quotation_is_the_person_the_sentence_before_was_about(te
 ])
 def test_quoted_as_saying_credits_the_one_quoted(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the cue after the quotation: '," the paper quoted X as saying.'
+    ('Port row\n\n"We will have to find the lowest costs we can, and that means buying abroad," the Harbour Gazette '
+     'quoted port chief executive Ana Ruiz as saying.', ["Ana Ruiz"]),
+    # negative case: a paper that said it in its own words
+    ('Port row\n\n"The port will have to find the lowest costs it can," the Harbour Gazette said.',
+     ["Harbour Gazette"]),
+])
+def test_quoted_as_saying_after_the_quotation(text, expected):
+    assert speakers_of(text) == expected

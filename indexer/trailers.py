@@ -43,6 +43,10 @@ def cue_after(after: list[Token], memory: Memory, ended: bool = False) -> Traile
     rest = after[i:]
     if not rest:
         return NO_SPEAKER
+    if not ended:
+        named = _name_without_verb(rest, memory)
+        if named:
+            return Trailer(named)
     if is_speech_verb(rest, 0, object_verbs=False):
         phrase = []
         for tok in rest[1:]:
@@ -91,6 +95,18 @@ def cue_after(after: list[Token], memory: Memory, ended: bool = False) -> Traile
         if tok.text in ('"', "“", "”", ";") or (is_verb(rest, v) and v > 0):
             break
     return Trailer(sentence_final(rest, memory))
+
+
+def _name_without_verb(rest: list[Token], memory: Memory) -> Speaker | None:
+    """'"... strong track record," Mr Kale.': a cue that lost its verb, only a name before the full stop. The
+    name is the speaker when the story introduced that person in full; any other capital is left alone."""
+    stop = next((k for k, t in enumerate(rest[:5]) if t.text in (".", "!", "?")), len(rest) if len(rest) < 5 else None)
+    if not stop or not all(t.text[:1].isupper() for t in rest[:stop]):
+        return None
+    found = speaker_from_phrase(" ".join(t.text for t in rest[:stop]), memory, learn=False)
+    if found is None or found.kind != "person" or len(found.name.split()) < 2:
+        return None
+    return found if memory.full_names.has_word(found.name.split()[-1]) else None
 
 
 def _cue_speaker(phrase: str, memory: Memory) -> Trailer:

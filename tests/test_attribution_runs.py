@@ -741,3 +741,19 @@ def test_quoted_as_saying_credits_the_one_quoted(text, expected):
 ])
 def test_quoted_as_saying_after_the_quotation(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue that lost its verb, only a name the story introduced before the full stop
+    ('Port row\n\n"The levy will hurt trade," says harbour analyst Tom Kale.\n\n'
+     '"The port has an incredibly strong record," Mr Kale.', ["Tom Kale", "Tom Kale"]),
+    ('Port row\n\nHarbour analyst Ana Ruiz spoke first.\n\n"The berths are full until June," Ms Ruiz.',
+     ["Ana Ruiz"]),
+    # negative cases: a name the story never introduced, and capitals that are no person
+    ('Port row\n\n"The levy will hurt trade," says harbour analyst Tom Kale.\n\n'
+     '"The berths are full until June," Mr Ruiz.', ["Tom Kale"]),
+    ('Port row\n\n"The levy will hurt trade," says harbour analyst Tom Kale.\n\n'
+     '"The berths are full until June," Harbour Board.', ["Tom Kale"]),
+])
+def test_cue_without_a_verb_names_an_introduced_person(text, expected):
+    assert [s for s in speakers_of(text) if s] == expected

@@ -46,3 +46,17 @@ def descriptions_beside(text: str, start: int, end: int) -> list[str]:
         if apposition:
             found.append(apposition.group(1))
     return found
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Prof|Rev|Lord|Lady)\.?\s+$")
+
+
+def definite_descriptions(text: str, start: int, end: int) -> list[str]:
+    """'the Bishop of Harbourton, Dr Tom Kale,' and 'Tom Kale, the Harbourton striker,' -> ['bishop of
+    harbourton'], ['harbourton striker']: the descriptions with 'the' set off beside a name, which a later
+    'the Bishop of Harbourton said' means. A title before the name ('Dr') stands between it and the comma."""
+    title = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+    if title:
+        start = title.start()
+    return [" ".join(d.split()[1:]).lower() for d in descriptions_beside(text, start, end)
+            if d.split()[0].lower() == "the" and len(d.split()) > 1]

@@ -246,6 +246,13 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if tokens[0].lower() == "the" and len(head_part) == 2 and is_person_demonym(head_part[1]):
         # 'said the Dutchman': one person called by their nation, as an epithet calls them ('the Dutch' are many)
         return speaker_of_demonym(gender_of_demonym(head_part[1]), memory, whole)
+    holders = memory.described_as.get(" ".join(tokens[1:]).lower(), ()) if tokens[0].lower() == "the" else ()
+    if len(holders) == 1:
+        # 'the Bishop of Harbourton said' after 'the Bishop of Harbourton, Dr Tom Kale,': the one person the story
+        # set that very description beside (two so described: nobody can tell which)
+        found = speaker_from_phrase(next(iter(holders)), memory, learn=False)
+        if found and found.kind == "person":
+            return Speaker(found.name, "person", " ".join(tokens[1:]))
     if tokens[0].lower() == "the":  # 'the Florida senator': the one person the story introduced so
         described = memory.people.resolve(head_part, (e.speaker for e in reversed(memory.recent)))
         found = speaker_from_phrase(described, memory, learn=False) if described else None

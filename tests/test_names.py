@@ -265,3 +265,24 @@ def test_is_plural_rank(word, expected):
 ])
 def test_things_and_owned_bodies(text, expected):
     assert [s for s in speakers_of(text) if s] == expected
+
+
+_PLEASED = ' said: "I am pleased that they have decided to take this important step."'
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description the story set beside one name means that person, wherever the title sits
+    ('Port row\n\nDr Tom Kale, the Bishop of Harbourton, will preside at the service.\n\nThe Bishop of Harbourton'
+     + _PLEASED, ["Tom Kale"]),
+    ('Port row\n\nOn Monday the Bishop of Harbourton, Dr Tom Kale, met the board.\n\nThe Bishop of Harbourton'
+     + _PLEASED, ["Tom Kale"]),
+    ('Port row\n\nOn Monday the Bishop of Harbourton, Dr Tom Kale, met the Bishop of Porton, Dr Ana Ruiz.\n\n'
+     'The Bishop of Harbourton' + _PLEASED, ["Tom Kale"]),
+    # negative cases: two people so described, and a description set beside nobody, stay the description
+    ('Port row\n\nOn Monday Tom Kale, the Harbourton striker, met Ana Ruiz, the Harbourton striker.\n\n'
+     'The Harbourton striker' + _PLEASED, ["Harbourton striker"]),
+    ('Port row\n\nOn Monday Dr Tom Kale met the board.\n\nThe Bishop of Harbourton' + _PLEASED,
+     ["Bishop of Harbourton"]),
+])
+def test_description_the_story_set_beside_one_name(text, expected):
+    assert speakers_of(text) == expected

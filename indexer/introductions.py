@@ -15,6 +15,7 @@ from .name_parts import role_nouns
 # Ana Ruiz', whom 'the minister' does not mean: a rank before the role makes it another role
 _ROLE_RIGHT_BEFORE = re.compile(r"(?:^|[\s(])(?:([\w'’\-]+)\s+)?([a-z][a-z\-]+)\s+$")
 _RANKS = LEXICONS["en"]["role_ranks"]
+_PREPOSITIONS = LEXICONS["en"]["prepositions"]
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[\s(])((?:a|an|the)\s[^,;:.!?\"“”]{2,60}),\s*$", re.I)  # 'a spokeswoman for X, Ana Ruiz'
 _DESCRIPTION_AFTER = re.compile(r",\s+((?:a|an|the|his|her|their|its)\s[^,;:.!?\"“”]{2,60}?)(?=[,;:.!?\"“”]|$)", re.I)
 
@@ -58,5 +59,11 @@ def definite_descriptions(text: str, start: int, end: int) -> list[str]:
     title = _TITLE_BEFORE.search(text, max(0, start - 12), start)
     if title:
         start = title.start()
-    return [" ".join(d.split()[1:]).lower() for d in descriptions_beside(text, start, end)
-            if d.split()[0].lower() == "the" and len(d.split()) > 1]
+    found = []
+    for description in descriptions_beside(text, start, end):
+        words = description.lower().split()
+        # the description read back may start too early ('the service the Bishop of Harbourton'): every 'the'
+        # not after a preposition ('the head of the agency' is no agency) may open it
+        found += [" ".join(words[k + 1:]) for k in range(len(words) - 1)
+                  if words[k] == "the" and (k == 0 or words[k - 1] not in _PREPOSITIONS)]
+    return found

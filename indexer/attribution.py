@@ -230,7 +230,8 @@ class ParagraphAttributor:
             after.pop(0)
 
         if span.closed:
-            found = self._trailer(after, ended=self.text[span.end - 1:span.end] in ".!?")
+            last = self.text[span.end - 1:span.end]
+            found = self._trailer(after, ended=last in ".!?", comma=last == ",")
             # Only a quotation that opens its sentence can be closed early by its mark: in 'Ruiz called
             # the vote "arbitrary." Kale warned ...' the sentence was Ruiz's, and the next one is Kale's own.
             if (not found and not after and not before and self.next_toks and self.next_toks[0].text not in "\"“‘'«"
@@ -283,8 +284,8 @@ class ParagraphAttributor:
             return self.run_speaker, "continued"  # '"...," said Sella.' then '"Their only mistakes ..." Sella, however, ...'
         return None, None
 
-    def _trailer(self, after: list[Token], ended: bool = False) -> Speaker | None:
-        return self._take(cue_after(after, self.memory, ended))
+    def _trailer(self, after: list[Token], ended: bool = False, comma: bool = False) -> Speaker | None:
+        return self._take(cue_after(after, self.memory, ended, comma))
 
     def _take(self, cue: Trailer) -> Speaker | None:
         if cue.nobody:

@@ -34,16 +34,17 @@ class Trailer:
 NO_SPEAKER = Trailer(None)
 
 
-def cue_after(after: list[Token], memory: Memory, ended: bool = False) -> Trailer:
+def cue_after(after: list[Token], memory: Memory, ended: bool = False, comma: bool = False) -> Trailer:
     """The cue after a quotation. ``ended``: the quotation closed its own sentence ('... of all."'),
-    so a verb with an object after it ('He demands safeguards') starts a new sentence, not a cue."""
+    so a verb with an object after it ('He demands safeguards') starts a new sentence, not a cue.
+    ``comma``: the quotation closed on a comma ('... record,"'), as one a cue follows does."""
     i = 0
     while i < len(after) and after[i].text in (",", "—", "–", "--", "-"):
         i += 1
     rest = after[i:]
     if not rest:
         return NO_SPEAKER
-    if not ended:
+    if comma:
         named = _name_without_verb(rest, memory)
         if named:
             return Trailer(named)
@@ -98,10 +99,11 @@ def cue_after(after: list[Token], memory: Memory, ended: bool = False) -> Traile
 
 
 def _name_without_verb(rest: list[Token], memory: Memory) -> Speaker | None:
-    """'"... strong track record," Mr Kale.': a cue that lost its verb, only a name before the full stop. The
-    name is the speaker when the story introduced that person in full; any other capital is left alone."""
+    """'"... strong track record," Mr Kale.': a cue that lost its verb, only a name of two words or more before
+    the full stop. The name is the speaker when the story introduced that person in full; any other capital
+    is left alone ('an Americanised "Jimmy" Bond.' is a nickname, and the quotation closed on no comma)."""
     stop = next((k for k, t in enumerate(rest[:5]) if t.text in (".", "!", "?")), len(rest) if len(rest) < 5 else None)
-    if not stop or not all(t.text[:1].isupper() for t in rest[:stop]):
+    if not stop or stop < 2 or not all(t.text[:1].isupper() for t in rest[:stop]):
         return None
     found = speaker_from_phrase(" ".join(t.text for t in rest[:stop]), memory, learn=False)
     if found is None or found.kind != "person" or len(found.name.split()) < 2:

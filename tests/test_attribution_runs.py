@@ -757,3 +757,16 @@ def test_quoted_as_saying_after_the_quotation(text, expected):
 ])
 def test_cue_without_a_verb_names_an_introduced_person(text, expected):
     assert [s for s in speakers_of(text) if s] == expected
+
+
+
+@pytest.mark.parametrize("text", [
+    # negative cases of the cue without a verb: a quotation closed on no comma is a scare quote or a nickname,
+    # and the name after it is no cue, however well the story introduced that person
+    'Port row\n\nHarbour chief Tom Kale has rejoined the board.\n\nThe day after, a former minister warned the '
+    'paper to steer away from "demonising" Mr Kale. The row went on.',
+    'Port row\n\nHarbour chief Tom Kale has rejoined the board.\n\nIn the film he plays an Americanised "Tommy" '
+    'Kale. The row went on.',
+])
+def test_name_after_a_scare_quote_is_no_cue(text):
+    assert "Tom Kale" not in speakers_of(text)

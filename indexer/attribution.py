@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .clauses import (
     AUXILIARIES, CLAUSE_BREAKS, COMMUNICATION_NOUNS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS,
-    SPEAKING_PRONOUNS, WINDOW, is_speech_verb, names_a_work, sentence_subject, skip_clause_opener,
+    SPEAKING_PRONOUNS, WINDOW, is_speech_verb, names_a_work, quoted_as_saying, sentence_subject, skip_clause_opener,
     subject_before,
 )
 from .constants import LEXICONS
@@ -230,7 +230,8 @@ class ParagraphAttributor:
             after.pop(0)
 
         if span.closed:
-            found = self._trailer(after, ended=self.text[span.end - 1:span.end] in ".!?")
+            last = self.text[span.end - 1:span.end]
+            found = self._trailer(after, ended=last in ".!?", comma=last == ",")
             # Only a quotation that opens its sentence can be closed early by its mark: in 'Ruiz called
             # the vote "arbitrary." Kale warned ...' the sentence was Ruiz's, and the next one is Kale's own.
             if (not found and not after and not before and self.next_toks and self.next_toks[0].text not in "\"“‘'«"
@@ -283,8 +284,8 @@ class ParagraphAttributor:
             return self.run_speaker, "continued"  # '"...," said Sella.' then '"Their only mistakes ..." Sella, however, ...'
         return None, None
 
-    def _trailer(self, after: list[Token], ended: bool = False) -> Speaker | None:
-        return self._take(cue_after(after, self.memory, ended))
+    def _trailer(self, after: list[Token], ended: bool = False, comma: bool = False) -> Speaker | None:
+        return self._take(cue_after(after, self.memory, ended, comma))
 
     def _take(self, cue: Trailer) -> Speaker | None:
         if cue.nobody:
@@ -337,6 +338,9 @@ class ParagraphAttributor:
                 toks[verb + 1].lower == "by" and toks[verb].lower.endswith("ed")):
             # 'Sanders was asked by host Ana Ruiz, who ..., "..."': the agent of a passive speaks
             return agent_phrase(toks[verb + 2:], self.memory)  # 'was asked by reporters': an agent nobody named
+        quoted = quoted_as_saying(toks, verb)
+        if quoted is not None:
+            return self._resolve(quoted, toks)
         phrase = subject_before(toks, verb)
         participle = toks[verb].lower.endswith("ing") and verb > 0 and toks[verb - 1].lower not in AUXILIARIES
         if participle and toks[verb - 1].text == "," and verb > 2:

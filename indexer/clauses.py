@@ -9,7 +9,7 @@ from __future__ import annotations
 from .constants import LEXICONS
 from .first_names import is_first_name
 from .sentences import Token
-from .speaker_check import is_person_noun
+from .speaker_check import is_person_noun, is_plural_rank
 
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 BACK_VERBS = _EN["back_verbs"]
@@ -180,6 +180,29 @@ def passive_report(toks: list[Token], aux: int) -> bool:
         is_speech_verb(toks, aux + 1 + k) for k in range(1, len(following)))
 
 
+def quoted_as_saying(toks: list[Token], verb: int) -> str | None:
+    """'The paper quoted Ana Ruiz as saying "..."': the words of the one quoted, who is the speaker, not the
+    paper that quoted them. ``verb`` is either 'quoted' or 'saying'. None when there is no 'quoted ... as
+    saying' (the passive 'Ruiz was quoted as saying' keeps its subject)."""
+    if toks[verb].lower in ("quoted", "quoting"):
+        cite = verb
+        saying = next((k for k in range(verb + 2, min(len(toks), verb + 10)) if toks[k].lower == "saying"), None)
+    elif toks[verb].lower == "saying":
+        saying = verb
+        cite = next((k for k in range(verb - 2, max(-1, verb - 10), -1) if toks[k].lower in ("quoted", "quoting")),
+                    None)
+    else:
+        return None
+    if cite is None or saying is None or toks[saying - 1].lower != "as" or cite + 1 >= saying - 1:
+        return None
+    if cite and toks[cite - 1].lower in PASSIVE_AUXILIARIES:
+        return None
+    object_words = toks[cite + 1:saying - 1]
+    if any(t.text in CLAUSE_BREAKS for t in object_words):
+        return None
+    return " ".join(t.text for t in object_words)
+
+
 def _is_appositive_name(words: list[Token]) -> bool:
     if len(words) > 2 and words[-1].text in POST_NOMINALS:
         words = words[:-1]  # 'Ana Ruiz MSP': a seat after the name
@@ -332,7 +355,9 @@ def sentence_subject(toks: list[Token]) -> str:
                 out[-1] += tok.text  # "the Harbour Pilots' Association said": an apostrophe, not a quotation mark
                 continue
         elif tok.text in CLAUSE_BREAKS or is_verb(toks, k) or (tok.lower in CONJUNCTIONS and out):
-            break
+            if not (tok.lower == "and" and is_plural_rank(out[0])):
+                break
+            # "Princes William and Harry said": both spoke, not the first named alone
         out.append(tok.text)
     return " ".join(out)
 

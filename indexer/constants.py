@@ -122,6 +122,10 @@ report statement study survey document letter memo release readout filing compla
 resolution communique communiqué transcript article editorial post tweet summary paper video ad advertisement
 newsletter
 """.split())
+# Things a story quotes, whose words are nobody's speech: 'the Bill proposes "control orders"', 'the ID cards
+# plan', 'the Terrorism Act says'. A body that wrote one is the speaker, the thing never is.
+LEGISLATION_NOUNS = frozenset("bill bills act acts plan plans scheme treaty proposal proposals legislation directive "
+                              "amendment".split())
 
 # Capitalised words that make a name an organisation or a place, not a person.
 ORGANISATION_WORDS = frozenset("""

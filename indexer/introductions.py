@@ -15,6 +15,7 @@ from .name_parts import role_nouns
 # Ana Ruiz', whom 'the minister' does not mean: a rank before the role makes it another role
 _ROLE_RIGHT_BEFORE = re.compile(r"(?:^|[\s(])(?:([\w'’\-]+)\s+)?([a-z][a-z\-]+)\s+$")
 _RANKS = LEXICONS["en"]["role_ranks"]
+_PREPOSITIONS = LEXICONS["en"]["prepositions"]
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[\s(])((?:a|an|the)\s[^,;:.!?\"“”]{2,60}),\s*$", re.I)  # 'a spokeswoman for X, Ana Ruiz'
 _DESCRIPTION_AFTER = re.compile(r",\s+((?:a|an|the|his|her|their|its)\s[^,;:.!?\"“”]{2,60}?)(?=[,;:.!?\"“”]|$)", re.I)
 
@@ -45,4 +46,24 @@ def descriptions_beside(text: str, start: int, end: int) -> list[str]:
         apposition = _DESCRIPTION_AFTER.match(after)
         if apposition:
             found.append(apposition.group(1))
+    return found
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Prof|Rev|Lord|Lady)\.?\s+$")
+
+
+def definite_descriptions(text: str, start: int, end: int) -> list[str]:
+    """'the Bishop of Harbourton, Dr Tom Kale,' and 'Tom Kale, the Harbourton striker,' -> ['bishop of
+    harbourton'], ['harbourton striker']: the descriptions with 'the' set off beside a name, which a later
+    'the Bishop of Harbourton said' means. A title before the name ('Dr') stands between it and the comma."""
+    title = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+    if title:
+        start = title.start()
+    found = []
+    for description in descriptions_beside(text, start, end):
+        words = description.lower().split()
+        # the description read back may start too early ('the service the Bishop of Harbourton'): every 'the'
+        # not after a preposition ('the head of the agency' is no agency) may open it
+        found += [" ".join(words[k + 1:]) for k in range(len(words) - 1)
+                  if words[k] == "the" and (k == 0 or words[k - 1] not in _PREPOSITIONS)]
     return found

@@ -18,7 +18,7 @@ from .name_parts import (
 )
 from .speaker_check import (
     FRAGMENT_ENDS, describing_word_before_name, document_author, headline_words, is_bare_description, is_body_name,
-    is_common_role, gender_of_demonym, is_demonym, is_lone_singular, is_person_demonym, is_person_noun,
+    is_common_role, gender_of_demonym, is_demonym, is_lone_singular, is_person_demonym, is_person_noun, is_plural_rank,
     plausible_description, plausible_lone_word, plausible_name,
     split_owner, split_post_nominals, strip_leading, strip_titles,
 )
@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # story_memory reads an author's phrase with speaker_from_phr
 _EN = LEXICONS["en"]  # the language of the documents; English is the only one filled in
 DETERMINERS = _EN["determiners"]
 DOCUMENT_NOUNS = _EN["document_nouns"]
+LEGISLATION_NOUNS = _EN["legislation_nouns"]
 ORGANISATION_NOUNS = _EN["organisation_nouns"]
 ORGANISATION_WORDS = _EN["organisation_words"]
 SETTING_BODY_NOUNS = _EN["setting_body_nouns"]
@@ -194,6 +195,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             whole = " ".join(words)
     anonymous = bool(_ANONYMOUS.search(whole))
 
+    if words[0] in ("who", "whose", "which", "whom", "Who", "Whose", "Which", "Whom"):
+        return None  # "Kale, whose party opposes the ID cards plan": a relative clause, its antecedent not in it
     # The appositive or relative clause after the name is its role, not its name.
     core, role = whole, None
     relative = _RELATIVE.search(core)
@@ -233,6 +236,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # "David Albright and Serena Kelleher-Vergantini": a joint statement is credited to the first named.
         first = head_part[:head_part.index("and")]
         second = head_part[head_part.index("and") + 1:]
+        if first and second and is_plural_rank(first[0]) and all(_is_name_token(w) for w in second):
+            # "Princes William and Harry said": both spoke, as written; the first of them alone did not
+            return Speaker(" ".join(head_part), "person")
         if first and _is_name_token(first[-1]) and not (any(w.lower() in ORGANISATION_WORDS for w in second)
                                                         or _owned_full_name(second)):  # "Work and Pensions Committee",
             # "Marks and Spencer's Ana Ruiz": one body's name, which owns the person
@@ -240,6 +246,13 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
     if tokens[0].lower() == "the" and len(head_part) == 2 and is_person_demonym(head_part[1]):
         # 'said the Dutchman': one person called by their nation, as an epithet calls them ('the Dutch' are many)
         return speaker_of_demonym(gender_of_demonym(head_part[1]), memory, whole)
+    holders = memory.described_as.get(" ".join(tokens[1:]).lower(), ()) if tokens[0].lower() == "the" else ()
+    if len(holders) == 1:
+        # 'the Bishop of Harbourton said' after 'the Bishop of Harbourton, Dr Tom Kale,': the one person the story
+        # set that very description beside (two so described: nobody can tell which)
+        found = speaker_from_phrase(next(iter(holders)), memory, learn=False)
+        if found and found.kind == "person":
+            return Speaker(found.name, "person", " ".join(tokens[1:]))
     if tokens[0].lower() == "the":  # 'the Florida senator': the one person the story introduced so
         described = memory.people.resolve(head_part, (e.speaker for e in reversed(memory.recent)))
         found = speaker_from_phrase(described, memory, learn=False) if described else None
@@ -256,6 +269,8 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
         # "Bigger attacks ...": a capital before a lower-case word, which the story also writes in
         # lower case, is the sentence's, not a name's
         head_part = [head_part[0].lower()] + head_part[1:]
+    if len(tokens) > 1 and any(w.lower() in LEGISLATION_NOUNS for w in (head_part[-1], tokens[-1])):
+        return None  # "the Terrorism Bill", "the ID cards plan", "The Bill proposes": a thing, which says nothing
     last = head_part[-1]
     if _is_name_token(last) and not (last.lower() in _THINGS and not last[0].isupper()):
         run_start = len(head_part)
@@ -276,6 +291,9 @@ def speaker_from_phrase(phrase: str, memory: Memory, learn: bool = True,
             return None  # "wishing a Happy New Year": a person is not 'a' anybody
         owner, raw_run = split_owner(head_part[run_start:])
         run = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in raw_run]
+        if body and len(run) > 1:
+            # "the Trade Representative's Office": an owner inside a body's name is part of the name
+            run = [w.rstrip("’'") if w.endswith(("s'", "s’")) else w for w in raw_run[:-1]] + run[-1:]
         if not run or not run[0]:
             return None
         lead, run = strip_leading(run)

@@ -346,3 +346,16 @@ def is_named_person(speaker: Speaker | None) -> bool:
     title read as a subject ('Harbour Express is based on ...') nor a capital stuck to a surname."""
     return (speaker is not None and speaker.kind == "person" and " " in speaker.name
             and is_first_name(speaker.name.split()[0].split("-")[0]))
+
+
+# Ranks that a plural shares between two names ('Princes William and Harry', 'Messrs Kale and Ruiz').
+_SHARED_RANKS = TITLE_WORDS | frozenset("prince princess king queen duke duchess brother sister".split())
+
+
+def is_plural_rank(word: str) -> bool:
+    """'Princes', 'Senators', 'Messrs': a title in the plural, shared by the names that follow it."""
+    low = word.lower().strip(".")
+    if low == "messrs":
+        return True
+    singular = low[:-2] if low.endswith(("sses", "ches")) else low[:-1] if low.endswith("s") else None
+    return word[:1].isupper() and singular in _SHARED_RANKS

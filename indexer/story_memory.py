@@ -15,7 +15,7 @@ from .model import Speaker
 from .name_book import NameBook
 from .descriptions import People, profile_beside
 from .first_names import gender_of_first_name, is_first_name
-from .introductions import roles_introduced
+from .introductions import definite_descriptions, roles_introduced
 from .mentions import UNNAMED, Entity
 from .name_parts import NAME_PARTICLES, acronym_source
 from .names import speaker_from_phrase
@@ -80,6 +80,7 @@ class Memory:
     introduced_with: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> the text before and after it
     role_holders: dict[str, set[str]] = field(default_factory=dict)  # "minister" -> everyone introduced so
     people: People = field(default_factory=People)  # how each person was introduced: 'the Florida senator'
+    described_as: dict[str, set[str]] = field(default_factory=dict)  # "bishop of harbourton" -> who it was beside
     sentence: str = ""  # the sentence being read
     # who the text learnt last introduced with a role after their name ('Tom Kale, editor of a paper'), and the role
     introduced_after: list[tuple[str, frozenset[str]]] = field(default_factory=list)
@@ -158,6 +159,8 @@ class Memory:
                             self.role_holders.setdefault(role, set()).add(" ".join(name))
                         self.introduced_with[" ".join(name)] = (text[max(0, match.start() - 70):match.start()],
                                                                 text[match.end():match.end() + 70])
+                    for description in definite_descriptions(text, match.start(), match.end()):
+                        self.described_as.setdefault(description, set()).add(" ".join(name))
                     first = text.find(name[0], match.start(), match.end())  # after 'Florida Governor' in the run
                     self.people.note(" ".join(name), profile_beside(text, max(first, match.start()), match.end()))
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clauses import AUXILIARIES, has_object, is_speech_verb, is_verb, passive_report, subject_before
+from .clauses import (
+    AUXILIARIES, has_object, is_speech_verb, is_verb, passive_report, quoted_as_saying, subject_before,
+)
 from .constants import LEXICONS
 from .cues import inverted_after_comma, sentence_final
 from .model import Speaker
@@ -32,15 +34,20 @@ class Trailer:
 NO_SPEAKER = Trailer(None)
 
 
-def cue_after(after: list[Token], memory: Memory, ended: bool = False) -> Trailer:
+def cue_after(after: list[Token], memory: Memory, ended: bool = False, comma: bool = False) -> Trailer:
     """The cue after a quotation. ``ended``: the quotation closed its own sentence ('... of all."'),
-    so a verb with an object after it ('He demands safeguards') starts a new sentence, not a cue."""
+    so a verb with an object after it ('He demands safeguards') starts a new sentence, not a cue.
+    ``comma``: the quotation closed on a comma ('... record,"'), as one a cue follows does."""
     i = 0
     while i < len(after) and after[i].text in (",", "—", "–", "--", "-"):
         i += 1
     rest = after[i:]
     if not rest:
         return NO_SPEAKER
+    if comma:
+        named = _name_without_verb(rest, memory)
+        if named:
+            return Trailer(named)
     if is_speech_verb(rest, 0, object_verbs=False):
         phrase = []
         for tok in rest[1:]:
@@ -59,6 +66,9 @@ def cue_after(after: list[Token], memory: Memory, ended: bool = False) -> Traile
         return NO_SPEAKER
     for v, tok in enumerate(rest[:26]):
         if is_speech_verb(rest, v, object_verbs=False):
+            quoted = quoted_as_saying(rest, v)
+            if quoted is not None:
+                return Trailer(speaker_from_phrase(quoted, memory))  # '," the paper quoted Ana Ruiz as saying.'
             inverted = inverted_after_comma(rest, v, memory)
             if inverted:
                 return Trailer(inverted)
@@ -86,6 +96,19 @@ def cue_after(after: list[Token], memory: Memory, ended: bool = False) -> Traile
         if tok.text in ('"', "“", "”", ";") or (is_verb(rest, v) and v > 0):
             break
     return Trailer(sentence_final(rest, memory))
+
+
+def _name_without_verb(rest: list[Token], memory: Memory) -> Speaker | None:
+    """'"... strong track record," Mr Kale.': a cue that lost its verb, only a name of two words or more before
+    the full stop. The name is the speaker when the story introduced that person in full; any other capital
+    is left alone ('an Americanised "Jimmy" Bond.' is a nickname, and the quotation closed on no comma)."""
+    stop = next((k for k, t in enumerate(rest[:5]) if t.text in (".", "!", "?")), len(rest) if len(rest) < 5 else None)
+    if not stop or stop < 2 or not all(t.text[:1].isupper() for t in rest[:stop]):
+        return None
+    found = speaker_from_phrase(" ".join(t.text for t in rest[:stop]), memory, learn=False)
+    if found is None or found.kind != "person" or len(found.name.split()) < 2:
+        return None
+    return found if memory.full_names.has_word(found.name.split()[-1]) else None
 
 
 def _cue_speaker(phrase: str, memory: Memory) -> Trailer:

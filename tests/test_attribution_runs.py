@@ -711,3 +711,62 @@ _POOR = '"We were poor today," said coach Tom Kale. '
 ])
 def test_a_first_person_quotation_is_the_person_the_sentence_before_was_about(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'the paper quoted X as saying': X spoke, the paper only reported it
+    ('Port row\n\nHarbour chief Ana Ruiz met the board. The Harbour Gazette quoted Ms Ruiz as saying: '
+     '"We will not give up on the dredging plan."', ["Ana Ruiz"]),
+    ('Port row\n\nThe Harbour Gazette quoted a port official as saying the talks were "going nowhere".',
+     ["a port official"]),
+    ('Port row\n\nA local radio station, quoting Tom Kale as saying the berths were "full until June", '
+     'said the ships would wait.', ["Tom Kale"]),
+    # negative cases: the passive keeps its subject; a paper that writes in its own words stays the speaker
+    ('Port row\n\nTom Kale, the port treasurer, was quoted as saying the levy was "a fair share of the costs".',
+     ["Tom Kale"]),
+    ('Port row\n\nThe Harbour Gazette said the talks were "going nowhere" and quoted nobody.',
+     ["Harbour Gazette"]),
+])
+def test_quoted_as_saying_credits_the_one_quoted(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the cue after the quotation: '," the paper quoted X as saying.'
+    ('Port row\n\n"We will have to find the lowest costs we can, and that means buying abroad," the Harbour Gazette '
+     'quoted port chief executive Ana Ruiz as saying.', ["Ana Ruiz"]),
+    # negative case: a paper that said it in its own words
+    ('Port row\n\n"The port will have to find the lowest costs it can," the Harbour Gazette said.',
+     ["Harbour Gazette"]),
+])
+def test_quoted_as_saying_after_the_quotation(text, expected):
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue that lost its verb, only a name the story introduced before the full stop
+    ('Port row\n\n"The levy will hurt trade," says harbour analyst Tom Kale.\n\n'
+     '"The port has an incredibly strong record," Mr Kale.', ["Tom Kale", "Tom Kale"]),
+    ('Port row\n\nHarbour analyst Ana Ruiz spoke first.\n\n"The berths are full until June," Ms Ruiz.',
+     ["Ana Ruiz"]),
+    # negative cases: a name the story never introduced, and capitals that are no person
+    ('Port row\n\n"The levy will hurt trade," says harbour analyst Tom Kale.\n\n'
+     '"The berths are full until June," Mr Ruiz.', ["Tom Kale"]),
+    ('Port row\n\n"The levy will hurt trade," says harbour analyst Tom Kale.\n\n'
+     '"The berths are full until June," Harbour Board.', ["Tom Kale"]),
+])
+def test_cue_without_a_verb_names_an_introduced_person(text, expected):
+    assert [s for s in speakers_of(text) if s] == expected
+
+
+
+@pytest.mark.parametrize("text", [
+    # negative cases of the cue without a verb: a quotation closed on no comma is a scare quote or a nickname,
+    # and the name after it is no cue, however well the story introduced that person
+    'Port row\n\nHarbour chief Tom Kale has rejoined the board.\n\nThe day after, a former minister warned the '
+    'paper to steer away from "demonising" Mr Kale. The row went on.',
+    'Port row\n\nHarbour chief Tom Kale has rejoined the board.\n\nIn the film he plays an Americanised "Tommy" '
+    'Kale. The row went on.',
+])
+def test_name_after_a_scare_quote_is_no_cue(text):
+    assert "Tom Kale" not in speakers_of(text)

@@ -1,7 +1,7 @@
 """The role a story introduces a person with: (text, name, expected role nouns), negative cases included."""
 import pytest
 
-from indexer.introductions import roles_introduced
+from indexer.introductions import definite_descriptions, roles_introduced
 
 
 @pytest.mark.parametrize("text, name, expected", [
@@ -21,3 +21,24 @@ from indexer.introductions import roles_introduced
 def test_roles_introduced(text, name, expected):
     start = text.index(name)
     assert roles_introduced(text, start, start + len(name)) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("At the service the Bishop of Harbourton, Dr Tom Kale, will preside.", "Tom Kale",
+     ["service the bishop of harbourton", "bishop of harbourton"]),
+    ("Today the Bishop of Harbourton, Dr Tom Kale, will preside.", "Tom Kale", ["bishop of harbourton"]),
+    ("At the service Tom Kale, the Harbourton striker, scored.", "Tom Kale", ["harbourton striker"]),
+    # negative cases: an indefinite description, a name in a list, a name with nothing beside it
+    ("At the service Tom Kale, a Harbourton striker, scored.", "Tom Kale", []),
+    ("We met the Harbourton striker, Tom Kale and Ana Ruiz.", "Tom Kale", []),
+    ("At the service Dr Tom Kale will preside.", "Tom Kale", []),
+])
+def test_definite_descriptions(text, name, expected):
+    start = text.index(name)
+    assert definite_descriptions(text, start, start + len(name)) == expected
+
+
+def test_definite_description_read_back_too_far_keeps_the_owner_of_a_preposition():
+    text = "On Monday the head of the agency, Tom Kale, met us."
+    start = text.index("Tom Kale")
+    assert definite_descriptions(text, start, start + 8) == ["head of the agency"]

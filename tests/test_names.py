@@ -215,3 +215,74 @@ def test_the_member_for_a_seat(text, expected):
     from indexer.extract import extract
     from indexer.loading import parse
     assert [q.speaker.name if q.speaker else None for q in extract(parse(text, Path("doc.txt"))).quotes] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural title shared by two names: both spoke, as written; neither alone is the speaker
+    ('Port row\n\nSisters Ana and Maria Ruiz said the harbour plan was "a tax on every family in the land" '
+     'at the meeting.', ["Sisters Ana and Maria Ruiz"]),
+    ('Port row\n\nSenators Kale and Ruiz said they "will not give up on the harbour plan, whatever it costs us".',
+     ["Senators Kale and Ruiz"]),
+    ('Port row\n\nMessrs Kale and Ruiz said they "will not give up on the harbour plan, whatever it costs us".',
+     ["Messrs Kale and Ruiz"]),
+    # negative cases: one named person with a singular title, and a body's name holding 'and'
+    ('Port row\n\nSenator Ana Ruiz said she "will not give up on the harbour plan, whatever it costs her".',
+     ["Ana Ruiz"]),
+    ('Port row\n\nThe Ports and Harbours Committee said the plan was "a tax on every family in the land".',
+     ["Ports and Harbours Committee"]),
+])
+def test_joint_subject_under_a_plural_title_is_both(text, expected):
+    assert [s for s in speakers_of(text) if s] == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Princes", True), ("Senators", True), ("Messrs", True), ("Princesses", True), ("Duchesses", True),
+    # negative cases: a singular title, a plural that is no rank, a lower-case plural
+    ("Prince", False), ("Ports", False), ("Reuters", False), ("senators", False),
+])
+def test_is_plural_rank(word, expected):
+    from indexer.speaker_check import is_plural_rank
+    assert is_plural_rank(word) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a thing (a bill, a plan, an act) says nothing: its quoted words are nobody's, or the body's that wrote it
+    ('Port row\n\nThe Harbour Bill was published on Monday. The Bill proposes "berth levies", which could '
+     'double fees.', []),
+    ('Port row\n\nThe Harbour Levy Act says ships must pay "a fair share of the dredging" every year.', []),
+    ('Port row\n\nAna Ruiz, whose group opposes the harbour levy plan as "a tax on every family in the land" '
+     'said so again.', ["Ana Ruiz"]),
+    # a relative clause read as a subject names nobody, its antecedent being outside it
+    ('Port row\n\nEarlier Mr Kale, whose party opposes the HB permits plan as "deeply flawed" said the '
+     'minister had time to think again.', []),
+    # a body's name keeps its owner: the Office of the Port Commissioner, not a 'Port Commissioner Office'
+    ('Port row\n\nThe Port Commissioner\'s Office said it wants to "settle the dredging row this year".',
+     ["Port Commissioner's Office"]),
+    # negative cases: a person, and a body that is no thing, stay speakers
+    ('Port row\n\nBill Kale said the harbour plan was "a tax on every family in the land".', ["Bill Kale"]),
+    ('Port row\n\nThe Harbour Planning Board said the plan was "a tax on every family in the land".',
+     ["Harbour Planning Board"]),
+])
+def test_things_and_owned_bodies(text, expected):
+    assert [s for s in speakers_of(text) if s] == expected
+
+
+_PLEASED = ' said: "I am pleased that they have decided to take this important step."'
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description the story set beside one name means that person, wherever the title sits
+    ('Port row\n\nDr Tom Kale, the Bishop of Harbourton, will preside at the service.\n\nThe Bishop of Harbourton'
+     + _PLEASED, ["Tom Kale"]),
+    ('Port row\n\nOn Monday the Bishop of Harbourton, Dr Tom Kale, met the board.\n\nThe Bishop of Harbourton'
+     + _PLEASED, ["Tom Kale"]),
+    ('Port row\n\nOn Monday the Bishop of Harbourton, Dr Tom Kale, met the Bishop of Porton, Dr Ana Ruiz.\n\n'
+     'The Bishop of Harbourton' + _PLEASED, ["Tom Kale"]),
+    # negative cases: two people so described, and a description set beside nobody, stay the description
+    ('Port row\n\nOn Monday Tom Kale, the Harbourton striker, met Ana Ruiz, the Harbourton striker.\n\n'
+     'The Harbourton striker' + _PLEASED, ["Harbourton striker"]),
+    ('Port row\n\nOn Monday Dr Tom Kale met the board.\n\nThe Bishop of Harbourton' + _PLEASED,
+     ["Bishop of Harbourton"]),
+])
+def test_description_the_story_set_beside_one_name(text, expected):
+    assert speakers_of(text) == expected

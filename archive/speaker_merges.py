@@ -148,6 +148,11 @@ def _facts(rows, shown_of: dict[str, str | None]) -> dict[str, "SpeakerFacts"]:
     return {name: SpeakerFacts(quotes[name], records[name], titles=frozenset(titles[name])) for name in records}
 
 
+def _merge_line(canonical: str, alias: str) -> str:
+    """The correction file's [merge] line that makes `alias` the speaker `canonical`."""
+    return f"{_toml(canonical)} = [{_toml(alias)}]"
+
+
 def _toml(name: str) -> str:
     """A TOML basic string: JSON's escapes (\\", \\\\, \\n, \\uXXXX) are TOML's too."""
     return json.dumps(name, ensure_ascii=False)
@@ -183,7 +188,7 @@ def merge_lines(report: MergeReport) -> list[str]:
         lines.append(f"# {_evidence(merge.alias, facts.get(merge.alias))}; "
                      f"{_evidence(merge.canonical, facts.get(merge.canonical))}; "
                      f"named together in {together or 'no'} document{'' if together == 1 else 's'}")
-        line = f"{_toml(merge.canonical)} = [{_toml(merge.alias)}]"
+        line = _merge_line(merge.canonical, merge.alias)
         if merge.canonical in report.file_merges:
             lines.append(f"# {_toml(merge.canonical)} has a [merge] line already: add {_toml(merge.alias)} to it")
         elif merge.doubt:
@@ -251,12 +256,12 @@ def _hints(report: MergeReport) -> dict[str, SpeakerHints]:
         return report.facts[name].quotes if name in report.facts else 0
 
     for merge in report.proposals.merges:
-        line = f"{_toml(merge.canonical)} = [{_toml(merge.alias)}]"
+        line = _merge_line(merge.canonical, merge.alias)
         same[merge.alias].append(SameAs(merge.canonical, quotes(merge.canonical), line, merge.doubt))
         same[merge.canonical].append(SameAs(merge.alias, quotes(merge.alias), line, merge.doubt))
     for unsure in report.proposals.ambiguous:
         for candidate in unsure.candidates:
-            line = f"{_toml(candidate)} = [{_toml(unsure.alias)}]"
+            line = _merge_line(candidate, unsure.alias)
             one_of[unsure.alias].append(SameAs(candidate, quotes(candidate), line))
     return {name: SpeakerHints(tuple(same.get(name, ())), tuple(one_of.get(name, ())))
             for name in set(same) | set(one_of)}

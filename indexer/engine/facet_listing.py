@@ -32,7 +32,7 @@ def all_values(engine, s, stamp: str, request: SearchRequest, name: str) -> list
     column = engine._column(s, stamp, name)
     counter = Counter(column[d] for d in s.docs_for_query(combined) if d < len(column))
     missing = counter.pop("", 0) + counter.pop(None, 0)
-    found = sorted(((str(v), c) for v, c in counter.items()), key=lambda vc: (-vc[1], vc[0]))
+    found = [(str(v), c) for v, c in counter.items()]
     return _by_count(BY_NAME[name].with_missing(found, missing))
 
 

@@ -58,11 +58,11 @@ def broken_pointer(index_dir: Path) -> str | None:
     a swap has removed whatever lived in INDEX_DIR itself, so guessing it there would delete the rest."""
     index_dir = Path(index_dir)
     try:
-        name = (index_dir / POINTER).read_bytes().decode("ascii").strip()
-    except (FileNotFoundError, NotADirectoryError):
+        name = _pointer_name(index_dir)
+    except OSError:
+        name = ""  # a pointer that cannot be read names nothing either
+    if name is None:
         return None
-    except (OSError, UnicodeDecodeError):
-        name = ""
     if _is_generation(name) and (index_dir / name).is_dir():
         return None
     names = f"names {name}, which does not exist" if _is_generation(name) else "names no generation"
@@ -75,15 +75,23 @@ def broken_pointer(index_dir: Path) -> str | None:
 def live(index_dir: Path) -> Path:
     """The directory of the live archive: the pointer's generation, or INDEX_DIR itself."""
     index_dir = Path(index_dir)
-    try:
-        name = (index_dir / POINTER).read_text(encoding="ascii").strip()
-    except (FileNotFoundError, NotADirectoryError):
-        return index_dir
-    except UnicodeDecodeError:  # bytes that are no name at all (was a 500 on every request)
-        return index_dir
-    if not _is_generation(name):
-        return index_dir  # a pointer garbled by hand: the root layout is the safer guess to read
+    name = _pointer_name(index_dir)
+    if name is None or not _is_generation(name):
+        return index_dir  # no pointer; or one garbled by hand: the root layout is the safer guess to read
     return index_dir / name
+
+
+def _pointer_name(index_dir: Path) -> str | None:
+    """The name the pointer holds; None without a pointer, "" for bytes that are no name at all
+    (not ASCII: was a 500 on every request). Other read errors are raised."""
+    try:
+        data = (index_dir / POINTER).read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    try:
+        return data.decode("ascii").strip()
+    except UnicodeDecodeError:
+        return ""
 
 
 def _is_generation(name: str) -> bool:
